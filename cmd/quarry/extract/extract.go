@@ -1,0 +1,226 @@
+// Package extract is the `quarry extract` command.
+package extract
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/internal/cli"
+	"github.com/quarrylabs/quarry/pipeline"
+)
+
+// Command is `quarry extract`.
+var Command = cli.Command{
+	Name:  "extract",
+	Short: "extract people, companies, figures, quotes and claims as JSON lines",
+	Run:   func(ctx context.Context, io *cli.IO, args []string) int { return Run(ctx, io, args) },
+}
+
+const help = `Usage: quarry extract [flags] [PATH...]
+
+Reads articles from files, folders (walked recursively, sorted; hidden files
+skipped) or "-" for stdin (the default), and writes one JSON record per
+article to stdout, in input order.
+
+Input formats, by extension or forced with --input-format:
+  .txt .text .md     plain text; the first non-empty line is the title
+  .json              one article object: {"text": ..., "id", "title", "url", "published", ...}
+  .jsonl .ndjson     one article object per line
+
+Exit codes: 0 ok, 1 fatal, 2 usage or broken rule files, 3 some articles
+failed (their records carry "error"), 130 interrupted.
+
+Flags:
+`
+
+// Options are the parsed flags of one run.
+type Options struct {
+	Input     pipeline.InputOptions
+	Output    pipeline.OutputOptions
+	Workers   int
+	Rules     cli.Repeated
+	NoDefault bool
+	LogLevel  string
+	LogFormat string
+	Quiet     bool
+	Paths     []string
+}
+
+// Run runs `quarry extract` with args and returns the exit code.
+func Run(ctx context.Context, io *cli.IO, args []string) int {
+	opts, code, ok := parse(io, args)
+	if !ok {
+		return code
+	}
+	log := newLogger(io, opts)
+
+	exs, resolvers, err := build(opts)
+	if err != nil {
+		var rerr *rulesError
+		if errors.As(err, &rerr) {
+			fmt.Fprintln(io.Err, rerr.Error())
+			return cli.ExitUsage
+		}
+		log.WithError(err).Error("cannot start")
+		return cli.ExitFatal
+	}
+
+	cfg := pipeline.Config{
+		Workers:    opts.Workers,
+		Input:      opts.Input,
+		Output:     opts.Output,
+		Extractors: exs,
+		Resolvers:  resolvers,
+		OnRecord: func(doc *quarry.Document) {
+			if doc.Error != nil {
+				log.WithFields(logrus.Fields{"doc": doc.ID, "code": doc.Error.Code}).Error(doc.Error.Message)
+			}
+			for _, w := range doc.Warnings {
+				log.WithFields(logrus.Fields{"doc": doc.ID, "code": w.Code}).Warn(w.Message)
+			}
+		},
+	}
+	if cfg.Input.Stdin == nil {
+		cfg.Input.Stdin = io.In
+	}
+	progress := &pipeline.Progress{}
+	stopBar := startProgress(io, opts, progress)
+	start := time.Now()
+	stats, err := pipeline.Run(ctx, cfg, opts.Paths, io.Out, progress)
+	stopBar()
+
+	fields := logrus.Fields{"read": stats.Read, "written": stats.Written, "failed": stats.Failed,
+		"seconds": fmt.Sprintf("%.2f", time.Since(start).Seconds())}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		log.WithFields(fields).Warn("interrupted")
+		return cli.ExitInterrupted
+	case err != nil:
+		log.WithFields(fields).WithError(err).Error("failed")
+		return cli.ExitFatal
+	}
+	log.WithFields(fields).Info("done")
+	if stats.Failed > 0 {
+		return cli.ExitSomeFailed
+	}
+	return cli.ExitOK
+}
+
+func parse(io *cli.IO, args []string) (*Options, int, bool) {
+	opts := &Options{}
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(io.Err)
+	var with cli.List
+	fs.StringVar(&opts.Input.Format, "input-format", "", "force the input format: text, json or jsonl")
+	fs.StringVar(&opts.Input.TextField, "text-field", "text", "name of the text field in JSON input")
+	fs.StringVar(&opts.Input.IDField, "id-field", "id", "name of the id field in JSON input")
+	fs.Int64Var(&opts.Input.MaxBytes, "max-bytes", pipeline.DefaultMaxBytes, "refuse articles larger than this many bytes")
+	fs.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "goroutines per CPU stage")
+	fs.StringVar(&opts.Output.Format, "format", pipeline.OutDocs, "output: docs (one line per article) or records (one line per record, with a type)")
+	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
+	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
+	fs.BoolVar(&opts.NoDefault, "no-default-rules", false, "do not load the built-in rules")
+	fs.StringVar(&opts.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fs.StringVar(&opts.LogFormat, "log-format", "text", "log format on stderr: text or json")
+	fs.BoolVar(&opts.Quiet, "quiet", false, "no progress bar")
+	fs.Usage = func() {
+		fmt.Fprint(io.Err, help)
+		fs.PrintDefaults()
+	}
+	paths, err := cli.Parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil, cli.ExitOK, false
+	}
+	if err != nil {
+		return nil, cli.ExitUsage, false
+	}
+	opts.Paths = paths
+	bad := func(format string, a ...any) (*Options, int, bool) {
+		fmt.Fprintf(io.Err, "quarry extract: "+format+"\n", a...)
+		return nil, cli.ExitUsage, false
+	}
+	if !pipeline.ValidFormat(opts.Input.Format) {
+		return bad("--input-format must be text, json or jsonl, not %q", opts.Input.Format)
+	}
+	if opts.Output.Format != pipeline.OutDocs && opts.Output.Format != pipeline.OutRecords {
+		return bad("--format must be docs or records, not %q", opts.Output.Format)
+	}
+	for _, w := range with {
+		switch w {
+		case "text":
+			opts.Output.WithText = true
+		case "sentences":
+			opts.Output.WithSentences = true
+		default:
+			return bad("--with takes text or sentences, not %q", w)
+		}
+	}
+	if opts.Workers < 1 {
+		return bad("--workers must be at least 1")
+	}
+	if opts.Input.MaxBytes < 1 {
+		return bad("--max-bytes must be positive")
+	}
+	if _, err := logrus.ParseLevel(opts.LogLevel); err != nil {
+		return bad("--log-level: %v", err)
+	}
+	if opts.LogFormat != "text" && opts.LogFormat != "json" {
+		return bad("--log-format must be text or json")
+	}
+	return opts, 0, true
+}
+
+func newLogger(io *cli.IO, opts *Options) *logrus.Logger {
+	log := logrus.New()
+	log.SetOutput(io.Err)
+	lvl, _ := logrus.ParseLevel(opts.LogLevel)
+	log.SetLevel(lvl)
+	if opts.LogFormat == "json" {
+		log.SetFormatter(&logrus.JSONFormatter{})
+	} else {
+		log.SetFormatter(&logrus.TextFormatter{DisableTimestamp: true, DisableColors: !io.ErrIsTerminal})
+	}
+	return log
+}
+
+// startProgress draws a one-line progress report on a terminal once the run
+// has taken more than a moment. The returned func clears it.
+func startProgress(io *cli.IO, opts *Options, p *pipeline.Progress) func() {
+	if opts.Quiet || !io.ErrIsTerminal {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		drawn := false
+		for {
+			select {
+			case <-done:
+				if drawn {
+					fmt.Fprint(io.Err, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+				el := time.Since(start)
+				if el < time.Second {
+					continue
+				}
+				r, w, f := p.Counts()
+				fmt.Fprintf(io.Err, "\r\033[Kquarry: %d read, %d written, %d failed, %.0f articles/s", r, w, f, float64(w)/el.Seconds())
+				drawn = true
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}

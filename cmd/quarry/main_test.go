@@ -1,0 +1,246 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/internal/cli"
+)
+
+var binary string
+
+// TestMain builds the real binary once; the tests below run it as a user would.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "quarry-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "quarry")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func quarryRun(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func docs(t *testing.T, stdout string) []quarry.Document {
+	t.Helper()
+	var ds []quarry.Document
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if line == "" {
+			continue
+		}
+		var d quarry.Document
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("stdout line is not a record: %q", line)
+		}
+		ds = append(ds, d)
+	}
+	return ds
+}
+
+func TestExtractRepoArticles(t *testing.T) {
+	r := quarryRun(t, "", "extract", "--with", "text", "--with=sentences", "../../testdata/articles")
+	if r.code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	ds := docs(t, r.stdout)
+	if len(ds) != 9 { // 4 text files, 3 feed lines, 1 json... plus the markdown file
+		t.Fatalf("got %d records", len(ds))
+	}
+	for _, d := range ds {
+		if d.Schema != quarry.Schema || d.Text == nil || len(d.Sentences) == 0 {
+			t.Errorf("%s: schema %q, text %v, %d sentences", d.ID, d.Schema, d.Text != nil, len(d.Sentences))
+			continue
+		}
+		if err := d.CheckOffsets(*d.Text); err != nil {
+			t.Errorf("%s: %v", d.ID, err)
+		}
+	}
+	if !strings.Contains(r.stderr, "read=9") || !strings.Contains(r.stderr, "written=9") || !strings.Contains(r.stderr, "failed=0") {
+		t.Errorf("no summary line on stderr: %s", r.stderr)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("Fine text."), 0o644)
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("\x00\x01\x02"), 0o644)
+	cases := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		{"ok", "", []string{"extract", filepath.Join(dir, "ok.txt")}, cli.ExitOK},
+		{"some failed", "", []string{"extract", dir}, cli.ExitSomeFailed},
+		{"missing path", "", []string{"extract", filepath.Join(dir, "nope.txt")}, cli.ExitSomeFailed},
+		{"bad flag", "", []string{"extract", "--nope"}, cli.ExitUsage},
+		{"bad format", "", []string{"extract", "--format", "xml"}, cli.ExitUsage},
+		{"bad with", "", []string{"extract", "--with", "everything"}, cli.ExitUsage},
+		{"bad input format", "", []string{"extract", "--input-format", "csv"}, cli.ExitUsage},
+		{"unknown command", "", []string{"frobnicate"}, cli.ExitUsage},
+		{"no command", "", nil, cli.ExitUsage},
+		{"help", "", []string{"--help"}, cli.ExitOK},
+		{"extract help", "", []string{"extract", "--help"}, cli.ExitOK},
+		{"stdin", "Hello there.", []string{"extract"}, cli.ExitOK},
+		{"flags after paths", "", []string{"extract", filepath.Join(dir, "ok.txt"), "--workers", "1"}, cli.ExitOK},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := quarryRun(t, c.stdin, c.args...)
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d\nstderr: %s", r.code, c.code, r.stderr)
+			}
+			if c.code == cli.ExitUsage && r.stdout != "" {
+				t.Errorf("usage error wrote to stdout: %q", r.stdout)
+			}
+		})
+	}
+}
+
+func TestStdoutCarriesOnlyRecords(t *testing.T) {
+	r := quarryRun(t, "{\"text\":\"A.\"}\nnot json\n", "extract", "--input-format", "jsonl", "--log-level", "debug", "-")
+	if r.code != cli.ExitSomeFailed {
+		t.Fatalf("exit %d", r.code)
+	}
+	ds := docs(t, r.stdout) // fails on any non-record line
+	if len(ds) != 2 || ds[1].Error == nil || ds[1].Error.Code != "invalid_json" {
+		t.Fatalf("records = %+v", ds)
+	}
+	if !strings.Contains(r.stderr, "stdin#2") {
+		t.Errorf("stderr does not name the failed line: %s", r.stderr)
+	}
+}
+
+func TestLogFormatJSON(t *testing.T) {
+	r := quarryRun(t, "Hi.", "extract", "--log-format", "json")
+	last := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	var entry map[string]any
+	if err := json.Unmarshal([]byte(last[len(last)-1]), &entry); err != nil {
+		t.Fatalf("stderr is not JSON logs: %s", r.stderr)
+	}
+	if entry["msg"] != "done" || entry["written"] != float64(1) {
+		t.Errorf("summary = %v", entry)
+	}
+}
+
+func TestSchemaAndVersion(t *testing.T) {
+	r := quarryRun(t, "", "schema")
+	var s map[string]any
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &s) != nil || s["title"] == nil {
+		t.Fatalf("schema: exit %d, %q", r.code, r.stdout)
+	}
+	r = quarryRun(t, "", "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "quarry ") || !strings.Contains(r.stdout, quarry.Schema) {
+		t.Fatalf("version: %q", r.stdout)
+	}
+}
+
+// TestSIGINT interrupts a run that is waiting for more input: records already
+// made are written whole, and the exit code is 130.
+func TestSIGINT(t *testing.T) {
+	cmd := exec.Command(binary, "extract", "--input-format", "jsonl", "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		fmt.Fprintf(stdin, "{\"id\":\"a%d\",\"text\":\"Article number %d.\"}\n", i, i)
+	}
+	// Wait until the first record is out, then interrupt.
+	br := bufio.NewReader(stdout)
+	first, err := br.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(br)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("quarry did not stop after SIGINT")
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitInterrupted {
+		t.Fatalf("exit = %v, want 130; stderr: %s", err, errb.String())
+	}
+	all := first + string(rest)
+	lines := strings.Split(strings.TrimSpace(all), "\n")
+	if len(lines) != 3 {
+		t.Errorf("got %d records, want the 3 sent before the signal", len(lines))
+	}
+	for _, l := range lines {
+		if !json.Valid([]byte(l)) {
+			t.Errorf("partial line: %q", l)
+		}
+	}
+	if !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("no interrupted log line: %s", errb.String())
+	}
+	stdin.Close()
+}
+
+// TestRunInProcess runs commands with fake streams, without the binary.
+func TestRunInProcess(t *testing.T) {
+	var out, errb bytes.Buffer
+	io := &cli.IO{In: strings.NewReader("Inline article."), Out: &out, Err: &errb}
+	if code := run(context.Background(), io, []string{"extract", "--quiet"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if ds := docs(t, out.String()); len(ds) != 1 || ds[0].ID != "stdin" {
+		t.Fatalf("docs = %+v", ds)
+	}
+}

@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/quarrylabs/quarry"
+)
+
+// Output formats.
+const (
+	OutDocs    = "docs"
+	OutRecords = "records"
+)
+
+// OutputOptions says what is written for each article.
+type OutputOptions struct {
+	Format        string // docs (default) or records
+	WithText      bool
+	WithSentences bool
+}
+
+// encode renders one article's output: one line (docs) or several (records).
+func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
+	if opt.Format != OutRecords {
+		err := enc.Encode(doc)
+		return buf.Bytes(), err
+	}
+	for _, r := range Records(doc) {
+		if err := enc.Encode(r); err != nil {
+			return nil, err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// Record is one line of --format records: a typed row for loading tables.
+type Record struct {
+	Type string `json:"type"`
+	Doc  string `json:"doc"`
+	Body any    `json:"-"`
+}
+
+// MarshalJSON flattens Body's fields next to type and doc.
+func (r Record) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.Body); err != nil {
+		return nil, err
+	}
+	body := bytes.TrimSpace(buf.Bytes())
+	head, err := marshalNoEscape(struct {
+		Type string `json:"type"`
+		Doc  string `json:"doc"`
+	}{r.Type, r.Doc})
+	if err != nil {
+		return nil, err
+	}
+	if len(body) <= 2 { // {}
+		return head, nil
+	}
+	out := make([]byte, 0, len(head)+len(body))
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, ',')
+	out = append(out, body[1:]...)
+	return out, nil
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(v)
+	return bytes.TrimSpace(buf.Bytes()), err
+}
+
+// documentRow is the document line of --format records: the article without
+// its records.
+type documentRow struct {
+	ID        string                     `json:"id"`
+	Schema    string                     `json:"schema"`
+	Source    quarry.Source              `json:"source"`
+	Title     string                     `json:"title,omitempty"`
+	URL       string                     `json:"url,omitempty"`
+	Published string                     `json:"published,omitempty"`
+	Meta      map[string]json.RawMessage `json:"meta,omitempty"`
+	Text      *string                    `json:"text,omitempty"`
+	Sentences []quarry.Sentence          `json:"sentences,omitempty"`
+	Warnings  []quarry.Warning           `json:"warnings,omitempty"`
+	Failed    bool                       `json:"failed"`
+}
+
+// Records splits a document into its typed rows, document first.
+func Records(doc *quarry.Document) []Record {
+	rs := []Record{{Type: "document", Doc: doc.ID, Body: documentRow{
+		ID: doc.ID, Schema: doc.Schema, Source: doc.Source, Title: doc.Title, URL: doc.URL,
+		Published: doc.Published, Meta: doc.Meta, Text: doc.Text, Sentences: doc.Sentences,
+		Warnings: doc.Warnings, Failed: doc.Error != nil,
+	}}}
+	if doc.Error != nil {
+		rs = append(rs, Record{Type: "error", Doc: doc.ID, Body: doc.Error})
+	}
+	for _, e := range doc.Entities {
+		rs = append(rs, Record{Type: "entity", Doc: doc.ID, Body: e})
+	}
+	for _, f := range doc.Figures {
+		rs = append(rs, Record{Type: "figure", Doc: doc.ID, Body: f})
+	}
+	for _, q := range doc.Quotes {
+		rs = append(rs, Record{Type: "quote", Doc: doc.ID, Body: q})
+	}
+	for _, c := range doc.Claims {
+		rs = append(rs, Record{Type: "claim", Doc: doc.ID, Body: c})
+	}
+	return rs
+}

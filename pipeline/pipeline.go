@@ -1,0 +1,263 @@
+// Package pipeline runs articles through quarry's stages:
+//
+//	source → decode → analyse → extract → resolve → encode → sink
+//
+// Stages are joined by bounded channels and the CPU stages run Workers
+// goroutines each. A semaphore caps the articles in flight, so memory depends
+// on that cap, not on the corpus. The sink restores input order, so the
+// output bytes do not depend on the number of workers.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/extractors"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Analyzer turns text into tokens and sentences; analysis.Analyzer is the
+// real one.
+type Analyzer interface {
+	Analyze(text string) *analysis.Doc
+}
+
+// Config is everything a run needs.
+type Config struct {
+	Workers int
+	Input   InputOptions
+	Output  OutputOptions
+	// Analyzer defaults to analysis.Default().
+	Analyzer   Analyzer
+	Extractors []extractors.Extractor
+	// Resolvers run after all extractors: they link records to each other.
+	Resolvers []extractors.Extractor
+	// OnRecord is called once per written article, in output order; it may
+	// log warnings and errors. It runs on the sink goroutine.
+	OnRecord func(doc *quarry.Document)
+}
+
+// Stats counts articles.
+type Stats struct {
+	Read    int64 // articles that entered the pipeline
+	Written int64 // records written
+	Failed  int64 // records written with an error
+}
+
+// job is one article moving through the stages.
+type job struct {
+	seq   int
+	raw   raw
+	art   quarry.Article
+	doc   *quarry.Document
+	an    *analysis.Doc
+	line  []byte // the encoded output
+	encEr error
+}
+
+// Run reads paths, processes every article and writes records to out. The
+// error is fatal (writing failed); article failures are counted in Stats.
+// When ctx is cancelled, Run stops reading, finishes the articles in flight
+// and returns ctx.Err().
+func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progress *Progress) (Stats, error) {
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	cfg.Input.defaults()
+	if cfg.Analyzer == nil {
+		cfg.Analyzer = analysis.Default()
+	}
+	if progress == nil {
+		progress = &Progress{}
+	}
+	w := cfg.Workers
+	inflight := make(chan struct{}, 4*w+8)
+
+	// A write error must stop the source too.
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// The source may block in a read (stdin) that cancellation cannot
+	// interrupt, so a forwarder stops passing jobs on as soon as ctx ends.
+	read := make(chan *job)
+	go func() {
+		defer close(read)
+		seq := 0
+		walk(runCtx, paths, cfg.Input, func(r raw) bool {
+			select {
+			case inflight <- struct{}{}:
+			case <-runCtx.Done():
+				return false
+			}
+			select {
+			case read <- &job{seq: seq, raw: r}:
+			case <-runCtx.Done():
+				return false
+			}
+			seq++
+			progress.read.Add(1)
+			return true
+		})
+	}()
+	src := make(chan *job, w)
+	go func() {
+		defer close(src)
+		for {
+			select {
+			case j, ok := <-read:
+				if !ok {
+					return
+				}
+				src <- j
+			case <-runCtx.Done():
+				return
+			}
+		}
+	}()
+
+	decoded := stage(src, w, func(j *job) {
+		art, warns, fail := decode(j.raw, cfg.Input)
+		j.raw.data = nil
+		j.art = art
+		j.doc = newDocument(art, warns, fail)
+	})
+	analysed := stage(decoded, w, func(j *job) {
+		if j.doc.Error == nil {
+			j.an = cfg.Analyzer.Analyze(j.art.Text)
+		}
+	})
+	extracted := stage(analysed, w, func(j *job) { run(j, cfg.Extractors) })
+	resolved := stage(extracted, w, func(j *job) { run(j, cfg.Resolvers) })
+	encoded := stage(resolved, w, func(j *job) {
+		if cfg.Output.WithSentences && j.an != nil {
+			j.doc.Sentences = make([]quarry.Sentence, len(j.an.Sentences))
+			for i, s := range j.an.Sentences {
+				j.doc.Sentences[i] = quarry.Sentence{Start: s.Start, End: s.End}
+			}
+		}
+		if cfg.Output.WithText && j.doc.Error == nil {
+			t := j.art.Text
+			j.doc.Text = &t
+		}
+		j.an = nil
+		j.line, j.encEr = encode(j.doc, cfg.Output)
+	})
+
+	// Sink: restore input order, write whole lines only.
+	var stats Stats
+	var werr error
+	pending := map[int]*job{}
+	next := 0
+	for j := range encoded {
+		pending[j.seq] = j
+		for {
+			j, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			stats.Read++
+			if werr == nil {
+				if j.encEr != nil {
+					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
+				} else if _, err := out.Write(j.line); err != nil {
+					werr = fmt.Errorf("writing output: %w", err)
+				}
+				if werr != nil {
+					cancel()
+				} else {
+					stats.Written++
+					if j.doc.Error != nil {
+						stats.Failed++
+						progress.failed.Add(1)
+					}
+					progress.written.Add(1)
+					if cfg.OnRecord != nil {
+						cfg.OnRecord(j.doc)
+					}
+				}
+			}
+			<-inflight
+		}
+	}
+	if werr != nil {
+		return stats, werr
+	}
+	return stats, ctx.Err()
+}
+
+// stage runs fn on every job from in with n goroutines.
+func stage(in <-chan *job, n int, fn func(*job)) <-chan *job {
+	out := make(chan *job, n)
+	var wg sync.WaitGroup
+	wg.Add(n)
+	for i := 0; i < n; i++ {
+		go func() {
+			defer wg.Done()
+			for j := range in {
+				fn(j)
+				out <- j
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+
+// run applies extractors in order; a failing or panicking extractor fails the
+// article, not the run.
+func run(j *job, exs []extractors.Extractor) {
+	if j.doc.Error != nil || j.an == nil {
+		return
+	}
+	for _, ex := range exs {
+		if err := safeExtract(ex, j.an, j.doc); err != nil {
+			j.doc.Error = &quarry.Error{Code: "extract_error", Message: fmt.Sprintf("%s: %v", ex.Name(), err)}
+			j.doc.Entities, j.doc.Figures, j.doc.Quotes, j.doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}
+			return
+		}
+	}
+}
+
+func safeExtract(ex extractors.Extractor, an *analysis.Doc, doc *quarry.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return ex.Extract(an, doc)
+}
+
+func newDocument(a quarry.Article, warns []quarry.Warning, fail *quarry.Error) *quarry.Document {
+	return &quarry.Document{
+		Schema:    quarry.Schema,
+		ID:        a.ID,
+		Source:    a.Source,
+		Title:     a.Title,
+		URL:       a.URL,
+		Published: a.Published,
+		Meta:      a.Meta,
+		Entities:  []quarry.Entity{},
+		Figures:   []quarry.Figure{},
+		Quotes:    []quarry.Quote{},
+		Claims:    []quarry.Claim{},
+		Warnings:  warns,
+		Error:     fail,
+	}
+}
+
+// Progress is read by a progress reporter while Run updates it.
+type Progress struct {
+	read, written, failed atomic.Int64
+}
+
+// Counts returns articles read, written and failed so far.
+func (p *Progress) Counts() (read, written, failed int64) {
+	return p.read.Load(), p.written.Load(), p.failed.Load()
+}
