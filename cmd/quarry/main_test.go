@@ -82,7 +82,7 @@ func TestExtractRepoArticles(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	ds := docs(t, r.stdout)
-	if len(ds) != 9 { // 4 text files, 3 feed lines, 1 json... plus the markdown file
+	if len(ds) != 8 { // 3 .txt, 1 .md, 3 feed lines, 1 .json
 		t.Fatalf("got %d records", len(ds))
 	}
 	for _, d := range ds {
@@ -94,7 +94,7 @@ func TestExtractRepoArticles(t *testing.T) {
 			t.Errorf("%s: %v", d.ID, err)
 		}
 	}
-	if !strings.Contains(r.stderr, "read=9") || !strings.Contains(r.stderr, "written=9") || !strings.Contains(r.stderr, "failed=0") {
+	if !strings.Contains(r.stderr, "read=8") || !strings.Contains(r.stderr, "written=8") || !strings.Contains(r.stderr, "failed=0") {
 		t.Errorf("no summary line on stderr: %s", r.stderr)
 	}
 }
