@@ -1,7 +1,12 @@
 package extract
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/quarrylabs/quarry/extractors"
+	"github.com/quarrylabs/quarry/extractors/entities"
+	"github.com/quarrylabs/quarry/rules"
 )
 
 // rulesError carries rule-file problems, printed as FILE:LINE:COL lines.
@@ -9,7 +14,27 @@ type rulesError struct{ msg string }
 
 func (e *rulesError) Error() string { return e.msg }
 
-// build loads the rules and makes the extractors, in the order they run.
+// build loads the rules and makes the extractors, in the order they run:
+// entities first, because figures, quotes and claims refer to them.
 func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
-	return nil, nil, nil
+	set, err := rules.Load(rules.Options{NoDefaults: opts.NoDefault, Paths: opts.Rules})
+	if err != nil {
+		var rerrs rules.Errors
+		if errors.As(err, &rerrs) {
+			var b strings.Builder
+			for _, e := range rerrs {
+				b.WriteString(e.Error())
+				b.WriteByte('\n')
+			}
+			b.WriteString("quarry extract: fix the rule files above; nothing was read")
+			return nil, nil, &rulesError{b.String()}
+		}
+		return nil, nil, err
+	}
+	model, err := entities.DefaultModel()
+	if err != nil {
+		return nil, nil, err
+	}
+	exs = append(exs, entities.New(model, set))
+	return exs, nil, nil
 }
