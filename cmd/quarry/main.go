@@ -8,8 +8,10 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/quarrylabs/quarry/cmd/quarry/evalcmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/extract"
 	"github.com/quarrylabs/quarry/cmd/quarry/schemacmd"
+	"github.com/quarrylabs/quarry/cmd/quarry/traincmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/versioncmd"
 	"github.com/quarrylabs/quarry/internal/cli"
 )
@@ -17,6 +19,8 @@ import (
 func commands() []cli.Command {
 	return []cli.Command{
 		extract.Command,
+		traincmd.Command,
+		evalcmd.Command,
 		schemacmd.Command,
 		versioncmd.Command,
 	}

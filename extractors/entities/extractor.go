@@ -1,0 +1,1038 @@
+package entities
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Extractor finds people, companies, organisations, places and other names:
+// the model proposes spans, rule hits take precedence, and a document-level
+// pass merges mentions into entities.
+//
+// Precedence, highest first: gazetteer hits, pattern hits, model spans.
+// Stoplists remove model spans only; a rule hit always stands.
+type Extractor struct {
+	model *Model
+	rules ruleSource
+}
+
+// Name implements extractors.Extractor.
+func (e *Extractor) Name() string { return "entities" }
+
+// Extract fills out.Entities.
+func (e *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
+	out.Entities = e.Find(doc)
+	return nil
+}
+
+// hitEntry is a gazetteer entry as the resolver sees it.
+type hitEntry struct {
+	ID, Name, Label string
+	Attrs           map[string]string
+}
+
+// ruleHit is a gazetteer or pattern match over tokens [first,last).
+type ruleHit struct {
+	first, last int
+	label       string
+	entry       *hitEntry // nil for pattern hits
+	pattern     bool
+}
+
+// ruleSource is what the extractor needs from a rule set.
+type ruleSource interface {
+	hits(doc *analysis.Doc) []ruleHit
+	stopped(label, text string) bool
+	// roles flags tokens inside known titles ("chief operating officer").
+	roles(doc *analysis.Doc, flags []bool)
+	// lookup finds a gazetteer entry by name or alias.
+	lookup(name string) *hitEntry
+}
+
+const (
+	oModel uint8 = 1 << iota
+	oRules
+)
+
+// emitted maps rule labels to output labels; others are dropped but still
+// block the model (a product name is not a person).
+var emitted = map[string]string{
+	quarry.Person: quarry.Person, quarry.Company: quarry.Company, quarry.Org: quarry.Org,
+	quarry.Loc: quarry.Loc, quarry.Misc: quarry.Misc, "PRODUCT": quarry.Misc, "EVENT": quarry.Misc,
+	"GPE": quarry.Loc,
+}
+
+type cand struct {
+	first, last int // tokens
+	start, end  int // bytes
+	label       string
+	origin      uint8
+	weight      int // label vote weight
+	entry       *hitEntry
+	key         string
+	head        bool
+	parent      int
+	alias       bool
+	conf        float32 // model margin
+}
+
+type resolver struct {
+	doc   *analysis.Doc
+	toks  []analysis.Token
+	rules ruleSource
+	head  []bool // per token: in a headline
+	caps  []bool // per token: in an all-caps headline
+	role  []bool // per token: part of a title
+	// isCommon (from the model) and lowerSeen (this document) tell common
+	// words from names.
+	isCommon  func(string) bool
+	lowerSeen map[string]bool
+	cands     []*cand
+	cover     []int32 // per token: cand index + 1
+}
+
+// Find returns the entities of doc, ids e1, e2... in order of first mention.
+func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
+	s := getScratch()
+	defer scratchPool.Put(s)
+	var spans []tokSpan
+	var types []string
+	if e.model != nil {
+		spans = e.model.tagTokens(doc, s, nil)
+		types = e.model.Types
+	}
+	return e.resolve(doc, spans, types)
+}
+
+// firstName extends a person span over a capitalised word opening the
+// sentence ("Beth Galetti’s framing..."), which the model tends to leave
+// out, unless the word is common in lower case.
+func (r *resolver) firstName(first int) int {
+	if first == 0 || r.isCommon == nil {
+		return first
+	}
+	k := first - 1
+	t := r.toks[k].Text
+	if r.toks[k].Sent != r.toks[first].Sent || r.doc.Sentences[r.toks[k].Sent].First != k || r.head[k] ||
+		!isCap(t) || !hasLower(t) || len(t) < 3 || strings.ContainsAny(t, ".'’") || r.cover[k] != 0 || r.role[k] {
+		return first
+	}
+	l := lowerNorm(&r.toks[k])
+	if smallWords[l] || r.isCommon(l) || r.lowerSeen[l] {
+		return first
+	}
+	return k
+}
+
+// resolve applies rules and document-level resolution to model spans.
+func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string) []quarry.Entity {
+	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
+	if e.model != nil && len(e.model.common) > 0 {
+		r.isCommon = e.model.isCommon
+	}
+	r.headlines()
+	r.cover = make([]int32, len(doc.Tokens))
+	r.role = make([]bool, len(doc.Tokens))
+	r.lowerSeen = map[string]bool{}
+	for i := range doc.Tokens {
+		l := lowerNorm(&doc.Tokens[i])
+		r.role[i] = roleWords[l]
+		if !hasUpper(doc.Tokens[i].Text) {
+			r.lowerSeen[l] = true
+		}
+	}
+	if e.rules != nil {
+		e.rules.roles(doc, r.role)
+		r.addHits(e.rules.hits(doc))
+	}
+	for _, sp := range spans {
+		r.addModel(sp.first, sp.last, types[sp.typ], sp.conf)
+	}
+	r.vote()
+	r.link()
+	r.propagate()
+	return r.build()
+}
+
+// headlines flags tokens in all-caps or title-case lines, where case says
+// little about names.
+func (r *resolver) headlines() {
+	r.head = make([]bool, len(r.toks))
+	r.caps = make([]bool, len(r.toks))
+	for _, s := range r.doc.Sentences {
+		words, upper, lower, small, allCaps, listy := 0, 0, 0, 0, true, false
+		for i := s.First; i < s.Last; i++ {
+			t := r.toks[i].Text
+			r0, _ := utf8.DecodeRuneInString(t)
+			if !unicode.IsLetter(r0) {
+				// Lists and tables, not headlines.
+				listy = listy || strings.ContainsAny(t, "0123456789,;()")
+				continue
+			}
+			if hasLower(t) {
+				allCaps = false
+			}
+			if smallWords[strings.ToLower(t)] {
+				if !unicode.IsUpper(r0) {
+					small++
+				}
+				continue
+			}
+			words++
+			if unicode.IsUpper(r0) {
+				upper++
+			} else {
+				lower++
+			}
+		}
+		caps := allCaps && words > 0
+		// A title-case line: several capitalised words, a lower-case "of" or
+		// "the" between them, no list punctuation.
+		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last])
+		for i := s.First; i < s.Last; i++ {
+			r.head[i] = caps || title
+			r.caps[i] = caps
+		}
+	}
+}
+
+var smallWords = setOf(`a an the and or but nor of for to in on at by with from as vs vs. via into onto over per up is are was be it its`)
+
+func endsSentence(toks []analysis.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	switch toks[len(toks)-1].Text {
+	case ".", "!", "?":
+		// A short all-words line ending in a period is still a sentence.
+		return len(toks) > 6
+	}
+	return false
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+func lowerNorm(t *analysis.Token) string {
+	s := t.Norm
+	if s == "" {
+		s = t.Text
+	}
+	return strings.ToLower(s)
+}
+
+// keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
+func keyOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			continue
+		case r == '’' || r == '‘':
+			r = '\''
+		case r == '“' || r == '”':
+			r = '"'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func (r *resolver) newCand(first, last int, label string, origin uint8, weight int) *cand {
+	c := &cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
+	c.head = r.head[first]
+	r.trimPossessive(c)
+	if c.last <= c.first || c.end <= c.start {
+		return nil
+	}
+	c.key = keyOf(r.doc.Text[c.start:c.end])
+	return c
+}
+
+// trimPossessive drops a trailing "'s" token or suffix ("Amazon’s" gives
+// "Amazon").
+func (r *resolver) trimPossessive(c *cand) {
+	for c.last > c.first && possessives[lowerNorm(&r.toks[c.last-1])] {
+		c.last--
+	}
+	if c.last <= c.first {
+		return
+	}
+	c.end = r.toks[c.last-1].End
+	t := r.toks[c.last-1].Text
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if len(t) > len(suf) && strings.HasSuffix(t, suf) {
+			c.end -= len(suf)
+			break
+		}
+	}
+}
+
+func (r *resolver) add(c *cand) {
+	if c == nil {
+		return
+	}
+	for i := c.first; i < c.last; i++ {
+		if r.cover[i] != 0 {
+			return
+		}
+	}
+	c.parent = len(r.cands)
+	r.cands = append(r.cands, c)
+	for i := c.first; i < c.last; i++ {
+		r.cover[i] = int32(c.parent + 1)
+	}
+}
+
+// addHits accepts gazetteer hits before patterns, longer before shorter.
+func (r *resolver) addHits(hits []ruleHit) {
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.pattern != b.pattern {
+			return !a.pattern
+		}
+		if a.last-a.first != b.last-b.first {
+			return a.last-a.first > b.last-b.first
+		}
+		return a.first < b.first
+	})
+	for _, h := range hits {
+		if h.first >= h.last {
+			continue
+		}
+		label, ok := emitted[h.label]
+		w := 100
+		if h.pattern {
+			w = 10
+		}
+		// Mentions leave out determiners ("the Fed" gives "Fed").
+		for h.last-h.first > 1 && !isCap(r.toks[h.first].Text) && smallWords[lowerNorm(&r.toks[h.first])] {
+			h.first++
+		}
+		if label != quarry.Company && label != quarry.Org && h.entry != nil && r.rules != nil {
+			// "GitHub Copilot": the maker, then the product.
+			for k := h.last - 1; k > h.first; k-- {
+				e := r.rules.lookup(r.doc.Text[r.toks[h.first].Start:r.toks[k-1].End])
+				if e != nil && (e.Label == quarry.Company || e.Label == quarry.Org) {
+					if c := r.newCand(h.first, k, e.Label, oRules, w); c != nil {
+						c.entry = e
+						r.add(c)
+					}
+					h.first = k
+					break
+				}
+			}
+		}
+		c := r.newCand(h.first, h.last, label, oRules, w)
+		if c == nil {
+			continue
+		}
+		c.entry = h.entry
+		if !ok {
+			// Blocks the model but is not emitted.
+			c.label = ""
+		}
+		r.add(c)
+	}
+}
+
+// addModel adds a model span, cut around rule hits and cleaned of titles.
+func (r *resolver) addModel(first, last int, label string, conf float32) {
+	if r.extendsHits(first, last, label) {
+		for i := first; i < last; i++ {
+			if o := r.cover[i]; o != 0 {
+				r.cands[o-1].label = ""
+				r.cover[i] = 0
+			}
+		}
+	}
+	for i := first; i < last; {
+		if r.cover[i] != 0 {
+			i++
+			continue
+		}
+		j := i
+		for j < last && r.cover[j] == 0 {
+			j++
+		}
+		r.addPiece(i, j, label, i > first || j < last, conf)
+		i = j
+	}
+}
+
+// extendsHits reports whether a model span is a longer name around rule hits
+// of a compatible label ("Kurdistan Democratic Party" around "Democratic
+// Party"): then the model's span wins. Titles or punctuation outside the
+// hits ("Amazon CEO Andy Jassy") mean separate names.
+func (r *resolver) extendsHits(first, last int, label string) bool {
+	hit, free := false, false
+	for i := first; i < last; i++ {
+		o := r.cover[i]
+		if o == 0 {
+			t := r.toks[i].Text
+			if r.role[i] || isPunct(t) && t != "&" && t != "-" || !isCap(t) && !smallWords[lowerNorm(&r.toks[i])] {
+				return false
+			}
+			free = true
+			continue
+		}
+		c := r.cands[o-1]
+		if c.first < first || c.last > last || c.entry == nil {
+			return false
+		}
+		org := func(l string) bool { return l == quarry.Org || l == quarry.Company }
+		if c.label != label && !(org(c.label) && org(label)) {
+			return false
+		}
+		hit = true
+	}
+	return hit && free
+}
+
+func (r *resolver) addPiece(first, last int, label string, cut bool, conf float32) {
+	// Leading titles and lower-case words are context, not name
+	// ("CEO Andy Jassy", "the Anthropic").
+	for first < last {
+		t := &r.toks[first]
+		if r.role[first] && (label == quarry.Person || cut) && last-first > 1 || !isCap(t.Text) && !r.head[first] || isPunct(t.Text) {
+			first++
+			continue
+		}
+		break
+	}
+	for last > first && isPunct(r.toks[last-1].Text) && !possessives[lowerNorm(&r.toks[last-1])] {
+		last--
+	}
+	if first >= last {
+		return
+	}
+	if label == quarry.Person {
+		first = r.firstName(first)
+	}
+	if pluralAcronym(r.toks[first].Text) && last-first == 1 {
+		// "SMBs", "LLMs": a class of things, not a name.
+		return
+	}
+	c := r.newCand(first, last, label, oModel, 1)
+	if c == nil {
+		return
+	}
+	c.conf = conf
+	text := r.doc.Text[c.start:c.end]
+	if r.rules != nil && r.rules.stopped(label, text) {
+		return
+	}
+	if strongSuffixes[lowerNorm(&r.toks[c.last-1])] && c.last-c.first > 1 {
+		c.label = quarry.Company
+	}
+	allRole := true
+	for i := c.first; i < c.last; i++ {
+		if !r.role[i] {
+			allRole = false
+		}
+	}
+	if allRole || !hasUpperOrDigit(text) {
+		return
+	}
+	r.add(c)
+}
+
+func pluralAcronym(s string) bool {
+	return len(s) >= 3 && s[len(s)-1] == 's' && upperCount(s[:len(s)-1]) == len(s)-1
+}
+
+func hasUpperOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// voteMargin: a model mention surer than this keeps its own label, since
+// its context clearly says what it is.
+var voteMargin float32 = 12
+
+// vote gives every model mention of one string the label most mentions of
+// that string carry; rule hits count more.
+func (r *resolver) vote() {
+	type tally map[string]int
+	votes := map[string]tally{}
+	for _, c := range r.cands {
+		if c.label == "" {
+			continue
+		}
+		t := votes[c.key]
+		if t == nil {
+			t = tally{}
+			votes[c.key] = t
+		}
+		t[c.label] += c.weight
+	}
+	for _, c := range r.cands {
+		if c.origin == oModel && c.conf < voteMargin {
+			c.label = best(votes[c.key], c.label)
+		}
+	}
+}
+
+func best(t map[string]int, def string) string {
+	bl, bw := def, t[def]
+	for l, w := range t {
+		if w > bw || w == bw && l < bl {
+			bl, bw = l, w
+		}
+	}
+	return bl
+}
+
+func (r *resolver) find(i int) int {
+	for r.cands[i].parent != i {
+		r.cands[i].parent = r.cands[r.cands[i].parent].parent
+		i = r.cands[i].parent
+	}
+	return i
+}
+
+func (r *resolver) union(a, b int) {
+	a, b = r.find(a), r.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	r.cands[b].parent = a
+}
+
+func sameThing(a, b *cand) bool {
+	if a.entry != nil && b.entry != nil {
+		return a.entry.ID == b.entry.ID
+	}
+	return a.label == b.label
+}
+
+// link joins mentions of one thing: same string, same gazetteer entry,
+// defined aliases, surnames and names without their corporate suffix.
+func (r *resolver) link() {
+	byKey := map[string]int{}
+	byID := map[string]int{}
+	for i, c := range r.cands {
+		if c.label == "" {
+			continue
+		}
+		if j, ok := byKey[c.key]; ok && sameThing(r.cands[j], c) {
+			r.union(j, i)
+		} else if !ok {
+			byKey[c.key] = i
+		}
+		if c.entry != nil && c.entry.ID != "" {
+			if j, ok := byID[c.entry.ID]; ok {
+				r.union(j, i)
+			} else {
+				byID[c.entry.ID] = i
+			}
+		}
+	}
+	r.aliases()
+	r.partials()
+}
+
+// aliases handles "Amazon Web Services (AWS)": the bracketed short form
+// names the same thing.
+func (r *resolver) aliases() {
+	n := len(r.cands)
+	for i := 0; i < n; i++ {
+		c := r.cands[i]
+		if c.label == "" || c.last+2 >= len(r.toks) || r.toks[c.last].Text != "(" {
+			continue
+		}
+		j := c.last + 1
+		k := j
+		for k < len(r.toks) && k-j < 3 && r.toks[k].Text != ")" {
+			k++
+		}
+		if k >= len(r.toks) || r.toks[k].Text != ")" || k == j {
+			continue
+		}
+		text := r.doc.Text[r.toks[j].Start:r.toks[k-1].End]
+		if c.label == quarry.Person || !abbreviates(text, r.doc.Text[c.start:c.end]) {
+			continue
+		}
+		if o := r.cover[j]; o != 0 {
+			a := r.cands[o-1]
+			if a.first == j && a.last == k && (a.entry == nil || c.entry == nil || a.entry.ID == c.entry.ID) {
+				if a.origin == oModel {
+					a.label = c.label
+				}
+				a.alias = true
+				r.union(i, int(o-1))
+			}
+			continue
+		}
+		a := r.newCand(j, k, c.label, c.origin, 0)
+		if a == nil {
+			continue
+		}
+		a.alias = true
+		r.add(a)
+		if len(r.cands) > 0 && r.cands[len(r.cands)-1] == a {
+			r.union(i, len(r.cands)-1)
+		}
+	}
+}
+
+// abbreviates reports whether short is an acronym of name: its capitals
+// appear in order in name, starting with name's first letter
+// ("AWS" of "Amazon Web Services", "SEC" of "Securities and Exchange Commission").
+func abbreviates(short, name string) bool {
+	var caps []rune
+	for _, r := range short {
+		if unicode.IsUpper(r) {
+			caps = append(caps, r)
+		} else if !unicode.IsLower(r) && r != '.' && r != '&' {
+			return false
+		}
+	}
+	if len(caps) < 2 {
+		return false
+	}
+	name = strings.ToUpper(name)
+	first, _ := utf8.DecodeRuneInString(name)
+	if first != caps[0] {
+		return false
+	}
+	i := 0
+	for _, r := range name {
+		if i < len(caps) && r == caps[i] {
+			i++
+		}
+	}
+	return i == len(caps)
+}
+
+func upperCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// surnameKey is the last name of a multi-word person name, or "".
+func (r *resolver) surnameKey(c *cand) string {
+	last := c.last - 1
+	for last > c.first && nameSuffixes[strings.TrimSuffix(lowerNorm(&r.toks[last]), ".")] {
+		last--
+	}
+	if last <= c.first || !isCap(r.toks[last].Text) {
+		return ""
+	}
+	k := keyOf(r.toks[last].Text)
+	if len(k) < 2 {
+		return ""
+	}
+	return k
+}
+
+var nameSuffixes = setOf(`jr sr ii iii iv`)
+
+// partials joins "Jassy" to "Andy Jassy" and "Pirelli" to "Pirelli SpA".
+func (r *resolver) partials() {
+	for i, c := range r.cands {
+		if c.entry != nil || c.label == "" || c.alias {
+			continue
+		}
+		best := -1
+		for j, f := range r.cands {
+			if j == i || f.label == "" || f.last-f.first < 2 || c.last-c.first >= f.last-f.first {
+				continue
+			}
+			switch f.label {
+			case quarry.Person:
+				if c.last-c.first != 1 || r.surnameKey(f) != c.key {
+					continue
+				}
+			case quarry.Org, quarry.Company:
+				if !r.isStem(c, f) {
+					continue
+				}
+			default:
+				continue
+			}
+			// Prefer the nearest full name before the mention, else the first after.
+			if best < 0 || f.start < c.start && (r.cands[best].start > c.start || f.start > r.cands[best].start) {
+				best = j
+			}
+		}
+		if best >= 0 {
+			c.label = r.cands[best].label
+			r.union(best, i)
+		}
+	}
+}
+
+// isStem reports whether c is f without trailing corporate suffixes.
+func (r *resolver) isStem(c, f *cand) bool {
+	n := c.last - c.first
+	if n >= f.last-f.first {
+		return false
+	}
+	for k := 0; k < n; k++ {
+		if keyOf(r.toks[c.first+k].Text) != keyOf(r.toks[f.first+k].Text) {
+			return false
+		}
+	}
+	for k := f.first + n; k < f.last; k++ {
+		if !corpSuffixes[lowerNorm(&r.toks[k])] && !isPunct(r.toks[k].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// propagate adds unlabelled occurrences of known names (and of person
+// surnames), so one string gets one entity throughout the article.
+func (r *resolver) propagate() {
+	keys := map[string]int{}
+	maxLen := 0
+	for i, c := range r.cands {
+		if c.label == "" || c.head {
+			continue
+		}
+		if _, ok := keys[c.key]; !ok {
+			keys[c.key] = i
+		}
+		if c.last-c.first > maxLen {
+			maxLen = c.last - c.first
+		}
+	}
+	for i, c := range r.cands {
+		if c.label == quarry.Person && c.entry == nil {
+			if k := r.surnameKey(c); k != "" {
+				if _, ok := keys[k]; !ok {
+					keys[k] = i
+				}
+			}
+		}
+	}
+	// In headlines, a model span must name something the body names, unless
+	// the line is all caps (the model has learnt those).
+	for _, c := range r.cands {
+		if c.head && c.origin == oModel && !r.caps[c.first] {
+			if _, ok := keys[c.key]; !ok {
+				c.label = ""
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	var b strings.Builder
+	for i := 0; i < len(r.toks); i++ {
+		if r.cover[i] != 0 || (!isCap(r.toks[i].Text) && !r.head[i]) {
+			continue
+		}
+		b.Reset()
+		for n := 1; n <= maxLen && i+n <= len(r.toks); n++ {
+			j := i + n - 1
+			if r.cover[j] != 0 {
+				break
+			}
+			b.WriteString(keyOf(r.toks[j].Text))
+			src, ok := keys[b.String()]
+			if !ok {
+				continue
+			}
+			// The whole token must be the name, or the name plus "'s".
+			f := r.cands[src]
+			c := r.newCand(i, i+n, f.label, f.origin, 0)
+			if c == nil || c.key != b.String() && c.key+"'s" != b.String() {
+				continue
+			}
+			c.entry = f.entry
+			r.add(c)
+			r.union(src, len(r.cands)-1)
+			i = j
+			break
+		}
+	}
+}
+
+var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder chairman chairwoman chief executive`)
+
+// build groups mentions into entities.
+func (r *resolver) build() []quarry.Entity {
+	groups := map[int][]*cand{}
+	var roots []int
+	for i, c := range r.cands {
+		if c.label == "" {
+			continue
+		}
+		root := r.find(i)
+		if _, ok := groups[root]; !ok {
+			roots = append(roots, root)
+		}
+		groups[root] = append(groups[root], c)
+	}
+	type ent struct {
+		quarry.Entity
+		cands []*cand
+		first int
+	}
+	ents := make([]*ent, 0, len(roots))
+	byRoot := map[int]*ent{}
+	for _, root := range roots {
+		cs := groups[root]
+		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
+		e := &ent{cands: cs, first: cs[0].start}
+		votes := map[string]int{}
+		var origin uint8
+		var entry *hitEntry
+		for _, c := range cs {
+			votes[c.label] += c.weight + 1
+			origin |= c.origin
+			if c.entry != nil && entry == nil {
+				entry = c.entry
+			}
+			e.Mentions = append(e.Mentions, quarry.Mention{Start: c.start, End: c.end, Text: r.doc.Text[c.start:c.end]})
+		}
+		e.Label = best(votes, cs[0].label)
+		if entry != nil {
+			e.Name = entry.Name
+			if len(entry.Attrs) > 0 {
+				e.Attrs = map[string]string{}
+				for k, v := range entry.Attrs {
+					e.Attrs[k] = v
+				}
+			}
+		} else {
+			e.Name = r.bestName(cs)
+		}
+		switch origin {
+		case oModel:
+			e.Origin = "model"
+		case oRules:
+			e.Origin = "rules"
+		default:
+			e.Origin = "model+rules"
+		}
+		ents = append(ents, e)
+		byRoot[root] = e
+	}
+	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
+	for i, e := range ents {
+		e.ID = "e" + strconv.Itoa(i+1)
+	}
+	// Titles and affiliations, then companies told from other organisations.
+	entOf := func(tok int) *ent {
+		if tok < 0 || tok >= len(r.cover) || r.cover[tok] == 0 {
+			return nil
+		}
+		c := r.cands[r.cover[tok]-1]
+		if c.label == "" {
+			return nil
+		}
+		return byRoot[r.find(int(r.cover[tok]-1))]
+	}
+	business := map[*ent]bool{}
+	for _, e := range ents {
+		if e.Label != quarry.Person {
+			continue
+		}
+		for _, c := range e.cands {
+			title, aff := r.titleOf(c, func(tok int) *quarry.Entity {
+				if a := entOf(tok); a != nil && (a.Label == quarry.Org || a.Label == quarry.Company) {
+					return &a.Entity
+				}
+				return nil
+			})
+			if title == "" && aff == nil {
+				continue
+			}
+			if e.Title == "" {
+				e.Title = title
+			}
+			if e.Affiliation == "" && aff != nil {
+				e.Affiliation = aff.ID
+				if title != "" && r.isBusinessTitle(title) {
+					for _, o := range ents {
+						if &o.Entity == aff {
+							business[o] = true
+						}
+					}
+				}
+			}
+			if e.Title != "" && e.Affiliation != "" {
+				break
+			}
+		}
+	}
+	for _, e := range ents {
+		if e.Label == quarry.Org && (business[e] || r.looksLikeCompany(e.cands)) {
+			hasEntry := false
+			for _, c := range e.cands {
+				if c.entry != nil {
+					hasEntry = true
+				}
+			}
+			if !hasEntry {
+				e.Label = quarry.Company
+			}
+		}
+	}
+	out := make([]quarry.Entity, len(ents))
+	for i, e := range ents {
+		out[i] = e.Entity
+	}
+	return out
+}
+
+func (r *resolver) isBusinessTitle(title string) bool {
+	for _, w := range strings.Fields(strings.ToLower(title)) {
+		if businessRoles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// bestName is the longest mention outside headlines, spaces collapsed.
+func (r *resolver) bestName(cs []*cand) string {
+	var name string
+	head := true
+	for _, c := range cs {
+		t := strings.Join(strings.Fields(r.doc.Text[c.start:c.end]), " ")
+		if head && !c.head || head == c.head && len(t) > len(name) {
+			name, head = t, c.head
+		}
+	}
+	return name
+}
+
+// looksLikeCompany: a corporate suffix in a name or business words around a
+// mention ("a stake in X", "X shares").
+func (r *resolver) looksLikeCompany(cs []*cand) bool {
+	for _, c := range cs {
+		if corpSuffixes[lowerNorm(&r.toks[c.last-1])] {
+			return true
+		}
+		for k := c.first - 1; k >= 0 && k >= c.first-2; k-- {
+			l := lowerNorm(&r.toks[k])
+			if companyCuesBefore[l] {
+				return true
+			}
+			if l != "in" && l != "of" && l != "the" && l != "a" {
+				break
+			}
+		}
+		k := c.last
+		if k < len(r.toks) && possessives[lowerNorm(&r.toks[k])] {
+			k++
+		}
+		if k < len(r.toks) && companyCuesAfter[lowerNorm(&r.toks[k])] {
+			return true
+		}
+	}
+	return false
+}
+
+// titleOf finds a person's role and organisation around one mention:
+// "Amazon CEO Andy Jassy", "AWS's chief executive Matt Garman",
+// "Janelle Cruz, a digital transformation consultant",
+// "Jo Bloggs, chief executive of Acme".
+func (r *resolver) titleOf(c *cand, org func(tok int) *quarry.Entity) (string, *quarry.Entity) {
+	// Before the name.
+	k := c.first - 1
+	for k >= 0 && c.first-k <= 5 && r.role[k] && r.cover[k] == 0 {
+		k--
+	}
+	if k < c.first-1 {
+		title := r.doc.Text[r.toks[k+1].Start:r.toks[c.first-1].End]
+		if k >= 0 && possessives[lowerNorm(&r.toks[k])] {
+			k--
+		}
+		return title, org(k)
+	}
+	// After the name: ", [a|an|the] [words] ROLE [of|at|with|for ORG]".
+	i := c.last
+	if i >= len(r.toks) || r.toks[i].Text != "," {
+		return "", nil
+	}
+	i++
+	var aff *quarry.Entity
+	if a := org(i); a != nil {
+		// "Matt Lee, Acme's CEO" / "Matt Lee, Acme CEO".
+		for i < len(r.toks) && r.cover[i] != 0 {
+			i++
+		}
+		if i < len(r.toks) && possessives[lowerNorm(&r.toks[i])] {
+			i++
+		}
+		aff = a
+	} else if i < len(r.toks) {
+		switch lowerNorm(&r.toks[i]) {
+		case "a", "an", "the", "its", "his", "her", "their":
+			i++
+		}
+	}
+	start, head := i, -1
+	for j := i; j < len(r.toks) && j-start < 6; j++ {
+		t := r.toks[j].Text
+		l := lowerNorm(&r.toks[j])
+		if r.cover[j] != 0 || isPunct(t) && t != "-" || smallWords[l] {
+			break
+		}
+		if roleHeads[l] || r.role[j] && !roleWords[l] {
+			head = j
+		} else if isCap(t) && !r.role[j] && upperCount(t) < 2 {
+			break
+		}
+	}
+	if head < 0 {
+		return "", nil
+	}
+	title := r.doc.Text[r.toks[start].Start:r.toks[head].End]
+	if aff == nil {
+		j := head + 1
+		if j+1 < len(r.toks) {
+			switch lowerNorm(&r.toks[j]) {
+			case "of", "at", "with", "for":
+				aff = org(j + 1)
+				if aff == nil && j+2 < len(r.toks) && lowerNorm(&r.toks[j+1]) == "the" {
+					aff = org(j + 2)
+				}
+			}
+		}
+	}
+	return title, aff
+}

@@ -1,0 +1,256 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// fakeRules is a gazetteer of whole-token names.
+type fakeRules struct {
+	gaz  map[string]string // name -> label
+	stop map[string]bool
+}
+
+func (f *fakeRules) hits(doc *analysis.Doc) []ruleHit {
+	var out []ruleHit
+	for name, label := range f.gaz {
+		n := len(strings.Fields(name))
+		for i := 0; i+n <= len(doc.Tokens); i++ {
+			if doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End] == name {
+				out = append(out, ruleHit{first: i, last: i + n, label: label, entry: &hitEntry{ID: strings.ToLower(name), Name: name, Label: label}})
+			}
+		}
+	}
+	return out
+}
+func (f *fakeRules) stopped(label, text string) bool { return f.stop[text] }
+func (f *fakeRules) roles(*analysis.Doc, []bool)     {}
+func (f *fakeRules) lookup(name string) *hitEntry {
+	if l, ok := f.gaz[name]; ok {
+		return &hitEntry{ID: strings.ToLower(name), Name: name, Label: l}
+	}
+	return nil
+}
+
+var testTypes = []string{"PERSON", "ORG", "LOC", "MISC"}
+
+// spansAt gives model spans for every occurrence of each "text=LABEL" item,
+// as whole tokens.
+func spansAt(t *testing.T, doc *analysis.Doc, items ...string) []tokSpan {
+	var out []tokSpan
+	for _, it := range items {
+		text, label, _ := strings.Cut(it, "=")
+		typ := -1
+		for k, tt := range testTypes {
+			if tt == label {
+				typ = k
+			}
+		}
+		found := false
+		for i := range doc.Tokens {
+			for j := i; j < len(doc.Tokens); j++ {
+				if doc.Text[doc.Tokens[i].Start:doc.Tokens[j].End] == text {
+					out = append(out, tokSpan{first: i, last: j + 1, typ: typ})
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("%q not in text", text)
+		}
+	}
+	return out
+}
+
+func resolveText(t *testing.T, rules ruleSource, text string, items ...string) []quarry.Entity {
+	t.Helper()
+	doc := wordDoc(text)
+	e := &Extractor{rules: rules}
+	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes)
+	for i, en := range ents {
+		if en.ID != "e"+string(rune('1'+i)) && i < 9 {
+			t.Errorf("entity %d has id %s", i, en.ID)
+		}
+		for _, m := range en.Mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q at [%d,%d) is %q", m.Text, m.Start, m.End, text[m.Start:m.End])
+			}
+		}
+	}
+	return ents
+}
+
+func byName(ents []quarry.Entity, name string) *quarry.Entity {
+	for i := range ents {
+		if ents[i].Name == name {
+			return &ents[i]
+		}
+	}
+	return nil
+}
+
+func mentionTexts(e *quarry.Entity) []string {
+	var out []string
+	for _, m := range e.Mentions {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func TestSurnameJoinsFullName(t *testing.T) {
+	text := "Mara Okafor runs the lab. Okafor said the work would continue. Later Okafor left."
+	// The model found the full name and one surname; the other is propagated.
+	ents := resolveText(t, nil, text, "Mara Okafor=PERSON", "Okafor=PERSON")
+	e := byName(ents, "Mara Okafor")
+	if len(ents) != 1 || e == nil || e.Label != quarry.Person {
+		t.Fatalf("got %+v", ents)
+	}
+	if got := mentionTexts(e); len(got) != 3 {
+		t.Errorf("mentions %v, want the full name and two surnames", got)
+	}
+}
+
+func TestSurnameRelabelled(t *testing.T) {
+	text := "Investors backed Tomas Brenn in March. Brenn later sold his stake."
+	ents := resolveText(t, nil, text, "Tomas Brenn=PERSON", "Brenn=LOC")
+	if len(ents) != 1 || ents[0].Label != quarry.Person || len(ents[0].Mentions) != 2 {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestAliasInBrackets(t *testing.T) {
+	text := "Nimbus Cloud Services (NCS) cut prices. Rivals of NCS followed."
+	ents := resolveText(t, nil, text, "Nimbus Cloud Services=ORG")
+	e := byName(ents, "Nimbus Cloud Services")
+	if len(ents) != 1 || e == nil {
+		t.Fatalf("got %+v", ents)
+	}
+	if got := strings.Join(mentionTexts(e), "|"); got != "Nimbus Cloud Services|NCS|NCS" {
+		t.Errorf("mentions %s", got)
+	}
+	// A bracketed country after a person is no alias.
+	ents = resolveText(t, nil, "Ana Ruiz (Spain) won.", "Ana Ruiz=PERSON", "Spain=LOC")
+	if len(ents) != 2 {
+		t.Errorf("got %+v", ents)
+	}
+}
+
+func TestPossessive(t *testing.T) {
+	for _, text := range []string{
+		"Kelvar’s profits rose. Kelvar hired staff.",
+		"Kelvar's profits rose. Kelvar hired staff.",
+	} {
+		ents := resolveText(t, nil, text, "Kelvar=ORG")
+		if len(ents) != 1 || len(ents[0].Mentions) != 2 || ents[0].Mentions[0].Text != "Kelvar" {
+			t.Errorf("%s: got %+v", text, ents)
+		}
+	}
+	// A possessive inside one token ("Kelvar’s"), as some tokenizers give.
+	doc := spaceDoc("Kelvar’s profits rose .")
+	e := &Extractor{}
+	ents := e.resolve(doc, []tokSpan{{first: 0, last: 1, typ: 1}}, testTypes)
+	if len(ents) != 1 || ents[0].Mentions[0].Text != "Kelvar" {
+		t.Errorf("got %+v", ents)
+	}
+}
+
+func TestHeadlines(t *testing.T) {
+	// All caps: the body's name is found in the headline.
+	text := "ORVANE TO CUT JOBS\nOrvane said on Monday it would cut jobs."
+	ents := resolveText(t, nil, text, "Orvane=ORG")
+	if len(ents) != 1 || len(ents[0].Mentions) != 2 || ents[0].Mentions[0].Text != "ORVANE" {
+		t.Fatalf("got %+v", ents)
+	}
+	// Title case: capitalised words the body never names are not entities.
+	text = "What the Rise of Quiet Robots Means for the Future\nOrvane said robots sell well."
+	ents = resolveText(t, nil, text, "Quiet Robots=ORG", "Orvane=ORG")
+	if len(ents) != 1 || ents[0].Name != "Orvane" {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestTitleAndAffiliation(t *testing.T) {
+	rules := &fakeRules{gaz: map[string]string{"Orbix": "COMPANY", "Orbix Cloud": "COMPANY"}}
+	text := "Orbix CEO Lena Marsh said demand was strong. Orbix Cloud CEO Raj Patel agreed."
+	ents := resolveText(t, rules, text, "Orbix CEO Lena Marsh=PERSON", "Raj Patel=PERSON")
+	lena, raj, orbix, cloud := byName(ents, "Lena Marsh"), byName(ents, "Raj Patel"), byName(ents, "Orbix"), byName(ents, "Orbix Cloud")
+	if lena == nil || raj == nil || orbix == nil || cloud == nil {
+		t.Fatalf("got %+v", ents)
+	}
+	if lena.Title != "CEO" || lena.Affiliation != orbix.ID || orbix.Label != quarry.Company {
+		t.Errorf("Lena: %+v, Orbix %+v", lena, orbix)
+	}
+	if raj.Title != "CEO" || raj.Affiliation != cloud.ID {
+		t.Errorf("Raj: %+v", raj)
+	}
+}
+
+func TestAppositiveTitle(t *testing.T) {
+	text := "\"Start small,\" says Janet Oduya, a digital transformation consultant with 15 years of work behind her."
+	ents := resolveText(t, nil, text, "Janet Oduya=PERSON")
+	if len(ents) != 1 || ents[0].Title != "digital transformation consultant" {
+		t.Fatalf("got %+v", ents)
+	}
+	text = "Paul Vance, chief executive of Kelvar Dynamics, resigned."
+	ents = resolveText(t, nil, text, "Paul Vance=PERSON", "Kelvar Dynamics=ORG")
+	p, k := byName(ents, "Paul Vance"), byName(ents, "Kelvar Dynamics")
+	if p == nil || k == nil || p.Title != "chief executive" || p.Affiliation != k.ID || k.Label != quarry.Company {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestCompanyOrOrg(t *testing.T) {
+	text := "Brask bought a stake in Tollen. The Ministry of Water said Halvex Inc and the Water Board disagreed."
+	ents := resolveText(t, nil, text, "Brask=ORG", "Tollen=ORG", "Ministry of Water=ORG", "Halvex Inc=ORG", "Water Board=ORG")
+	want := map[string]string{"Tollen": quarry.Company, "Ministry of Water": quarry.Org, "Halvex Inc": quarry.Company, "Water Board": quarry.Org}
+	for name, l := range want {
+		if e := byName(ents, name); e == nil || e.Label != l {
+			t.Errorf("%s: got %+v, want %s", name, e, l)
+		}
+	}
+}
+
+func TestRulesPrecedence(t *testing.T) {
+	rules := &fakeRules{
+		gaz:  map[string]string{"Zentro": "COMPANY", "Lumen": "PRODUCT"},
+		stop: map[string]bool{"GenBot": true},
+	}
+	text := "Zentro launched Lumen and GenBot. Zentro stock rose."
+	// The model calls Zentro a person, Lumen a person and GenBot an org.
+	ents := resolveText(t, rules, text, "Zentro=PERSON", "Lumen=PERSON", "GenBot=ORG")
+	z := byName(ents, "Zentro")
+	if z == nil || z.Label != quarry.Company || len(z.Mentions) != 2 || z.Origin != "rules" {
+		t.Fatalf("Zentro: %+v", z)
+	}
+	if l := byName(ents, "Lumen"); l == nil || l.Label != quarry.Misc {
+		t.Errorf("Lumen: %+v", l)
+	}
+	if g := byName(ents, "GenBot"); g != nil {
+		t.Errorf("stopped GenBot kept: %+v", g)
+	}
+}
+
+func TestFindOffsets(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Dr. Helga Brandt, the head of Fenwick Analytics Ltd., told the Senate on Tuesday that Fenwick’s tools work. “Brandt is right,” said Senator Joan Pike."
+	ents := New(m, nil).Find(analysis.Default().Analyze(text))
+	if len(ents) == 0 {
+		t.Fatal("no entities")
+	}
+	for _, e := range ents {
+		for _, mn := range e.Mentions {
+			if text[mn.Start:mn.End] != mn.Text {
+				t.Errorf("mention %q at [%d,%d)", mn.Text, mn.Start, mn.End)
+			}
+		}
+	}
+	if e := byName(ents, "Helga Brandt"); e == nil || len(e.Mentions) != 2 {
+		t.Errorf("Helga Brandt: %+v (all %+v)", e, ents)
+	}
+}

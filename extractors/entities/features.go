@@ -1,0 +1,376 @@
+package entities
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Features are 64-bit hashes: a template seed mixed with per-token hashes
+// computed once per token, so the hot loop does integer mixing only.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// Template seeds. Changing any of them changes every trained model.
+const (
+	tBias uint64 = iota + 1
+	tLower
+	tExact
+	tShape
+	tLongShape
+	tPrefix
+	tSuffix
+	tPrev1
+	tNext1
+	tPrev2
+	tNext2
+	tPrevShape
+	tNextShape
+	tPrevCur
+	tCurNext
+	tShape3
+	tPOS
+	tPrevPOS
+	tNextPOS
+	tInitShape
+	tHeadLower
+	tHeadline
+	tGaz
+	tRuleGaz
+	tDocCap
+	tDocLower
+	tPosition
+	tPrevExact
+	tNextExact
+	tTitle
+	tPOSLower
+	tDocCapHead
+	tLen
+)
+
+func mix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ b
+	h ^= h >> 31
+	h *= 0xBF58476D1CE4E5B9
+	h ^= h >> 29
+	return h
+}
+
+func hashBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+func hashString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// Token flags.
+const (
+	fUpperFirst uint16 = 1 << iota
+	fAllUpper
+	fHasLower
+	fHasDigit
+	fAllDigit
+	fHasLetter
+	fPunct
+	fHeadline // token is in an all-caps sentence
+	fSentStart
+)
+
+// tokInfo is what features need from a token, precomputed once per token.
+type tokInfo struct {
+	lower, exact, shape, longShape, pos uint64
+	pre, suf                            [4]uint64
+	flags                               uint16
+	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
+	rule                                uint16 // rules gazetteer: bit per (label, B/I)
+	doc                                 uint8  // document flags for this word
+	nbytes                              uint8
+}
+
+const (
+	docCapMid uint8 = 1 << iota // seen capitalised, not sentence-initial, outside headlines
+	docLower                    // seen in lower case
+)
+
+// boundary hashes for positions outside the sentence.
+var (
+	hStart = hashString("<s>")
+	hEnd   = hashString("</s>")
+)
+
+// lowerInto appends the lower-case form of s to buf.
+func lowerInto(buf []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		i += n
+	}
+	return buf
+}
+
+// shapes returns hashes of the short shape (runs collapsed: "Xx", "d.d")
+// and the long shape capped at 8 runes ("Xxxxx", "dddd").
+func shapes(s string) (short, long uint64, flags uint16) {
+	short, long = fnvOffset, fnvOffset
+	var last rune = -1
+	n := 0
+	upper, lower, digit, letters, other := 0, 0, 0, 0, 0
+	first := true
+	for _, r := range s {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+			upper++
+			letters++
+			if first {
+				flags |= fUpperFirst
+			}
+		case unicode.IsLetter(r):
+			c = 'x'
+			lower++
+			letters++
+		case unicode.IsDigit(r):
+			c = 'd'
+			digit++
+		default:
+			c = r
+			other++
+		}
+		first = false
+		if n < 8 {
+			long = (long ^ uint64(c)) * fnvPrime
+			n++
+		}
+		if c != last {
+			short = (short ^ uint64(c)) * fnvPrime
+			last = c
+		}
+	}
+	if letters > 0 {
+		flags |= fHasLetter
+		if lower == 0 {
+			flags |= fAllUpper
+		}
+	}
+	if lower > 0 {
+		flags |= fHasLower
+	}
+	if digit > 0 {
+		flags |= fHasDigit
+		if letters == 0 && other == 0 {
+			flags |= fAllDigit
+		}
+	}
+	if letters == 0 && digit == 0 {
+		flags |= fPunct
+	}
+	return short, long, flags
+}
+
+// prepare fills infos for the tokens of a document. buf is scratch.
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool) []byte {
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		in := &infos[i]
+		text := t.Norm
+		if text == "" {
+			text = t.Text
+		}
+		buf = lowerInto(buf[:0], text)
+		in.lower = hashBytes(buf)
+		in.exact = hashString(text)
+		in.shape, in.longShape, in.flags = shapes(text)
+		for k := 0; k < 4; k++ {
+			if k < len(buf) {
+				in.pre[k] = hashBytes(buf[:k+1])
+				in.suf[k] = hashBytes(buf[len(buf)-k-1:])
+			} else {
+				in.pre[k], in.suf[k] = 0, 0
+			}
+		}
+		in.pos = 0
+		if usePOS && t.Tag != "" {
+			in.pos = hashString(t.Tag)
+		}
+		in.gaz, in.rule, in.doc = 0, 0, 0
+		n := len(text)
+		if n > 255 {
+			n = 255
+		}
+		in.nbytes = uint8(n)
+	}
+	for si, s := range doc.Sentences {
+		_ = si
+		head := true
+		letters := 0
+		for i := s.First; i < s.Last; i++ {
+			f := infos[i].flags
+			if f&fHasLower != 0 {
+				head = false
+				break
+			}
+			if f&fHasLetter != 0 {
+				letters++
+			}
+		}
+		if letters == 0 {
+			head = false
+		}
+		for i := s.First; i < s.Last; i++ {
+			if head {
+				infos[i].flags |= fHeadline
+			}
+		}
+		if s.First < s.Last {
+			infos[s.First].flags |= fSentStart
+		}
+	}
+	return buf
+}
+
+// docFlags records, per lower-cased word, how it is written elsewhere in the
+// document: a capitalised word seen mid-sentence is likely a name even where
+// it opens a sentence or sits in an all-caps headline.
+func docFlags(infos []tokInfo, seen map[uint64]uint8) {
+	clear(seen)
+	for i := range infos {
+		in := &infos[i]
+		if in.flags&fHasLetter == 0 {
+			continue
+		}
+		var f uint8
+		if in.flags&fHasLower == 0 && in.flags&fHeadline != 0 {
+			continue
+		}
+		if in.flags&fUpperFirst != 0 {
+			if in.flags&fSentStart == 0 {
+				f = docCapMid
+			}
+		} else {
+			f = docLower
+		}
+		if f != 0 {
+			seen[in.lower] |= f
+		}
+	}
+	for i := range infos {
+		infos[i].doc = seen[infos[i].lower]
+	}
+}
+
+// features appends the feature hashes of token i of a sentence (infos is the
+// sentence's slice) to out.
+func features(infos []tokInfo, i int, out []uint64) []uint64 {
+	in := &infos[i]
+	prev1, prev2, next1, next2 := hStart, hStart, hEnd, hEnd
+	pshape, nshape := hStart, hEnd
+	pexact, nexact := hStart, hEnd
+	ppos, npos := hStart, hEnd
+	if i > 0 {
+		p := &infos[i-1]
+		prev1, pshape, pexact, ppos = p.lower, p.shape, p.exact, p.pos
+		if i > 1 {
+			prev2 = infos[i-2].lower
+		}
+	}
+	if i+1 < len(infos) {
+		n := &infos[i+1]
+		next1, nshape, nexact, npos = n.lower, n.shape, n.exact, n.pos
+		if i+2 < len(infos) {
+			next2 = infos[i+2].lower
+		}
+	}
+	head := in.flags&fHeadline != 0
+	out = append(out,
+		tBias,
+		mix(tLower, in.lower),
+		mix(tShape, in.shape),
+		mix(tPrev1, prev1),
+		mix(tNext1, next1),
+		mix(tPrev2, prev2),
+		mix(tNext2, next2),
+		mix(tPrevShape, pshape),
+		mix(tNextShape, nshape),
+		mix(tPrevCur, mix(prev1, in.lower)),
+		mix(tCurNext, mix(in.lower, next1)),
+		mix(tShape3, mix(mix(pshape, in.shape), nshape)),
+	)
+	if head {
+		// Case carries no signal in an all-caps line: lean on the word and
+		// on how the document writes it elsewhere.
+		out = append(out, tHeadline, mix(tHeadLower, in.lower), mix(tDocCapHead, uint64(in.doc)))
+	} else {
+		out = append(out,
+			mix(tExact, in.exact),
+			mix(tLongShape, in.longShape),
+			mix(tPrevExact, pexact),
+			mix(tNextExact, nexact),
+		)
+	}
+	for k := 0; k < 4; k++ {
+		if in.pre[k] != 0 {
+			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
+		}
+	}
+	if in.pos != 0 {
+		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
+	}
+	pos := uint64(i)
+	if pos > 2 {
+		pos = 2
+	}
+	out = append(out, mix(tPosition, pos))
+	if in.flags&fSentStart != 0 {
+		out = append(out, mix(tInitShape, in.shape))
+	}
+	if in.flags&fHasLetter != 0 {
+		out = append(out, mix(tDocCap, mix(uint64(in.doc), uint64(in.flags&(fUpperFirst|fSentStart|fHeadline)))))
+	}
+	for g := in.gaz; g != 0; g &= g - 1 {
+		bit := uint64(trailingZeros16(g))
+		out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
+	}
+	for g := in.rule; g != 0; g &= g - 1 {
+		out = append(out, mix(tRuleGaz, uint64(trailingZeros16(g))))
+	}
+	n := uint64(in.nbytes)
+	if n > 6 {
+		n = 6
+	}
+	out = append(out, mix(tLen, n))
+	return out
+}
+
+func trailingZeros16(x uint16) int {
+	n := 0
+	for x&1 == 0 {
+		x >>= 1
+		n++
+	}
+	return n
+}

@@ -1,0 +1,56 @@
+package entities
+
+import "strings"
+
+// Built-in word lists used when the rule set does not provide its own.
+// Keys are lower case.
+
+// roleWords head or make up a person's title ("CEO", "chief executive").
+var roleWords = setOf(`ceo cfo cto coo cmo cio cso cpo vp svp evp gm md chief executive officer president
+vice chairman chairwoman chairperson chair founder co-founder cofounder director head manager
+spokesperson spokesman spokeswoman analyst consultant minister secretary senator governor mayor
+professor engineer scientist researcher leader partner investor economist editor reporter
+lawyer attorney commissioner coach captain chancellor premier deputy senior general principal
+strategist adviser advisor architect developer owner employee officer treasurer trustee
+ambassador judge justice sheriff representative congressman congresswoman lawmaker
+correspondent columnist author designer producer entrepreneur executive technologist evangelist
+fellow lead associate specialist expert administrator superintendent dean provost rector
+operating financial technology technical marketing product operations`)
+
+// roleHeads end an appositive title ("a digital transformation consultant").
+var roleHeads = setOf(`ceo cfo cto coo cmo cio vp svp evp president chairman chairwoman chairperson
+chair founder co-founder cofounder director head manager spokesperson spokesman spokeswoman
+analyst consultant minister secretary senator governor mayor professor engineer scientist
+researcher leader partner investor economist editor reporter lawyer attorney commissioner
+coach captain chancellor premier strategist adviser advisor architect developer owner
+employee officer treasurer ambassador judge lawmaker correspondent columnist author designer
+producer entrepreneur executive technologist evangelist fellow specialist expert administrator
+dean veteran member chief`)
+
+// corpSuffixes mark a business name ("Acme Inc.", "Nimbus Labs").
+var corpSuffixes = setOf(`inc inc. incorporated corp corp. corporation co co. ltd ltd. llc l.l.c. plc
+ag sa s.a. spa s.p.a. nv n.v. bv b.v. gmbh kg ab asa oyj pty lp llp labs holdings group
+technologies technology systems software networks airlines airways motors pharmaceuticals
+industries capital ventures partners bancorp financial securities insurance communications
+telecom entertainment studios media energy petroleum mining foods brands stores`)
+
+// strongSuffixes make any multi-word name a company ("Nimbus Labs").
+var strongSuffixes = setOf(`inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag spa s.p.a. labs`)
+
+// companyCues near a mention suggest a business.
+var companyCuesBefore = setOf(`shares stake acquired acquire acquiring acquisition bought buy
+invested investment invest rival rivals competitor startup start-up firm company maker
+subsidiary unit merger takeover`)
+var companyCuesAfter = setOf(`shares stock stocks inc corp ceo cfo revenue revenues earnings profit
+profits acquired acquires bought subsidiary unit's valuation ipo`)
+
+// posessive and other tokens that never end a name.
+var possessives = setOf(`'s ’s ' ’`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
