@@ -35,6 +35,8 @@ type Article struct {
 type Source struct {
 	Path string `json:"path,omitempty"`
 	Line int    `json:"line,omitempty"`
+	// Index is the 1-based position in a .json file holding an array.
+	Index int `json:"index,omitempty"`
 }
 
 // Document is the output record for one article.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -243,7 +244,37 @@ func readFile(root, p string, opt InputOptions, direct bool, emit emitFunc) bool
 	if err != nil {
 		return emit(raw{src: src, id: id, fail: readErr(err, p, opt.MaxBytes)})
 	}
+	if format == FormatJSON {
+		if items, ok := jsonArray(data); ok {
+			return emitArray(items, src, id, emit)
+		}
+	}
 	return emit(raw{format: format, data: data, src: src, id: id})
+}
+
+// jsonArray splits a .json file holding an array of articles.
+func jsonArray(data []byte) ([]json.RawMessage, bool) {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, bom), " \t\r\n")
+	if len(t) == 0 || t[0] != '[' {
+		return nil, false
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(t, &items) != nil {
+		return nil, false // decode reports the syntax error
+	}
+	return items, true
+}
+
+// emitArray emits the elements of a JSON array as articles PATH#1, PATH#2...
+func emitArray(items []json.RawMessage, src quarry.Source, id string, emit emitFunc) bool {
+	for i, it := range items {
+		s := src
+		s.Index = i + 1
+		if !emit(raw{format: FormatJSON, data: it, src: s, id: fmt.Sprintf("%s#%d", id, i+1)}) {
+			return false
+		}
+	}
+	return true
 }
 
 // readLines emits one raw article per non-blank line. A line over MaxBytes

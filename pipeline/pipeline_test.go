@@ -424,3 +424,15 @@ func TestWriteErrorIsFatal(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestJSONArrayFile(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "many.json", `[{"id":"x","text":"One Two."}, {"text":"Three."}, {"title":"no text"}]`)
+	docs, stats, _ := runDocs(t, testConfig(2), p)
+	if len(docs) != 3 || docs[0].ID != "x" || docs[1].ID != filepath.ToSlash(p)+"#2" || docs[1].Source.Index != 2 {
+		t.Fatalf("docs = %+v", docs)
+	}
+	if docs[2].Error == nil || docs[2].Error.Code != "missing_text" || stats.Failed != 1 {
+		t.Errorf("third = %+v", docs[2])
+	}
+}
