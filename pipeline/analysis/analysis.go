@@ -1,7 +1,12 @@
 // Package analysis turns article text into tokens, part-of-speech tags and
 // sentences, all with exact byte offsets into the text as given. It is the
 // only package that talks to prose: models are loaded once and shared.
+//
+// Tokenization conventions are listed in tokenize.go, segmentation rules in
+// segment.go, and how the tagger relates to prose's in tag.go.
 package analysis
+
+import "sync"
 
 // Token is one word or punctuation mark. Text is always Doc.Text[Start:End].
 type Token struct {
@@ -10,7 +15,7 @@ type Token struct {
 	// Norm is the form the tagger and matchers see: curly quotes and
 	// apostrophes folded to ASCII, otherwise Text.
 	Norm string
-	// Tag is the Penn Treebank part-of-speech tag.
+	// Tag is the Penn Treebank part-of-speech tag ("" when tagging is off).
 	Tag string
 	// Sent is the index of the sentence holding the token.
 	Sent int
@@ -37,4 +42,74 @@ type Doc struct {
 func (d *Doc) SentenceTokens(i int) []Token {
 	s := d.Sentences[i]
 	return d.Tokens[s.First:s.Last]
+}
+
+// Option configures an Analyzer.
+type Option func(*config)
+
+type config struct {
+	tagging bool
+}
+
+// WithTagging turns part-of-speech tagging on (the default) or off; without
+// it Token.Tag stays empty and no model is loaded.
+func WithTagging(on bool) Option {
+	return func(c *config) { c.tagging = on }
+}
+
+// Analyzer tokenizes, segments and tags text. It is safe for concurrent use;
+// all analyzers share one copy of the tagger model.
+type Analyzer struct {
+	model *tagModel
+}
+
+// New returns an Analyzer. Loading the tagger model (once per process) is the
+// only thing that can fail.
+func New(opts ...Option) (*Analyzer, error) {
+	c := config{tagging: true}
+	for _, o := range opts {
+		o(&c)
+	}
+	a := &Analyzer{}
+	if c.tagging {
+		m, err := sharedModel()
+		if err != nil {
+			return nil, err
+		}
+		a.model = m
+	}
+	return a, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultA    *Analyzer
+)
+
+// Default returns the process-wide Analyzer with default options. It panics
+// if the model embedded in prose cannot be decoded, which is a build defect.
+func Default() *Analyzer {
+	defaultOnce.Do(func() {
+		a, err := New()
+		if err != nil {
+			panic(err)
+		}
+		defaultA = a
+	})
+	return defaultA
+}
+
+// Analyze returns the tokens and sentences of text, with offsets into text as
+// given (a BOM, CRLF line ends or invalid UTF-8 are left in place and skipped).
+func (a *Analyzer) Analyze(text string) *Doc {
+	doc := &Doc{Text: text}
+	// News text averages about 4.8 bytes per token; len/4 avoids regrowing.
+	doc.Tokens = tokenize(text, make([]Token, 0, len(text)/4+16))
+	doc.Sentences = segment(text, doc.Tokens, make([]Sentence, 0, len(doc.Tokens)/16+1))
+	if a.model != nil {
+		for _, s := range doc.Sentences {
+			a.model.tag(doc.Tokens[s.First:s.Last])
+		}
+	}
+	return doc
 }

@@ -1,0 +1,136 @@
+package analysis
+
+import (
+	"os"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+)
+
+func benchText(b *testing.B) string {
+	data, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(data)
+}
+
+// report sets MB/s and tokens/s for b.N passes over text.
+func report(b *testing.B, text string, tokens int) {
+	sec := b.Elapsed().Seconds()
+	if sec == 0 {
+		return
+	}
+	b.ReportMetric(float64(len(text))*float64(b.N)/sec/1e6, "MB/s")
+	b.ReportMetric(float64(tokens)*float64(b.N)/sec, "tokens/s")
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	text := benchText(b)
+	toks := tokenize(text, nil)
+	n := len(toks)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		toks = tokenize(text, toks[:0])
+	}
+	report(b, text, n)
+}
+
+func BenchmarkSegment(b *testing.B) {
+	text := benchText(b)
+	toks := tokenize(text, nil)
+	var sents []Sentence
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		sents = segment(text, toks, sents[:0])
+	}
+	report(b, text, len(toks))
+}
+
+func BenchmarkTag(b *testing.B) {
+	text := benchText(b)
+	m, err := sharedModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	toks := tokenize(text, nil)
+	sents := segment(text, toks, nil)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			m.tag(toks[s.First:s.Last])
+		}
+	}
+	report(b, text, len(toks))
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	text := benchText(b)
+	a := Default()
+	n := len(a.Analyze(text).Tokens)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Analyze(text)
+	}
+	report(b, text, n)
+}
+
+func BenchmarkAnalyzeNoTagging(b *testing.B) {
+	text := benchText(b)
+	a, err := New(WithTagging(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(a.Analyze(text).Tokens)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Analyze(text)
+	}
+	report(b, text, n)
+}
+
+// BenchmarkProseBaseline runs prose's full default pipeline (segmentation,
+// tokenization, tagging, entities) with a model built once, for comparison.
+func BenchmarkProseBaseline(b *testing.B) {
+	text := benchText(b)
+	model := prose.ModelFromData("baseline")
+	doc, err := prose.NewDocument(text, prose.UsingModel(model))
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(doc.Tokens())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, text, n)
+}
+
+// BenchmarkProseTagOnly is prose without segmentation and entities: the part
+// our Analyze replaces one for one.
+func BenchmarkProseTagOnly(b *testing.B) {
+	text := benchText(b)
+	model := prose.ModelFromData("baseline")
+	opts := []prose.DocOpt{prose.UsingModel(model), prose.WithSegmentation(false), prose.WithExtraction(false)}
+	doc, err := prose.NewDocument(text, opts...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(doc.Tokens())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := prose.NewDocument(text, opts...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	report(b, text, n)
+}

@@ -1,0 +1,566 @@
+package analysis
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// The tagger is prose v2's averaged perceptron (a port of TextBlob's
+// "fast and accurate" tagger) with the same model, features and special
+// cases, re-implemented for speed: every feature string is interned at load
+// into a row of (class, weight) pairs, so tagging a token costs a few map
+// lookups on the word and its suffix and ~14 row sums, with no allocation.
+//
+// Deviations from prose:
+//   - a few punctuation tokens are shown to the model in the Penn Treebank
+//     form it was trained on (see tagInput): it has never seen '"', "—" or
+//     "£" and tags them as nouns;
+//   - ties between equal scores go to the first class in the model's order
+//     (prose picks one at random through map iteration);
+//   - the token "0" is tagged by the model instead of prose's "-NONE-" (a Penn
+//     Treebank empty-element pattern that only misfires on news text);
+//   - Analyze tags each sentence as its own sequence, as the model was
+//     trained; prose runs the whole document as one sequence.
+
+const (
+	tagStart  = 45 // "-START-" as a previous tag
+	tagStart2 = 46 // "-START2-"
+	tagOther  = 47 // any tag the model has no features for ("-", "-NONE-", ...)
+	numTags   = 48
+	noRow     = -1
+)
+
+type tagModel struct {
+	classes []string // class id → tag
+
+	// Weight rows: row r holds cls[off[r]:off[r+1]] with weights w[...].
+	off []uint32
+	cls []uint8
+	w   []float32
+
+	bias     int32
+	prevTag  [numTags]int32           // "i-1 tag P1"
+	prev2Tag [numTags]int32           // "i-2 tag P2"
+	tagPair  [numTags * numTags]int32 // "i tag+i-2 tag P1 P2"
+	pref1    [256]int32               // "i pref1 C" (prose takes the first byte as a rune)
+
+	words    map[string]int32 // normalised word → wordInfo index
+	wordInfo []wordRows
+	tagWord  []tagRow         // "i-1 tag+i word P1 W", grouped per word
+	suffixes map[string]int32 // last ≤3 bytes → sufInfo index
+	sufInfo  []sufRows
+
+	fixed map[string]fixedTag // prose's tag dictionary and emoticons, special cases applied
+	tagID map[string]uint8
+
+	pads [4]tokFeat // context features of -START-, -START2-, -END-, -END2-
+}
+
+type wordRows struct {
+	cur, prev, prev2, next, next2 int32 // "i word", "i-1 word", "i-2 word", "i+1 word", "i+2 word"
+	twOff, twLen                  int32
+}
+
+type tagRow struct {
+	tag uint8
+	row int32
+}
+
+type sufRows struct {
+	cur, prev, next int32 // "i suffix", "i-1 suffix", "i+1 suffix"
+}
+
+type fixedTag struct {
+	tag string
+	id  uint8
+}
+
+// tokFeat holds the tag-independent lookups for one token.
+type tokFeat struct {
+	word   int32 // wordInfo index of the normalised form, or -1
+	nsuf   int32 // sufInfo index of the normalised form's suffix, or -1
+	rawSuf int32 // "i suffix" row of the word as written
+	pref   int32 // "i pref1" row
+	done   bool  // tag already decided (dictionary or special case)
+	id     uint8
+	tag    string
+}
+
+var (
+	modelOnce sync.Once
+	model     *tagModel
+	modelErr  error
+)
+
+// sharedModel loads prose's tagger model once per process.
+func sharedModel() (*tagModel, error) {
+	modelOnce.Do(func() { model, modelErr = loadModel() })
+	return model, modelErr
+}
+
+func loadModel() (*tagModel, error) {
+	var (
+		wts     map[string]map[string]float64
+		tags    map[string]string
+		classes []string
+	)
+	for _, a := range []struct {
+		name string
+		dst  any
+	}{{"classes.gob", &classes}, {"tags.gob", &tags}, {"weights.gob", &wts}} {
+		b, err := prose.Asset("model/AveragedPerceptron/" + a.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := gob.NewDecoder(bytes.NewReader(b)).Decode(a.dst); err != nil {
+			return nil, fmt.Errorf("analysis: decoding tagger %s: %w", a.name, err)
+		}
+	}
+	if len(classes) != tagStart {
+		return nil, fmt.Errorf("analysis: tagger has %d classes, want %d", len(classes), tagStart)
+	}
+	return buildModel(wts, tags, classes), nil
+}
+
+func buildModel(wts map[string]map[string]float64, tags map[string]string, classes []string) *tagModel {
+	m := &tagModel{
+		classes:  classes,
+		off:      []uint32{0},
+		bias:     noRow,
+		words:    make(map[string]int32, 16384),
+		suffixes: make(map[string]int32, 4096),
+		fixed:    make(map[string]fixedTag, len(tags)+len(emoticons)),
+	}
+	tagID := make(map[string]uint8, numTags)
+	for i, c := range classes {
+		tagID[c] = uint8(i)
+	}
+	tagID["-START-"], tagID["-START2-"] = tagStart, tagStart2
+	m.tagID = tagID
+	for i := range m.prevTag {
+		m.prevTag[i], m.prev2Tag[i] = noRow, noRow
+	}
+	for i := range m.tagPair {
+		m.tagPair[i] = noRow
+	}
+	for i := range m.pref1 {
+		m.pref1[i] = noRow
+	}
+
+	word := func(w string) *wordRows {
+		i, ok := m.words[w]
+		if !ok {
+			i = int32(len(m.wordInfo))
+			m.words[w] = i
+			m.wordInfo = append(m.wordInfo, wordRows{noRow, noRow, noRow, noRow, noRow, 0, 0})
+		}
+		return &m.wordInfo[i]
+	}
+	suffix := func(s string) *sufRows {
+		i, ok := m.suffixes[s]
+		if !ok {
+			i = int32(len(m.sufInfo))
+			m.suffixes[s] = i
+			m.sufInfo = append(m.sufInfo, sufRows{noRow, noRow, noRow})
+		}
+		return &m.sufInfo[i]
+	}
+	tagWords := map[int32][]tagRow{}
+
+	// Sorted feature order keeps row layout deterministic.
+	feats := make([]string, 0, len(wts))
+	for f := range wts {
+		feats = append(feats, f)
+	}
+	sort.Strings(feats)
+	for _, f := range feats {
+		row := m.addRow(wts[f], tagID)
+		switch tmpl, v, _ := cutFeature(f); tmpl {
+		case "bias":
+			m.bias = row
+		case "i suffix":
+			suffix(v).cur = row
+		case "i-1 suffix":
+			suffix(v).prev = row
+		case "i+1 suffix":
+			suffix(v).next = row
+		case "i pref1":
+			if r := []rune(v); len(r) == 1 && r[0] < 256 {
+				m.pref1[r[0]] = row
+			}
+		case "i-1 tag":
+			if id, ok := tagID[v]; ok {
+				m.prevTag[id] = row
+			}
+		case "i-2 tag":
+			if id, ok := tagID[v]; ok {
+				m.prev2Tag[id] = row
+			}
+		case "i tag+i-2 tag":
+			a, b, _ := strings.Cut(v, " ")
+			ida, oka := tagID[a]
+			idb, okb := tagID[b]
+			if oka && okb {
+				m.tagPair[int(ida)*numTags+int(idb)] = row
+			}
+		case "i word":
+			word(v).cur = row
+		case "i-1 word":
+			word(v).prev = row
+		case "i-2 word":
+			word(v).prev2 = row
+		case "i+1 word":
+			word(v).next = row
+		case "i+2 word":
+			word(v).next2 = row
+		case "i-1 tag+i word":
+			t, w, _ := strings.Cut(v, " ")
+			if id, ok := tagID[t]; ok {
+				word(w)
+				wi := m.words[w]
+				tagWords[wi] = append(tagWords[wi], tagRow{id, row})
+			}
+		}
+	}
+	for wi := range m.wordInfo {
+		rows := tagWords[int32(wi)]
+		m.wordInfo[wi].twOff = int32(len(m.tagWord))
+		m.wordInfo[wi].twLen = int32(len(rows))
+		m.tagWord = append(m.tagWord, rows...)
+	}
+
+	for w, t := range tags {
+		id, ok := tagID[t]
+		if !ok {
+			id = tagOther
+		}
+		m.fixed[w] = fixedTag{t, id}
+	}
+	for _, e := range emoticons {
+		m.fixed[e] = fixedTag{}
+	}
+	// Prose checks "-", emoticons, links and the trace patterns before its
+	// dictionary; resolve that order once here.
+	for w := range m.fixed {
+		if t, ok := m.special(w); ok {
+			m.fixed[w] = t
+		}
+	}
+
+	// Context padding is used as is, not normalised.
+	for i, w := range [...]string{"-START-", "-START2-", "-END-", "-END2-"} {
+		m.pads[i] = tokFeat{word: -1, nsuf: -1}
+		if k, ok := m.words[w]; ok {
+			m.pads[i].word = k
+		}
+		if k, ok := m.suffixes[w[len(w)-3:]]; ok {
+			m.pads[i].nsuf = k
+		}
+	}
+	return m
+}
+
+// cutFeature splits "template value" at the template name.
+func cutFeature(f string) (tmpl, value string, ok bool) {
+	for _, t := range [...]string{"bias", "i suffix", "i pref1", "i-1 tag+i word", "i tag+i-2 tag",
+		"i-1 tag", "i-2 tag", "i word", "i-1 word", "i-1 suffix", "i-2 word", "i+1 word",
+		"i+1 suffix", "i+2 word"} {
+		if f == t {
+			return t, "", true
+		}
+		if len(f) > len(t) && f[len(t)] == ' ' && f[:len(t)] == t {
+			return t, f[len(t)+1:], true
+		}
+	}
+	return "", "", false
+}
+
+func (m *tagModel) addRow(ws map[string]float64, tagID map[string]uint8) int32 {
+	type cw struct {
+		c uint8
+		w float64
+	}
+	row := make([]cw, 0, len(ws))
+	for c, w := range ws {
+		if id, ok := tagID[c]; ok && id < tagStart {
+			row = append(row, cw{id, w})
+		}
+	}
+	sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
+	for _, x := range row {
+		m.cls = append(m.cls, x.c)
+		m.w = append(m.w, float32(x.w))
+	}
+	m.off = append(m.off, uint32(len(m.cls)))
+	return int32(len(m.off) - 2)
+}
+
+// special applies prose's rules that precede the model: "-" is "-",
+// emoticons SYM, links, emails and @handles NN, "*"-traces -NONE-, and
+// "-LRB-"-style tokens are their own tag.
+func (m *tagModel) special(w string) (fixedTag, bool) {
+	tagID := m.tagID
+	if w == "-" {
+		return fixedTag{"-", tagOther}, true
+	}
+	if emoticonSet[w] {
+		return fixedTag{"SYM", tagID["SYM"]}, true
+	}
+	if w[0] == '@' || maybeLink(w) && linkRE.MatchString(w) ||
+		strings.IndexByte(w, '@') > 0 && emailRE.MatchString(w) {
+		return fixedTag{"NN", tagID["NN"]}, true
+	}
+	if w[0] == '*' && noneRE.MatchString(w) {
+		return fixedTag{"-NONE-", tagOther}, true
+	}
+	if len(w) == 5 && w[0] == '-' && w[4] == '-' && allUpperASCII(w[1:4]) {
+		id, ok := tagID[w]
+		if !ok {
+			id = tagOther
+		}
+		return fixedTag{w, id}, true
+	}
+	return fixedTag{}, false
+}
+
+// maybeLink is a cheap necessary condition for linkRE: a period after one of
+// [a-z0-9.-] with at least two bytes after it.
+func maybeLink(w string) bool {
+	for i := 1; i+2 < len(w); i++ {
+		if w[i] == '.' {
+			c := w[i-1]
+			if c >= 'a' && c <= 'z' || isDigit(c) || c == '.' || c == '-' {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Patterns from github.com/mingrammer/commonregex (as used by prose) and
+// prose's own trace pattern.
+var (
+	linkRE  = regexp.MustCompile(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
+	emailRE = regexp.MustCompile(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
+	noneRE  = regexp.MustCompile(`^(?:\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+)
+
+// emoticons is prose's list (prose/tokenize.go).
+var emoticons = []string{"(-8", "(-;", "(-_-)", "(._.)", "(:", "(=", "(o:", "(¬_¬)", "(ಠ_ಠ)",
+	"(╯°□°）╯︵┻━┻", "-__-", "8-)", "8-D", "8D", ":(", ":((", ":(((", ":()", ":)))", ":-)", ":-))",
+	":-)))", ":-*", ":-/", ":-X", ":-]", ":-o", ":-p", ":-x", ":-|", ":-}", ":0", ":3", ":P", ":]",
+	":`(", ":`)", ":`-(", ":o", ":o)", "=(", "=)", "=D", "=|", "@_@", "O.o", "O_o", "V_V", "XDD",
+	"[-:", "^___^", "o_0", "o_O", "o_o", "v_v", "xD", "xDD", "¯\\(ツ)/¯"}
+
+var emoticonSet = setOf(emoticons...)
+
+// isInt reports whether strconv.Atoi would accept s, without its error allocation.
+func isInt(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return s != "" && allDigits(s)
+}
+
+var (
+	normHyphen = []byte("!HYPHEN")
+	normYear   = []byte("!YEAR")
+	normDigits = []byte("!DIGITS")
+)
+
+// normalize is prose's context normalisation of a non-empty word. The result
+// may alias buf and is only valid until the next call.
+func normalize(w string, buf *[]byte) []byte {
+	if strings.IndexByte(w, '-') >= 0 && w[0] != '-' {
+		return normHyphen
+	}
+	if len(w) == 4 && isInt(w) {
+		return normYear
+	}
+	if isDigit(w[0]) {
+		return normDigits
+	}
+	b := (*buf)[:0]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			b = append(b[:0], strings.ToLower(w)...)
+			break
+		}
+		b = append(b, lowerASCII(c))
+	}
+	*buf = b
+	return b
+}
+
+// features computes the tag-independent lookups for word w (as written).
+func (m *tagModel) features(w string, buf *[]byte) tokFeat {
+	f := tokFeat{word: -1, nsuf: -1, rawSuf: noRow, pref: m.pref1[w[0]]}
+	if i, ok := m.suffixes[w[max(0, len(w)-3):]]; ok {
+		f.rawSuf = m.sufInfo[i].cur
+	}
+	n := normalize(w, buf)
+	if i, ok := m.words[string(n)]; ok {
+		f.word = i
+	}
+	if i, ok := m.suffixes[string(n[max(0, len(n)-3):])]; ok {
+		f.nsuf = i
+	}
+	return f
+}
+
+type tagScratch struct {
+	feats []tokFeat
+	buf   []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
+
+// tag sets Tag on toks, treating them as one sequence (a sentence).
+func (m *tagModel) tag(toks []Token) {
+	if len(toks) == 0 {
+		return
+	}
+	sc := scratchPool.Get().(*tagScratch)
+	defer scratchPool.Put(sc)
+	feats := sc.feats[:0]
+	for i := range toks {
+		w := tagInput(toks, i)
+		// Even a word with a known tag feeds its neighbours' context features.
+		f := m.features(w, &sc.buf)
+		if t, ok := m.fixed[w]; ok {
+			f.done, f.id, f.tag = true, t.id, t.tag
+		} else if t, ok := m.special(w); ok {
+			f.done, f.id, f.tag = true, t.id, t.tag
+		}
+		feats = append(feats, f)
+	}
+	sc.feats = feats
+
+	p1, p2 := uint8(tagStart), uint8(tagStart2)
+	n := len(toks)
+	ctx := func(j int) *tokFeat {
+		switch {
+		case j >= 0 && j < n:
+			return &feats[j]
+		case j == -2:
+			return &m.pads[0]
+		case j == -1:
+			return &m.pads[1]
+		case j == n:
+			return &m.pads[2]
+		}
+		return &m.pads[3]
+	}
+	var scores [64]float32
+	for i := range toks {
+		f := &feats[i]
+		if f.done {
+			toks[i].Tag = f.tag
+			p2, p1 = p1, f.id
+			continue
+		}
+		var rows [14]int32
+		k := 0
+		add := func(r int32) {
+			if r >= 0 {
+				rows[k] = r
+				k++
+			}
+		}
+		add(m.bias)
+		add(f.rawSuf)
+		add(f.pref)
+		add(m.prevTag[p1])
+		add(m.prev2Tag[p2])
+		add(m.tagPair[int(p1)*numTags+int(p2)])
+		if f.word >= 0 {
+			wr := &m.wordInfo[f.word]
+			add(wr.cur)
+			for _, tw := range m.tagWord[wr.twOff : wr.twOff+wr.twLen] {
+				if tw.tag == p1 {
+					add(tw.row)
+					break
+				}
+			}
+		}
+		if c := ctx(i - 1); c.word >= 0 {
+			add(m.wordInfo[c.word].prev)
+		}
+		if c := ctx(i - 1); c.nsuf >= 0 {
+			add(m.sufInfo[c.nsuf].prev)
+		}
+		if c := ctx(i - 2); c.word >= 0 {
+			add(m.wordInfo[c.word].prev2)
+		}
+		if c := ctx(i + 1); c.word >= 0 {
+			add(m.wordInfo[c.word].next)
+		}
+		if c := ctx(i + 1); c.nsuf >= 0 {
+			add(m.sufInfo[c.nsuf].next)
+		}
+		if c := ctx(i + 2); c.word >= 0 {
+			add(m.wordInfo[c.word].next2)
+		}
+		var seen uint64
+		for _, r := range rows[:k] {
+			lo, hi := m.off[r], m.off[r+1]
+			for j := lo; j < hi; j++ {
+				c := m.cls[j]
+				scores[c] += m.w[j]
+				seen |= 1 << c
+			}
+		}
+		best, bestScore := -1, float32(math.Inf(-1))
+		for c := 0; c < tagStart; c++ {
+			if seen&(1<<c) != 0 {
+				if scores[c] > bestScore {
+					best, bestScore = c, scores[c]
+				}
+				scores[c] = 0
+			}
+		}
+		if best < 0 {
+			toks[i].Tag = ""
+			p2, p1 = p1, tagOther
+			continue
+		}
+		toks[i].Tag = m.classes[best]
+		p2, p1 = p1, uint8(best)
+	}
+}
+
+// tagInput is the form of toks[i] the model sees: Norm, except for
+// punctuation that the Penn Treebank writes differently.
+func tagInput(toks []Token, i int) string {
+	w := toks[i].Norm
+	if len(w) == 1 {
+		if w == "\"" {
+			if toks[i].Text == "“" || toks[i].Text != "”" && (i == 0 || toks[i].SpaceBefore || toks[i-1].Text == "(" || toks[i-1].Text == "[") {
+				return "``"
+			}
+			return "''"
+		}
+		if w == "'" && (toks[i].Text == "‘" || i == 0 || toks[i].SpaceBefore) {
+			return "`"
+		}
+		return w
+	}
+	switch w {
+	case "—", "–", "―", "‒":
+		return "--"
+	case "…", "….":
+		return "..."
+	case "£", "€", "¥", "₹", "₩", "₽", "₺", "₦", "₪", "₫", "¢":
+		return "$"
+	}
+	return w
+}
