@@ -45,6 +45,7 @@ type report interface {
 // tasks are tried in order; the first whose field the first record has wins.
 var tasks = []task{
 	{field: "entities", run: evalEntities},
+	{field: "figures", run: evalFigures},
 }
 
 func run(ctx context.Context, io *cli.IO, args []string) int {

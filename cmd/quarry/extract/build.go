@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/quarrylabs/quarry/extractors"
-	"github.com/quarrylabs/quarry/extractors/entities"
+	"github.com/quarrylabs/quarry/extractors/chain"
 	"github.com/quarrylabs/quarry/rules"
 )
 
@@ -14,8 +14,7 @@ type rulesError struct{ msg string }
 
 func (e *rulesError) Error() string { return e.msg }
 
-// build loads the rules and makes the extractors, in the order they run:
-// entities first, because figures, quotes and claims refer to them.
+// build loads the rules and makes the extractors, in the order they run.
 func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
 	set, err := rules.Load(rules.Options{NoDefaults: opts.NoDefault, Paths: opts.Rules})
 	if err != nil {
@@ -31,10 +30,6 @@ func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
 		}
 		return nil, nil, err
 	}
-	model, err := entities.DefaultModel()
-	if err != nil {
-		return nil, nil, err
-	}
-	exs = append(exs, entities.New(model, set))
-	return exs, nil, nil
+	exs, err = chain.New(set, chain.Options{})
+	return exs, nil, err
 }

@@ -51,6 +51,9 @@ type Options struct {
 	LogFormat string
 	Quiet     bool
 	Paths     []string
+	// CPUProfile and MemProfile name pprof output files (for profiling runs).
+	CPUProfile string
+	MemProfile string
 }
 
 // Run runs `quarry extract` with args and returns the exit code.
@@ -90,6 +93,12 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	if cfg.Input.Stdin == nil {
 		cfg.Input.Stdin = io.In
 	}
+	stopProfile, err := startProfile(opts)
+	if err != nil {
+		log.WithError(err).Error("cannot profile")
+		return cli.ExitFatal
+	}
+	defer stopProfile()
 	progress := &pipeline.Progress{}
 	stopBar := startProgress(io, opts, progress)
 	start := time.Now()
@@ -130,6 +139,8 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.StringVar(&opts.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&opts.LogFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&opts.Quiet, "quiet", false, "no progress bar")
+	fs.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a pprof CPU profile of the run to this file")
+	fs.StringVar(&opts.MemProfile, "memprofile", "", "write a pprof heap profile at the end of the run to this file")
 	fs.Usage = func() {
 		fmt.Fprint(io.Err, help)
 		fs.PrintDefaults()

@@ -1,0 +1,319 @@
+package figures
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Extract implements extractors.Extractor: it appends the figures of every
+// sentence to out.Figures with ids f1, f2, ... in text order. Entities must
+// already be in out for figures to be tied to them.
+func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
+	sents := doc.Sentences
+	if len(sents) == 0 && doc.Text != "" {
+		sents = []analysis.Sentence{{Start: 0, End: len(doc.Text), First: 0, Last: len(doc.Tokens)}}
+	}
+	ments := indexMentions(out.Entities)
+	var toks []tok
+	var amounts []amount
+	n := 0
+	for si, sn := range sents {
+		if len(doc.Tokens) > 0 && !x.mayHold(doc.Tokens[sn.First:sn.Last]) {
+			continue
+		}
+		toks = lex(doc.Text, sn.Start, sn.End, toks[:0])
+		sc := scanner{lx: x.lx, text: doc.Text, t: toks}
+		amounts = sc.scan(amounts[:0])
+		if len(amounts) == 0 {
+			continue
+		}
+		c := context{lx: x.lx, text: doc.Text, toks: doc.Tokens[sn.First:sn.Last], ments: ments}
+		for _, a := range amounts {
+			f := sc.record(a)
+			n++
+			f.ID = "f" + strconv.Itoa(n)
+			f.Sentence = si
+			c.fill(&f)
+			out.Figures = append(out.Figures, f)
+		}
+	}
+	if out.Figures == nil {
+		out.Figures = []quarry.Figure{}
+	}
+	return nil
+}
+
+// mayHold reports whether analysed tokens hold a digit or a number word:
+// every figure has one, so other sentences need no scanning.
+func (x *Extractor) mayHold(toks []analysis.Token) bool {
+	var buf [24]byte
+	for i := range toks {
+		w := toks[i].Text
+		if w == "" {
+			continue
+		}
+		if c := w[0]; c >= '0' && c <= '9' || c == '.' && len(w) > 1 && isDigit(w[1]) {
+			return true
+		}
+		if k := strings.IndexAny(w, "-—–"); k > 0 {
+			w = w[:k] // "twenty-five", "two-thirds"
+		}
+		if len(w) > len(buf) || !isLetterByte(w[0]) {
+			continue
+		}
+		n := 0
+		for ; n < len(w); n++ {
+			c := w[n]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+		}
+		if x.lx.opens[string(buf[:n])]&isCore != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mention is one entity mention, for finding the entity a figure belongs to.
+type mention struct {
+	start, end int
+	id, label  string
+}
+
+type mentions []mention // sorted by start
+
+func indexMentions(ents []quarry.Entity) mentions {
+	var ms mentions
+	for _, e := range ents {
+		for _, m := range e.Mentions {
+			ms = append(ms, mention{m.Start, m.End, e.ID, e.Label})
+		}
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	return ms
+}
+
+// endingAt returns the mention that ends at byte end.
+func (ms mentions) endingAt(end int) (mention, bool) {
+	for _, m := range ms {
+		if m.end == end {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// within returns the first mention inside [start, end).
+func (ms mentions) within(start, end int) (mention, bool) {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= start })
+	if i < len(ms) && ms[i].end <= end {
+		return ms[i], true
+	}
+	return mention{}, false
+}
+
+// lastBefore returns the last organisation mention that ends by end and
+// starts at or after from.
+func (ms mentions) lastBefore(from, end int) (mention, bool) {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].start >= end })
+	for i--; i >= 0 && ms[i].start >= from; i-- {
+		if ms[i].end <= end && (ms[i].label == quarry.Company || ms[i].label == quarry.Org) {
+			return ms[i], true
+		}
+	}
+	return mention{}, false
+}
+
+// context reads what surrounds a figure in its sentence's analysed tokens.
+type context struct {
+	lx    *lexicon
+	text  string
+	toks  []analysis.Token
+	ments mentions
+}
+
+func (c *context) word(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return strings.ToLower(c.toks[i].Norm)
+}
+
+func (c *context) fill(f *quarry.Figure) {
+	after := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= f.End })
+	before := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].End > f.Start }) - 1
+
+	headEnd := after
+	if f.Kind == Number || (f.Kind == Quantity && c.word(after) == "of") {
+		if s, e, ok := c.counted(after, f); ok {
+			f.Counts = c.text[c.toks[s].Start:c.toks[e].End]
+			headEnd = e + 1
+			if d, ok := directions[c.word(e)]; ok && c.isNoun(e) {
+				f.Direction = d
+			}
+			if m, ok := c.ments.within(c.toks[s].Start, c.toks[e].End); ok {
+				f.Entity = m.id
+			}
+		}
+	}
+	verb := -1
+	if f.Kind == Ordinal || f.Kind == Year || f.Kind == Date {
+		return
+	}
+	if f.Direction == "" {
+		f.Direction, verb = c.directionBefore(before)
+	}
+	if f.Direction == "" {
+		for k := headEnd; k < headEnd+2 && k < len(c.toks); k++ {
+			if d, ok := directions[c.word(k)]; ok && c.isNoun(k) {
+				f.Direction = d
+				break
+			}
+		}
+	}
+	if f.Entity == "" {
+		f.Entity = c.owner(before, verb)
+	}
+}
+
+// counted finds the noun phrase a count counts: "14,000 corporate jobs",
+// "hundreds of jobs", "14,000 of its employees". It returns token indexes
+// [s, e] of the phrase.
+func (c *context) counted(i int, f *quarry.Figure) (int, int, bool) {
+	if c.word(i) == "of" && !strings.HasSuffix(f.Text, " of") {
+		i++
+		switch c.word(i) {
+		case "the", "its", "their", "his", "her", "our", "these", "those", "all":
+			i++
+		}
+	}
+	s, head := i, -1
+	for k := i; k < len(c.toks) && k < i+5; k++ {
+		t := c.toks[k]
+		if k > i && t.Start > c.toks[k-1].End && strings.ContainsRune(c.text[c.toks[k-1].End:t.Start], '\n') {
+			break
+		}
+		if c.isNoun(k) {
+			head = k
+			if c.plural(k) {
+				break
+			}
+			continue
+		}
+		if head >= 0 {
+			break
+		}
+		if c.isAdj(k) || (strings.HasPrefix(t.Tag, "RB") && c.isAdj(k+1)) {
+			continue
+		}
+		break
+	}
+	if head < 0 {
+		return 0, 0, false
+	}
+	one := f.Value != nil && *f.Value == 1
+	if !one && !c.plural(head) && !c.lx.counted[c.word(head)] {
+		return 0, 0, false
+	}
+	return s, head, true
+}
+
+func (c *context) isNoun(k int) bool {
+	if k < 0 || k >= len(c.toks) {
+		return false
+	}
+	t := c.toks[k]
+	if t.Tag != "" {
+		return strings.HasPrefix(t.Tag, "NN")
+	}
+	w := c.word(k)
+	return w != "" && isLetterByte(w[0]) && !functionWords[w]
+}
+
+func (c *context) isAdj(k int) bool {
+	if k < 0 || k >= len(c.toks) {
+		return false
+	}
+	tag := c.toks[k].Tag
+	return strings.HasPrefix(tag, "JJ") || tag == "VBN" || tag == "VBG"
+}
+
+func (c *context) plural(k int) bool {
+	t := c.toks[k]
+	if t.Tag == "NNS" || t.Tag == "NNPS" || c.lx.counted[c.word(k)] {
+		return true
+	}
+	w := c.word(k)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// directionBefore reads the change verb before a figure: "rose 8%", "cut
+// 14,000 jobs", "the layoff of 14,000". It returns the direction and the
+// verb's token index.
+func (c *context) directionBefore(k int) (string, int) {
+	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+		w := c.word(k)
+		if d, ok := directions[w]; ok {
+			if (w == "up" || w == "down") && n > 0 {
+				return "", -1
+			}
+			return d, k
+		}
+		switch w {
+		case "by", "to", "a", "an", "the", "another", "additional", "further", "some", "its", "their",
+			"more", "than", "of", "nearly", "about", "roughly", "around", "almost", "over", "least", "at":
+			continue
+		}
+		return "", -1
+	}
+	return "", -1
+}
+
+// owner finds the entity a figure belongs to when the sentence says so:
+// "Amazon’s $8 billion stake", "its $4 billion investment" (the last
+// company named before), "Amazon to cut 14,000 jobs".
+func (c *context) owner(before, verb int) string {
+	k := before
+	for n := 0; k >= 0 && n < 2 && (c.isAdj(k) || strings.HasPrefix(c.toks[k].Tag, "RB")); n++ {
+		k--
+	}
+	if k >= 0 {
+		switch c.word(k) {
+		case "'s", "'":
+			if m, ok := c.ments.endingAt(c.toks[k].Start); ok {
+				return m.id
+			}
+			if k > 0 {
+				if m, ok := c.ments.endingAt(c.toks[k-1].End); ok {
+					return m.id
+				}
+			}
+		case "its", "their":
+			from := 0
+			if len(c.toks) > 0 {
+				from = c.toks[0].Start
+			}
+			if m, ok := c.ments.lastBefore(from, c.toks[k].Start); ok {
+				return m.id
+			}
+		}
+	}
+	if verb > 0 {
+		k = verb - 1
+		for n := 0; k >= 0 && n < 4 && subjectGlue[c.word(k)]; n++ {
+			k--
+		}
+		if k >= 0 {
+			if m, ok := c.ments.endingAt(c.toks[k].End); ok {
+				return m.id
+			}
+		}
+	}
+	return ""
+}

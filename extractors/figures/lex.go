@@ -1,0 +1,166 @@
+package figures
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The scanner reads the bytes of one sentence into its own small tokens:
+// digit runs, letter runs and single symbols. It splits finer than the
+// analyzer ("1.2bn" → "1.2" "bn", "twenty-five" → "twenty" "-" "five") so
+// the grammar sees every piece of a figure whichever way the analyzer cut it.
+
+type tokKind uint8
+
+const (
+	tNum tokKind = iota
+	tWord
+	tSym
+)
+
+type tok struct {
+	s, e int // byte offsets in the text
+	k    tokKind
+	sp   bool   // whitespace (or the start of the span) before
+	nl   bool   // a line break in that whitespace
+	low  string // lower-cased text for words, the text for symbols
+	v    float64
+	// For numbers: integer digits, and what separators were seen.
+	ndig   int
+	comma  bool
+	dec    bool
+	dotted bool // more than one decimal point: a version or an address
+}
+
+// lex appends the tokens of text[s:e] to toks.
+func lex(text string, s, e int, toks []tok) []tok {
+	sp, nl := true, false
+	for i := s; i < e; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+				sp = true
+				i++
+				continue
+			case c == '\n':
+				sp, nl = true, true
+				i++
+				continue
+			case isDigit(c) || (c == '.' && i+1 < e && isDigit(text[i+1]) && (i == s || !isAlnumByte(text[i-1]))):
+				t := lexNum(text, i, e)
+				t.sp, t.nl = sp, nl
+				toks = append(toks, t)
+				i = t.e
+			case isLetterByte(c):
+				j := i + 1
+				for j < e {
+					if text[j] < utf8.RuneSelf {
+						if !isLetterByte(text[j]) {
+							break
+						}
+						j++
+						continue
+					}
+					r, n := utf8.DecodeRuneInString(text[j:e])
+					if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+						break
+					}
+					j += n
+				}
+				toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: strings.ToLower(text[i:j])})
+				i = j
+			default:
+				toks = append(toks, tok{s: i, e: i + 1, k: tSym, sp: sp, nl: nl, low: text[i : i+1]})
+				i++
+			}
+			sp, nl = false, false
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:e])
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || (r == utf8.RuneError && n == 1):
+			sp = true
+			i += n
+			continue
+		case unicode.IsLetter(r):
+			j := i + n
+			for j < e {
+				r2, n2 := utf8.DecodeRuneInString(text[j:e])
+				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: strings.ToLower(text[i:j])})
+			i = j
+		default:
+			toks = append(toks, tok{s: i, e: i + n, k: tSym, sp: sp, nl: nl, low: text[i : i+n]})
+			i += n
+		}
+		sp, nl = false, false
+	}
+	return toks
+}
+
+// lexNum reads digits with thousands separators and a decimal part:
+// "12,000.50", ".77", "0033". A second decimal point marks the token as
+// dotted ("1.2.3", "192.168.0.1") so it is never read as a figure.
+func lexNum(text string, i, e int) tok {
+	t := tok{s: i, k: tNum}
+	j := i
+	for j < e && isDigit(text[j]) {
+		j++
+	}
+	t.ndig = j - i
+	for j+4 <= e && text[j] == ',' && allDigits(text[j+1:j+4]) && (j+4 == e || !isDigit(text[j+4])) {
+		t.comma = true
+		t.ndig += 3
+		j += 4
+	}
+	for j+1 < e && text[j] == '.' && isDigit(text[j+1]) {
+		if t.dec {
+			t.dotted = true
+		}
+		t.dec = true
+		j++
+		for j < e && isDigit(text[j]) {
+			j++
+		}
+	}
+	t.e = j
+	raw := text[i:j]
+	if t.comma {
+		raw = strings.ReplaceAll(raw, ",", "")
+	}
+	if !t.dotted {
+		t.v, _ = strconv.ParseFloat(raw, 64)
+	}
+	return t
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetterByte(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isAlnumByte(c byte) bool { return isDigit(c) || isLetterByte(c) }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// dash reports whether a symbol joins numbers as a range or hyphen.
+func dash(s string) bool {
+	switch s {
+	case "-", "–", "—", "‒", "−":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,901 @@
+package figures
+
+import (
+	"math"
+	"strings"
+)
+
+// Figure kinds.
+const (
+	Money    = "money"
+	Percent  = "percent"
+	Number   = "number"
+	Quantity = "quantity"
+	Ordinal  = "ordinal"
+	Duration = "duration"
+	Year     = "year"
+	Date     = "date"
+)
+
+// amount is one figure as the grammar reads it, before context is added.
+type amount struct {
+	i, j     int // tokens [i, j)
+	kind     string
+	v        float64
+	min, max float64
+	rng      bool
+	noValue  bool // dates: a span that keeps its numbers from being counts
+	unit     *unitDef
+	cur      string
+	scale    float64 // the scale word applied, 0 when none
+	bare     bool    // a plain number: may borrow the unit of a range partner
+	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
+	words    bool    // written in words
+	yearish  bool
+	approx   []string
+	ndig     int
+	integral bool
+}
+
+// scanner runs the figure grammar over the tokens of one sentence.
+type scanner struct {
+	lx    *lexicon
+	text  string
+	t     []tok
+	alone bool // the text is one phrase given alone (Parse)
+}
+
+// scan returns the figures of the tokens in text order.
+func (s *scanner) scan(out []amount) []amount {
+	for i := 0; i < len(s.t); {
+		if !s.startsFigure(i) {
+			i++
+			continue
+		}
+		if j := s.skip(i); j > i {
+			i = j
+			continue
+		}
+		if a, ok := s.figure(i); ok {
+			if s.keep(&a) {
+				out = append(out, a)
+			}
+			i = a.j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (s *scanner) low(i int) string {
+	if i < 0 || i >= len(s.t) {
+		return ""
+	}
+	if s.t[i].k == tNum {
+		return ""
+	}
+	return s.t[i].low
+}
+
+func (s *scanner) raw(i int) string { return s.text[s.t[i].s:s.t[i].e] }
+
+// attached reports whether token i follows token i-1 with no space.
+func (s *scanner) attached(i int) bool { return i > 0 && i < len(s.t) && !s.t[i].sp }
+
+func (s *scanner) isWord(i int) bool { return i >= 0 && i < len(s.t) && s.t[i].k == tWord }
+
+func (s *scanner) isNum(i int) bool {
+	return i >= 0 && i < len(s.t) && s.t[i].k == tNum && !s.t[i].dotted
+}
+
+func (s *scanner) isSym(i int, sym string) bool {
+	return i >= 0 && i < len(s.t) && s.t[i].k == tSym && s.t[i].low == sym
+}
+
+// end reports whether nothing word-like follows token i-1: the end of the
+// sentence or punctuation.
+func (s *scanner) end(i int) bool {
+	return i >= len(s.t) || (s.t[i].k == tSym && !strings.ContainsAny(s.t[i].low, "$£€¥₹#"))
+}
+
+// skip returns the index after a number that must not be read as a figure
+// (list markers, phone numbers, times, addresses, versions), or i.
+func (s *scanner) skip(i int) int {
+	t := s.t
+	if t[i].k != tNum {
+		if t[i].k == tSym && (t[i].low == "+" || t[i].low == "(") && s.isNum(i+1) {
+			if j := s.phone(i + 1); j > 0 {
+				return j
+			}
+		}
+		return i
+	}
+	if t[i].dotted {
+		j := i + 1
+		for j < len(t) && s.attached(j) && (t[j].k == tNum || t[j].low == ".") {
+			j++
+		}
+		return j
+	}
+	// List numbering: "1." or "2)" at the start of a line.
+	if (i == 0 || t[i].nl) && !t[i].dec && !t[i].comma && t[i].ndig <= 2 && i+1 < len(t) && s.attached(i+1) &&
+		(t[i+1].low == "." || t[i+1].low == ")") && (i+2 >= len(t) || t[i+2].sp) {
+		return i + 2
+	}
+	if j := s.phone(i); j > 0 {
+		return j
+	}
+	// Times of day: "10:30", "9am", "3 p.m.".
+	if s.isSym(i+1, ":") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
+		j := i + 3
+		if s.isWord(j) && (s.low(j) == "am" || s.low(j) == "pm") {
+			j++
+		}
+		return j
+	}
+	if !t[i].dec && t[i].v <= 12 && s.isWord(i+1) {
+		switch s.low(i + 1) {
+		case "am", "pm":
+			return i + 2
+		case "a", "p":
+			if s.isSym(i+2, ".") && s.low(i+3) == "m" {
+				return i + 4
+			}
+		}
+	}
+	// Dates written with slashes: "10/12/2024"; "24/7" is no fraction.
+	if s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
+		if s.isSym(i+3, "/") && s.isNum(i+4) {
+			return i + 5
+		}
+		if t[i+2].v <= t[i].v {
+			return i + 3
+		}
+	}
+	return i
+}
+
+// phone returns the index after a phone number starting at token i, or 0:
+// three or more digit groups joined by "-", "." or ")", or by spaces after
+// "+" or "(", seven digits or more in all.
+func (s *scanner) phone(i int) int {
+	t := s.t
+	groups, long, digits, j := 0, 0, 0, i
+	spaced := i > 0 && (t[i-1].low == "+" || t[i-1].low == "(")
+	for j < len(t) && t[j].k == tNum && !t[j].comma && !t[j].dec && t[j].ndig <= 4 {
+		groups++
+		digits += t[j].ndig
+		if t[j].ndig >= 3 {
+			long++
+		}
+		j++
+		if j+1 < len(t) && (t[j].low == "-" || t[j].low == "." || t[j].low == ")") && s.isNum(j+1) && (!t[j+1].sp || t[j].low == ")") {
+			j++
+		} else if !(spaced && s.isNum(j) && t[j].sp) {
+			break
+		}
+	}
+	if groups >= 3 && long >= 2 && digits >= 7 {
+		return j
+	}
+	return 0
+}
+
+// figure reads the figure starting at token i: an optional "between" or
+// "from", hedges, an amount, and a second amount for a range.
+func (s *scanner) figure(i int) (amount, bool) {
+	if j, ok := s.date(i); ok {
+		return amount{i: i, j: j, kind: Date, noValue: true}, true
+	}
+	if a, ok := s.rank(i); ok {
+		return a, true
+	}
+	p := i
+	intro := s.low(i)
+	if intro == "between" || intro == "from" {
+		p++
+	} else {
+		intro = ""
+	}
+	approx, q := s.hedge(p)
+	a, ok := s.amountOrVague(q)
+	if !ok {
+		return amount{}, false
+	}
+	a.i = q
+	if len(approx) > 0 {
+		a.i = p
+	}
+	a.approx = append(approx, a.approx...)
+	if b, ok := s.rangeEnd(&a, intro); ok {
+		a = b
+		if intro != "" {
+			a.i = i
+		}
+	}
+	s.suffixHedge(&a)
+	return a, true
+}
+
+// hedge reads approximation markers at i.
+func (s *scanner) hedge(i int) ([]string, int) {
+	var out []string
+	for {
+		if s.isSym(i, "~") || s.isSym(i, "≈") {
+			out = append(out, "about")
+			i++
+			continue
+		}
+		if !s.isWord(i) {
+			return out, i
+		}
+		matched := false
+		for _, k := range hedgesByFirst[s.low(i)] {
+			ph := approxPhrases[k]
+			if i+len(ph.words) > len(s.t) {
+				continue
+			}
+			ok := true
+			for k, w := range ph.words {
+				if s.low(i+k) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				if ph.marker != "" {
+					out = append(out, ph.marker)
+				}
+				i += len(ph.words)
+				if s.isSym(i, ".") && s.attached(i) && ph.words[0] == "approx" {
+					i++
+				}
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			return out, i
+		}
+	}
+}
+
+// suffixHedge reads markers after a figure: "12,000+", "40-odd", "or more".
+func (s *scanner) suffixHedge(a *amount) {
+	j := a.j
+	switch {
+	case s.isSym(j, "+") && s.attached(j):
+		a.approx = append(a.approx, "at_least")
+		a.j = j + 1
+	case s.isSym(j, "-") && s.attached(j) && s.attached(j+1) && s.low(j+1) == "plus":
+		a.approx = append(a.approx, "at_least")
+		a.j = j + 2
+	case s.isSym(j, "-") && s.attached(j) && s.attached(j+1) && s.low(j+1) == "odd":
+		a.approx = append(a.approx, "about")
+		a.j = j + 2
+	case s.low(j) == "or" && (s.low(j+1) == "more" || s.low(j+1) == "above" || s.low(j+1) == "over"):
+		a.approx = append(a.approx, "at_least")
+		a.j = j + 2
+	case s.low(j) == "or" && (s.low(j+1) == "less" || s.low(j+1) == "fewer" || s.low(j+1) == "below"):
+		a.approx = append(a.approx, "up_to")
+		a.j = j + 2
+	case s.low(j) == "or" && s.low(j+1) == "so":
+		a.approx = append(a.approx, "about")
+		a.j = j + 2
+	}
+}
+
+// rangeEnd reads "- 10%", "to 20", "and 30" after a and merges both ends.
+func (s *scanner) rangeEnd(a *amount, intro string) (amount, bool) {
+	if a.kind == Ordinal || a.rng {
+		return amount{}, false
+	}
+	j := a.j
+	switch {
+	case j < len(s.t) && s.t[j].k == tSym && dash(s.t[j].low):
+		// An em dash between spaces separates clauses, not range ends.
+		if s.t[j].low == "—" && s.t[j].sp && j+1 < len(s.t) && s.t[j+1].sp {
+			return amount{}, false
+		}
+	case s.low(j) == "to" || s.low(j) == "through" || s.low(j) == "till" || s.low(j) == "until":
+		if intro != "from" && !a.bare && a.kind != Money && a.kind != Percent && a.kind != Quantity && a.kind != Duration {
+			return amount{}, false
+		}
+	case s.low(j) == "and":
+		if intro != "between" && intro != "from" {
+			return amount{}, false
+		}
+	default:
+		return amount{}, false
+	}
+	approx, q := s.hedge(j + 1)
+	b, ok := s.amount(q)
+	if !ok {
+		return amount{}, false
+	}
+	b.approx = approx
+	return merge(*a, b)
+}
+
+// merge joins two amounts into a range, letting a plain number borrow the
+// other end's unit, currency and scale ("5–10%", "$4-5bn", "2022-24").
+func merge(a, b amount) (amount, bool) {
+	if a.yearish && (b.yearish || (b.bare && b.ndig == 2 && b.integral)) && a.bare && b.bare {
+		hi := b.v
+		if !b.yearish {
+			hi = math.Floor(a.v/100)*100 + b.v
+		}
+		if hi <= a.v {
+			return amount{}, false
+		}
+		return amount{i: a.i, j: b.j, kind: Year, min: a.v, max: hi, rng: true, approx: append(a.approx, b.approx...)}, true
+	}
+	// "$4-5bn", "10 to 20 million": the scale written once serves both.
+	if b.scale > 0 && a.scale == 0 && a.v*b.scale <= b.v {
+		a.v *= b.scale
+	}
+	if a.bare && !b.bare {
+		a.kind, a.unit, a.cur = b.kind, b.unit, b.cur
+	} else if b.bare && !a.bare {
+		b.kind, b.unit, b.cur = a.kind, a.unit, a.cur
+	}
+	if a.kind != b.kind || a.cur != b.cur || a.kind == Year || a.kind == Date || a.kind == Ordinal {
+		return amount{}, false
+	}
+	if (a.unit == nil) != (b.unit == nil) {
+		return amount{}, false
+	}
+	lo, hi := a.v, b.v
+	if a.unit != nil && a.unit != b.unit {
+		if a.unit.Dimension != b.unit.Dimension || a.unit.Factor == 0 {
+			return amount{}, false
+		}
+		hi = b.v * b.unit.Factor / a.unit.Factor
+	}
+	if !(lo < hi) {
+		return amount{}, false
+	}
+	return amount{i: a.i, j: b.j, kind: a.kind, min: lo, max: hi, rng: true, unit: a.unit, cur: a.cur,
+		approx: append(a.approx, b.approx...)}, true
+}
+
+// amountOrVague reads an amount, or a vague count ("hundreds of").
+func (s *scanner) amountOrVague(i int) (amount, bool) {
+	if a, ok := s.vague(i); ok {
+		return a, true
+	}
+	return s.amount(i)
+}
+
+// vague reads "hundreds of", "tens of thousands of", "several hundred",
+// "a few thousand" as ranges: at least two of the unit, fewer than ten.
+func (s *scanner) vague(i int) (amount, bool) {
+	p := i
+	if base, ok := vagueBases[s.low(p)]; ok && s.low(p+1) == "of" {
+		p += 2
+		for {
+			b, ok := vagueBases[s.low(p)]
+			if !ok || b <= base || s.low(p+1) != "of" {
+				break
+			}
+			base *= b
+			p += 2
+		}
+		hi := 10*base - 1
+		if s.low(i) == "dozens" {
+			hi = 12*base - 1
+		}
+		a := amount{i: i, j: p, kind: Number, min: 2 * base, max: hi, rng: true}
+		if e, q := s.lx.match(s.text, s.t, p, fCurrency); e != nil {
+			a.kind, a.cur, a.j = Money, e.cur, q
+		}
+		return a, true
+	}
+	if s.low(p) == "a" && s.low(p+1) == "few" {
+		p++
+	}
+	if m, ok := vagueCounts[s.low(p)]; ok {
+		sc := 0.0
+		switch s.low(p + 1) {
+		case "hundred":
+			sc = 100
+		case "thousand":
+			sc = 1e3
+		case "million":
+			sc = 1e6
+		case "billion":
+			sc = 1e9
+		case "dozen":
+			sc = 12
+		default:
+			return amount{}, false
+		}
+		return amount{i: i, j: p + 2, kind: Number, min: m[0] * sc, max: m[1] * sc, rng: true}, true
+	}
+	return amount{}, false
+}
+
+// rank reads "number 3", "No. 1", "#2" as ordinals.
+func (s *scanner) rank(i int) (amount, bool) {
+	p := i
+	switch {
+	case s.low(i) == "number" && s.isNum(i+1) && s.t[i+1].sp:
+		p = i + 1
+	case s.raw(i) == "No" && s.isSym(i+1, ".") && s.attached(i+1) && s.isNum(i+2):
+		p = i + 2
+	case s.isSym(i, "#") && s.isNum(i+1) && s.attached(i+1):
+		p = i + 1
+	default:
+		return amount{}, false
+	}
+	t := s.t[p]
+	if t.dec || t.comma || t.v < 1 || t.v > 1000 || s.attached(p+1) && s.isWord(p+1) {
+		return amount{}, false
+	}
+	return amount{i: i, j: p + 1, kind: Ordinal, v: t.v, integral: true}, true
+}
+
+// date reads "October 28", "28 October 2025", "Oct. 28, 2025" and
+// "October 2025": their numbers are not counts.
+func (s *scanner) date(i int) (int, bool) {
+	day := func(p int) bool {
+		return s.isNum(p) && !s.t[p].dec && !s.t[p].comma && s.t[p].ndig <= 2 && s.t[p].v >= 1 && s.t[p].v <= 31
+	}
+	month := func(p int) int { // index after a month name, or -1
+		if !s.isWord(p) || !monthWords[s.low(p)] || s.raw(p)[0] < 'A' || s.raw(p)[0] > 'Z' {
+			return -1
+		}
+		if s.isSym(p+1, ".") && s.attached(p+1) && len(s.low(p)) <= 4 { // "Oct."
+			return p + 2
+		}
+		return p + 1
+	}
+	ordSuffix := func(p int) int {
+		if s.isWord(p) && s.attached(p) {
+			switch s.low(p) {
+			case "st", "nd", "rd", "th":
+				return p + 1
+			}
+		}
+		return p
+	}
+	year := func(p int) int {
+		q := p
+		if s.isSym(q, ",") {
+			q++
+		}
+		if s.isNum(q) && s.t[q].ndig == 4 && !s.t[q].comma && !s.t[q].dec {
+			return q + 1
+		}
+		return p
+	}
+	if m := month(i); m > 0 {
+		if day(m) && !(s.isSym(m+1, ",") && s.isNum(m+2) && s.t[m+2].ndig != 4) {
+			j := ordSuffix(m + 1)
+			if s.isSym(j, "-") && day(j+1) { // "March 3-5"
+				j = ordSuffix(j + 2)
+			}
+			return year(j), true
+		}
+		if s.isNum(m) && s.t[m].ndig == 4 && !s.t[m].comma && !s.t[m].dec {
+			return m + 1, true
+		}
+		return i, false
+	}
+	if day(i) {
+		j := ordSuffix(i + 1)
+		if s.low(j) == "of" {
+			j++
+		}
+		if m := month(j); m > 0 {
+			return year(m), true
+		}
+	}
+	return i, false
+}
+
+// amount reads [sign] [currency] number [scale] [currency | percent | unit]
+// and the compounds that continue it ("$20 and 43 cents", "7 feet 10 inches").
+func (s *scanner) amount(i int) (amount, bool) {
+	a := amount{i: i}
+	p := i
+	neg := false
+	if s.low(p) == "minus" || s.low(p) == "negative" {
+		neg = true
+		p++
+	} else if s.sign(p) {
+		neg = true
+		p++
+	}
+	if e, q := s.lx.match(s.text, s.t, p, fCurrency); e != nil {
+		a.cur = e.cur
+		a.kind = Money
+		p = q
+		if s.isSym(p, "-") && s.attached(p) && s.isNum(p+1) && s.attached(p+1) {
+			neg = true
+			p++
+		}
+	}
+	n, ok := s.number(p, a.cur != "")
+	if !ok {
+		return amount{}, false
+	}
+	a.v, a.scale, a.words, a.weak, a.ndig, a.integral = n.v, n.scale, n.words, n.weak, n.ndig, n.integral
+	p = n.j
+	if n.ord {
+		if a.cur != "" || neg {
+			return amount{}, false
+		}
+		a.kind, a.j = Ordinal, p
+		return a, true
+	}
+	if a.cur == "" {
+		p = s.suffix(&a, p, n)
+	} else if a.kind == Money {
+		p = s.cents(&a, p)
+	}
+	if a.kind == "" {
+		a.kind = Number
+		a.bare = true
+		a.weak = a.weak || n.one
+		a.yearish = !n.words && !n.comma && n.ndig == 4 && n.integral && n.scale == 0 && !neg && a.v >= 1000 && a.v <= 2100
+	}
+	if neg {
+		a.v = -a.v
+	}
+	if (a.kind == Quantity || a.kind == Duration) && a.unit != nil {
+		p = s.compound(&a, p)
+	}
+	if s.low(p) == "below" && s.low(p+1) == "zero" && (a.bare || a.kind == Quantity && a.unit.temp) {
+		if a.bare {
+			a.kind, a.unit, a.bare, a.yearish = Quantity, s.unitNamed("degree", nil), false, false
+		}
+		a.v = -a.v
+		p += 2
+	}
+	a.j = p
+	return a, true
+}
+
+// sign reports whether token p is a minus sign on the number after it:
+// "-504", "−2°", "-$5"; not the hyphen of "COVID-19" or a range.
+func (s *scanner) sign(p int) bool {
+	if p >= len(s.t) || s.t[p].k != tSym || (s.t[p].low != "-" && s.t[p].low != "−") {
+		return false
+	}
+	if !s.isNum(p+1) && !s.curAt(p+1) {
+		return false
+	}
+	if p == 0 {
+		return true // "- 1,200,000" opening a phrase
+	}
+	glued := !s.t[p].sp && s.t[p-1].k != tSym
+	return !glued && s.attached(p+1) && !dash(s.t[p-1].low)
+}
+
+func (s *scanner) curAt(i int) bool {
+	e, _ := s.lx.match(s.text, s.t, i, fCurrency)
+	return e != nil
+}
+
+// suffix reads what follows a number with no currency before it: percent,
+// currency, cents, units, durations. It sets a's kind and returns the
+// index after.
+func (s *scanner) suffix(a *amount, p int, n numRes) int {
+	// "bare" numbers may also appear inside "2 more minutes", "3-inch".
+	q := p
+	if s.isSym(q, "-") && s.attached(q) && s.attached(q+1) && s.isWord(q+1) {
+		q++
+	}
+	ok := func(e *entry, r int) bool { return s.unitOK(e, q, r, n) }
+	if e, r := s.lx.matchIf(s.text, s.t, q, fCurrency|fSubunit|fUnit, ok); e != nil {
+		switch {
+		case e.kind == fCurrency:
+			a.kind, a.cur = Money, e.cur
+			return s.cents(a, r)
+		case e.kind == fSubunit:
+			a.kind, a.cur, a.unit = Money, e.cur, e.unit
+			return r
+		default:
+			a.kind, a.unit = e.unit.kind, e.unit
+			if e.unit.Name == "percent" {
+				a.unit = nil
+			}
+			return r
+		}
+	}
+	// "2 more minutes", "half a litre", "a tenth of a gallon".
+	q = p
+	switch s.low(q) {
+	case "more", "additional", "extra", "less", "fewer", "straight", "consecutive":
+		q++
+	case "of":
+		if n.frac {
+			q++
+			if s.low(q) == "a" || s.low(q) == "an" {
+				q++
+			}
+		}
+	case "a", "an":
+		if n.frac {
+			q++
+		}
+	}
+	if q > p {
+		ok := func(e *entry, r int) bool { return e.unit.kind != Percent && s.unitOK(e, q, r, n) }
+		if e, r := s.lx.matchIf(s.text, s.t, q, fUnit, ok); e != nil {
+			if e.unit.kind == Duration {
+				a.kind = Duration
+			} else if s.low(p) == "of" || s.low(p) == "a" || s.low(p) == "an" {
+				a.kind = Quantity
+			} else {
+				return p
+			}
+			a.unit = e.unit
+			return r
+		}
+	}
+	return p
+}
+
+// unitOK rules out units that are also common words or need a context.
+func (s *scanner) unitOK(e *entry, q, r int, n numRes) bool {
+	form := strings.Join(e.toks, " ")
+	attached := !s.t[q].sp
+	if n.weak && (s.t[q].k != tWord || s.isNum(r)) {
+		return false // "a US$4.7 billion": the article is not the amount
+	}
+	switch {
+	case e.kind == fCurrency && (form == "pound" || form == "pounds") && s.low(r) == "of":
+		return false // "two pounds of meat"
+	case e.kind == fUnit && (form == "pound" || form == "pounds" || form == "lb" || form == "lbs") && s.low(r) != "of" && form[0] == 'p':
+		return false // "ten pounds" is money
+	case form == "in":
+		return s.end(r) && !n.words
+	case form == "\"" || form == "'" || form == "''":
+		if !attached || n.words {
+			return false
+		}
+		quotes := 0
+		for k := 0; k < q; k++ {
+			if s.t[k].low == form || (form == "''" && s.t[k].low == "'") {
+				quotes++
+			}
+		}
+		return quotes%2 == 0 && (r >= len(s.t) || !s.isWord(r) || s.t[r].sp)
+	case form == "m":
+		// Without a currency, a lower-case m is metres; an upper-case M is
+		// handled as a scale.
+		return s.raw(q) == "m"
+	case len(form) == 1 && e.kind == fUnit && form != "%" && form != "°":
+		// Single letters ("g", "l", "h", "x") on the number, or closing a
+		// phrase ("2 g.", "5 g of sugar"), never after number words.
+		return !n.words && (attached || (s.end(r) || functionWords[s.low(r)]) && form != "x")
+	case e.kind == fSubunit && (form == "c" || form == "p"):
+		return attached || s.end(r)
+	case e.kind == fUnit && e.unit.kind == Duration && s.raw(q) != strings.ToLower(s.raw(q)) && len(form) <= 3:
+		return false // "5 MIN" headings aside, capitalised short forms are names
+	}
+	return true
+}
+
+// cents reads the hundredths after a whole amount of money: "$20 and 43c",
+// "20 dollars 43 cents", "US$3 and fourteen".
+func (s *scanner) cents(a *amount, p int) int {
+	if a.scale != 0 || a.v != math.Trunc(a.v) {
+		return p
+	}
+	q := p
+	if s.low(q) == "and" {
+		q++
+	}
+	if q >= len(s.t) || (q == p && !s.t[q].sp) {
+		return p
+	}
+	n, ok := s.number(q, false)
+	if !ok || n.scale != 0 || n.v != math.Trunc(n.v) || n.v >= 100 || n.v < 0 || n.ord || n.weak {
+		return p
+	}
+	if e, r := s.lx.match(s.text, s.t, n.j, fSubunit); e != nil {
+		a.v += n.v / 100
+		return r
+	}
+	if s.end(n.j) {
+		a.v += n.v / 100
+		return n.j
+	}
+	return p
+}
+
+// compound adds smaller units of the same dimension: "7 feet 10 inches",
+// "2 years and 3 months", "an hour and a half", "1 hour thirty".
+func (s *scanner) compound(a *amount, p int) int {
+	for {
+		q := p
+		if s.isSym(q, ",") {
+			q++
+		}
+		if s.low(q) == "and" {
+			q++
+		}
+		if q == p && (q >= len(s.t) || !s.t[q].sp) {
+			return p
+		}
+		// "and a half" continues the unit just read.
+		if s.low(q) == "a" || s.low(q) == "an" {
+			if den, plural, ok := fractionWord(s.low(q + 1)); ok && !plural && q > p {
+				a.v += 1 / den
+				a.weak = false
+				return q + 2
+			}
+		}
+		if den, plural, ok := fractionWord(s.low(q)); ok && !plural && q > p && s.low(p) == "and" {
+			a.v += 1 / den
+			return q + 1
+		}
+		n, ok := s.number(q, false)
+		if !ok || n.ord || n.weak && s.low(q) == "one" && !s.isWord(n.j) {
+			return p
+		}
+		var b amount
+		r := s.suffix(&b, n.j, n)
+		if b.unit == nil {
+			// "1 hour thirty": bare minutes after hours.
+			if a.unit.Name == "hour" && s.end(n.j) && n.v < 60 && n.integral {
+				a.v = a.v*60 + n.v
+				a.unit = s.unitNamed("minute", a.unit)
+				return n.j
+			}
+			return p
+		}
+		if b.unit.Dimension != a.unit.Dimension || b.unit.Factor >= a.unit.Factor || b.unit.Factor == 0 {
+			return p
+		}
+		a.v = a.v*ratio(a.unit, b.unit) + n.v
+		a.unit = b.unit
+		a.weak = false
+		p = r
+	}
+}
+
+// calendarDays are the lengths compounds use ("1 year, 2 days" is 367
+// days; "2 years 3 months" is 27 months), whatever averages the rules keep.
+var calendarDays = map[string]float64{"year": 365, "month": 30, "week": 7, "day": 1}
+
+// ratio is how many of small make one big.
+func ratio(big, small *unitDef) float64 {
+	if big.Name == "year" && small.Name == "month" {
+		return 12
+	}
+	if big.kind == Duration && small.kind == Duration {
+		b, okb := calendarDays[big.Name]
+		if sd, ok := calendarDays[small.Name]; okb && ok {
+			return b / sd
+		}
+		if okb && small.Factor > 0 {
+			return b * 86400 / small.Factor
+		}
+	}
+	return big.Factor / small.Factor
+}
+
+func (s *scanner) unitNamed(name string, def *unitDef) *unitDef {
+	if e, _ := s.lx.lookupUnit(name); e != nil {
+		return e
+	}
+	return def
+}
+
+func (lx *lexicon) lookupUnit(name string) (*unitDef, bool) {
+	u, ok := lx.byName[name]
+	return u, ok
+}
+
+// keep drops readings that are not figures in running text: "one" and "a"
+// alone, ordinals used as adverbs or verbs, numbers glued to words
+// ("GPT-4", "AI21", "5G") or naming things ("Section 3", "Windows 11").
+func (s *scanner) keep(a *amount) bool {
+	if a.kind == Date {
+		return true
+	}
+	if a.bare && a.yearish && !a.rng && !s.countNounAfter(a.j) {
+		a.kind = Year
+	}
+	if s.alone && a.i == 0 && a.j == len(s.t) {
+		return true
+	}
+	if a.weak && !a.rng {
+		return false
+	}
+	first := a.i
+	for first < a.j && s.t[first].k == tWord && isHedgeWord(s.low(first)) {
+		first++
+	}
+	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".
+	if first > 0 && !s.t[first].sp {
+		prev := s.t[first-1]
+		if prev.k == tWord || prev.k == tNum {
+			return false
+		}
+		if dash(prev.low) && first > 1 && !prev.sp && (s.t[first-2].k == tWord || s.t[first-2].k == tNum) {
+			return false
+		}
+	}
+	// Glued to an unknown word after: "5G", "1990s", "3D".
+	if a.j < len(s.t) && !s.t[a.j].sp && (s.t[a.j].k == tWord || s.t[a.j].k == tNum) {
+		return false
+	}
+	prev := s.low(first - 1)
+	if first > 0 && s.t[first-1].k == tSym && s.t[first-1].low == "." && first > 1 {
+		prev = s.low(first - 2)
+	}
+	if labelWords[prev] && s.t[first].k == tNum {
+		return false
+	}
+	// A bare small number after a capitalised word names a product or a
+	// team ("Windows 11", "Boeing 737"), unless a noun follows it.
+	if a.kind == Number && a.bare && !a.rng && !a.words && !a.yearish && len(a.approx) == 0 && a.integral && a.ndig <= 3 &&
+		first > 1 && s.isWord(first-1) && isCapital(s.raw(first-1)) && !monthWords[prev] && !s.t[first-1].nl {
+		if !(s.isWord(a.j) && !isCapital(s.raw(a.j)) && !functionWords[s.low(a.j)]) {
+			return false
+		}
+	}
+	if a.kind == Ordinal && a.words {
+		return s.ordinalOK(a)
+	}
+	// "the first half", "the second quarter": the fraction names a period.
+	if a.words && a.kind == Number && a.v < 1 && first > 0 && ordinals[s.low(first-1)] > 0 {
+		return false
+	}
+	// Number words joined by a hyphen to a word that is no unit:
+	// "one-off", "two-way".
+	if a.words && a.kind == Number && s.isSym(a.j, "-") && s.attached(a.j) && s.attached(a.j+1) && s.isWord(a.j+1) {
+		return false
+	}
+	return true
+}
+
+// ordinalOK keeps "the third", "its 78th", "second-largest", and drops the
+// adverb "first", the verb "second", "third-party" and list openers.
+func (s *scanner) ordinalOK(a *amount) bool {
+	i, j := a.i, a.j
+	if s.isSym(j, "-") && s.attached(j) && s.isWord(j+1) && s.attached(j+1) {
+		w := s.low(j + 1)
+		return strings.HasSuffix(w, "est") || w == "ever"
+	}
+	if i > 0 && dash(s.t[i-1].low) && !s.t[i].sp {
+		return false
+	}
+	prev := s.low(i - 1)
+	if i > 0 && s.t[i-1].k == tSym && (s.t[i-1].low == "'" || s.t[i-1].low == "’") && s.low(i-2) == "s" {
+		prev = "the"
+	}
+	if pronouns[prev] {
+		return false
+	}
+	if determiners[prev] {
+		return true
+	}
+	return s.isWord(j) && !functionWords[s.low(j)]
+}
+
+// countNounAfter reports whether a plural word that is not a name follows:
+// "2024 employees" counts, "in 2024 the firm" names a year.
+func (s *scanner) countNounAfter(j int) bool {
+	if !s.isWord(j) || isCapital(s.raw(j)) {
+		return false
+	}
+	w := s.low(j)
+	return s.lx.counted[w] || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !functionWords[w] && len(w) > 3)
+}
+
+func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+func isHedgeWord(w string) bool {
+	switch w {
+	case "between", "from":
+		return true
+	}
+	return len(hedgesByFirst[w]) > 0
+}
