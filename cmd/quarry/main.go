@@ -10,6 +10,7 @@ import (
 
 	"github.com/quarrylabs/quarry/cmd/quarry/evalcmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/extract"
+	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/schemacmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/traincmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/versioncmd"
@@ -21,6 +22,7 @@ func commands() []cli.Command {
 		extract.Command,
 		traincmd.Command,
 		evalcmd.Command,
+		rulescmd.Command,
 		schemacmd.Command,
 		versioncmd.Command,
 	}

@@ -244,3 +244,50 @@ func TestRunInProcess(t *testing.T) {
 		t.Fatalf("docs = %+v", ds)
 	}
 }
+
+// TestUserRules: a user gazetteer teaches quarry a company and its alias; a
+// broken rule file stops quarry before it reads anything.
+func TestUserRules(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "beat.yaml"), []byte(`kind: gazetteer
+entries:
+  - name: Zephyrine Tidewater Analytics
+    label: COMPANY
+    aliases: [ZTA, Zephyrine]
+`), 0o644)
+	text := "Zephyrine Tidewater Analytics said profits rose. Analysts at ZTA were pleased, and Zephyrine shares climbed."
+	r := quarryRun(t, text, "extract", "--rules", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	ds := docs(t, r.stdout)
+	var found *quarry.Entity
+	for i, e := range ds[0].Entities {
+		if e.Name == "Zephyrine Tidewater Analytics" {
+			found = &ds[0].Entities[i]
+		}
+	}
+	if found == nil || found.Label != quarry.Company {
+		t.Fatalf("company not found: %+v", ds[0].Entities)
+	}
+	var texts []string
+	for _, m := range found.Mentions {
+		texts = append(texts, m.Text)
+	}
+	if got := strings.Join(texts, "|"); got != "Zephyrine Tidewater Analytics|ZTA|Zephyrine" {
+		t.Errorf("mentions = %s", got)
+	}
+
+	os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("kind: gazetteer\nentries:\n  - nam: X\n    label: COMPANY\n"), 0o644)
+	r = quarryRun(t, text, "extract", "--rules", dir)
+	if r.code != cli.ExitUsage || r.stdout != "" {
+		t.Fatalf("broken rules: exit %d, stdout %q", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stderr, "bad.yaml:3:5: unknown key \"nam\"") {
+		t.Errorf("stderr does not give FILE:LINE:COL: %s", r.stderr)
+	}
+	r = quarryRun(t, "", "rules", "check", dir)
+	if r.code != 1 || !strings.Contains(r.stdout+r.stderr, "bad.yaml:3:5") {
+		t.Errorf("rules check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -1,34 +1,22 @@
 package extract
 
 import (
-	"errors"
-	"strings"
-
 	"github.com/quarrylabs/quarry/extractors"
 	"github.com/quarrylabs/quarry/extractors/chain"
 	"github.com/quarrylabs/quarry/rules"
 )
 
-// rulesError carries rule-file problems, printed as FILE:LINE:COL lines.
-type rulesError struct{ msg string }
+// rulesError wraps a failure to load the rule files: a usage error (exit 2).
+type rulesError struct{ err error }
 
-func (e *rulesError) Error() string { return e.msg }
+func (e *rulesError) Error() string { return e.err.Error() }
+func (e *rulesError) Unwrap() error { return e.err }
 
 // build loads the rules and makes the extractors, in the order they run.
 func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
 	set, err := rules.Load(rules.Options{NoDefaults: opts.NoDefault, Paths: opts.Rules})
 	if err != nil {
-		var rerrs rules.Errors
-		if errors.As(err, &rerrs) {
-			var b strings.Builder
-			for _, e := range rerrs {
-				b.WriteString(e.Error())
-				b.WriteByte('\n')
-			}
-			b.WriteString("quarry extract: fix the rule files above; nothing was read")
-			return nil, nil, &rulesError{b.String()}
-		}
-		return nil, nil, err
+		return nil, nil, &rulesError{err}
 	}
 	exs, err = chain.New(set, chain.Options{})
 	return exs, nil, err

@@ -12,6 +12,7 @@ import (
 	"github.com/sirupsen/logrus"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/internal/cli"
 	"github.com/quarrylabs/quarry/pipeline"
 )
@@ -68,7 +69,8 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	if err != nil {
 		var rerr *rulesError
 		if errors.As(err, &rerr) {
-			fmt.Fprintln(io.Err, rerr.Error())
+			rulescmd.Report(io.Err, rerr.err)
+			fmt.Fprintln(io.Err, "quarry extract: nothing was read")
 			return cli.ExitUsage
 		}
 		log.WithError(err).Error("cannot start")

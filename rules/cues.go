@@ -1,0 +1,336 @@
+package rules
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Cue is a word or phrase with its forms: a speech verb, an attribution
+// phrase, a hedge, a negation, ...
+type Cue struct {
+	// Lemma is the base form ("say") or, for a phrase, the phrase itself.
+	Lemma string
+	// Forms are every form that matches, the lemma included.
+	Forms []string
+	// Category is verb or phrase for quote cues; hedge, booster,
+	// prediction, negation, reporting or comparative for claim cues.
+	Category string
+	Origin   string
+	Line     int
+
+	user     bool
+	disabled bool
+	at       pos
+}
+
+// CueMatch is a cue found in tokens [First, Last), bytes [Start, End).
+type CueMatch struct {
+	First, Last int
+	Start, End  int
+	Cue         *Cue
+}
+
+// cueIndex finds cues in token streams, ignoring case.
+type cueIndex struct {
+	cues  []*Cue
+	trie  *trie
+	forms map[string][]*Cue // lower-cased single-token form → cues
+}
+
+func newCueIndex(cues []*Cue) *cueIndex {
+	x := &cueIndex{cues: cues, trie: newTrie(4 * len(cues)), forms: map[string][]*Cue{}}
+	for i, c := range cues {
+		for _, f := range c.Forms {
+			x.trie.add(f, CaseInsensitive, int32(i))
+			k := lower(f)
+			if !strings.ContainsAny(k, " \t") && !containsCue(x.forms[k], c) {
+				x.forms[k] = append(x.forms[k], c)
+			}
+		}
+	}
+	return x
+}
+
+func containsCue(cs []*Cue, c *Cue) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds cues; overlaps are resolved per category, longest first.
+func (x *cueIndex) match(toks []analysis.Token) []CueMatch {
+	byCat := map[string][]span{}
+	x.trie.find(toks, func(h hit) {
+		c := x.cues[h.ph.val]
+		byCat[c.Category] = append(byCat[c.Category], span{first: h.first, last: h.last, user: c.user, canon: true, order: int(h.ph.val)})
+	})
+	var out []CueMatch
+	for _, cands := range byCat {
+		for _, s := range resolveSpans(cands, len(toks), false) {
+			out = append(out, CueMatch{First: s.first, Last: s.last, Start: toks[s.first].Start, End: toks[s.last-1].End, Cue: x.cues[s.order]})
+		}
+	}
+	sortCueMatches(out)
+	return out
+}
+
+func sortCueMatches(ms []CueMatch) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && (ms[j].First < ms[j-1].First || ms[j].First == ms[j-1].First && ms[j].Cue.Category < ms[j-1].Cue.Category); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// QuoteCues holds speech verbs and attribution phrases.
+type QuoteCues struct {
+	Verbs   []*Cue
+	Phrases []*Cue
+	idx     *cueIndex
+}
+
+// Verb returns the lemma of a speech verb form ("said" → "say").
+func (q *QuoteCues) Verb(form string) (string, bool) {
+	for _, c := range q.idx.forms[lower(form)] {
+		if c.Category == "verb" {
+			return c.Lemma, true
+		}
+	}
+	return "", false
+}
+
+// Match finds speech verbs (category verb) and attribution phrases
+// (category phrase), including multi-word forms such as "according to" or
+// "pointed out".
+func (q *QuoteCues) Match(toks []analysis.Token) []CueMatch { return q.idx.match(toks) }
+
+// ClaimCues holds the words and phrases that shape a claim.
+type ClaimCues struct {
+	Hedges, Boosters, Predictions, Negations, Reporting, Comparatives []*Cue
+	idx                                                               *cueIndex
+}
+
+// claimCategories maps the keys of a claim-cues document to the category
+// their cues carry.
+var claimCategories = [][2]string{
+	{"hedges", "hedge"}, {"boosters", "booster"}, {"predictions", "prediction"},
+	{"negations", "negation"}, {"reporting", "reporting"}, {"comparatives", "comparative"},
+}
+
+// Lookup returns the cues a single word form belongs to (one per category).
+func (c *ClaimCues) Lookup(form string) []*Cue { return c.idx.forms[lower(form)] }
+
+// Match finds claim cues; each match's Cue.Category says which kind.
+// Overlaps are resolved within a category only.
+func (c *ClaimCues) Match(toks []analysis.Token) []CueMatch { return c.idx.match(toks) }
+
+// regularForms inflects a regular English verb: says/said/saying style
+// forms without consonant doubling, which must be listed by hand.
+func regularForms(lemma string) []string {
+	if strings.Contains(lemma, " ") {
+		return []string{lemma}
+	}
+	l := lemma
+	n := len(l)
+	consY := n > 1 && l[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(l[n-2]))
+	var s, ed, ing string
+	switch {
+	case consY:
+		s, ed = l[:n-1]+"ies", l[:n-1]+"ied"
+	case strings.HasSuffix(l, "s") || strings.HasSuffix(l, "x") || strings.HasSuffix(l, "z") ||
+		strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "sh"):
+		s, ed = l+"es", l+"ed"
+	case strings.HasSuffix(l, "e"):
+		s, ed = l+"s", l+"d"
+	default:
+		s, ed = l+"s", l+"ed"
+	}
+	switch {
+	case strings.HasSuffix(l, "ie"):
+		ing = l[:n-2] + "ying"
+	case strings.HasSuffix(l, "e") && !strings.HasSuffix(l, "ee") && !strings.HasSuffix(l, "ye") && !strings.HasSuffix(l, "oe") && n > 2:
+		ing = l[:n-1] + "ing"
+	default:
+		ing = l + "ing"
+	}
+	return []string{l, s, ed, ing}
+}
+
+// decodeCue reads a cue item: a string, or {lemma, forms, regular}. A
+// string is a verb with regular forms when regular is set, else a literal.
+func decodeCue(d *decoder, n *yaml.Node, what, category string, regular bool) *Cue {
+	c := &Cue{Category: category, Origin: d.file, Line: n.Line, user: d.user, at: d.at(n)}
+	if n.Kind == yaml.ScalarNode {
+		s, ok := d.nonEmpty(n, what)
+		if !ok {
+			return nil
+		}
+		c.Lemma = s
+		if regular {
+			c.Forms = regularForms(s)
+		} else {
+			c.Forms = []string{s}
+		}
+		return c
+	}
+	ok := true
+	var forms []string
+	seen := d.mapping(n, what, []field{
+		{"lemma", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "lemma")
+			c.Lemma, ok = s, ok && good
+		}},
+		{"forms", func(k, v *yaml.Node) {
+			for _, f := range d.strs(v, "forms") {
+				forms = append(forms, f.s)
+			}
+		}},
+		{"regular", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "regular")
+			regular, ok = b, ok && good
+		}},
+		{"disabled", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "disabled")
+			c.disabled, ok = b, ok && good
+		}},
+	})
+	if seen == nil || !d.require(n, seen, what, "lemma") || !ok {
+		return nil
+	}
+	if seen["forms"] != nil && seen["regular"] != nil && regular {
+		d.errf(seen["regular"], "%s lists forms and sets regular: true; keep one of them", what)
+		return nil
+	}
+	if regular && seen["forms"] == nil {
+		c.Forms = regularForms(c.Lemma)
+	} else {
+		c.Forms = append([]string{c.Lemma}, forms...)
+	}
+	c.Forms = dedupeFolded(c.Forms)
+	return c
+}
+
+func dedupeFolded(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		k := phraseKey(s)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type cueDoc struct {
+	quote bool
+	cues  []*Cue
+}
+
+func (p *cueDoc) count() (string, int) { return "cues", len(p.cues) }
+
+func (p *cueDoc) merge(b *builder) {
+	t := b.claims.cues
+	if p.quote {
+		t = b.quote.cues
+	}
+	for _, c := range p.cues {
+		key := c.Category + "\x00" + phraseKey(c.Lemma)
+		if t.put(b, key, c.Lemma, c, c.at, c.user) && c.disabled {
+			t.disable(key)
+		}
+	}
+}
+
+func decodeQuoteCues(d *decoder, doc *yaml.Node, common []field) part {
+	p := &cueDoc{quote: true}
+	d.mapping(doc, "quote-cues document", with(common,
+		field{"verbs", func(k, v *yaml.Node) {
+			for _, n := range d.seq(v, "verbs") {
+				if c := decodeCue(d, n, "verb", "verb", true); c != nil {
+					p.cues = append(p.cues, c)
+				}
+			}
+		}},
+		field{"phrases", func(k, v *yaml.Node) {
+			for _, n := range d.seq(v, "phrases") {
+				if c := decodeCue(d, n, "phrase", "phrase", false); c != nil {
+					p.cues = append(p.cues, c)
+				}
+			}
+		}},
+	))
+	return p
+}
+
+func decodeClaimCues(d *decoder, doc *yaml.Node, common []field) part {
+	p := &cueDoc{}
+	fs := common
+	for _, kc := range claimCategories {
+		key, cat := kc[0], kc[1]
+		fs = with(fs, field{key, func(k, v *yaml.Node) {
+			for _, n := range d.seq(v, key) {
+				if c := decodeCue(d, n, key+" item", cat, false); c != nil {
+					p.cues = append(p.cues, c)
+				}
+			}
+		}})
+	}
+	d.mapping(doc, "claim-cues document", fs)
+	return p
+}
+
+type quoteTable struct{ cues *table[*Cue] }
+
+func newQuoteTable() *quoteTable { return &quoteTable{cues: newTable[*Cue]("quote cue")} }
+
+func (t *quoteTable) build() *QuoteCues {
+	q := &QuoteCues{}
+	cues := t.cues.values()
+	for _, c := range cues {
+		if c.Category == "verb" {
+			q.Verbs = append(q.Verbs, c)
+		} else {
+			q.Phrases = append(q.Phrases, c)
+		}
+	}
+	q.idx = newCueIndex(cues)
+	return q
+}
+
+type claimTable struct{ cues *table[*Cue] }
+
+func newClaimTable() *claimTable { return &claimTable{cues: newTable[*Cue]("claim cue")} }
+
+func (t *claimTable) build() *ClaimCues {
+	c := &ClaimCues{}
+	cues := t.cues.values()
+	for _, x := range cues {
+		switch x.Category {
+		case "hedge":
+			c.Hedges = append(c.Hedges, x)
+		case "booster":
+			c.Boosters = append(c.Boosters, x)
+		case "prediction":
+			c.Predictions = append(c.Predictions, x)
+		case "negation":
+			c.Negations = append(c.Negations, x)
+		case "reporting":
+			c.Reporting = append(c.Reporting, x)
+		case "comparative":
+			c.Comparatives = append(c.Comparatives, x)
+		}
+	}
+	c.idx = newCueIndex(cues)
+	return c
+}
+
+// Len is the number of claim cues.
+func (c *ClaimCues) Len() int { return len(c.idx.cues) }

@@ -1,0 +1,793 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// What a pattern rule produces.
+const (
+	ProducesEntity = "entity"
+	ProducesFigure = "figure"
+	ProducesCue    = "cue"
+	ProducesTitle  = "title"
+)
+
+// Pattern is one token pattern rule, in the manner of spaCy's Matcher.
+type Pattern struct {
+	ID       string
+	Label    string
+	Produces string
+	Priority int
+	Attrs    map[string]string
+	Origin   string
+	Line     int
+
+	alts     []*alt
+	user     bool
+	disabled bool
+	at       pos
+}
+
+// IsUser reports whether the rule comes from a user file.
+func (p *Pattern) IsUser() bool { return p.user }
+
+// PatternMatch is a rule matching tokens [First, Last), bytes [Start, End).
+type PatternMatch struct {
+	First, Last int
+	Start, End  int
+	Rule        *Pattern
+}
+
+// alt is one token sequence a rule accepts.
+type alt struct {
+	specs []*tokenSpec
+}
+
+// tokenSpec matches one token (or, with op/repeat, several).
+type tokenSpec struct {
+	preds    []pred
+	min, max int // max < 0: unbounded
+	neg      bool
+	literals []string // lower-cased values a required first token must have, for indexing
+}
+
+type pred func(t *analysis.Token, low string) bool
+
+func (s *tokenSpec) ok(t *analysis.Token, low string) bool {
+	for _, p := range s.preds {
+		if !p(t, low) {
+			return s.neg
+		}
+	}
+	return !s.neg
+}
+
+// Patterns matches token pattern rules.
+type Patterns struct {
+	rules   []*Pattern
+	lists   map[string]map[string]bool
+	byFirst map[string][]altRef
+	wild    []altRef
+}
+
+type altRef struct {
+	rule int
+	alt  *alt
+}
+
+// Rules returns the loaded rules, defaults first.
+func (p *Patterns) Rules() []*Pattern { return p.rules }
+
+// List returns the words of a named list (user lists and built-in ones such
+// as scales or speech-verbs), lower-cased.
+func (p *Patterns) List(name string) map[string]bool { return p.lists[name] }
+
+// Match runs every rule over toks. Overlaps are resolved among rules that
+// produce the same thing: higher priority first, then the longer match,
+// then user over default, then the earlier start. Matches never cross a
+// sentence boundary and come back in text order.
+func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
+	if len(p.rules) == 0 || len(toks) == 0 {
+		return nil
+	}
+	lows := make([]string, len(toks))
+	for i := range toks {
+		lows[i] = lower(tokenNorm(&toks[i]))
+	}
+	byProd := map[string][]span{}
+	var m matcher
+	try := func(r altRef, i int) {
+		if end := m.longest(r.alt, toks, lows, i); end > i {
+			rule := p.rules[r.rule]
+			byProd[rule.Produces] = append(byProd[rule.Produces], span{first: i, last: end, prio: rule.Priority, user: rule.user, canon: true, order: r.rule})
+		}
+	}
+	for i := range toks {
+		for _, r := range p.byFirst[lows[i]] {
+			try(r, i)
+		}
+		for _, r := range p.wild {
+			try(r, i)
+		}
+	}
+	var out []PatternMatch
+	for _, cands := range byProd {
+		for _, s := range resolveSpans(dedupeSpans(cands), len(toks), true) {
+			out = append(out, PatternMatch{First: s.first, Last: s.last, Start: toks[s.first].Start, End: toks[s.last-1].End, Rule: p.rules[s.order]})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].First != out[j].First {
+			return out[i].First < out[j].First
+		}
+		return out[i].Rule.Produces < out[j].Rule.Produces
+	})
+	return out
+}
+
+// dedupeSpans keeps one span per rule and start (alternatives of one rule
+// can match the same place).
+func dedupeSpans(c []span) []span {
+	type key struct{ first, order int }
+	best := map[key]int{}
+	out := c[:0]
+	for _, s := range c {
+		k := key{s.first, s.order}
+		if i, ok := best[k]; ok {
+			if s.last > out[i].last {
+				out[i] = s
+			}
+			continue
+		}
+		best[k] = len(out)
+		out = append(out, s)
+	}
+	return out
+}
+
+// matcher simulates a rule's token sequence as a set of positions, so
+// optional and repeated tokens need no backtracking.
+type matcher struct{ cur, next []int }
+
+func (m *matcher) longest(a *alt, toks []analysis.Token, lows []string, start int) int {
+	m.cur = append(m.cur[:0], start)
+	sent := toks[start].Sent
+	for _, sp := range a.specs {
+		m.next = m.next[:0]
+		for _, p := range m.cur {
+			q, k := p, 0
+			for {
+				if k >= sp.min {
+					m.next = addPos(m.next, q)
+				}
+				if sp.max >= 0 && k == sp.max {
+					break
+				}
+				if q >= len(toks) || toks[q].Sent != sent || !sp.ok(&toks[q], lows[q]) {
+					break
+				}
+				q++
+				k++
+			}
+		}
+		if len(m.next) == 0 {
+			return -1
+		}
+		m.cur, m.next = m.next, m.cur
+	}
+	end := -1
+	for _, p := range m.cur {
+		end = max(end, p)
+	}
+	return end
+}
+
+func addPos(ps []int, p int) []int {
+	for _, x := range ps {
+		if x == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// shape is spaCy's word shape: Xxxxx, dd.d, XXX (runs cut at four).
+func shape(s string) string {
+	var b strings.Builder
+	last, run := rune(-1), 0
+	for _, r := range s {
+		c := r
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		}
+		if c == last {
+			run++
+		} else {
+			last, run = c, 1
+		}
+		if run <= 4 {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// Flags for the `is` token key.
+var isFlags = map[string]func(s string) bool{
+	"title": func(s string) bool {
+		r := []rune(s)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r[1:] {
+			if unicode.IsUpper(c) {
+				return false
+			}
+		}
+		return true
+	},
+	"upper": func(s string) bool { return hasLetter(s) && strings.ToUpper(s) == s },
+	"lower": func(s string) bool { return hasLetter(s) && strings.ToLower(s) == s },
+	"alpha": func(s string) bool { return allRunes(s, unicode.IsLetter) },
+	"digit": func(s string) bool { return allRunes(s, unicode.IsDigit) },
+	"num":   likeNum,
+	"punct": func(s string) bool { return allRunes(s, unicode.IsPunct) },
+	"capitalised": func(s string) bool {
+		for _, r := range s {
+			return unicode.IsUpper(r)
+		}
+		return false
+	},
+}
+
+func isFlagNames() []string {
+	out := make([]string, 0, len(isFlags))
+	for k := range isFlags {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func allRunes(s string, f func(rune) bool) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !f(r) {
+			return false
+		}
+	}
+	return true
+}
+
+var numRE = regexp.MustCompile(`^[-+]?(\d+([.,]\d+)*|\d*\.\d+)$`)
+
+var numberWords = map[string]bool{"zero": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "eleven": true, "twelve": true,
+	"thirteen": true, "fourteen": true, "fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true,
+	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
+	"eighty": true, "ninety": true, "hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true}
+
+func likeNum(s string) bool { return numRE.MatchString(s) || numberWords[strings.ToLower(s)] }
+
+// listRef is an in_list reference, resolved once every file is loaded.
+type listRef struct {
+	name string
+	at   pos
+	set  *map[string]bool
+}
+
+type patternDoc struct {
+	rules []*Pattern
+	lists []namedList
+	refs  []listRef
+}
+
+type namedList struct {
+	name  string
+	words []string
+	at    pos
+	user  bool
+}
+
+func (p *patternDoc) count() (string, int) { return "rules", len(p.rules) }
+
+func (p *patternDoc) merge(b *builder) {
+	for _, l := range p.lists {
+		if builtinLists[l.name] {
+			b.errAt(l.at, "list name %q is built in; choose another name", l.name)
+			continue
+		}
+		b.patterns.lists.put(b, l.name, l.name, l, l.at, l.user)
+	}
+	for _, r := range p.rules {
+		if b.patterns.rules.put(b, r.ID, r.ID, r, r.at, r.user) && r.disabled {
+			b.patterns.rules.disable(r.ID)
+		}
+	}
+	b.patterns.refs = append(b.patterns.refs, p.refs...)
+}
+
+func decodePatterns(d *decoder, doc *yaml.Node, common []field) part {
+	p := &patternDoc{}
+	seen := d.mapping(doc, "pattern document", with(common,
+		field{"lists", func(k, v *yaml.Node) {
+			v = resolve(v)
+			if v.Kind != yaml.MappingNode {
+				d.errf(v, "lists must be a mapping of name: [words], got %s", describe(v))
+				return
+			}
+			for i := 0; i+1 < len(v.Content); i += 2 {
+				kn := v.Content[i]
+				l := namedList{name: kn.Value, at: d.at(kn), user: d.user}
+				for _, w := range d.strs(v.Content[i+1], fmt.Sprintf("list %q", kn.Value)) {
+					l.words = append(l.words, w.s)
+				}
+				p.lists = append(p.lists, l)
+			}
+		}},
+		field{"rules", func(k, v *yaml.Node) {
+			for _, n := range d.seq(v, "rules") {
+				if r := decodePattern(d, n, p); r != nil {
+					p.rules = append(p.rules, r)
+				}
+			}
+		}},
+	))
+	if seen != nil && seen["rules"] == nil && seen["lists"] == nil {
+		d.errf(doc, "pattern document has no \"rules\"; add a `rules:` list")
+	}
+	return p
+}
+
+func decodePattern(d *decoder, n *yaml.Node, doc *patternDoc) *Pattern {
+	r := &Pattern{Produces: ProducesEntity, Origin: d.file, Line: n.Line, user: d.user, at: d.at(n), Attrs: map[string]string{}}
+	ok := true
+	var labelNode *yaml.Node
+	fs := []field{
+		{"id", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "id")
+			r.ID, ok = s, ok && good
+		}},
+		{"produces", func(k, v *yaml.Node) {
+			s, good := d.oneOf(v, "produces", ProducesEntity, ProducesFigure, ProducesCue, ProducesTitle)
+			if good {
+				r.Produces = s
+			}
+			ok = ok && good
+		}},
+		{"label", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "label")
+			r.Label, ok, labelNode = s, ok && good, v
+		}},
+		{"priority", func(k, v *yaml.Node) {
+			i, good := d.integer(v, "priority")
+			r.Priority, ok = i, ok && good
+		}},
+		{"pattern", func(k, v *yaml.Node) {
+			if a := decodeAlt(d, v, doc); a != nil {
+				r.alts = append(r.alts, a)
+			} else {
+				ok = false
+			}
+		}},
+		{"patterns", func(k, v *yaml.Node) {
+			for _, an := range d.seq(v, "patterns") {
+				if a := decodeAlt(d, an, doc); a != nil {
+					r.alts = append(r.alts, a)
+				} else {
+					ok = false
+				}
+			}
+		}},
+		{"attrs", func(k, v *yaml.Node) {
+			for ak, av := range d.strMap(v, "attrs") {
+				r.Attrs[ak] = av
+			}
+		}},
+		{"disabled", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "disabled")
+			r.disabled, ok = b, ok && good
+		}},
+	}
+	seen := d.mapping(n, "pattern rule", fs)
+	if seen == nil || !d.require(n, seen, "pattern rule", "id") {
+		return nil
+	}
+	if r.disabled {
+		return r
+	}
+	if seen["pattern"] == nil && seen["patterns"] == nil {
+		d.errf(n, "pattern rule %q has no \"pattern\"; add a list of token specs like `pattern: [{lower: chief}, {lower: executive}]`", r.ID)
+		return nil
+	}
+	if seen["pattern"] != nil && seen["patterns"] != nil {
+		d.errf(seen["patterns"], "pattern rule %q has both \"pattern\" and \"patterns\"; keep one", r.ID)
+		return nil
+	}
+	switch {
+	case r.Produces == ProducesTitle && r.Label == "":
+		r.Label = TitleLabel
+	case r.Label == "":
+		d.errf(n, "pattern rule %q has no \"label\"; say what it finds, like `label: COMPANY`", r.ID)
+		return nil
+	case r.Produces == ProducesEntity && !containsString(Labels, r.Label):
+		if sg := suggest(r.Label, Labels); sg != "" {
+			d.errf(labelNode, "label %q is not valid for entities; did you mean %q? (one of: %s)", r.Label, sg, strings.Join(Labels, ", "))
+		} else {
+			d.errf(labelNode, "label %q is not valid for entities; use one of: %s", r.Label, strings.Join(Labels, ", "))
+		}
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return r
+}
+
+func decodeAlt(d *decoder, v *yaml.Node, doc *patternDoc) *alt {
+	items := d.seq(v, "pattern")
+	if items == nil {
+		if resolve(v).Kind == yaml.SequenceNode || resolve(v).Tag == "!!null" {
+			d.errf(v, "pattern is empty; list at least one token spec")
+		}
+		return nil
+	}
+	a := &alt{}
+	ok := true
+	for _, it := range items {
+		if sp := decodeSpec(d, it, doc); sp != nil {
+			a.specs = append(a.specs, sp)
+		} else {
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	allOptional := true
+	for _, sp := range a.specs {
+		if sp.min > 0 {
+			allOptional = false
+		}
+	}
+	if allOptional {
+		d.errf(v, "every token in this pattern is optional, so it can match nothing; make one required")
+		return nil
+	}
+	return a
+}
+
+func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
+	sp := &tokenSpec{min: 1, max: 1}
+	ok := true
+	var opNode, repNode *yaml.Node
+	set := func(vals []strNode, f func(v string) string) map[string]bool {
+		m := make(map[string]bool, len(vals))
+		for _, x := range vals {
+			m[f(x.s)] = true
+		}
+		return m
+	}
+	id := func(s string) string { return s }
+	lit := func(vals []strNode) {
+		if sp.literals == nil {
+			for _, x := range vals {
+				sp.literals = append(sp.literals, lower(x.s))
+			}
+		}
+	}
+	seen := d.mapping(n, "token spec", []field{
+		{"text", func(k, v *yaml.Node) {
+			vals := d.strs(v, "text")
+			m := set(vals, foldQuotes)
+			lit(vals)
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[tokenNorm(t)] })
+		}},
+		{"lower", func(k, v *yaml.Node) {
+			vals := d.strs(v, "lower")
+			m := set(vals, lower)
+			lit(vals)
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[low] })
+		}},
+		{"shape", func(k, v *yaml.Node) {
+			m := set(d.strs(v, "shape"), id)
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[shape(tokenNorm(t))] })
+		}},
+		{"prefix", func(k, v *yaml.Node) {
+			vals := d.strs(v, "prefix")
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+				for _, x := range vals {
+					if strings.HasPrefix(low, lower(x.s)) {
+						return true
+					}
+				}
+				return false
+			})
+		}},
+		{"suffix", func(k, v *yaml.Node) {
+			vals := d.strs(v, "suffix")
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+				for _, x := range vals {
+					if strings.HasSuffix(low, lower(x.s)) {
+						return true
+					}
+				}
+				return false
+			})
+		}},
+		{"pos", func(k, v *yaml.Node) {
+			var exact []string
+			var prefixes []string
+			for _, x := range d.strs(v, "pos") {
+				if p, star := strings.CutSuffix(x.s, "*"); star {
+					prefixes = append(prefixes, p)
+				} else {
+					exact = append(exact, x.s)
+				}
+			}
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+				for _, x := range exact {
+					if t.Tag == x {
+						return true
+					}
+				}
+				for _, x := range prefixes {
+					if strings.HasPrefix(t.Tag, x) {
+						return true
+					}
+				}
+				return false
+			})
+		}},
+		{"regex", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "regex")
+			if !good {
+				ok = false
+				return
+			}
+			re, good := compileRegex(d, strNode{s, resolve(v)})
+			if !good {
+				ok = false
+				return
+			}
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return re.MatchString(tokenNorm(t)) })
+		}},
+		{"in_list", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "in_list")
+			if !good {
+				ok = false
+				return
+			}
+			ref := listRef{name: s, at: d.at(v), set: new(map[string]bool)}
+			doc.refs = append(doc.refs, ref)
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return (*ref.set)[low] })
+		}},
+		{"not_in_list", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "not_in_list")
+			if !good {
+				ok = false
+				return
+			}
+			ref := listRef{name: s, at: d.at(v), set: new(map[string]bool)}
+			doc.refs = append(doc.refs, ref)
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return !(*ref.set)[low] })
+		}},
+		{"is", func(k, v *yaml.Node) {
+			var fs []func(string) bool
+			for _, x := range d.strs(v, "is") {
+				f := isFlags[x.s]
+				if f == nil {
+					if sg := suggest(x.s, isFlagNames()); sg != "" {
+						d.errf(x.n, "unknown `is` flag %q; did you mean %q?", x.s, sg)
+					} else {
+						d.errf(x.n, "unknown `is` flag %q; use one of: %s", x.s, strings.Join(isFlagNames(), ", "))
+					}
+					ok = false
+					continue
+				}
+				fs = append(fs, f)
+			}
+			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+				s := tokenNorm(t)
+				for _, f := range fs {
+					if !f(s) {
+						return false
+					}
+				}
+				return true
+			})
+		}},
+		{"op", func(k, v *yaml.Node) {
+			s, good := d.oneOf(v, "op", "?", "*", "+", "!", "1")
+			opNode = v
+			switch s {
+			case "?":
+				sp.min, sp.max = 0, 1
+			case "*":
+				sp.min, sp.max = 0, -1
+			case "+":
+				sp.min, sp.max = 1, -1
+			case "!":
+				sp.neg = true
+			}
+			ok = ok && good
+		}},
+		{"repeat", func(k, v *yaml.Node) {
+			repNode = v
+			items := d.seq(v, "repeat")
+			if items == nil {
+				ok = false
+				return
+			}
+			if len(items) != 2 {
+				d.errf(v, "repeat must be [min, max], like [1, 3]")
+				ok = false
+				return
+			}
+			lo, g1 := d.integer(items[0], "repeat min")
+			hi, g2 := d.integer(items[1], "repeat max")
+			if !g1 || !g2 {
+				ok = false
+				return
+			}
+			if lo < 0 || hi < 1 || hi < lo {
+				d.errf(v, "repeat [%d, %d] is not a range; use [min, max] with 0 <= min <= max and max >= 1", lo, hi)
+				ok = false
+				return
+			}
+			sp.min, sp.max = lo, hi
+		}},
+	})
+	if seen == nil {
+		return nil
+	}
+	if opNode != nil && repNode != nil {
+		d.errf(repNode, "token spec has both op and repeat; keep one")
+		ok = false
+	}
+	if len(sp.preds) == 0 && ok {
+		if sp.neg {
+			d.errf(n, "op \"!\" needs something to negate; add a key such as lower")
+			return nil
+		}
+		// {} or {op: "*"} matches any token, as in spaCy.
+		sp.preds = append(sp.preds, func(*analysis.Token, string) bool { return true })
+	}
+	if !ok {
+		return nil
+	}
+	return sp
+}
+
+// builtinLists are list names in_list may use without declaring them; they
+// are filled from the other kinds.
+var builtinLists = map[string]bool{
+	"scales": true, "currency-symbols": true, "currency-words": true, "currency-codes": true,
+	"units": true, "counted": true, "speech-verbs": true, "titles": true,
+	"hedges": true, "boosters": true, "predictions": true, "negations": true, "reporting": true, "comparatives": true,
+}
+
+type patternTable struct {
+	rules *table[*Pattern]
+	lists *table[namedList]
+	refs  []listRef
+}
+
+func newPatternTable() *patternTable {
+	return &patternTable{rules: newTable[*Pattern]("pattern rule id"), lists: newTable[namedList]("list")}
+}
+
+func (t *patternTable) build(b *builder, s *Set) *Patterns {
+	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}}
+	for _, l := range t.lists.values() {
+		m := map[string]bool{}
+		for _, w := range l.words {
+			m[lower(w)] = true
+		}
+		p.lists[l.name] = m
+	}
+	addWords := func(name string, words ...string) {
+		if p.lists[name] == nil {
+			p.lists[name] = map[string]bool{}
+		}
+		for _, w := range words {
+			if !strings.ContainsAny(w, " \t") {
+				p.lists[name][lower(w)] = true
+			}
+		}
+	}
+	for name := range builtinLists {
+		addWords(name)
+	}
+	for w := range s.units.Scales {
+		addWords("scales", w)
+	}
+	for _, c := range s.units.Currencies {
+		addWords("currency-symbols", c.Symbols...)
+		addWords("currency-words", c.Words...)
+		addWords("currency-codes", c.Code)
+	}
+	for _, u := range s.units.Units {
+		addWords("units", u.Forms...)
+	}
+	addWords("counted", s.units.CountedNouns...)
+	for _, c := range s.quote.Verbs {
+		addWords("speech-verbs", c.Forms...)
+	}
+	for _, e := range s.titles.entries {
+		addWords("titles", e.Name)
+		addWords("titles", e.Aliases...)
+	}
+	for _, c := range s.claims.idx.cues {
+		for _, kc := range claimCategories {
+			if kc[1] == c.Category {
+				addWords(kc[0], c.Forms...)
+			}
+		}
+	}
+	for _, r := range t.refs {
+		m, ok := p.lists[r.name]
+		if !ok {
+			names := make([]string, 0, len(p.lists))
+			for n := range p.lists {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			if sg := suggest(r.name, names); sg != "" {
+				b.errAt(r.at, "list %q is not declared; did you mean %q? (declare lists under `lists:` in a pattern document)", r.name, sg)
+			} else {
+				b.errAt(r.at, "list %q is not declared; declare it under `lists:` in a pattern document or use a built-in one (%s)", r.name, strings.Join(sortedKeys(builtinLists), ", "))
+			}
+			continue
+		}
+		*r.set = m
+	}
+	p.rules = t.rules.values()
+	for i, r := range p.rules {
+		for _, a := range r.alts {
+			ref := altRef{rule: i, alt: a}
+			first := a.specs[0]
+			if first.min >= 1 && !first.neg && len(first.literals) > 0 {
+				for _, l := range first.literals {
+					p.byFirst[l] = append(p.byFirst[l], ref)
+				}
+			} else {
+				p.wild = append(p.wild, ref)
+			}
+		}
+	}
+	return p
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

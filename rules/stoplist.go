@@ -1,0 +1,225 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// AnyLabel in a stoplist's labels stops the words for every label.
+const AnyLabel = "*"
+
+// Stoplist says which strings must never carry a label ("AI" is not a
+// company, "Monday" is nobody).
+type Stoplist struct {
+	groups []*stopGroup
+	fold   map[string]map[string]bool // label → folded text
+	exact  map[string]map[string]bool
+	res    []*stopGroup
+}
+
+type stopGroup struct {
+	id       string
+	labels   []string
+	words    []string
+	patterns []*regexp.Regexp
+	sources  []string
+	caseMode string
+	user     bool
+	disabled bool
+	at       pos
+}
+
+// Stopped reports whether text must never be an entity with this label.
+// Words compare whole, ignoring case unless the group says case: sensitive;
+// patterns must match the whole text.
+func (s *Stoplist) Stopped(label, text string) bool {
+	if s == nil {
+		return false
+	}
+	t := strings.Join(strings.Fields(foldQuotes(text)), " ")
+	if s.exact[label][t] || s.exact[AnyLabel][t] {
+		return true
+	}
+	lt := strings.ToLower(t)
+	if s.fold[label][lt] || s.fold[AnyLabel][lt] {
+		return true
+	}
+	for _, g := range s.res {
+		if !containsString(g.labels, label) && !containsString(g.labels, AnyLabel) {
+			continue
+		}
+		for _, re := range g.patterns {
+			if re.MatchString(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Len is the number of stopped words and patterns.
+func (s *Stoplist) Len() int {
+	n := 0
+	for _, g := range s.groups {
+		n += len(g.words) + len(g.patterns)
+	}
+	return n
+}
+
+type stoplistDoc struct{ groups []*stopGroup }
+
+func (p *stoplistDoc) count() (string, int) {
+	n := 0
+	for _, g := range p.groups {
+		n += len(g.words) + len(g.patterns)
+	}
+	return "stop words", n
+}
+
+func (p *stoplistDoc) merge(b *builder) {
+	for _, g := range p.groups {
+		b.stop.put(b, g)
+	}
+}
+
+func decodeStoplist(d *decoder, doc *yaml.Node, common []field) part {
+	p := &stoplistDoc{}
+	seen := d.mapping(doc, "stoplist document", with(common, field{"entries", func(k, v *yaml.Node) {
+		for _, n := range d.seq(v, "stoplist entries") {
+			if g := decodeStopGroup(d, n); g != nil {
+				p.groups = append(p.groups, g)
+			}
+		}
+	}}))
+	d.require(doc, seen, "stoplist document", "entries")
+	return p
+}
+
+func decodeStopGroup(d *decoder, n *yaml.Node) *stopGroup {
+	g := &stopGroup{caseMode: CaseInsensitive, user: d.user, at: d.at(n)}
+	ok := true
+	labels := append([]string{AnyLabel, TitleLabel}, Labels...)
+	seen := d.mapping(n, "stoplist entry", []field{
+		{"id", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "id")
+			g.id, ok = s, ok && good
+		}},
+		{"labels", func(k, v *yaml.Node) {
+			for _, l := range d.strs(v, "labels") {
+				if !containsString(labels, l.s) {
+					if sg := suggest(l.s, labels); sg != "" {
+						d.errf(l.n, "label %q is not valid; did you mean %q? (one of: %s)", l.s, sg, strings.Join(labels, ", "))
+					} else {
+						d.errf(l.n, "label %q is not valid; use one of: %s", l.s, strings.Join(labels, ", "))
+					}
+					ok = false
+					continue
+				}
+				g.labels = append(g.labels, l.s)
+			}
+		}},
+		{"words", func(k, v *yaml.Node) {
+			for _, w := range d.strs(v, "words") {
+				g.words = append(g.words, w.s)
+			}
+		}},
+		{"patterns", func(k, v *yaml.Node) {
+			for _, r := range d.strs(v, "patterns") {
+				re, good := compileRegex(d, r)
+				if good {
+					g.patterns = append(g.patterns, re)
+					g.sources = append(g.sources, r.s)
+				}
+				ok = ok && good
+			}
+		}},
+		{"case", func(k, v *yaml.Node) {
+			s, good := d.oneOf(v, "case", CaseSensitive, CaseInsensitive)
+			if good {
+				g.caseMode = s
+			}
+			ok = ok && good
+		}},
+		{"disabled", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "disabled")
+			g.disabled, ok = b, ok && good
+		}},
+	})
+	if seen == nil || !d.require(n, seen, "stoplist entry", "labels") {
+		return nil
+	}
+	if seen["words"] == nil && seen["patterns"] == nil && !g.disabled {
+		d.errf(n, "stoplist entry has neither \"words\" nor \"patterns\"; add one of them")
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return g
+}
+
+// compileRegex compiles a user regex anchored to the whole text.
+func compileRegex(d *decoder, r strNode) (*regexp.Regexp, bool) {
+	re, err := regexp.Compile(`^(?:` + r.s + `)$`)
+	if err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "error parsing regexp") {
+			msg = msg[i+2:]
+		}
+		d.errf(r.n, "bad regex %q: %s; fix it (Go RE2 syntax: no lookarounds or backreferences)", r.s, msg)
+		return nil, false
+	}
+	return re, true
+}
+
+type stopTable struct {
+	groups []*stopGroup
+	byID   map[string]*stopGroup
+}
+
+func newStopTable() *stopTable { return &stopTable{byID: map[string]*stopGroup{}} }
+
+func (t *stopTable) put(b *builder, g *stopGroup) {
+	if g.id != "" {
+		if old := t.byID[g.id]; old != nil {
+			if old.user == g.user {
+				b.errAt(g.at, "duplicate stoplist id %q (first at %s); give one a different id", g.id, old.at)
+				return
+			}
+			old.disabled = true
+		}
+		t.byID[g.id] = g
+	}
+	t.groups = append(t.groups, g)
+}
+
+func (t *stopTable) build() *Stoplist {
+	s := &Stoplist{fold: map[string]map[string]bool{}, exact: map[string]map[string]bool{}}
+	for _, g := range t.groups {
+		if g.disabled {
+			continue
+		}
+		s.groups = append(s.groups, g)
+		for _, l := range g.labels {
+			for _, w := range g.words {
+				w = strings.Join(strings.Fields(foldQuotes(w)), " ")
+				m := s.fold
+				if g.caseMode == CaseSensitive {
+					m = s.exact
+				} else {
+					w = strings.ToLower(w)
+				}
+				if m[l] == nil {
+					m[l] = map[string]bool{}
+				}
+				m[l][w] = true
+			}
+		}
+		if len(g.patterns) > 0 {
+			s.res = append(s.res, g)
+		}
+	}
+	return s
+}

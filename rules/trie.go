@@ -1,0 +1,383 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Phrases (gazetteer names, cue phrases, unit forms) are matched on "atoms":
+// runs of letters, runs of digits, and single other characters. Both the
+// phrase and the document tokens are cut the same way, so a match does not
+// depend on how the tokenizer splits "AT&T", "Amazon.com" or "U.S.". A match
+// must still start at a token's first atom and end at a token's last, so
+// "Amazon" matches "Amazon" in "Amazon's" but never half a token.
+
+// Case modes a phrase may ask for.
+const (
+	CaseAuto        = "auto"
+	CaseSensitive   = "sensitive"
+	CaseInsensitive = "insensitive"
+)
+
+// atomCheck is how one phrase atom compares with a document atom (after
+// both agree when lower-cased).
+type atomCheck uint8
+
+const (
+	chkFold       atomCheck = iota // any case
+	chkExact                       // same case
+	chkCapOrUpper                  // as written, or all upper case (headlines)
+)
+
+// phrase is one stored text; its atoms and checks live in the trie's
+// shared slabs at [off, off+n), which saves two allocations per phrase.
+type phrase struct {
+	off, n int32
+	val    int32
+	next   int32 // next phrase ending at the same node, or -1
+}
+
+type trie struct {
+	ids     map[string]int32 // lower-cased atom → id
+	edges   map[uint64]int32 // node<<32 | atom id → child node
+	end     []int32          // node → first phrase ending there, or -1
+	phrases []phrase
+	atoms   []string
+	checks  []atomCheck
+	buf     []byte
+}
+
+// newTrie makes a trie sized for about n phrases.
+func newTrie(n int) *trie {
+	t := &trie{ids: make(map[string]int32, n), edges: make(map[uint64]int32, 2*n), end: make([]int32, 1, 2*n+1),
+		phrases: make([]phrase, 0, n), atoms: make([]string, 0, 3*n), checks: make([]atomCheck, 0, 3*n)}
+	t.end[0] = -1
+	return t
+}
+
+// add inserts text with the given case mode; val is returned with matches.
+// It reports false when text has no atoms.
+func (t *trie) add(text, mode string, val int32) bool {
+	off := len(t.atoms)
+	t.atoms, t.checks = appendPhraseAtoms(t.atoms, t.checks, text, mode)
+	if len(t.atoms) == off {
+		return false
+	}
+	node := int32(0)
+	for _, a := range t.atoms[off:] {
+		t.buf = appendLower(t.buf[:0], a)
+		id, ok := t.ids[string(t.buf)]
+		if !ok {
+			id = int32(len(t.ids))
+			t.ids[string(t.buf)] = id
+		}
+		key := uint64(node)<<32 | uint64(id)
+		child, ok := t.edges[key]
+		if !ok {
+			child = int32(len(t.end))
+			t.end = append(t.end, -1)
+			t.edges[key] = child
+		}
+		node = child
+	}
+	pi := int32(len(t.phrases))
+	t.phrases = append(t.phrases, phrase{off: int32(off), n: int32(len(t.atoms) - off), val: val, next: t.end[node]})
+	t.end[node] = pi
+	return true
+}
+
+// lookup returns the phrases whose atoms equal those of text, ignoring case.
+func (t *trie) lookup(text string) []*phrase {
+	node := int32(0)
+	var buf []byte
+	for _, a := range appendAtoms(nil, foldQuotes(text)) {
+		buf = appendLower(buf[:0], a)
+		id, ok := t.ids[string(buf)]
+		if !ok {
+			return nil
+		}
+		if node, ok = t.edges[uint64(node)<<32|uint64(id)]; !ok {
+			return nil
+		}
+	}
+	var out []*phrase
+	for pi := t.end[node]; pi >= 0 && node > 0; pi = t.phrases[pi].next {
+		out = append(out, &t.phrases[pi])
+	}
+	return out
+}
+
+// appendPhraseAtoms cuts a phrase into atoms and decides, word by word, how each
+// must compare. In auto mode a word with no lower-case letter ("QVH", "AI",
+// "AT&T") must match exactly, a capitalised word ("Quillmore") as written or
+// in capitals, and a word starting lower case ("chief", "of", "eBay") in any
+// case.
+func appendPhraseAtoms(atoms []string, checks []atomCheck, text, mode string) ([]string, []atomCheck) {
+	text = foldQuotes(text)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		w := text[i:j]
+		i = j
+		chk := chkFold
+		switch mode {
+		case CaseSensitive:
+			chk = chkExact
+		case CaseInsensitive:
+			chk = chkFold
+		default:
+			chk = autoCheck(w)
+		}
+		n0 := len(atoms)
+		atoms = appendAtoms(atoms, w)
+		for range atoms[n0:] {
+			checks = append(checks, chk)
+		}
+	}
+	return atoms, checks
+}
+
+func autoCheck(w string) atomCheck {
+	hasLower, hasLetter := false, false
+	first := rune(0)
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !hasLetter {
+				first = r
+			}
+			hasLetter = true
+			if unicode.IsLower(r) {
+				hasLower = true
+			}
+		}
+	}
+	switch {
+	case !hasLetter:
+		return chkExact
+	case !hasLower:
+		return chkExact
+	case unicode.IsUpper(first) || unicode.IsTitle(first):
+		return chkCapOrUpper
+	}
+	return chkFold
+}
+
+type atomClass uint8
+
+const (
+	clSpace atomClass = iota
+	clLetter
+	clDigit
+	clOther
+)
+
+func classOf(r rune) atomClass {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+			return clLetter
+		case '0' <= r && r <= '9':
+			return clDigit
+		case r == ' ' || '\t' <= r && r <= '\r':
+			return clSpace
+		}
+		return clOther
+	}
+	switch {
+	case unicode.IsLetter(r) || unicode.IsMark(r):
+		return clLetter
+	case unicode.IsDigit(r):
+		return clDigit
+	case unicode.IsSpace(r):
+		return clSpace
+	}
+	return clOther
+}
+
+// appendAtoms appends the atoms of s (substrings of s) to dst.
+func appendAtoms(dst []string, s string) []string {
+	start, prev := -1, clSpace
+	for i, r := range s {
+		c := classOf(r)
+		if start >= 0 && (c != prev || c == clOther) {
+			dst = append(dst, s[start:i])
+			start = -1
+		}
+		if c != clSpace && start < 0 {
+			start = i
+		}
+		prev = c
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:len(dst)-i], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// foldQuotes maps curly quotes and apostrophes to ASCII, as Token.Norm does.
+func foldQuotes(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
+			plain = false
+			break
+		}
+	}
+	if plain || !strings.ContainsAny(s, "‘’‛“”„`´") {
+		return s
+	}
+	return quoteFolder.Replace(s)
+}
+
+var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "‛", "'", "`", "'", "´", "'", "“", `"`, "”", `"`, "„", `"`)
+
+func lower(s string) string { return strings.ToLower(foldQuotes(s)) }
+
+// docAtom is one atom of a token stream.
+type docAtom struct {
+	text        string
+	id          int32 // -1 when the trie has no such atom
+	tok         int32
+	first, last bool
+}
+
+func tokenNorm(t *analysis.Token) string {
+	if t.Norm != "" {
+		return foldQuotes(t.Norm)
+	}
+	return foldQuotes(t.Text)
+}
+
+// atomize cuts tokens into atoms known to t.
+func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
+	var buf []byte
+	var tmp []string
+	for i := range toks {
+		tmp = appendAtoms(tmp[:0], tokenNorm(&toks[i]))
+		for j, a := range tmp {
+			buf = appendLower(buf[:0], a)
+			id, ok := t.ids[string(buf)]
+			if !ok {
+				id = -1
+			}
+			dst = append(dst, docAtom{text: a, id: id, tok: int32(i), first: j == 0, last: j == len(tmp)-1})
+		}
+	}
+	return dst
+}
+
+// hit is one phrase found in a token stream; last is exclusive.
+type hit struct {
+	first, last int
+	ph          *phrase
+}
+
+// find reports every phrase occurrence that starts and ends on token
+// boundaries and stays within one sentence.
+func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
+	if len(t.phrases) == 0 || len(toks) == 0 {
+		return
+	}
+	atoms := t.atomize(toks, make([]docAtom, 0, len(toks)+len(toks)/4))
+	for a := range atoms {
+		if !atoms[a].first || atoms[a].id < 0 {
+			continue
+		}
+		sent := toks[atoms[a].tok].Sent
+		node := int32(0)
+		for b := a; b < len(atoms); b++ {
+			at := &atoms[b]
+			if at.id < 0 || toks[at.tok].Sent != sent {
+				break
+			}
+			child, ok := t.edges[uint64(node)<<32|uint64(at.id)]
+			if !ok {
+				break
+			}
+			node = child
+			if !at.last {
+				continue
+			}
+			for pi := t.end[node]; pi >= 0; pi = t.phrases[pi].next {
+				ph := &t.phrases[pi]
+				if t.caseOK(ph, atoms[a:b+1]) {
+					fn(hit{first: int(atoms[a].tok), last: int(at.tok) + 1, ph: ph})
+				}
+			}
+		}
+	}
+}
+
+func (t *trie) caseOK(ph *phrase, atoms []docAtom) bool {
+	want, checks := t.atoms[ph.off:ph.off+ph.n], t.checks[ph.off:ph.off+ph.n]
+	for i, a := range atoms {
+		switch checks[i] {
+		case chkExact:
+			if a.text != want[i] {
+				return false
+			}
+		case chkCapOrUpper:
+			if a.text != want[i] && a.text != strings.ToUpper(want[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// phraseKey is the case-folded, atom-joined form of a phrase, used to spot
+// duplicates and for lookups by name.
+func phraseKey(s string) string {
+	s = foldQuotes(s)
+	b := make([]byte, 0, len(s)+8)
+	start, prev := -1, clSpace
+	flush := func(end int) {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = appendLower(b, s[start:end])
+	}
+	for i, r := range s {
+		c := classOf(r)
+		if start >= 0 && (c != prev || c == clOther) {
+			flush(i)
+			start = -1
+		}
+		if c != clSpace && start < 0 {
+			start = i
+		}
+		prev = c
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
+	return string(b)
+}
