@@ -7,6 +7,7 @@ import (
 	"github.com/quarrylabs/quarry/extractors"
 	"github.com/quarrylabs/quarry/extractors/entities"
 	"github.com/quarrylabs/quarry/extractors/figures"
+	"github.com/quarrylabs/quarry/extractors/quotes"
 	"github.com/quarrylabs/quarry/rules"
 )
 
@@ -14,6 +15,8 @@ import (
 type Options struct {
 	// Model is the entity model; nil means the embedded default.
 	Model *entities.Model
+	// NoTerms leaves out quoted terms and scare quotes (kind "term").
+	NoTerms bool
 }
 
 // New returns the standard extractors for a rule set.
@@ -29,5 +32,6 @@ func New(set *rules.Set, opt Options) ([]extractors.Extractor, error) {
 	return []extractors.Extractor{
 		entities.New(model, set),
 		figures.New(set),
+		quotes.New(set, quotes.WithTerms(!opt.NoTerms)),
 	}, nil
 }

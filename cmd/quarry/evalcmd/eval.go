@@ -46,6 +46,7 @@ type report interface {
 var tasks = []task{
 	{field: "entities", run: evalEntities},
 	{field: "figures", run: evalFigures},
+	{field: "quotes", run: evalQuotes},
 }
 
 func run(ctx context.Context, io *cli.IO, args []string) int {

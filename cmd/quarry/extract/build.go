@@ -18,6 +18,6 @@ func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
 	if err != nil {
 		return nil, nil, &rulesError{err}
 	}
-	exs, err = chain.New(set, chain.Options{})
+	exs, err = chain.New(set, chain.Options{NoTerms: opts.NoTerms})
 	return exs, nil, err
 }

@@ -48,6 +48,7 @@ type Options struct {
 	Workers   int
 	Rules     cli.Repeated
 	NoDefault bool
+	NoTerms   bool
 	LogLevel  string
 	LogFormat string
 	Quiet     bool
@@ -138,6 +139,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
 	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
 	fs.BoolVar(&opts.NoDefault, "no-default-rules", false, "do not load the built-in rules")
+	fs.BoolVar(&opts.NoTerms, "no-terms", false, "leave out quoted terms and scare quotes (quotes of kind \"term\")")
 	fs.StringVar(&opts.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&opts.LogFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&opts.Quiet, "quiet", false, "no progress bar")

@@ -1,0 +1,318 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+// Kinds of speaker phrase.
+const (
+	npNone = iota
+	npName
+	npPron
+	npRole
+)
+
+// np is a speaker phrase: the speaker span [first, last) and, for phrases
+// read rightwards, next, the token after the whole phrase (titles and
+// appositives included).
+type np struct {
+	first, last int
+	next        int
+	kind        int
+	ment        int // index into run.ments, or -1
+}
+
+func (p np) ok() bool { return p.kind != npNone }
+
+var subjPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true}
+
+var auxWords = map[string]bool{"has": true, "have": true, "had": true, "was": true, "were": true, "is": true,
+	"are": true, "would": true, "will": true, "'d": true, "'ll": true, "did": true, "does": true, "do": true,
+	"could": true, "may": true, "might": true, "also": true, "been": true, "be": true, "then": true, "later": true,
+	"once": true, "again": true, "'s": true, "'re": true, "'ve": true, "'m": true, "had,": true, "reportedly": true, "previously": true, "recently": true}
+
+// postPreps join a role to what follows ("a spokeswoman for the agency").
+var postPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true, "from": true, "in": true, "on": true, "to": true}
+
+func lowerNorm(t *analysis.Token) string { return strings.ToLower(t.Norm) }
+
+func isCapWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isPunctTok(t *analysis.Token) bool {
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameTok: a token that can be part of a name or title run.
+func (r *run) isNameTok(k int) bool {
+	t := &r.toks[k]
+	if r.quoted[k] {
+		return false
+	}
+	if r.entAt[k] >= 0 {
+		return true
+	}
+	if !isCapWord(t.Text) {
+		// Initials and lower-case particles inside names.
+		return false
+	}
+	switch t.Tag {
+	case "NNP", "NNPS", "NN", "NNS", "JJ", "FW", "VBN", "VB", "VBG", "VBD", "VBZ", "VBP", "RB", "CD":
+		return t.Tag == "NNP" || t.Tag == "NNPS" || k > 0 && r.toks[k].Sent == r.toks[k-1].Sent && !isPunctTok(&r.toks[k-1])
+	}
+	return false
+}
+
+// isRoleTok: a token that can be part of a role phrase ("a company
+// spokesperson", "the agency's chief economist").
+func isRoleTok(t *analysis.Token) bool {
+	switch t.Tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "POS", "VBN", "HYPH":
+		return true
+	}
+	return t.Norm == "'s" || t.Norm == "-" || t.Norm == "'" || oddTag(t)
+}
+
+// oddTag: a word the tagger gave a punctuation tag (it does, next to
+// quotation marks); taken for a noun.
+func oddTag(t *analysis.Token) bool {
+	switch t.Tag {
+	case "``", "''", "SYM", "FW", ":", ",", ".":
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+func isNoun(t *analysis.Token) bool { return strings.HasPrefix(t.Tag, "NN") || oddTag(t) }
+
+// ment returns the mention index covering token k, or -1.
+func (r *run) mentAt(k int) int {
+	if k < 0 || k >= len(r.toks) {
+		return -1
+	}
+	return int(r.entAt[k])
+}
+
+// bestMention picks, among the mentions inside tokens [a, b), the last
+// person mention, else the last mention. It returns -1 if there is none.
+func (r *run) bestMention(a, b int) int {
+	best := -1
+	for k := a; k < b; k++ {
+		m := r.mentAt(k)
+		if m < 0 || r.ments[m].first < a || r.ments[m].last > b {
+			continue
+		}
+		if best < 0 || r.isPerson(m) || !r.isPerson(best) {
+			best = m
+		}
+	}
+	return best
+}
+
+func (r *run) isPerson(m int) bool { return r.ents[r.ments[m].ent].Label == "PERSON" }
+
+// nameRun builds a name phrase over a run of name tokens [a, b): the person
+// (or other) mention inside when there is one, else the whole run without
+// leading title words.
+func (r *run) nameRun(a, b int) np {
+	if m := r.bestMention(a, b); m >= 0 {
+		mm := r.ments[m]
+		return np{first: mm.first, last: mm.last, next: b, kind: npName, ment: m}
+	}
+	return np{first: a, last: b, next: b, kind: npName, ment: -1}
+}
+
+// npEndingAt reads a speaker phrase leftwards from token j, not before lo.
+func (r *run) npEndingAt(j, lo int) np {
+	if j < lo || j < 0 {
+		return np{}
+	}
+	t := &r.toks[j]
+	if r.quoted[j] {
+		return np{}
+	}
+	switch {
+	case t.Norm == ",":
+		// An appositive: "Cruz, a consultant, said".
+		for c := j - 1; c >= lo && c >= j-26; c-- {
+			if r.toks[c].Norm == "," {
+				head := r.npEndingAt(c-1, lo)
+				if head.ok() {
+					return head
+				}
+				break
+			}
+			if r.isEnd(c) || r.quoted[c] {
+				break
+			}
+		}
+		return np{}
+	case t.Norm == ")":
+		for c := j - 1; c >= lo && c >= j-10; c-- {
+			if r.toks[c].Norm == "(" {
+				return r.npEndingAt(c-1, lo)
+			}
+		}
+		return np{}
+	case subjPronouns[lowerNorm(t)] && t.Tag != "PRP$":
+		return np{first: j, last: j + 1, next: j + 1, kind: npPron, ment: -1}
+	}
+	if m := r.mentAt(j); m >= 0 && r.ments[m].last == j+1 {
+		// A mention ends here; widen to the name run around it.
+		a := j
+		for a-1 >= lo && r.isNameTok(a-1) {
+			a--
+		}
+		p := r.nameRun(a, j+1)
+		return r.withPrep(p, lo)
+	}
+	if t.Tag == "NNP" || t.Tag == "NNPS" {
+		a := j
+		for a-1 >= lo && r.isNameTok(a-1) {
+			a--
+		}
+		// A capitalised word opening a sentence is a name only with a tag.
+		p := r.nameRun(a, j+1)
+		// A role ending in a title-cased word: "the White House spokesman".
+		if a-1 >= lo && (r.toks[a-1].Tag == "DT" || r.toks[a-1].Tag == "PRP$") && p.ment < 0 {
+			p.first = a - 1
+			p.kind = npRole
+		}
+		return r.withPrep(p, lo)
+	}
+	if isNoun(t) || t.Tag == "JJ" {
+		a := j
+		for a-1 >= lo && isRoleTok(&r.toks[a-1]) && !r.quoted[a-1] && j-a < 8 {
+			a--
+		}
+		if a-1 >= lo && (r.toks[a-1].Tag == "DT" || r.toks[a-1].Tag == "PRP$") {
+			a--
+		}
+		hasNoun := false
+		for k := a; k <= j; k++ {
+			if isNoun(&r.toks[k]) {
+				hasNoun = true
+			}
+		}
+		if !hasNoun {
+			return np{}
+		}
+		p := np{first: a, last: j + 1, next: j + 1, kind: npRole, ment: -1}
+		if m := r.bestMention(a, j+1); m >= 0 && r.ments[m].first == a && r.ments[m].last == j+1 {
+			p.kind, p.ment = npName, m
+		}
+		return r.withPrep(p, lo)
+	}
+	return np{}
+}
+
+// withPrep widens a phrase over a head it modifies: "a source familiar
+// with the matter", "a spokeswoman for Amazon".
+func (r *run) withPrep(p np, lo int) np {
+	i := p.first - 1
+	if i-1 < lo || !postPreps[lowerNorm(&r.toks[i])] {
+		return p
+	}
+	head := r.npEndingAt(i-1, lo)
+	if !head.ok() || head.kind == npPron {
+		return p
+	}
+	if head.kind == npName {
+		// "Smith of the Heritage Foundation": the name is the speaker.
+		return head
+	}
+	head.last = p.last
+	head.next = p.next
+	return head
+}
+
+// npStartingAt reads a speaker phrase rightwards from token i, before hi.
+func (r *run) npStartingAt(i, hi int) np {
+	if i >= hi || i >= len(r.toks) || r.quoted[i] {
+		return np{}
+	}
+	t := &r.toks[i]
+	if subjPronouns[lowerNorm(t)] && t.Tag != "PRP$" {
+		return np{first: i, last: i + 1, next: i + 1, kind: npPron, ment: -1}
+	}
+	if r.isNameTok(i) || r.mentAt(i) >= 0 || t.Tag == "NNP" {
+		b := i
+		for b < hi && (r.isNameTok(b) || b == i) {
+			b++
+		}
+		return r.appos(r.nameRun(i, b), hi)
+	}
+	if t.Tag == "DT" || t.Tag == "PRP$" || isRoleTok(t) {
+		b := i + 1
+		for b < hi && isRoleTok(&r.toks[b]) && !r.quoted[b] && b-i < 9 {
+			b++
+		}
+		// The head noun is the last noun of the run.
+		last := b
+		for last > i && !isNoun(&r.toks[last-1]) {
+			last--
+		}
+		if last == i {
+			return np{}
+		}
+		p := np{first: i, last: last, next: last, kind: npRole, ment: -1}
+		// "the chief executive of Brightwell": keep the prepositional tail.
+		if last < hi && postPreps[lowerNorm(&r.toks[last])] {
+			q := r.npStartingAt(last+1, hi)
+			if q.ok() && q.kind != npPron {
+				p.last, p.next = q.last, q.next
+			}
+		}
+		return r.appos(p, hi)
+	}
+	return np{}
+}
+
+// appos skips an appositive after a phrase read rightwards:
+// "Janelle Cruz, a consultant with ..., said" moves next past it.
+func (r *run) appos(p np, hi int) np {
+	if p.next < hi && r.toks[p.next].Norm == "," {
+		for c := p.next + 1; c < hi && c < p.next+26; c++ {
+			if r.toks[c].Norm == "," {
+				if c+1 < hi {
+					if _, ok := r.cueKind(c + 1); ok {
+						p.next = c + 1
+					}
+				}
+				break
+			}
+		}
+	}
+	return p
+}
+
+func isSentEndTok(t *analysis.Token) bool {
+	return t.Norm == "." || t.Norm == "!" || t.Norm == "?"
+}
+
+// isEnd reports whether token k ends a sentence: a period not followed by
+// a comma or a lower-case word ("R-Wis., said").
+func (r *run) isEnd(k int) bool {
+	if !isSentEndTok(&r.toks[k]) {
+		return false
+	}
+	if k+1 < len(r.toks) {
+		n := r.toks[k+1].Text
+		if n == "," || n == ";" || unicode.IsLower([]rune(n)[0]) {
+			return false
+		}
+	}
+	return true
+}

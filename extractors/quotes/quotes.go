@@ -1,0 +1,248 @@
+// Package quotes finds reported speech: every quotation in an article with
+// the quoted words, who said them, the cue that attributes them and the
+// entity the speaker resolves to; and indirect speech ("Jassy noted that
+// ...") when its cue and speaker are clear.
+//
+// Span convention: a quote's Start/End cover the content inside the
+// quotation marks, without the marks and without a trailing comma that
+// belongs to the attribution ("“We are ready,” she said" gives "We are
+// ready"). A quote that runs across paragraphs is one record from the first
+// paragraph's content to the last closing mark, the intervening paragraph
+// breaks and opening marks included. An indirect quote covers the reported
+// clause ("increased AI efficiency will reduce ...") without the sentence's
+// final period.
+//
+// Kinds: "direct" (a quoted sentence or clause), "partial" (a quoted
+// fragment inside the writer's own sentence), "term" (scare quotes, names
+// and coined terms: never attributed), "indirect" (reported speech without
+// marks).
+package quotes
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+	"github.com/quarrylabs/quarry/rules"
+)
+
+// Kinds of quote.
+const (
+	Direct   = "direct"
+	Partial  = "partial"
+	Term     = "term"
+	Indirect = "indirect"
+)
+
+// Option configures an Extractor.
+type Option func(*config)
+
+type config struct {
+	terms    bool
+	indirect bool
+}
+
+// WithTerms keeps quoted terms and scare quotes as records of kind "term"
+// with no speaker (the default) or, off, leaves them out.
+func WithTerms(on bool) Option { return func(c *config) { c.terms = on } }
+
+// WithIndirect turns indirect speech records on (the default) or off.
+func WithIndirect(on bool) Option { return func(c *config) { c.indirect = on } }
+
+// Extractor finds quotes. It reads out.Entities, so it runs after the
+// entity extractor. It is safe for concurrent use.
+type Extractor struct {
+	cues *rules.QuoteCues
+	cfg  config
+}
+
+// New returns a quote extractor using the speech verbs and attribution
+// phrases of set (a nil set uses the built-in fallback verbs only).
+func New(set *rules.Set, opts ...Option) *Extractor {
+	c := config{terms: true, indirect: true}
+	for _, o := range opts {
+		o(&c)
+	}
+	x := &Extractor{cfg: c}
+	if set != nil {
+		x.cues = set.QuoteCues()
+	}
+	return x
+}
+
+// Name implements extractors.Extractor.
+func (x *Extractor) Name() string { return "quotes" }
+
+// Extract fills out.Quotes, reading out.Entities.
+func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
+	out.Quotes = x.Find(doc, out.Entities)
+	return nil
+}
+
+// Find returns the quotes of doc, ids q1, q2, ... in text order. ents are the
+// document's entities, used to resolve speakers; nil is allowed.
+func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote {
+	r := newRun(x, doc, ents)
+	recs := r.quotes()
+	if x.cfg.indirect {
+		recs = append(recs, r.indirect()...)
+	}
+	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Start < recs[j].Start })
+	out := make([]quarry.Quote, 0, len(recs))
+	for _, q := range recs {
+		if q.Kind == Term && !x.cfg.terms {
+			continue
+		}
+		q.ID = "q" + strconv.Itoa(len(out)+1)
+		out = append(out, q)
+	}
+	return out
+}
+
+// mention is an entity mention mapped onto tokens [first, last).
+type mention struct {
+	start, end  int
+	first, last int
+	ent         int
+}
+
+// run holds the per-document state of one Find call.
+type run struct {
+	x     *Extractor
+	doc   *analysis.Doc
+	text  string
+	toks  []analysis.Token
+	ents  []quarry.Entity
+	ments []mention
+	entAt []int32 // token → index into ments, or -1
+	cueAt []int32 // token → index into cues of a cue starting there, or -1
+	cues  []rules.CueMatch
+	// quoted marks tokens inside quotation content (outer spans).
+	quoted []bool
+	spans  []span
+}
+
+func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
+	r := &run{x: x, doc: doc, text: doc.Text, toks: doc.Tokens, ents: ents}
+	n := len(r.toks)
+	r.entAt = make([]int32, n)
+	r.cueAt = make([]int32, n)
+	for i := range r.entAt {
+		r.entAt[i], r.cueAt[i] = -1, -1
+	}
+	for ei, e := range ents {
+		for _, m := range e.Mentions {
+			f, l := r.tokAt(m.Start), r.tokAt(m.End)
+			if f >= l {
+				continue
+			}
+			r.ments = append(r.ments, mention{start: m.Start, end: m.End, first: f, last: l, ent: ei})
+		}
+	}
+	sort.Slice(r.ments, func(i, j int) bool { return r.ments[i].start < r.ments[j].start })
+	for mi, m := range r.ments {
+		for k := m.first; k < m.last; k++ {
+			if r.entAt[k] < 0 {
+				r.entAt[k] = int32(mi)
+			}
+		}
+	}
+	r.cues = r.findCues()
+	for ci, c := range r.cues {
+		if r.cueAt[c.First] < 0 {
+			r.cueAt[c.First] = int32(ci)
+		}
+	}
+	r.spans = outerSpans(pairMarks(r.text, scanMarks(r.text)))
+	r.quoted = make([]bool, n)
+	for _, s := range r.spans {
+		for k := r.tokAt(s.start); k < n && r.toks[k].Start < s.end; k++ {
+			r.quoted[k] = true
+		}
+	}
+	return r
+}
+
+// tokAt is the index of the first token starting at or after byte off.
+func (r *run) tokAt(off int) int {
+	return sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= off })
+}
+
+// findCues matches the rule cues, or the fallback verbs without rules.
+func (r *run) findCues() []rules.CueMatch {
+	var ms []rules.CueMatch
+	if r.x.cues != nil {
+		ms = r.x.cues.Match(r.toks)
+	}
+	// Fallback verbs the rules may lack; see fallbackVerbs.
+	have := map[int]bool{}
+	for _, m := range ms {
+		have[m.First] = true
+	}
+	for i, t := range r.toks {
+		if have[i] {
+			continue
+		}
+		if l, ok := fallbackVerbs[strings.ToLower(t.Norm)]; ok {
+			ms = append(ms, rules.CueMatch{First: i, Last: i + 1, Start: t.Start, End: t.End, Cue: &rules.Cue{Lemma: l, Category: "verb"}})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].First < ms[j].First })
+	return ms
+}
+
+// fallbackVerbs are speech verbs used when the rules do not list them:
+// verbs that attribute a quoted phrase ("called the plan “a disaster”").
+// They belong in rules/default/quote-cues.yaml.
+var fallbackVerbs = func() map[string]string {
+	m := map[string]string{}
+	add := func(lemma string, forms ...string) {
+		for _, f := range forms {
+			m[f] = lemma
+		}
+	}
+	add("call", "call", "calls", "called", "calling")
+	add("describe", "describe", "describes", "described", "describing")
+	add("dub", "dub", "dubs", "dubbed", "dubbing")
+	add("label", "labels", "labeled", "labelled", "labeling", "labelling")
+	add("brand", "brands", "branded", "branding")
+	add("term", "termed")
+	add("accuse", "accuse", "accuses", "accused", "accusing")
+	add("blame", "blames", "blamed", "blaming")
+	add("pledge", "pledge", "pledges", "pledged", "pledging")
+	add("chant", "chant", "chants", "chanted", "chanting")
+	add("yell", "yell", "yells", "yelled", "yelling")
+	add("scream", "screams", "screamed", "screaming")
+	add("mock", "mocks", "mocked", "mocking")
+	add("praise", "praises", "praised", "praising")
+	add("criticize", "criticizes", "criticized", "criticizing", "criticises", "criticised", "criticising")
+	add("slam", "slams", "slammed", "slamming")
+	add("blast", "blasts", "blasted", "blasting")
+	add("decry", "decries", "decried", "decrying")
+	add("denounce", "denounces", "denounced", "denouncing")
+	add("thank", "thanks", "thanked", "thanking")
+	add("credit", "credits", "credited", "crediting")
+	add("question", "questions", "questioned", "questioning")
+	add("charge", "charges", "charged", "charging")
+	add("bark", "barks", "barked", "barking")
+	add("bemoan", "bemoans", "bemoaned", "bemoaning")
+	add("assure", "assures", "assured", "assuring")
+	add("cite", "cites", "cited")
+	add("characterize", "characterizes", "characterized", "characterizing", "characterises", "characterised", "characterising")
+	add("refer", "refers", "referred", "referring")
+	add("quote", "quotes", "quoted", "quoting")
+	add("rail", "rails", "railed", "railing")
+	add("dismiss", "dismisses", "dismissed", "dismissing")
+	add("hail", "hails", "hailed", "hailing")
+	return m
+}()
+
+// cueKind is "verb", "phrase" or "" for the cue starting at token k.
+func (r *run) cueKind(k int) (rules.CueMatch, bool) {
+	if k < 0 || k >= len(r.toks) || r.cueAt[k] < 0 {
+		return rules.CueMatch{}, false
+	}
+	return r.cues[r.cueAt[k]], true
+}

@@ -1,0 +1,194 @@
+package quotes
+
+import (
+	"strings"
+	"testing"
+)
+
+// want is one expected quote: the start of its text, its kind, the speaker
+// as written ("" for none), the resolved name when it differs, the cue.
+type want struct {
+	starts, kind, spk, name, cue string
+}
+
+func checkQuotes(t *testing.T, text string, ws []want) {
+	t.Helper()
+	out := extract(t, text, nil)
+	d := &docQuotes{quotes: out.Quotes}
+	for _, w := range ws {
+		q := d.find(w.starts)
+		if q == nil {
+			t.Errorf("no quote starting %q; got %+v", w.starts, out.Quotes)
+			continue
+		}
+		if q.Kind != w.kind {
+			t.Errorf("%q: kind %s, want %s", w.starts, q.Kind, w.kind)
+		}
+		switch {
+		case w.spk == "" && q.Speaker != nil:
+			t.Errorf("%q: speaker %q, want none", w.starts, q.Speaker.Text)
+		case w.spk != "" && q.Speaker == nil:
+			t.Errorf("%q: no speaker, want %q", w.starts, w.spk)
+		case w.spk != "" && q.Speaker.Text != w.spk:
+			t.Errorf("%q: speaker %q, want %q", w.starts, q.Speaker.Text, w.spk)
+		case w.name != "" && q.Speaker.Name != w.name:
+			t.Errorf("%q: speaker name %q, want %q", w.starts, q.Speaker.Name, w.name)
+		}
+		if w.cue != "" && (q.Cue == nil || q.Cue.Text != w.cue) {
+			t.Errorf("%q: cue %+v, want %q", w.starts, q.Cue, w.cue)
+		}
+	}
+}
+
+func TestAttributionPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"says name, appositive",
+			"Quillmore cut its forecast on Tuesday. \"The churn is inevitable when demand outpaces talent,\" says Marta Okonjo, a consultant with long experience.",
+			[]want{{"The churn is inevitable", Direct, "Marta Okonjo", "", "says"}}},
+		{"pronoun quips, then continuation",
+			"Marta Okonjo advises small firms on software. \"You don't have to go all in,\" she quips. \"But you do need a plan.\"",
+			[]want{{"You don't have", Direct, "she", "Marta Okonjo", "quips"}, {"But you do need", Direct, "she", "Marta Okonjo", ""}}},
+		{"name said colon",
+			"Harbour council met late on Monday. Deputy mayor Ines Varga said: \"We cannot fund the ferry and the library in the same year.\"",
+			[]want{{"We cannot fund", Direct, "Ines Varga", "", "said"}}},
+		{"one speaker for both halves",
+			"\"The numbers are weak,\" Okonjo said. \"Nobody should pretend otherwise.\"",
+			[]want{{"The numbers are weak", Direct, "Okonjo", "", "said"}, {"Nobody should pretend", Direct, "Okonjo", "", "said"}}},
+		{"partial quote after cue",
+			"In a memo to staff, Brightwell chief executive Tomas Reyes noted the need to \u201cfocus our money where the growth is,\u201d underscoring the cuts.",
+			[]want{{"focus our money", Partial, "Tomas Reyes", "", "noted"}}},
+		{"role speaker",
+			"\u201cWe are rolling up our sleeves to serve customers better,\u201d a company spokesperson stated, framing the cuts as a fresh start.",
+			[]want{{"We are rolling up", Direct, "a company spokesperson", "a company spokesperson", "stated"}}},
+		{"according to after",
+			"\"The deal is off,\" according to Lena Marsh, a lawyer for the sellers.",
+			[]want{{"The deal is off", Direct, "Lena Marsh", "", "according to"}}},
+		{"according to before",
+			"According to Lena Marsh, \"the deal is off for good.\"",
+			[]want{{"the deal is off", Direct, "Lena Marsh", "", "According to"}}},
+		{"told Reuters",
+			"\"We will appeal the ruling,\" Marsh told Reuters.",
+			[]want{{"We will appeal", Direct, "Marsh", "", "told"}}},
+		{"dash attribution",
+			"\"We will not close a single library.\" \u2014 Commissioner Ada Holm",
+			[]want{{"We will not close", Direct, "Ada Holm", "", ""}}},
+		{"colon attribution without verb",
+			"Commissioner Ada Holm: \"We will not close a single library.\"",
+			[]want{{"We will not close", Direct, "Ada Holm", "", ""}}},
+		{"inverted said",
+			"\"It was a long night,\" said Petra Lund, who chairs the committee.",
+			[]want{{"It was a long night", Direct, "Petra Lund", "", "said"}}},
+		{"he resolves to the person",
+			"Oskar Brandt runs the port authority. He spoke after the vote. \"We lost this round,\" he said.",
+			[]want{{"We lost this round", Direct, "he", "Oskar Brandt", "said"}}},
+		{"description resolves to the analyst",
+			"Nadia Ferro, an analyst at Kestrel Research, follows the chip makers. \"Margins will fall,\" the analyst said.",
+			[]want{{"Margins will fall", Direct, "the analyst", "Nadia Ferro", "said"}}},
+		{"unattributed quote",
+			"The letter ended abruptly.\n\n\"Nobody reads these reports, and nobody ever will.\"",
+			[]want{{"Nobody reads these", Direct, "", "", ""}}},
+		{"scare quotes are terms",
+			"I still don't see how the new tool is somehow the \"cloud killer\". Nobody in \"GenAI\" makes money yet.",
+			[]want{{"cloud killer", Term, "", "", ""}, {"GenAI", Term, "", "", ""}}},
+		{"say after to is no cue",
+			"They don't even have to say they are \"behind\".",
+			[]want{{"behind", Term, "", "", ""}}},
+		{"called a phrase",
+			"Senator Maya Ruiz called the budget \"a disgrace to this state\" on Friday.",
+			[]want{{"a disgrace", Partial, "Maya Ruiz", "", "called"}}},
+		{"indirect speech",
+			"Osterby chief executive Jonas Ek noted that higher prices will reduce demand for new boats next year.",
+			[]want{{"higher prices will reduce", Indirect, "Jonas Ek", "", "noted"}}},
+		{"indirect speech after clause",
+			"The plant will close by March, the company said on Monday.",
+			[]want{{"The plant will close", Indirect, "the company", "", "said"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+func TestQuoteMarks(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		content []string // every direct/partial/term quote text, in order
+	}{
+		{"straight and curly", "He said \"yes\" and then \u201cno, never\u201d twice.", []string{"yes", "no, never"}},
+		{"apostrophes are not marks", "Halvern\u2019s chief said he doesn\u2019t miss the \u201990s or investors\u2019 money.", nil},
+		{"single quotes as marks", "The board called it 'a clear mistake' in 'Project Nimbus'.", []string{"a clear mistake", "Project Nimbus"}},
+		{"straight apostrophes", "Rock 'n' roll isn't dead, and the '80s aren't back.", nil},
+		{"guillemets", "Varga said: \u00abWe stay in the harbour.\u00bb", []string{"We stay in the harbour."}},
+		{"nested", "\u201cShe told me \u2018never again,\u2019 and meant it,\u201d Ward said.", []string{"She told me \u2018never again,\u2019 and meant it"}},
+		{"nested straight", "\"She told me \"never\" and meant it,\" Ward said.", []string{"She told me \"never\" and meant it"}},
+		{"double apostrophe marks", "''We finally see wage growth,'' the economist said.", []string{"We finally see wage growth"}},
+		{"odd mark stays in its paragraph", "Ward said \"we will fight this\n\nThe council met on Monday. \"It is over,\" Holm said.", []string{"we will fight this", "It is over"}},
+		{"odd closing mark", "The plan failed.\u201d Nobody came.\n\n\u201cIt is over,\u201d Holm said.", []string{"It is over"}},
+		{"across paragraphs", "\u201cWe tried everything.\n\n\u201cIn the end the money ran out,\u201d Holm said.\n\nThe hall closed.", []string{"We tried everything.\n\n\u201cIn the end the money ran out"}},
+		{"hard-wrapped line", "\"We will not\nstop now,\" Holm said.", []string{"We will not\nstop now"}},
+		{"empty marks", "He wrote \"\" in the box.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := extract(t, tc.text, nil)
+			var got []string
+			for _, q := range out.Quotes {
+				if q.Kind != Indirect {
+					got = append(got, q.Text)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tc.content, "|") {
+				t.Errorf("quotes %q, want %q", got, tc.content)
+			}
+		})
+	}
+}
+
+func TestCrossParagraphSpeaker(t *testing.T) {
+	text := "\u201cWe tried everything.\n\n\u201cIn the end the money ran out,\u201d said Ada Holm, the commissioner.\n\nThe hall closed."
+	out := extract(t, text, nil)
+	if len(out.Quotes) == 0 || out.Quotes[0].Speaker == nil || out.Quotes[0].Speaker.Text != "Ada Holm" {
+		t.Fatalf("got %+v, want one quote by Ada Holm", out.Quotes)
+	}
+}
+
+func TestTermsOption(t *testing.T) {
+	text := "Nobody in \"GenAI\" makes money, Ward said. \"It is a bubble,\" she added."
+	with := extract(t, text, nil)
+	without := extract(t, text, New(nil, WithTerms(false)))
+	terms := 0
+	for _, q := range with.Quotes {
+		if q.Kind == Term {
+			terms++
+		}
+	}
+	if terms != 1 {
+		t.Errorf("default kept %d terms, want 1: %+v", terms, with.Quotes)
+	}
+	for _, q := range without.Quotes {
+		if q.Kind == Term {
+			t.Errorf("WithTerms(false) kept term %q", q.Text)
+		}
+	}
+	if len(without.Quotes) != len(with.Quotes)-1 {
+		t.Errorf("WithTerms(false) gave %d quotes, want %d", len(without.Quotes), len(with.Quotes)-1)
+	}
+}
+
+func TestIndirectOption(t *testing.T) {
+	text := "Jonas Ek noted that higher prices will reduce demand next year."
+	if out := extract(t, text, New(nil, WithIndirect(false))); len(out.Quotes) != 0 {
+		t.Errorf("WithIndirect(false) gave %+v", out.Quotes)
+	}
+}
+
+// TestNoCrash feeds odd inputs; extract checks the offsets of every record.
+func TestNoCrash(t *testing.T) {
+	for _, s := range []string{"", "\"", "\u201d\u201c", "'", "\"\"\"", "said: \"", "\u00ab", "a \"b\" c \"d", "\n\n\"\n\n\"", "\"x\" \u2014", "\xff\"\xfe\""} {
+		extract(t, s, nil)
+	}
+}

@@ -1,0 +1,139 @@
+package quotes
+
+import (
+	"strings"
+)
+
+// Heads of descriptions that stand for an organisation.
+var (
+	companyHeads = map[string]bool{"company": true, "firm": true, "retailer": true, "group": true, "bank": true,
+		"carrier": true, "maker": true, "automaker": true, "giant": true, "startup": true, "insurer": true,
+		"lender": true, "business": true, "brand": true, "conglomerate": true, "manufacturer": true, "chain": true}
+	orgHeads = map[string]bool{"agency": true, "ministry": true, "department": true, "council": true, "committee": true,
+		"government": true, "campaign": true, "administration": true, "party": true, "court": true, "commission": true,
+		"organization": true, "organisation": true, "union": true, "board": true, "regulator": true, "office": true,
+		"university": true, "institute": true, "foundation": true, "newspaper": true, "network": true, "team": true}
+)
+
+// maxBack bounds how far back an antecedent may sit, in bytes.
+const maxBack = 3000
+
+// resolve returns the entity index a speaker phrase stands for, or -1.
+func (r *run) resolve(p np) int {
+	switch p.kind {
+	case npName:
+		if p.ment >= 0 {
+			return r.ments[p.ment].ent
+		}
+		return r.byName(r.text[r.toks[p.first].Start:r.toks[p.last-1].End])
+	case npPron:
+		switch lowerNorm(&r.toks[p.first]) {
+		case "he", "she":
+			return r.antecedent(p.first, func(l string) bool { return l == "PERSON" })
+		case "they", "we", "it":
+			return r.antecedent(p.first, func(l string) bool { return l == "COMPANY" || l == "ORG" })
+		}
+	case npRole:
+		return r.roleAntecedent(p)
+	}
+	return -1
+}
+
+// byName finds an entity named name, by a mention's text or, for one
+// word, a person's surname.
+func (r *run) byName(name string) int {
+	single := !strings.Contains(name, " ")
+	for ei, e := range r.ents {
+		if e.Name == name {
+			return ei
+		}
+		for _, m := range e.Mentions {
+			if m.Text == name {
+				return ei
+			}
+		}
+		if single && e.Label == "PERSON" && strings.HasSuffix(e.Name, " "+name) {
+			return ei
+		}
+	}
+	return -1
+}
+
+// antecedent is the entity of the nearest mention before token k, outside
+// quotations, whose label fits.
+func (r *run) antecedent(k int, fits func(string) bool) int {
+	pos := r.toks[k].Start
+	for i := len(r.ments) - 1; i >= 0; i-- {
+		m := r.ments[i]
+		if m.start >= pos {
+			continue
+		}
+		if pos-m.start > maxBack {
+			break
+		}
+		if r.quoted[m.first] {
+			continue
+		}
+		if fits(r.ents[m.ent].Label) {
+			return m.ent
+		}
+	}
+	return -1
+}
+
+// roleAntecedent links a definite description to what it stands for: "the
+// company" to the nearest company, "the analyst" to the person the text
+// called an analyst. Indefinite roles ("a company spokesperson") stand
+// alone.
+func (r *run) roleAntecedent(p np) int {
+	if lowerNorm(&r.toks[p.first]) != "the" || p.last-p.first > 3 {
+		return -1
+	}
+	head := lowerNorm(&r.toks[p.last-1])
+	switch {
+	case companyHeads[head]:
+		return r.antecedent(p.first, func(l string) bool { return l == "COMPANY" || l == "ORG" })
+	case orgHeads[head]:
+		return r.antecedent(p.first, func(l string) bool { return l == "ORG" || l == "COMPANY" })
+	}
+	// A person the text gave this title.
+	for ei, e := range r.ents {
+		if e.Label == "PERSON" && e.Title != "" && strings.Contains(strings.ToLower(e.Title), head) && r.mentionedBefore(ei, r.toks[p.first].Start) {
+			return ei
+		}
+	}
+	// "Jane Doe, an analyst at ..." or "analyst Jane Doe" earlier on.
+	for k := p.first - 1; k >= 0 && r.toks[p.first].Start-r.toks[k].Start < maxBack; k-- {
+		if r.quoted[k] || lowerNorm(&r.toks[k]) != head {
+			continue
+		}
+		best, dist := -1, 99
+		for j := k - 6; j <= k+6; j++ {
+			if j < 0 || j >= len(r.toks) || r.toks[j].Sent != r.toks[k].Sent {
+				continue
+			}
+			if m := r.mentAt(j); m >= 0 && r.isPerson(m) {
+				d := j - k
+				if d < 0 {
+					d = -d
+				}
+				if d < dist {
+					best, dist = r.ments[m].ent, d
+				}
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return -1
+}
+
+func (r *run) mentionedBefore(ei, pos int) bool {
+	for _, m := range r.ents[ei].Mentions {
+		if m.Start < pos {
+			return true
+		}
+	}
+	return false
+}

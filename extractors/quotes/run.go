@@ -1,0 +1,264 @@
+package quotes
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry"
+)
+
+const (
+	maxHead = 45
+	maxTail = 30
+)
+
+// hardBreak reports whether the gap text[a:b] holds a paragraph break.
+func (r *run) hardBreak(a, b int) bool {
+	i := strings.IndexByte(r.text[a:b], '\n')
+	if i < 0 {
+		return false
+	}
+	i += a
+	j := i
+	for j < b && strings.IndexByte("\n\r \t", r.text[j]) >= 0 {
+		j++
+	}
+	return !softWrap(r.text, i, j)
+}
+
+// headRange is the writer's part of the sentence before the opening mark:
+// tokens [lo, hi), back to a sentence end, a paragraph break or the
+// previous quote (prevEnd). A paragraph ending in a colon runs on into the
+// quote it introduces.
+func (r *run) headRange(s span, prevEnd int) (int, int) {
+	hi := r.tokAt(s.open)
+	lo := hi
+	if hi > 0 && r.hardBreak(r.toks[hi-1].End, s.open) && r.toks[hi-1].Norm != ":" {
+		return hi, hi
+	}
+	for lo > 0 && hi-lo < maxHead {
+		t := &r.toks[lo-1]
+		if t.Start < prevEnd || r.isEnd(lo-1) || r.quoted[lo-1] {
+			break
+		}
+		if lo < hi && r.hardBreak(t.End, r.toks[lo].Start) {
+			break
+		}
+		lo--
+	}
+	return lo, hi
+}
+
+// tailRange is the rest of the sentence after the closing mark, up to a
+// sentence end, a paragraph break or the next quote.
+func (r *run) tailRange(s span, nextOpen int) (int, int) {
+	lo := r.tokAt(s.closeEnd)
+	hi := lo
+	if !s.closed || lo >= len(r.toks) || r.hardBreak(s.closeEnd, r.toks[lo].Start) {
+		return lo, lo
+	}
+	for hi < len(r.toks) && hi-lo < maxTail {
+		t := &r.toks[hi]
+		if t.Start >= nextOpen || r.isEnd(hi) {
+			break
+		}
+		if hi > lo && r.hardBreak(r.toks[hi-1].End, t.Start) {
+			break
+		}
+		hi++
+	}
+	return lo, hi
+}
+
+// sentenceTail is the end of the sentence holding token lo, stopping at a
+// paragraph break, ignoring later quotes.
+func (r *run) sentenceTail(lo int) int {
+	hi := lo
+	for hi < len(r.toks) && hi-lo < 60 && !r.isEnd(hi) {
+		if hi > lo && r.hardBreak(r.toks[hi-1].End, r.toks[hi].Start) {
+			break
+		}
+		hi++
+	}
+	return hi
+}
+
+// sameSentence reports whether no sentence end lies between byte a and b.
+func (r *run) sameSentence(a, b int) bool {
+	for k := r.tokAt(a); k < len(r.toks) && r.toks[k].Start < b; k++ {
+		if r.isEnd(k) {
+			return false
+		}
+	}
+	return !r.hardBreak(a, b)
+}
+
+// paragraphSpeaker reads the speaker of a quote standing alone as a
+// paragraph from the sentence just before it: a named subject ("Valastro
+// praised the governor's record.") is taken to go on speaking.
+func (r *run) paragraphSpeaker(s span) np {
+	if strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) != "" {
+		return np{}
+	}
+	k := r.tokAt(s.open) - 1
+	if k < 0 || r.quoted[k] || !r.hardBreak(r.toks[k].End, s.open) {
+		return np{}
+	}
+	for k >= 0 && isPunctTok(&r.toks[k]) {
+		k--
+	}
+	if k < 0 || r.quoted[k] {
+		return np{}
+	}
+	sent := r.doc.Sentences[r.toks[k].Sent]
+	for j := sent.First; j <= k; j++ {
+		if r.quoted[j] {
+			return np{}
+		}
+	}
+	p := r.clauseSubject(sent.First, k+1)
+	if p.kind == npName && p.ment >= 0 && r.isPerson(p.ment) {
+		return p
+	}
+	return np{}
+}
+
+// quotes reads every outer quotation span into a record.
+func (r *run) quotes() []quarry.Quote {
+	var out []quarry.Quote
+	type done struct {
+		at    attrib
+		end   int // closeEnd of the span
+		tail  int // token after its tail
+		valid bool
+	}
+	var prev done
+	prevEnd := 0
+	for i, s := range r.spans {
+		nextOpen := len(r.text)
+		if i+1 < len(r.spans) {
+			nextOpen = r.spans[i+1].open
+		}
+		a, b := trimContent(r.text, s.start, s.end)
+		if a >= b {
+			prevEnd = s.closeEnd
+			continue
+		}
+		hlo, hhi := r.headRange(s, prevEnd)
+		tlo, thi := r.tailRange(s, nextOpen)
+		prevEnd = s.closeEnd
+		at := r.tailAttrib(s, tlo, thi)
+		if at.how == howNone {
+			at = r.headAttrib(hlo, hhi)
+		}
+		if at.how == howNone && tlo < thi && !r.newSentence(s, tlo) {
+			if at = r.lateAttrib(tlo, r.sentenceTail(tlo)); at.how != howNone && hlo < hhi {
+				at.how = howHeadPartial
+			}
+		}
+		// A second quote in the sentence of an attributed one: `was “not
+		// good” and “something else”`.
+		if at.how == howNone && hlo < hhi && prev.valid && r.sameSentence(prev.end, s.open) {
+			at = prev.at
+			at.how = howHeadPartial
+		}
+		content := r.text[a:b]
+		words := r.contentWords(s)
+		last, _ := utf8.DecodeLastRuneInString(content)
+		endsStop := strings.ContainsRune(".!?…", last)
+		mid := hlo < hhi && at.how != howHeadDirect && at.how != howColon && !(hhi-hlo == 1 && r.toks[hlo].Norm == ":")
+		kind := Direct
+		switch at.how {
+		case howNone:
+			switch {
+			case !mid && (words >= 4 || endsStop && words >= 2):
+				kind = Direct
+			case mid && words > 6:
+				kind = Partial
+			default:
+				kind = Term
+			}
+			if kind == Direct && prev.valid && r.continues(prev.end, prev.tail, s) {
+				at = prev.at
+				at.how = howInherit
+			} else if kind == Direct && hlo == hhi {
+				if p := r.paragraphSpeaker(s); p.ok() {
+					at = attrib{spk: p, how: howInherit}
+				}
+			}
+		case howHeadPartial:
+			if at.spk.kind == npPron && lowerNorm(&r.toks[at.spk.first]) == "it" && words <= 6 {
+				at = attrib{} // "It tells us that the “growth at all costs” era ..."
+				kind = Term
+				break
+			}
+			if hhi > hlo && (r.toks[hhi-1].Norm == "," || r.toks[hhi-1].Norm == ":") && isCapWord(content) && words >= 3 {
+				kind = Direct
+			} else if nameLike(content) {
+				kind, at = Term, attrib{}
+			} else {
+				kind = Partial
+			}
+		default:
+			if mid {
+				kind = Partial
+			}
+		}
+		q := quarry.Quote{Start: a, End: b, Text: content, Kind: kind}
+		if k := r.tokAt(a); k < len(r.toks) {
+			q.Sentence = r.toks[k].Sent
+		}
+		if kind != Term {
+			q.Speaker = r.speaker(at.spk)
+			if at.cue != nil {
+				q.Cue = &quarry.Cue{Start: at.cue.Start, End: at.cue.End, Text: r.text[at.cue.Start:at.cue.End]}
+			}
+			if at.how != howNone {
+				prev = done{at: at, end: s.closeEnd, tail: thi, valid: true}
+			} else {
+				prev.valid = false
+			}
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// continues reports whether an unattributed quote carries on the previous
+// attributed one: same paragraph, or it opens the next paragraph and only
+// the attribution sat between.
+func (r *run) continues(prevEnd, prevTail int, s span) bool {
+	gap := r.text[prevEnd:s.open]
+	breaks := 0
+	for i := 0; i < len(gap); i++ {
+		if gap[i] != '\n' {
+			continue
+		}
+		j := i
+		for j < len(gap) && strings.IndexByte("\n\r \t", gap[j]) >= 0 {
+			j++
+		}
+		if !softWrap(r.text, prevEnd+i, prevEnd+j) {
+			breaks++
+		}
+		i = j - 1
+	}
+	switch breaks {
+	case 0:
+		return true
+	case 1:
+		// Only the attribution (and its period) between the two quotes.
+		n := 0
+		for k := r.tokAt(prevEnd); k < len(r.toks) && r.toks[k].Start < s.open; k++ {
+			n++
+		}
+		return n <= 20 && strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) == ""
+	}
+	return false
+}
+
+// lineStart is the distance from the start of the line holding i to i.
+func lineStart(text string, i int) int {
+	j := strings.LastIndexByte(text[:i], '\n')
+	return i - (j + 1)
+}
