@@ -131,15 +131,18 @@ type Cue struct {
 
 // Claim is a checkable statement.
 type Claim struct {
-	ID          string             `json:"id"`
-	Start       int                `json:"start"`
-	End         int                `json:"end"`
-	Text        string             `json:"text"`
-	Sentence    int                `json:"sentence"`
-	Subject     *ClaimSubject      `json:"subject,omitempty"`
-	Predicate   string             `json:"predicate,omitempty"`
-	Object      string             `json:"object,omitempty"`
-	Figures     []string           `json:"figures,omitempty"`
+	ID        string        `json:"id"`
+	Start     int           `json:"start"`
+	End       int           `json:"end"`
+	Text      string        `json:"text"`
+	Sentence  int           `json:"sentence"`
+	Subject   *ClaimSubject `json:"subject,omitempty"`
+	Predicate string        `json:"predicate,omitempty"`
+	Object    string        `json:"object,omitempty"`
+	Figures   []string      `json:"figures,omitempty"`
+	// Scope qualifies the figures ("including previous rounds"), so that
+	// differently scoped figures are not read as a contradiction.
+	Scope       string             `json:"scope,omitempty"`
 	Source      ClaimSource        `json:"source"`
 	Modality    string             `json:"modality"`
 	Checkworthy float64            `json:"checkworthy"`

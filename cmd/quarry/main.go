@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/evalcmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/extract"
 	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
@@ -23,6 +24,7 @@ func commands() []cli.Command {
 		traincmd.Command,
 		evalcmd.Command,
 		rulescmd.Command,
+		claimscmd.Command,
 		schemacmd.Command,
 		versioncmd.Command,
 	}

@@ -5,6 +5,7 @@ package chain
 
 import (
 	"github.com/quarrylabs/quarry/extractors"
+	"github.com/quarrylabs/quarry/extractors/claims"
 	"github.com/quarrylabs/quarry/extractors/entities"
 	"github.com/quarrylabs/quarry/extractors/figures"
 	"github.com/quarrylabs/quarry/extractors/quotes"
@@ -33,5 +34,6 @@ func New(set *rules.Set, opt Options) ([]extractors.Extractor, error) {
 		entities.New(model, set),
 		figures.New(set),
 		quotes.New(set, quotes.WithTerms(!opt.NoTerms)),
+		claims.New(set),
 	}, nil
 }

@@ -47,6 +47,7 @@ var tasks = []task{
 	{field: "entities", run: evalEntities},
 	{field: "figures", run: evalFigures},
 	{field: "quotes", run: evalQuotes},
+	{field: "claims", run: evalClaims},
 }
 
 func run(ctx context.Context, io *cli.IO, args []string) int {

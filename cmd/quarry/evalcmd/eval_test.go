@@ -77,7 +77,7 @@ func TestEvalUsage(t *testing.T) {
 	}
 	dir := t.TempDir()
 	g := filepath.Join(dir, "x.jsonl")
-	os.WriteFile(g, []byte(`{"id":"a","text":"x","claims":[]}`+"\n"), 0o644)
+	os.WriteFile(g, []byte(`{"id":"a","text":"x","opinions":[]}`+"\n"), 0o644)
 	if code, _, stderr := runCmd("--gold", g); code != cli.ExitUsage || !strings.Contains(stderr, "cannot tell the task") {
 		t.Errorf("unknown task: exit %d %s", code, stderr)
 	}

@@ -1,0 +1,102 @@
+package claims
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+type benchDoc struct {
+	doc *analysis.Doc
+	out quarry.Document
+}
+
+func benchInputs(b *testing.B) ([]benchDoc, int) {
+	dir := sharedDir(b)
+	files, _ := filepath.Glob(filepath.Join(dir, "articles", "seeds", "*.txt"))
+	var docs []benchDoc
+	n := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, out := run(b, string(raw))
+		out.Claims = nil
+		docs = append(docs, benchDoc{doc, *out})
+		n += len(raw)
+	}
+	if len(docs) == 0 {
+		b.Skip("no seed articles")
+	}
+	return docs, n
+}
+
+// BenchmarkClaims is the claims step alone, upstream records already made.
+func BenchmarkClaims(b *testing.B) {
+	docs, n := benchInputs(b)
+	_, set := pipeline(b)
+	x := New(set)
+	toks := 0
+	for _, d := range docs {
+		toks += len(d.doc.Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			out := d.out
+			if err := x.Extract(d.doc, &out); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(n)*float64(b.N)/sec/1e6, "MB/s")
+	b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+}
+
+// BenchmarkAnalysis is tokenizing, tagging and segmenting the same texts,
+// for scale.
+func BenchmarkAnalysis(b *testing.B) {
+	docs, n := benchInputs(b)
+	a := analysis.Default()
+	toks := 0
+	for _, d := range docs {
+		toks += len(d.doc.Tokens)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			a.Analyze(d.doc.Text)
+		}
+	}
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(n)*float64(b.N)/sec/1e6, "MB/s")
+	b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+}
+
+// BenchmarkGroup groups the claims of the seed articles.
+func BenchmarkGroup(b *testing.B) {
+	docs, _ := benchInputs(b)
+	_, set := pipeline(b)
+	x := New(set)
+	var all []quarry.Document
+	for _, d := range docs {
+		out := d.out
+		_ = x.Extract(d.doc, &out)
+		all = append(all, out)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Group(func(yield func(quarry.Document) bool) {
+			for _, d := range all {
+				if !yield(d) {
+					return
+				}
+			}
+		})
+	}
+}
