@@ -291,3 +291,38 @@ entries:
 		t.Errorf("rules check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestExtractGroup: --group writes cross-article claim groups, and flags
+// figures that disagree.
+func TestExtractGroup(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Deal news\n\nVelmora Corp has invested $2 billion in Kestrel Labs, the company said on Monday.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Deal update\n\nVelmora Corp invested $500 million in Kestrel Labs, according to filings.\n"), 0o644)
+	groups := filepath.Join(dir, "groups.jsonl")
+	r := quarryRun(t, "", "extract", "--group", groups, dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(groups)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g struct {
+		Key struct {
+			Subject, Predicate, Object string
+		}
+		Docs         int
+		Disagreement bool
+	}
+	if err := json.Unmarshal(bytes.Split(data, []byte("\n"))[0], &g); err != nil {
+		t.Fatalf("groups file: %v\n%s", err, data)
+	}
+	if g.Docs != 2 || !g.Disagreement || g.Key.Predicate != "invest" {
+		t.Errorf("group = %+v", g)
+	}
+	// claims group over the same output agrees.
+	r2 := quarryRun(t, r.stdout, "claims", "group")
+	if strings.TrimSpace(r2.stdout) != strings.TrimSpace(string(data)) {
+		t.Errorf("claims group differs from extract --group:\n%s\n%s", r2.stdout, data)
+	}
+}

@@ -86,6 +86,17 @@ func group(ctx context.Context, io *cli.IO, args []string) int {
 		}
 		docs = append(docs, ds...)
 	}
+	if err := WriteGroups(io.Out, docs, *minDocs, *onlyDis); err != nil {
+		fmt.Fprintln(io.Err, "quarry claims group:", err)
+		return cli.ExitFatal
+	}
+	return cli.ExitOK
+}
+
+// WriteGroups clusters the claims of docs and writes one JSON line per group
+// with claims from at least minDocs documents (only disagreeing groups when
+// onlyDisagreements). quarry extract --group uses it too.
+func WriteGroups(out io.Writer, docs []quarry.Document, minDocs int, onlyDisagreements bool) error {
 	groups := claims.Group(func(yield func(quarry.Document) bool) {
 		for _, d := range docs {
 			if !yield(d) {
@@ -93,26 +104,18 @@ func group(ctx context.Context, io *cli.IO, args []string) int {
 			}
 		}
 	})
-	w := bufio.NewWriter(io.Out)
+	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, g := range groups {
-		if g.Docs < *minDocs {
-			continue
-		}
-		if *onlyDis && !g.Disagreement {
+		if g.Docs < minDocs || (onlyDisagreements && !g.Disagreement) {
 			continue
 		}
 		if err := enc.Encode(g); err != nil {
-			fmt.Fprintln(io.Err, "quarry claims group:", err)
-			return cli.ExitFatal
+			return err
 		}
 	}
-	if err := w.Flush(); err != nil {
-		fmt.Fprintln(io.Err, "quarry claims group:", err)
-		return cli.ExitFatal
-	}
-	return cli.ExitOK
+	return w.Flush()
 }
 
 // readDocs reads one document per line; blank lines are skipped, a line

@@ -6,12 +6,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"runtime"
 	"time"
 
 	"github.com/sirupsen/logrus"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/internal/cli"
 	"github.com/quarrylabs/quarry/pipeline"
@@ -49,6 +51,8 @@ type Options struct {
 	Rules     cli.Repeated
 	NoDefault bool
 	NoTerms   bool
+	// Group names a file for cross-article claim groups.
+	Group     string
 	LogLevel  string
 	LogFormat string
 	Quiet     bool
@@ -78,6 +82,7 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		return cli.ExitFatal
 	}
 
+	var grouped []quarry.Document
 	cfg := pipeline.Config{
 		Workers:    opts.Workers,
 		Input:      opts.Input,
@@ -90,6 +95,10 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 			}
 			for _, w := range doc.Warnings {
 				log.WithFields(logrus.Fields{"doc": doc.ID, "code": w.Code}).Warn(w.Message)
+			}
+			if opts.Group != "" && len(doc.Claims) > 0 {
+				// Keep only what grouping reads.
+				grouped = append(grouped, quarry.Document{ID: doc.ID, Entities: doc.Entities, Figures: doc.Figures, Claims: doc.Claims})
 			}
 		},
 	}
@@ -118,11 +127,29 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		log.WithFields(fields).WithError(err).Error("failed")
 		return cli.ExitFatal
 	}
+	if opts.Group != "" {
+		if err := writeGroups(opts.Group, grouped); err != nil {
+			log.WithError(err).Error("cannot write claim groups")
+			return cli.ExitFatal
+		}
+	}
 	log.WithFields(fields).Info("done")
 	if stats.Failed > 0 {
 		return cli.ExitSomeFailed
 	}
 	return cli.ExitOK
+}
+
+func writeGroups(path string, docs []quarry.Document) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := claimscmd.WriteGroups(f, docs, 2, false); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func parse(io *cli.IO, args []string) (*Options, int, bool) {
@@ -140,6 +167,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
 	fs.BoolVar(&opts.NoDefault, "no-default-rules", false, "do not load the built-in rules")
 	fs.BoolVar(&opts.NoTerms, "no-terms", false, "leave out quoted terms and scare quotes (quotes of kind \"term\")")
+	fs.StringVar(&opts.Group, "group", "", "also write cross-article claim groups (as quarry claims group does) to this file")
 	fs.StringVar(&opts.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&opts.LogFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.BoolVar(&opts.Quiet, "quiet", false, "no progress bar")
