@@ -305,7 +305,8 @@ func eqFold(a, b string) bool { return strings.EqualFold(a, b) }
 // at token i (up to 4 tokens, not past last). Tokens glued to the previous
 // one ("n't", "'s") join without a space.
 func (d *docState) phrase(i, last int, set map[string]bool) int {
-	if !starts()[d.lower[i]] {
+	last = min(last, len(d.lower))
+	if i >= last || !starts()[d.lower[i]] {
 		return 0
 	}
 	toks := d.doc.Tokens

@@ -304,3 +304,16 @@ func TestCanonical(t *testing.T) {
 		}
 	}
 }
+
+// A negation exception looked one token past the end of the text.
+func TestPhraseAtEndOfText(t *testing.T) {
+	text := "Zephyrine Tidewater Analytics said profits rose. Analysts at ZTA were pleased, and Zephyrine shares climbed."
+	doc := analysis.Default().Analyze(text)
+	out := &quarry.Document{}
+	if err := New(nil).Extract(doc, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.CheckOffsets(text); err != nil {
+		t.Error(err)
+	}
+}
