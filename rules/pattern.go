@@ -291,7 +291,18 @@ var numberWords = map[string]bool{"zero": true, "one": true, "two": true, "three
 	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
 	"eighty": true, "ninety": true, "hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true}
 
-func likeNum(s string) bool { return numRE.MatchString(s) || numberWords[strings.ToLower(s)] }
+func likeNum(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
+		return numRE.MatchString(s) // rare: only tokens that start like a number
+	}
+	if c := s[0] | 0x20; c < 'a' || c > 'z' || len(s) > len("seventeen") {
+		return false
+	}
+	return numberWords[strings.ToLower(s)]
+}
 
 // listRef is an in_list reference, resolved once every file is loaded.
 type listRef struct {
