@@ -100,9 +100,17 @@ var (
 	modelErr  error
 )
 
-// sharedModel loads prose's tagger model once per process.
+// sharedModel loads the tagger model once per process: the compiled copy of
+// prose's model in tagger.bin, or prose's own if that is missing.
 func sharedModel() (*tagModel, error) {
-	modelOnce.Do(func() { model, modelErr = loadModel() })
+	modelOnce.Do(func() {
+		if len(taggerBin) > 0 {
+			if model, modelErr = unmarshalModel(taggerBin); modelErr == nil {
+				return
+			}
+		}
+		model, modelErr = loadModel()
+	})
 	return model, modelErr
 }
 
