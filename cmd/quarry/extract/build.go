@@ -3,6 +3,8 @@ package extract
 import (
 	"github.com/quarrylabs/quarry/extractors"
 	"github.com/quarrylabs/quarry/extractors/chain"
+	"github.com/quarrylabs/quarry/extractors/entities"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 	"github.com/quarrylabs/quarry/rules"
 )
 
@@ -14,6 +16,9 @@ func (e *rulesError) Unwrap() error { return e.err }
 
 // build loads the rules and makes the extractors, in the order they run.
 func build(opts *Options) (exs, resolvers []extractors.Extractor, err error) {
+	// The models load once per process; start them while the rules load.
+	go analysis.Default()
+	go entities.DefaultModel()
 	set, err := rules.Load(rules.Options{NoDefaults: opts.NoDefault, Paths: opts.Rules})
 	if err != nil {
 		return nil, nil, &rulesError{err}
