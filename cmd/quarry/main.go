@@ -11,6 +11,7 @@ import (
 	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/evalcmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/extract"
+	"github.com/quarrylabs/quarry/cmd/quarry/loadcmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/schemacmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/traincmd"
@@ -25,6 +26,7 @@ func commands() []cli.Command {
 		evalcmd.Command,
 		rulescmd.Command,
 		claimscmd.Command,
+		loadcmd.Command,
 		schemacmd.Command,
 		versioncmd.Command,
 	}

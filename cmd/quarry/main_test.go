@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/internal/cli"
+	_ "modernc.org/sqlite"
 )
 
 var binary string
@@ -324,5 +326,39 @@ func TestExtractGroup(t *testing.T) {
 	r2 := quarryRun(t, r.stdout, "claims", "group")
 	if strings.TrimSpace(r2.stdout) != strings.TrimSpace(string(data)) {
 		t.Errorf("claims group differs from extract --group:\n%s\n%s", r2.stdout, data)
+	}
+}
+
+// TestExtractSink: --sink loads the records straight into SQLite, and a
+// reload leaves the same rows.
+func TestExtractSink(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "news.db")
+	var counts []string
+	for i := 0; i < 2; i++ {
+		r := quarryRun(t, "", "extract", "--sink", "sqlite:"+db, "../../testdata/articles")
+		if r.code != 0 || r.stdout != "" {
+			t.Fatalf("exit %d, stdout %q: %s", r.code, r.stdout, r.stderr)
+		}
+		conn, err := sql.Open("sqlite", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs, ents, figs int
+		err = conn.QueryRow("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), (SELECT count(*) FROM figures)").Scan(&docs, &ents, &figs)
+		conn.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if docs != 8 || ents == 0 || figs == 0 {
+			t.Errorf("rows: %d documents, %d entities, %d figures", docs, ents, figs)
+		}
+		counts = append(counts, fmt.Sprint(docs, ents, figs))
+	}
+	if counts[0] != counts[1] {
+		t.Errorf("reload changed the rows: %v", counts)
+	}
+	r := quarryRun(t, "", "extract", "--sink", "mysql://x", "../../testdata/articles")
+	if r.code != cli.ExitUsage {
+		t.Errorf("bad DSN: exit %d", r.code)
 	}
 }

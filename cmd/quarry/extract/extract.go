@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	goio "io"
 	"os"
 	"runtime"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/internal/cli"
 	"github.com/quarrylabs/quarry/pipeline"
+	"github.com/quarrylabs/quarry/store"
 )
 
 // Command is `quarry extract`.
@@ -52,7 +54,9 @@ type Options struct {
 	NoDefault bool
 	NoTerms   bool
 	// Group names a file for cross-article claim groups.
-	Group     string
+	Group string
+	// Sink is a database DSN to load records into instead of stdout.
+	Sink      string
 	LogLevel  string
 	LogFormat string
 	Quiet     bool
@@ -114,7 +118,18 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	progress := &pipeline.Progress{}
 	stopBar := startProgress(io, opts, progress)
 	start := time.Now()
-	stats, err := pipeline.Run(ctx, cfg, opts.Paths, io.Out, progress)
+	out, finishSink, err := openSink(ctx, opts, io.Out, log)
+	if err != nil {
+		log.WithError(err).Error("cannot open the database")
+		if errors.Is(err, store.ErrBadDSN) {
+			return cli.ExitUsage
+		}
+		return cli.ExitFatal
+	}
+	stats, err := pipeline.Run(ctx, cfg, opts.Paths, out, progress)
+	if serr := finishSink(err); serr != nil && err == nil {
+		err = serr
+	}
 	stopBar()
 
 	fields := logrus.Fields{"read": stats.Read, "written": stats.Written, "failed": stats.Failed,
@@ -138,6 +153,40 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		return cli.ExitSomeFailed
 	}
 	return cli.ExitOK
+}
+
+// openSink returns where records go: stdout, or a pipe into a database
+// loader. finish closes the pipe with the pipeline's error and waits for the
+// loader, returning its error.
+func openSink(ctx context.Context, opts *Options, stdout goio.Writer, log *logrus.Logger) (goio.Writer, func(error) error, error) {
+	if opts.Sink == "" {
+		return stdout, func(error) error { return nil }, nil
+	}
+	st, err := store.Open(ctx, opts.Sink)
+	if err != nil {
+		return nil, nil, err
+	}
+	pr, pw := goio.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		stats, err := st.Load(ctx, pr, store.Options{Source: "extract", Strict: true, Log: log})
+		pr.CloseWithError(err) // a failed load must not leave the pipeline blocked
+		if err == nil {
+			log.WithFields(logrus.Fields{"documents": stats.Documents, "rows": stats.Rows}).Info("loaded")
+		}
+		done <- err
+	}()
+	return pw, func(runErr error) error {
+		pw.CloseWithError(runErr)
+		err := <-done
+		if cerr := st.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("loading %s: %w", opts.Sink, err)
+		}
+		return nil
+	}, nil
 }
 
 func writeGroups(path string, docs []quarry.Document) error {
@@ -167,6 +216,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
 	fs.BoolVar(&opts.NoDefault, "no-default-rules", false, "do not load the built-in rules")
 	fs.BoolVar(&opts.NoTerms, "no-terms", false, "leave out quoted terms and scare quotes (quotes of kind \"term\")")
+	fs.StringVar(&opts.Sink, "sink", "", "load the records into a database (postgres://... or sqlite:PATH) instead of writing them to stdout")
 	fs.StringVar(&opts.Group, "group", "", "also write cross-article claim groups (as quarry claims group does) to this file")
 	fs.StringVar(&opts.LogLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.StringVar(&opts.LogFormat, "log-format", "text", "log format on stderr: text or json")
