@@ -216,6 +216,8 @@ func scanWord(text string, p, e int) (q int, hasLetter bool) {
 			}
 		case r == '.' && !hasLetter && unicode.IsDigit(next):
 			// decimal or dotted number
+		case r == '.' && unicode.IsDigit(prev) && unicode.IsDigit(next):
+			// a version or model number: "v2.1.3", "GPT-3.5"
 		case r == '.' && hasLetter && unicode.IsLetter(next):
 			if !dotJoins(text, segStart, q, q+1, e) {
 				return q, hasLetter

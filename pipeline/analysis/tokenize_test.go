@@ -42,6 +42,8 @@ func TestTokenize(t *testing.T) {
 		{".5% -5", ".5|%|-|5"},
 		{"1026.253.553.", "1026.253.553|."},
 		{"1,000.That", "1,000|.|That"},
+		{"v2.1.3 GPT-3.5 iOS 17.4.", "v2.1.3|GPT-3.5|iOS|17.4|."},
+		{"in Q3. 5 stores", "in|Q3|.|5|stores"},
 		{"a 1,0000 b", "a|1|,|0000|b"},
 		// abbreviations
 		{"U.S. U.S.A. e.g. i.e. a.m. Ph.D.", "U.S.|U.S.A.|e.g.|i.e.|a.m.|Ph.D."},
