@@ -25,7 +25,8 @@ ORDER BY f.doc, f.start_byte`
 
 	// QueryDisagreeingClaims: claims about the same subject with the same
 	// predicate in two articles whose figures (same kind and currency)
-	// have different values.
+	// have different values. Exact values only: QueryGroupDisagreements,
+	// over loaded claim groups, honours "about", "up to" and scopes.
 	QueryDisagreeingClaims = `SELECT s1.name AS subject, c1.predicate,
        c1.doc AS doc1, c1.id AS claim1, f1.text AS figure1,
        c2.doc AS doc2, c2.id AS claim2, f2.text AS figure2
@@ -41,4 +42,26 @@ WHERE f2.kind = f1.kind
   AND coalesce(f2.currency, '') = coalesce(f1.currency, '')
   AND f2.value <> f1.value
 ORDER BY subject, doc1, doc2, claim1, claim2, figure1, figure2`
+
+	// QueryGroupDisagreements: claims whose figures disagree across
+	// articles, from the loaded claim groups: each pair of figures that
+	// cannot both be right (approximations allowed for; pairs the texts
+	// scope apart left out).
+	QueryGroupDisagreements = `SELECT g.subject, g.predicate, g.object, g.docs,
+       x.a_doc AS doc1, x.a_claim AS claim1, x.a_text AS figure1,
+       x.b_doc AS doc2, x.b_claim AS claim2, x.b_text AS figure2
+FROM claim_groups g
+JOIN claim_group_conflicts x
+  ON x.subject = g.subject AND x.predicate = g.predicate AND x.object = g.object
+WHERE g.disagreement AND NOT x.scoped AND x.a_doc <> x.b_doc
+ORDER BY g.docs DESC, g.subject, g.predicate, g.object, x.seq`
+
+	// QueryStaleGroupMembers: group members whose claim is no longer in the
+	// database as grouped (its article was re-extracted, or never loaded):
+	// the groups to recompute.
+	QueryStaleGroupMembers = `SELECT m.subject, m.predicate, m.object, m.doc, m.claim
+FROM claim_group_members m
+LEFT JOIN claims c ON c.doc = m.doc AND c.id = m.claim
+WHERE c.id IS NULL OR coalesce(c.text, '') <> coalesce(m.text, '')
+ORDER BY m.subject, m.predicate, m.object, m.doc, m.claim`
 )

@@ -3,12 +3,15 @@ package store_test
 import (
 	"database/sql"
 	"fmt"
+	"os"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/extractors/claims"
 	"github.com/quarrylabs/quarry/store"
 )
 
@@ -234,4 +237,103 @@ func countField(row string) int {
 	f := strings.Split(row, "|")
 	n, _ := strconv.Atoi(f[len(f)-2])
 	return n
+}
+
+func wantGroupDisagreements(cs []claims.Cluster) []string {
+	var rows []string
+	for _, c := range cs {
+		if !c.Disagreement {
+			continue
+		}
+		for _, x := range c.Conflicts {
+			if x.A.Doc != x.B.Doc {
+				rows = append(rows, fmt.Sprintf("%s|%s|%s|%d|%s|%s|%s|%s|%s|%s", c.Key.Subject, c.Key.Predicate, c.Key.Object, c.Docs,
+					x.A.Doc, x.A.Claim, x.A.Text, x.B.Doc, x.B.Claim, x.B.Text))
+			}
+		}
+	}
+	return rows
+}
+
+// wantStaleMembers: members whose claim docs do not have with that text.
+func wantStaleMembers(cs []claims.Cluster, docs []quarry.Document) []string {
+	text := map[docClaim]string{}
+	for _, d := range docs {
+		for _, c := range d.Claims {
+			text[docClaim{d.ID, c.ID}] = c.Text
+		}
+	}
+	var rows []string
+	for _, c := range cs {
+		for _, m := range uniqueMembers(c) {
+			if t, ok := text[docClaim{m.Doc, m.Claim}]; !ok || t != m.Text {
+				rows = append(rows, fmt.Sprintf("%s|%s|%s|%s|%s", c.Key.Subject, c.Key.Predicate, c.Key.Object, m.Doc, m.Claim))
+			}
+		}
+	}
+	return rows
+}
+
+func TestGroupExampleQueries(t *testing.T) {
+	v1, _ := groupData(t)
+	cs := clusters(t, v1.groups)
+	disagree := wantGroupDisagreements(cs)
+	if len(disagree) == 0 {
+		t.Fatalf("the test articles give no disagreement across articles:\n%s", v1.groups)
+	}
+	revised := revise(v1.docs)
+	stale := wantStaleMembers(cs, revised)
+	if len(stale) == 0 {
+		t.Fatal("revising the articles leaves no group member stale")
+	}
+	eachBackend(t, func(t *testing.T, b backend) {
+		dsn := b.newDB(t)
+		load(t, dsn, mixed(v1.docs, v1.groups), store.Options{})
+		db := openSQL(t, dsn)
+		got := rowsOf(t, db, store.QueryGroupDisagreements)
+		sameRows(t, "group disagreements", got, disagree)
+		for i := 1; i < len(got); i++ {
+			if docsField(got[i-1]) < docsField(got[i]) {
+				t.Errorf("not ordered by docs: %q before %q", got[i-1], got[i])
+			}
+		}
+		sameRows(t, "stale members", rowsOf(t, db, store.QueryStaleGroupMembers), wantStaleMembers(cs, v1.docs))
+
+		// Re-extracted articles replace their claims even though groups
+		// cite them; the groups stay, and the query finds what went stale.
+		before := dumpGroups(t, db, dsn)
+		if stats := load(t, dsn, recordsJSONL(revised), store.Options{}); stats.Documents != len(revised) {
+			t.Fatalf("stats %+v", stats)
+		}
+		if after := dumpGroups(t, db, dsn); after != before {
+			t.Error("replacing articles changed the claim groups")
+		}
+		sameRows(t, "stale members after re-extraction", rowsOf(t, db, store.QueryStaleGroupMembers), stale)
+	})
+}
+
+// docsField is the docs column of a QueryGroupDisagreements row.
+func docsField(row string) int {
+	n, _ := strconv.Atoi(strings.Split(row, "|")[3])
+	return n
+}
+
+// The README shows the queries the tests check (with an example name for $1).
+func TestREADMEShowsTheExampleQueries(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, q := range map[string]string{
+		"QueryQuotedPeople":       store.QueryQuotedPeople,
+		"QueryCompanyFigures":     store.QueryCompanyFigures,
+		"QueryDisagreeingClaims":  store.QueryDisagreeingClaims,
+		"QueryGroupDisagreements": store.QueryGroupDisagreements,
+		"QueryStaleGroupMembers":  store.QueryStaleGroupMembers,
+	} {
+		re := regexp.MustCompile("```sql\n" + strings.ReplaceAll(regexp.QuoteMeta(q), `\$1`, `'[^'\n]*'`) + ";\n```")
+		if !re.Match(readme) {
+			t.Errorf("README lacks %s as the tests run it:\n%s", name, q)
+		}
+	}
 }

@@ -5,13 +5,14 @@ type TableInfo struct {
 	Name, PK string
 	Cols     []string
 	JSON     map[string]bool
+	PerDoc   bool // keyed by doc (documents by id): an article's rows
 }
 
 // Tables lists the schema's tables, parents first.
 func Tables() []TableInfo {
 	var out []TableInfo
-	for _, t := range tables {
-		ti := TableInfo{Name: t.name, PK: t.pk, Cols: t.colNames(), JSON: map[string]bool{}}
+	for i, t := range tables {
+		ti := TableInfo{Name: t.name, PK: t.pk, Cols: t.colNames(), JSON: map[string]bool{}, PerDoc: i < nArticle}
 		for _, c := range t.cols {
 			if c.typ == tJSON {
 				ti.JSON[c.name] = true

@@ -84,12 +84,20 @@ func load(t testing.TB, dsn string, data []byte, opt store.Options) store.Stats 
 	return stats
 }
 
-// dump renders every row (of one document when doc != ""), ordered by
-// primary key, as text; equal dumps mean equal database contents.
+// dump renders every row (of one document's tables when doc != ""),
+// ordered by primary key, as text; equal dumps mean equal database contents.
 func dump(t testing.TB, db *sql.DB, dsn, doc string) string {
+	t.Helper()
+	return dumpTables(t, db, dsn, doc, func(tb store.TableInfo) bool { return doc == "" || tb.PerDoc })
+}
+
+func dumpTables(t testing.TB, db *sql.DB, dsn, doc string, keep func(store.TableInfo) bool) string {
 	t.Helper()
 	var b strings.Builder
 	for _, tb := range store.Tables() {
+		if !keep(tb) {
+			continue
+		}
 		var cols []string
 		for _, c := range tb.Cols {
 			if tb.JSON[c] && !isSQLite(dsn) {

@@ -172,9 +172,6 @@ func (a *article) addRecord(typ string, fields map[string]json.RawMessage) (unkn
 // parseDocLine turns a --format docs line into a whole article.
 func parseDocLine(fields map[string]json.RawMessage, line int) (*article, []string, error) {
 	var id string
-	if _, isGroup := fields["key"]; isGroup && fields["id"] == nil && fields["claims"] != nil {
-		return nil, nil, errors.New("a claim group line (extract --group output): loading claim groups is not supported yet")
-	}
 	if err := json.Unmarshal(fields["id"], &id); err != nil || id == "" {
 		return nil, nil, errors.New(`a document line needs a non-empty string "id"`)
 	}

@@ -180,9 +180,10 @@ func (p *pgBackend) stage(ctx context.Context) error {
 	return nil
 }
 
-// write COPYs the batch into staging tables, then replaces the articles
-// with one upsert and one delete/insert per table, in one transaction.
-func (p *pgBackend) write(ctx context.Context, batch []*article) error {
+// write COPYs the batch into staging tables, then replaces the articles and
+// groups with one upsert of the parent rows and one delete/insert per child
+// table, in one transaction.
+func (p *pgBackend) write(ctx context.Context, b *batch) error {
 	if err := p.stage(ctx); err != nil {
 		return err
 	}
@@ -192,52 +193,82 @@ func (p *pgBackend) write(ctx context.Context, batch []*article) error {
 	}
 	defer tx.Rollback(context.Background())
 
-	ids := make([]string, len(batch))
-	for i, a := range batch {
-		ids[i] = a.id
+	var rows [nTables][][]any
+	for _, a := range b.articles {
+		for ti := range a.rows {
+			rows[ti] = append(rows[ti], a.rows[ti]...)
+		}
+	}
+	for _, g := range b.groups {
+		for ti := range g.rows {
+			rows[ti] = append(rows[ti], g.rows[ti]...)
+		}
 	}
 	for ti, t := range tables {
-		var rows [][]any
-		for _, a := range batch {
-			rows = append(rows, a.rows[ti]...)
-		}
-		if len(rows) == 0 {
+		if len(rows[ti]) == 0 {
 			continue
 		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_" + t.name}, t.colNames(), pgx.CopyFromRows(rows)); err != nil {
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage_" + t.name}, t.colNames(), pgx.CopyFromRows(rows[ti])); err != nil {
 			return pgError("copying "+t.name, err)
 		}
 	}
-	docs := tables[tDocuments]
-	cols := strings.Join(docs.colNames(), ", ")
-	var set []string
-	for _, c := range docs.colNames()[1:] {
-		set = append(set, c+" = excluded."+c)
-	}
-	// Upserting the document rows first locks them, so a concurrent load of
-	// the same article waits here instead of colliding on its records.
-	upsert := fmt.Sprintf("INSERT INTO documents (%s) SELECT %s FROM stage_documents ORDER BY id ON CONFLICT (id) DO UPDATE SET %s",
-		cols, cols, strings.Join(set, ", "))
-	if _, err := tx.Exec(ctx, upsert); err != nil {
-		return pgError("upserting documents", err)
-	}
-	for ti := len(tables) - 1; ti > tDocuments; ti-- {
-		if _, err := tx.Exec(ctx, "DELETE FROM "+tables[ti].name+" WHERE doc = ANY($1)", ids); err != nil {
-			return pgError("deleting old "+tables[ti].name, err)
+	exec := func(what, q string, args ...any) error {
+		if _, err := tx.Exec(ctx, q, args...); err != nil {
+			return pgError(what, err)
 		}
+		return nil
 	}
-	for ti := tDocuments + 1; ti < nTables; ti++ {
+	// Upserting the parent rows first locks them, so a concurrent load of the
+	// same article or group waits here instead of colliding on its children.
+	upsert := func(ti int) error {
 		t := tables[ti]
-		n := 0
-		for _, a := range batch {
-			n += len(a.rows[ti])
-		}
-		if n == 0 {
-			continue
-		}
 		cols := strings.Join(t.colNames(), ", ")
-		if _, err := tx.Exec(ctx, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM stage_%s", t.name, cols, cols, t.name)); err != nil {
-			return pgError("inserting "+t.name, err)
+		return exec("upserting "+t.name, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM stage_%s ORDER BY %s %s",
+			t.name, cols, cols, t.name, t.pk, onConflict(t)))
+	}
+	insert := func(first, end int) error {
+		for ti := first; ti < end; ti++ {
+			if len(rows[ti]) == 0 {
+				continue
+			}
+			t := tables[ti]
+			cols := strings.Join(t.colNames(), ", ")
+			if err := exec("inserting "+t.name, fmt.Sprintf("INSERT INTO %s (%s) SELECT %s FROM stage_%s", t.name, cols, cols, t.name)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if len(b.articles) > 0 {
+		ids := make([]string, len(b.articles))
+		for i, a := range b.articles {
+			ids[i] = a.id
+		}
+		if err := upsert(tDocuments); err != nil {
+			return err
+		}
+		for ti := nArticle - 1; ti > tDocuments; ti-- {
+			if err := exec("deleting old "+tables[ti].name, "DELETE FROM "+tables[ti].name+" WHERE doc = ANY($1)", ids); err != nil {
+				return err
+			}
+		}
+		if err := insert(tDocuments+1, nArticle); err != nil {
+			return err
+		}
+	}
+	if len(b.groups) > 0 {
+		if err := upsert(tGroups); err != nil {
+			return err
+		}
+		for ti := nTables - 1; ti > tGroups; ti-- {
+			q := fmt.Sprintf("DELETE FROM %s c USING stage_claim_groups s "+
+				"WHERE c.subject = s.subject AND c.predicate = s.predicate AND c.object = s.object", tables[ti].name)
+			if err := exec("deleting old "+tables[ti].name, q); err != nil {
+				return err
+			}
+		}
+		if err := insert(tGroups+1, nTables); err != nil {
+			return err
 		}
 	}
 	if err := tx.Commit(ctx); err != nil {

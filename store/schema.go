@@ -7,7 +7,8 @@ import (
 
 // Version is the version of the database schema this quarry writes. It is
 // recorded in quarry_meta; Migrate upgrades older databases step by step.
-const Version = 1
+// Version 2 added the claim group tables.
+const Version = 2
 
 // Column types, mapped to each dialect by sqlType.
 const (
@@ -91,6 +92,35 @@ var tables = []*table{
 	{name: "other_records", pk: "doc, seq", fks: []foreignKey{docFK()}, cols: []column{
 		{"doc", tText, true}, {"seq", tInt, true}, {"type", tText, true}, {"id", tText, false}, {"record", tJSON, true},
 	}},
+
+	// Claim groups (claims group / extract --group output) span articles, so
+	// they are keyed by the group key, not by doc, and replaced group by
+	// group. object is '' when the claims have no object entity. Members
+	// point at claims(doc, id) without a foreign key: groups are computed
+	// outside the database and may be loaded before, after or without their
+	// articles, and re-extracting an article must not be blocked by (nor
+	// silently strip) the groups citing its old claims.
+	{name: "claim_groups", pk: "subject, predicate, object", indexes: []string{"predicate"}, cols: []column{
+		{"subject", tText, true}, {"predicate", tText, true}, {"object", tText, true},
+		{"docs", tInt, true}, {"claims", tInt, true}, {"disagreement", tBool, true}, {"record", tJSON, true},
+	}},
+	{name: "claim_group_members", pk: "subject, predicate, object, doc, claim", fks: []foreignKey{groupFK()}, indexes: []string{"doc, claim"}, cols: []column{
+		{"subject", tText, true}, {"predicate", tText, true}, {"object", tText, true},
+		{"doc", tText, true}, {"claim", tText, true}, {"seq", tInt, true}, {"text", tText, false},
+		{"modality", tText, false}, {"scope", tText, false}, {"source_type", tText, false},
+	}},
+	// Pairs of figures that do not agree; scoped pairs are those the texts
+	// scope apart (they do not make the group disagree).
+	{name: "claim_group_conflicts", pk: "subject, predicate, object, seq", fks: []foreignKey{groupFK()}, cols: []column{
+		{"subject", tText, true}, {"predicate", tText, true}, {"object", tText, true}, {"seq", tInt, true},
+		{"scoped", tBool, true}, {"reason", tText, false},
+		{"a_doc", tText, true}, {"a_claim", tText, true}, {"a_figure", tText, false}, {"a_text", tText, false}, {"a_scope", tText, false},
+		{"b_doc", tText, true}, {"b_claim", tText, true}, {"b_figure", tText, false}, {"b_text", tText, false}, {"b_scope", tText, false},
+	}},
+}
+
+func groupFK() foreignKey {
+	return foreignKey{cols: "subject, predicate, object", ref: "claim_groups(subject, predicate, object)"}
 }
 
 // Indexes of tables by name.
@@ -103,8 +133,14 @@ const (
 	tClaims
 	tClaimFigures
 	tOther
+	tGroups
+	tGroupMembers
+	tGroupConflicts
 	nTables
 )
+
+// nArticle: the tables before it hold articles' rows, keyed by doc.
+const nArticle = tGroups
 
 // Dialects.
 const (
@@ -191,9 +227,111 @@ type migration struct {
 	sql  map[string]string // dialect -> statements
 }
 
-// migrations lists every upgrade step. Version 1 is the first release, so
-// there are none yet; a later change appends {from: 1, ...}.
-var migrations []migration
+// migrations lists every upgrade step. Their SQL is written out, not
+// generated from tables, so a later change to a table cannot change what an
+// old step does; a test checks that a migrated database has the same schema
+// as a new one.
+var migrations = []migration{
+	{from: 1, sql: map[string]string{Postgres: migrate1to2PG, SQLite: migrate1to2SQLite}},
+}
+
+// Version 2: claim groups. Plain CREATE TABLE: a table of that name that
+// quarry did not make stops the migration (rolled back) instead of being used.
+const migrate1to2PG = `CREATE TABLE claim_groups (
+  subject text NOT NULL,
+  predicate text NOT NULL,
+  object text NOT NULL,
+  docs integer NOT NULL,
+  claims integer NOT NULL,
+  disagreement boolean NOT NULL,
+  record jsonb NOT NULL,
+  PRIMARY KEY (subject, predicate, object)
+);
+CREATE INDEX claim_groups_predicate_idx ON claim_groups (predicate);
+CREATE TABLE claim_group_members (
+  subject text NOT NULL,
+  predicate text NOT NULL,
+  object text NOT NULL,
+  doc text NOT NULL,
+  claim text NOT NULL,
+  seq integer NOT NULL,
+  text text,
+  modality text,
+  scope text,
+  source_type text,
+  PRIMARY KEY (subject, predicate, object, doc, claim),
+  FOREIGN KEY (subject, predicate, object) REFERENCES claim_groups(subject, predicate, object) ON DELETE CASCADE
+);
+CREATE INDEX claim_group_members_doc_claim_idx ON claim_group_members (doc, claim);
+CREATE TABLE claim_group_conflicts (
+  subject text NOT NULL,
+  predicate text NOT NULL,
+  object text NOT NULL,
+  seq integer NOT NULL,
+  scoped boolean NOT NULL,
+  reason text,
+  a_doc text NOT NULL,
+  a_claim text NOT NULL,
+  a_figure text,
+  a_text text,
+  a_scope text,
+  b_doc text NOT NULL,
+  b_claim text NOT NULL,
+  b_figure text,
+  b_text text,
+  b_scope text,
+  PRIMARY KEY (subject, predicate, object, seq),
+  FOREIGN KEY (subject, predicate, object) REFERENCES claim_groups(subject, predicate, object) ON DELETE CASCADE
+);
+`
+
+const migrate1to2SQLite = `CREATE TABLE claim_groups (
+  subject TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  object TEXT NOT NULL,
+  docs INTEGER NOT NULL,
+  claims INTEGER NOT NULL,
+  disagreement INTEGER NOT NULL,
+  record TEXT NOT NULL CHECK (json_valid(record)),
+  PRIMARY KEY (subject, predicate, object)
+);
+CREATE INDEX claim_groups_predicate_idx ON claim_groups (predicate);
+CREATE TABLE claim_group_members (
+  subject TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  object TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  claim TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  text TEXT,
+  modality TEXT,
+  scope TEXT,
+  source_type TEXT,
+  PRIMARY KEY (subject, predicate, object, doc, claim),
+  FOREIGN KEY (subject, predicate, object) REFERENCES claim_groups(subject, predicate, object) ON DELETE CASCADE
+);
+CREATE INDEX claim_group_members_doc_claim_idx ON claim_group_members (doc, claim);
+CREATE TABLE claim_group_conflicts (
+  subject TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  object TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  scoped INTEGER NOT NULL,
+  reason TEXT,
+  a_doc TEXT NOT NULL,
+  a_claim TEXT NOT NULL,
+  a_figure TEXT,
+  a_text TEXT,
+  a_scope TEXT,
+  b_doc TEXT NOT NULL,
+  b_claim TEXT NOT NULL,
+  b_figure TEXT,
+  b_text TEXT,
+  b_scope TEXT,
+  PRIMARY KEY (subject, predicate, object, seq),
+  FOREIGN KEY (subject, predicate, object) REFERENCES claim_groups(subject, predicate, object) ON DELETE CASCADE
+);
+`
 
 // checkVersion says what to do with a database at version have: nil when it
 // can be used as is or migrated, else a clear error.

@@ -16,10 +16,12 @@ import (
 type sqliteBackend struct {
 	db   *sql.DB
 	path string
-	// Prepared once, used in every batch's transaction.
-	upsert *sql.Stmt
-	del    [nTables]*sql.Stmt
-	ins    [nTables]*sql.Stmt
+	// Prepared once, used in every batch's transaction. del deletes by doc
+	// for article tables, by group key for group tables.
+	upsert      *sql.Stmt
+	upsertGroup *sql.Stmt
+	del         [nTables]*sql.Stmt
+	ins         [nTables]*sql.Stmt
 }
 
 func openSQLite(ctx context.Context, path string) (backend, error) {
@@ -63,7 +65,7 @@ func sqliteError(what string, err error) error {
 func (s *sqliteBackend) dialect() string { return SQLite }
 
 func (s *sqliteBackend) close() error {
-	for _, st := range append(append([]*sql.Stmt{s.upsert}, s.del[:]...), s.ins[:]...) {
+	for _, st := range append(append([]*sql.Stmt{s.upsert, s.upsertGroup}, s.del[:]...), s.ins[:]...) {
 		if st != nil {
 			st.Close()
 		}
@@ -159,20 +161,26 @@ func (s *sqliteBackend) prepare(ctx context.Context) error {
 		}
 		return st, nil
 	}
-	docs := tables[tDocuments]
-	var set []string
-	for _, c := range docs.colNames()[1:] {
-		set = append(set, c+" = excluded."+c)
-	}
 	var err error
-	s.upsert, err = prep(fmt.Sprintf("INSERT INTO documents (%s) VALUES (%s) ON CONFLICT (id) DO UPDATE SET %s",
-		strings.Join(docs.colNames(), ", "), placeholders(len(docs.cols)), strings.Join(set, ", ")))
-	if err != nil {
+	upsert := func(t *table) string {
+		return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) %s", t.name, strings.Join(t.colNames(), ", "), placeholders(len(t.cols)), onConflict(t))
+	}
+	if s.upsert, err = prep(upsert(tables[tDocuments])); err != nil {
+		return err
+	}
+	if s.upsertGroup, err = prep(upsert(tables[tGroups])); err != nil {
 		return err
 	}
 	for ti := tDocuments + 1; ti < nTables; ti++ {
+		if ti == tGroups {
+			continue
+		}
 		t := tables[ti]
-		if s.del[ti], err = prep("DELETE FROM " + t.name + " WHERE doc = ?"); err != nil {
+		where := "doc = ?"
+		if ti > tGroups {
+			where = "subject = ? AND predicate = ? AND object = ?"
+		}
+		if s.del[ti], err = prep("DELETE FROM " + t.name + " WHERE " + where); err != nil {
 			return err
 		}
 		if s.ins[ti], err = prep(fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s)", t.name, strings.Join(t.colNames(), ", "), placeholders(len(t.cols)))); err != nil {
@@ -182,39 +190,67 @@ func (s *sqliteBackend) prepare(ctx context.Context) error {
 	return nil
 }
 
+// onConflict is the upsert clause of a parent table (documents, claim_groups):
+// on its key, update every other column.
+func onConflict(t *table) string {
+	var set []string
+	for _, c := range t.colNames() {
+		if !strings.Contains(", "+t.pk+", ", ", "+c+", ") {
+			set = append(set, c+" = excluded."+c)
+		}
+	}
+	return fmt.Sprintf("ON CONFLICT (%s) DO UPDATE SET %s", t.pk, strings.Join(set, ", "))
+}
+
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
-// write replaces the batch's articles in one transaction with prepared
-// statements: upsert the document, delete its old records, insert the new.
-func (s *sqliteBackend) write(ctx context.Context, batch []*article) error {
+// write replaces the batch's articles and groups in one transaction with
+// prepared statements: upsert the parent row (document or group), delete its
+// old child rows, insert the new.
+func (s *sqliteBackend) write(ctx context.Context, b *batch) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return sqliteError("starting a transaction", err)
 	}
 	defer tx.Rollback()
-	upsert := tx.StmtContext(ctx, s.upsert)
+	upsertDoc, upsertGroup := tx.StmtContext(ctx, s.upsert), tx.StmtContext(ctx, s.upsertGroup)
 	var del, ins [nTables]*sql.Stmt
 	for ti := tDocuments + 1; ti < nTables; ti++ {
-		del[ti] = tx.StmtContext(ctx, s.del[ti])
-		ins[ti] = tx.StmtContext(ctx, s.ins[ti])
-	}
-	for _, a := range batch {
-		if _, err := upsert.ExecContext(ctx, a.rows[tDocuments][0]...); err != nil {
-			return sqliteError(fmt.Sprintf("upserting document %q", a.id), err)
+		if ti != tGroups {
+			del[ti] = tx.StmtContext(ctx, s.del[ti])
+			ins[ti] = tx.StmtContext(ctx, s.ins[ti])
 		}
-		for ti := nTables - 1; ti > tDocuments; ti-- {
-			if _, err := del[ti].ExecContext(ctx, a.id); err != nil {
-				return sqliteError("deleting old "+tables[ti].name, err)
+	}
+	// replace writes one parent row and its children, in tables [first, end).
+	replace := func(what string, upsert *sql.Stmt, rows *[nTables][][]any, first, end int, key ...any) error {
+		if _, err := upsert.ExecContext(ctx, rows[first-1][0]...); err != nil {
+			return sqliteError("upserting "+what, err)
+		}
+		for ti := end - 1; ti >= first; ti-- {
+			if _, err := del[ti].ExecContext(ctx, key...); err != nil {
+				return sqliteError(fmt.Sprintf("deleting old %s of %s", tables[ti].name, what), err)
 			}
 		}
-		for ti := tDocuments + 1; ti < nTables; ti++ {
-			for _, row := range a.rows[ti] {
+		for ti := first; ti < end; ti++ {
+			for _, row := range rows[ti] {
 				if _, err := ins[ti].ExecContext(ctx, row...); err != nil {
-					return sqliteError(fmt.Sprintf("inserting into %s for document %q", tables[ti].name, a.id), err)
+					return sqliteError(fmt.Sprintf("inserting into %s for %s", tables[ti].name, what), err)
 				}
 			}
+		}
+		return nil
+	}
+	for _, a := range b.articles {
+		if err := replace(fmt.Sprintf("document %q", a.id), upsertDoc, &a.rows, tDocuments+1, nArticle, a.id); err != nil {
+			return err
+		}
+	}
+	for _, g := range b.groups {
+		k := g.key
+		if err := replace("claim group "+k.String(), upsertGroup, &g.rows, tGroups+1, nTables, k.subject, k.predicate, k.object); err != nil {
+			return err
 		}
 	}
 	if err := tx.Commit(); err != nil {

@@ -1,10 +1,12 @@
 // Package store loads quarry's output into PostgreSQL or SQLite.
 //
-// Both output formats are accepted (--format docs and --format records).
+// Both output formats are accepted (--format docs and --format records), and
+// claim groups (claims group / extract --group output), alone or mixed in.
 // An article is the unit of replacement: its document row and all its
 // records are replaced in one transaction, so a reader never sees an article
 // half old and half new, and a load killed midway leaves every article either
-// fully old or fully new. Loading the same output twice leaves the same rows.
+// fully old or fully new. A claim group is replaced the same way, by its key.
+// Loading the same output twice leaves the same rows.
 package store
 
 import (
@@ -25,7 +27,8 @@ import (
 // wrong (a usage error), as opposed to the database being unreachable.
 var ErrBadDSN = errors.New("bad database connection string")
 
-// DefaultBatch is how many articles go in one transaction by default.
+// DefaultBatch is how many articles (or claim groups) go in one transaction
+// by default.
 const DefaultBatch = 200
 
 // maxKeptErrors bounds Stats.Skipped; Stats.SkippedLines counts them all.
@@ -38,7 +41,8 @@ type Options struct {
 	// Strict stops the load at the first malformed line. Articles complete
 	// before it are loaded; the one being read when it comes is not.
 	Strict bool
-	// Batch is the number of articles per transaction (DefaultBatch if 0).
+	// Batch is the number of articles and claim groups per transaction
+	// (DefaultBatch if 0).
 	Batch int
 	// Log receives skipped lines (warn) and unknown record types (debug).
 	Log logrus.FieldLogger
@@ -48,6 +52,7 @@ type Options struct {
 type Stats struct {
 	Lines        int
 	Documents    int              // articles written
+	Groups       int              // claim groups written
 	Rows         int64            // rows written, all tables
 	Tables       map[string]int64 // rows written per table
 	SkippedLines int
@@ -70,8 +75,8 @@ type backend interface {
 	version(ctx context.Context) (int, error)
 	// migrate creates the schema or upgrades it to Version.
 	migrate(ctx context.Context) error
-	// write replaces the given articles, all in one transaction.
-	write(ctx context.Context, batch []*article) error
+	// write replaces the batch's articles and groups, all in one transaction.
+	write(ctx context.Context, b *batch) error
 	close() error
 }
 
@@ -146,8 +151,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 // Close closes the connection.
 func (s *Store) Close() error { return s.b.close() }
 
-// Load reads quarry output (JSON lines in either format) from r and writes
-// it, article by article, migrating the schema first if needed. Malformed
+// Load reads quarry output (JSON lines in either format, and claim group
+// lines) from r and writes it, article by article and group by group,
+// migrating the schema first if needed. Malformed
 // lines are skipped and reported in Stats (or stop the load with
 // opt.Strict, returning a *LineError). On a read error or a cancelled ctx it
 // returns the error; every article is then either fully loaded or untouched.
@@ -169,7 +175,7 @@ func (s *Store) Load(ctx context.Context, r io.Reader, opt Options) (Stats, erro
 		l.SetOutput(io.Discard)
 		log = l
 	}
-	l := &loader{s: s, opt: opt, log: log, st: &st, index: map[string]int{}, unknown: map[string]bool{}}
+	l := &loader{s: s, opt: opt, log: log, st: &st, batch: newBatch(), unknown: map[string]bool{}}
 	err := l.run(ctx, r)
 	st.Duration = time.Since(start)
 	return st, err
@@ -180,12 +186,25 @@ type loader struct {
 	opt     Options
 	log     logrus.FieldLogger
 	st      *Stats
-	batch   []*article
-	index   map[string]int  // doc id -> position in batch
-	cur     *article        // the --format records article being read
-	queue   chan []*article // batches for the writer goroutine
+	batch   *batch
+	cur     *article    // the --format records article being read
+	queue   chan *batch // batches for the writer goroutine
 	unknown map[string]bool
 }
+
+// batch is what one transaction replaces.
+type batch struct {
+	articles []*article
+	groups   []*group
+	index    map[string]int   // doc id -> position in articles
+	gindex   map[groupKey]int // group key -> position in groups
+}
+
+func newBatch() *batch {
+	return &batch{index: map[string]int{}, gindex: map[groupKey]int{}}
+}
+
+func (b *batch) size() int { return len(b.articles) + len(b.groups) }
 
 // run reads r on this goroutine while a writer goroutine writes the
 // previous batch, so parsing and the database work overlap. Batches are
@@ -193,7 +212,7 @@ type loader struct {
 func (l *loader) run(ctx context.Context, r io.Reader) error {
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	l.queue = make(chan []*article, 1)
+	l.queue = make(chan *batch, 1)
 	done := make(chan struct{})
 	var werr error
 	go func() {
@@ -252,7 +271,7 @@ func (l *loader) read(ctx context.Context, r io.Reader) error {
 		if rerr == io.EOF {
 			break
 		}
-		if len(l.batch) >= l.opt.Batch {
+		if l.batch.size() >= l.opt.Batch {
 			if err := l.flush(ctx); err != nil {
 				return err
 			}
@@ -272,6 +291,15 @@ func (l *loader) line(line []byte, n int) *LineError {
 		return l.lineErr(n, "", err)
 	}
 	rawType, isRecord := fields["type"]
+	if !isRecord && isGroupLine(fields) {
+		// Groups belong to no article: the records article being read goes on.
+		g, err := parseGroupLine(fields, n)
+		if err != nil {
+			return l.lineErr(n, "", err)
+		}
+		l.addGroup(g)
+		return nil
+	}
 	if !isRecord {
 		// --format docs: a whole article on one line. A bad line does not end
 		// the records article being read: it may be one of its records.
@@ -369,43 +397,62 @@ func (l *loader) endArticle() {
 
 // addArticle queues a; a later copy of the same document replaces it.
 func (l *loader) addArticle(a *article) {
-	if i, ok := l.index[a.id]; ok {
-		l.batch[i] = a
+	b := l.batch
+	if i, ok := b.index[a.id]; ok {
+		b.articles[i] = a
 		return
 	}
-	l.index[a.id] = len(l.batch)
-	l.batch = append(l.batch, a)
+	b.index[a.id] = len(b.articles)
+	b.articles = append(b.articles, a)
+}
+
+// addGroup queues g; a later group with the same key replaces it.
+func (l *loader) addGroup(g *group) {
+	b := l.batch
+	if i, ok := b.gindex[g.key]; ok {
+		b.groups[i] = g
+		return
+	}
+	b.gindex[g.key] = len(b.groups)
+	b.groups = append(b.groups, g)
 }
 
 // flush hands the batch to the writer.
 func (l *loader) flush(ctx context.Context) error {
-	if len(l.batch) == 0 {
+	if l.batch.size() == 0 {
 		return nil
 	}
-	batch := l.batch
-	l.batch = nil
-	clear(l.index)
+	b := l.batch
+	l.batch = newBatch()
 	select {
-	case l.queue <- batch:
+	case l.queue <- b:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 }
 
-// write replaces a batch's articles in one transaction.
-func (l *loader) write(ctx context.Context, batch []*article) error {
+// write replaces a batch's articles and groups in one transaction.
+func (l *loader) write(ctx context.Context, b *batch) error {
 	// A fixed order keeps concurrent loaders from deadlocking on row locks.
-	sort.Slice(batch, func(i, j int) bool { return batch[i].id < batch[j].id })
-	if err := l.s.b.write(ctx, batch); err != nil {
+	sort.Slice(b.articles, func(i, j int) bool { return b.articles[i].id < b.articles[j].id })
+	sort.Slice(b.groups, func(i, j int) bool { return b.groups[i].key.less(b.groups[j].key) })
+	if err := l.s.b.write(ctx, b); err != nil {
 		return err
 	}
-	for _, a := range batch {
-		l.st.Documents++
-		for t, rows := range a.rows {
-			l.st.Tables[tables[t].name] += int64(len(rows))
-			l.st.Rows += int64(len(rows))
+	count := func(rows *[nTables][][]any) {
+		for t, r := range rows {
+			l.st.Tables[tables[t].name] += int64(len(r))
+			l.st.Rows += int64(len(r))
 		}
+	}
+	for _, a := range b.articles {
+		l.st.Documents++
+		count(&a.rows)
+	}
+	for _, g := range b.groups {
+		l.st.Groups++
+		count(&g.rows)
 	}
 	return nil
 }

@@ -323,7 +323,14 @@ func TestMalformedLines(t *testing.T) {
 			add(`{"type":"entity","doc":"elsewhere","id":"e9"}`, true)
 			add(`{"doc":"fx-1"}`, true) // no type, no id
 			add(`["an array"]`, true)
-			add(`{"key":{"subject":"corvane freight","predicate":"cut","object":""},"docs":2,"claims":[]}`, true) // a claim group
+			// Malformed claim groups.
+			add(`{"key":"corvane freight","docs":2,"claims":[],"disagreement":false}`, true)
+			add(`{"key":{"subject":"corvane freight","predicate":"cut","object":""},"docs":2,"claims":[]}`, true)
+			add(`{"key":{"subject":"corvane freight","predicate":"cut"},"docs":2,"claims":[{"doc":"fx-1"}],"disagreement":false}`, true)
+			add(`{"key":{"subject":"corvane freight","predicate":"cut"},"docs":2,"claims":[],"disagreement":false,"conflicts":[{"a":{"doc":"fx-1","claim":"c1"}}]}`, true)
+			add(`{"key":{"subject":"","predicate":"cut"},"docs":2,"claims":[],"disagreement":false}`, true)
+			// A document with an unknown "key" field stays a document: no id, bad.
+			add(`{"schema":"quarry.v1","key":{"subject":"x","predicate":"y"},"claims":[]}`, true)
 		}
 	}
 	data := bytes.Join(in, nil)
@@ -460,13 +467,16 @@ func TestSchemaVersion(t *testing.T) {
 		if err := loadErr(dsn); err == nil || !strings.Contains(err.Error(), "newer") || !strings.Contains(err.Error(), "upgrade quarry") {
 			t.Errorf("newer schema: %v", err)
 		}
-		older := store.Version - 1
-		setVersion(dsn, itoa(older))
+		// There never was a version 0, so there is no migration from it.
+		setVersion(dsn, "0")
 		if err := loadErr(dsn); err == nil || !strings.Contains(err.Error(), "no migration") {
 			t.Errorf("older schema without a migration: %v", err)
 		}
-		// With a migration step the older database is upgraded in place.
-		restore := store.SetMigration(older, map[string]string{
+		// With a step from 0 registered, a version 0 database (here: a v1
+		// one called 0) goes through it, then through the real steps.
+		db := openSQL(t, dsn)
+		downgrade(t, db, "0")
+		restore := store.SetMigration(0, map[string]string{
 			store.Postgres: "ALTER TABLE documents ADD COLUMN migrated text DEFAULT 'yes'",
 			store.SQLite:   "ALTER TABLE documents ADD COLUMN migrated text DEFAULT 'yes'",
 		})
@@ -474,9 +484,11 @@ func TestSchemaVersion(t *testing.T) {
 		if err := loadErr(dsn); err != nil {
 			t.Fatalf("migrating: %v", err)
 		}
-		db := openSQL(t, dsn)
 		if n := count(t, db, "SELECT count(*) FROM documents WHERE migrated = 'yes'"); n != len(docs) {
 			t.Errorf("migration not applied: %d rows", n)
+		}
+		if n := count(t, db, "SELECT count(*) FROM claim_groups"); n != 0 {
+			t.Errorf("%d claim groups", n)
 		}
 		var v string
 		db.QueryRow("SELECT value FROM quarry_meta WHERE key = 'schema_version'").Scan(&v)

@@ -25,13 +25,16 @@ var Command = cli.Command{
 const help = `Usage: quarry load --db DSN [flags] [PATH...]
 
 Loads quarry extract output (--format docs or --format records, JSON lines)
+and claim groups (quarry claims group, extract --group), alone or mixed,
 from files or "-" for stdin (the default) into a database, creating or
-upgrading quarry's tables first. Each article's rows are replaced in one
-transaction: loading the same output twice leaves the same rows, and a load
-stopped midway leaves every article either fully old or fully new.
+upgrading quarry's tables first. Each article's rows, and each group's, are
+replaced in one transaction: loading the same output twice leaves the same
+rows, and a load stopped midway leaves every article either fully old or
+fully new.
 
   quarry extract articles/ | quarry load --db postgres://user@localhost/news
   quarry load --db sqlite:news.db out.jsonl
+  quarry load --db sqlite:news.db groups.jsonl             # claim groups
   quarry load --db sqlite:news.db --schema-only            # print the DDL
   quarry load --db postgres://... --schema-only --apply    # create/upgrade the tables only
 
@@ -99,6 +102,7 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	for _, p := range paths {
 		s, err := loadOne(ctx, io, st, p, opts, log)
 		total.Documents += s.Documents
+		total.Groups += s.Groups
 		total.Rows += s.Rows
 		total.SkippedLines += s.SkippedLines
 		total.Duration += s.Duration
@@ -130,7 +134,7 @@ func loadOne(ctx context.Context, cio *cli.IO, st *store.Store, path string, opt
 
 func summary(log *logrus.Logger, s store.Stats, msg string) {
 	log.WithFields(logrus.Fields{
-		"documents": s.Documents, "rows": s.Rows, "skipped_lines": s.SkippedLines,
+		"documents": s.Documents, "groups": s.Groups, "rows": s.Rows, "skipped_lines": s.SkippedLines,
 		"seconds": fmt.Sprintf("%.2f", s.Duration.Seconds()), "rows_per_s": fmt.Sprintf("%.0f", s.RowsPerSec()),
 	}).Info(msg)
 }
@@ -155,7 +159,7 @@ func parse(io *cli.IO, args []string) (*options, int, bool) {
 	fs.BoolVar(&opts.schemaOnly, "schema-only", false, "print the DDL for --db's dialect and load nothing (with --apply: create or upgrade the tables)")
 	fs.BoolVar(&opts.apply, "apply", false, "with --schema-only: apply the schema to the database instead of printing it")
 	fs.BoolVar(&opts.strict, "strict", false, "stop at the first malformed line instead of skipping it")
-	fs.IntVar(&opts.batch, "batch", store.DefaultBatch, "articles per transaction")
+	fs.IntVar(&opts.batch, "batch", store.DefaultBatch, "articles (and claim groups) per transaction")
 	fs.StringVar(&opts.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fs.Usage = func() {
 		fmt.Fprint(io.Err, help)

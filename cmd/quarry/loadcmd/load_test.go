@@ -111,3 +111,41 @@ func TestSchemaOnly(t *testing.T) {
 		t.Errorf("apply: exit %d %q %s", code, out, stderr)
 	}
 }
+
+// A claim group over two fictional articles, as quarry claims group writes it.
+const groupLine = `{"key":{"subject":"tarn mills","predicate":"hire","object":""},"docs":2,"claims":[` +
+	`{"doc":"a1","claim":"c1","text":"Tarn Mills hires 40","subject":"Tarn Mills","source":{"type":"article"},"modality":"asserted","figures":[{"id":"f1","start":17,"end":19,"text":"40","kind":"count","value":40,"sentence":0}]},` +
+	`{"doc":"a3","claim":"c2","text":"Tarn Mills hires 90","subject":"Tarn Mills","source":{"type":"article"},"modality":"asserted","figures":[{"id":"f4","start":17,"end":19,"text":"90","kind":"count","value":90,"sentence":0}]}],` +
+	`"disagreement":true,"conflicts":[{"a":{"doc":"a1","claim":"c1","figure":"f1","text":"40"},"b":{"doc":"a3","claim":"c2","figure":"f4","text":"90"},"reason":"40 vs 90"}]}
+`
+
+func TestLoadGroups(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "news.db")
+	groups := filepath.Join(dir, "groups.jsonl")
+	os.WriteFile(groups, []byte(groupLine), 0o644)
+	// Groups alone from a file, then mixed with articles on stdin, twice.
+	for _, tc := range []struct {
+		stdin string
+		args  []string
+		docs  string
+	}{
+		{"", []string{"--db", "sqlite:" + db, groups}, "documents=0"},
+		{input + groupLine, []string{"--db", "sqlite:" + db}, "documents=2"},
+		{groupLine + input, []string{"--db", "sqlite:" + db}, "documents=2"},
+	} {
+		code, _, stderr := run(t, tc.stdin, tc.args...)
+		if code != cli.ExitOK {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, stderr)
+		}
+		if !strings.Contains(stderr, "groups=1") || !strings.Contains(stderr, tc.docs) {
+			t.Errorf("summary lacks groups=1 and %s: %s", tc.docs, stderr)
+		}
+		if rows(t, db, "claim_groups") != 1 || rows(t, db, "claim_group_members") != 2 || rows(t, db, "claim_group_conflicts") != 1 {
+			t.Errorf("%v: wrong group rows", tc.args)
+		}
+	}
+	if rows(t, db, "documents") != 2 {
+		t.Error("articles not loaded")
+	}
+}
