@@ -300,7 +300,7 @@ func TestExtractGroup(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Deal news\n\nVelmora Corp has invested $2 billion in Kestrel Labs, the company said on Monday.\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Deal update\n\nVelmora Corp invested $500 million in Kestrel Labs, according to filings.\n"), 0o644)
-	groups := filepath.Join(dir, "groups.jsonl")
+	groups := filepath.Join(t.TempDir(), "groups.jsonl") // not inside the input folder
 	r := quarryRun(t, "", "extract", "--group", groups, dir)
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -322,6 +322,21 @@ func TestExtractGroup(t *testing.T) {
 	if g.Docs != 2 || !g.Disagreement || g.Key.Predicate != "invest" {
 		t.Errorf("group = %+v", g)
 	}
+	// With --sink the groups are loaded into the database too.
+	db := filepath.Join(t.TempDir(), "news.db")
+	if r := quarryRun(t, "", "extract", "--group", groups, "--sink", "sqlite:"+db, dir); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	var dis bool
+	if err := conn.QueryRow("SELECT count(*), max(disagreement) FROM claim_groups").Scan(&n, &dis); err != nil || n != 1 || !dis {
+		t.Errorf("claim_groups: %d rows, disagreement %v, err %v", n, dis, err)
+	}
+	conn.Close()
 	// claims group over the same output agrees.
 	r2 := quarryRun(t, r.stdout, "claims", "group")
 	if strings.TrimSpace(r2.stdout) != strings.TrimSpace(string(data)) {

@@ -147,6 +147,12 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 			log.WithError(err).Error("cannot write claim groups")
 			return cli.ExitFatal
 		}
+		if opts.Sink != "" {
+			if err := loadGroups(ctx, opts, log); err != nil {
+				log.WithError(err).Error("cannot load claim groups")
+				return cli.ExitFatal
+			}
+		}
 	}
 	log.WithFields(fields).Info("done")
 	if stats.Failed > 0 {
@@ -187,6 +193,24 @@ func openSink(ctx context.Context, opts *Options, stdout goio.Writer, log *logru
 		}
 		return nil
 	}, nil
+}
+
+// loadGroups loads the groups file into the --sink database as well.
+func loadGroups(ctx context.Context, opts *Options, log *logrus.Logger) error {
+	f, err := os.Open(opts.Group)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := store.Open(ctx, opts.Sink)
+	if err != nil {
+		return err
+	}
+	_, err = st.Load(ctx, f, store.Options{Source: opts.Group, Strict: true, Log: log})
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func writeGroups(path string, docs []quarry.Document) error {
