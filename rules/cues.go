@@ -15,8 +15,8 @@ type Cue struct {
 	Lemma string
 	// Forms are every form that matches, the lemma included.
 	Forms []string
-	// Category is verb or phrase for quote cues; hedge, booster,
-	// prediction, negation, reporting or comparative for claim cues.
+	// Category is verb, phrase or naming for quote cues; one of the Claim*
+	// constants (hedge, negation, event, ...) for claim cues.
 	Category string
 	Origin   string
 	Line     int
@@ -88,11 +88,15 @@ func sortCueMatches(ms []CueMatch) {
 	}
 }
 
-// QuoteCues holds speech verbs and attribution phrases.
+// QuoteCues holds speech verbs, attribution phrases and naming verbs.
 type QuoteCues struct {
 	Verbs   []*Cue
 	Phrases []*Cue
-	idx     *cueIndex
+	// Naming are verbs that attribute a quoted phrase inside the writer's
+	// own sentence ("called the plan “a disaster”", "accused him of
+	// “stalling”") but do not introduce a quotation of their own.
+	Naming []*Cue
+	idx    *cueIndex
 }
 
 // Verb returns the lemma of a speech verb form ("said" → "say").
@@ -105,30 +109,10 @@ func (q *QuoteCues) Verb(form string) (string, bool) {
 	return "", false
 }
 
-// Match finds speech verbs (category verb) and attribution phrases
-// (category phrase), including multi-word forms such as "according to" or
-// "pointed out".
+// Match finds speech verbs (category verb), attribution phrases (category
+// phrase) and naming verbs (category naming), including multi-word forms
+// such as "according to" or "pointed out".
 func (q *QuoteCues) Match(toks []analysis.Token) []CueMatch { return q.idx.match(toks) }
-
-// ClaimCues holds the words and phrases that shape a claim.
-type ClaimCues struct {
-	Hedges, Boosters, Predictions, Negations, Reporting, Comparatives []*Cue
-	idx                                                               *cueIndex
-}
-
-// claimCategories maps the keys of a claim-cues document to the category
-// their cues carry.
-var claimCategories = [][2]string{
-	{"hedges", "hedge"}, {"boosters", "booster"}, {"predictions", "prediction"},
-	{"negations", "negation"}, {"reporting", "reporting"}, {"comparatives", "comparative"},
-}
-
-// Lookup returns the cues a single word form belongs to (one per category).
-func (c *ClaimCues) Lookup(form string) []*Cue { return c.idx.forms[lower(form)] }
-
-// Match finds claim cues; each match's Cue.Category says which kind.
-// Overlaps are resolved within a category only.
-func (c *ClaimCues) Match(toks []analysis.Token) []CueMatch { return c.idx.match(toks) }
 
 // regularForms inflects a regular English verb: says/said/saying style
 // forms without consonant doubling, which must be listed by hand.
@@ -266,24 +250,14 @@ func decodeQuoteCues(d *decoder, doc *yaml.Node, common []field) part {
 				}
 			}
 		}},
-	))
-	return p
-}
-
-func decodeClaimCues(d *decoder, doc *yaml.Node, common []field) part {
-	p := &cueDoc{}
-	fs := common
-	for _, kc := range claimCategories {
-		key, cat := kc[0], kc[1]
-		fs = with(fs, field{key, func(k, v *yaml.Node) {
-			for _, n := range d.seq(v, key) {
-				if c := decodeCue(d, n, key+" item", cat, false); c != nil {
+		field{"naming", func(k, v *yaml.Node) {
+			for _, n := range d.seq(v, "naming") {
+				if c := decodeCue(d, n, "naming verb", "naming", true); c != nil {
 					p.cues = append(p.cues, c)
 				}
 			}
-		}})
-	}
-	d.mapping(doc, "claim-cues document", fs)
+		}},
+	))
 	return p
 }
 
@@ -295,42 +269,15 @@ func (t *quoteTable) build() *QuoteCues {
 	q := &QuoteCues{}
 	cues := t.cues.values()
 	for _, c := range cues {
-		if c.Category == "verb" {
+		switch c.Category {
+		case "verb":
 			q.Verbs = append(q.Verbs, c)
-		} else {
+		case "naming":
+			q.Naming = append(q.Naming, c)
+		default:
 			q.Phrases = append(q.Phrases, c)
 		}
 	}
 	q.idx = newCueIndex(cues)
 	return q
 }
-
-type claimTable struct{ cues *table[*Cue] }
-
-func newClaimTable() *claimTable { return &claimTable{cues: newTable[*Cue]("claim cue")} }
-
-func (t *claimTable) build() *ClaimCues {
-	c := &ClaimCues{}
-	cues := t.cues.values()
-	for _, x := range cues {
-		switch x.Category {
-		case "hedge":
-			c.Hedges = append(c.Hedges, x)
-		case "booster":
-			c.Boosters = append(c.Boosters, x)
-		case "prediction":
-			c.Predictions = append(c.Predictions, x)
-		case "negation":
-			c.Negations = append(c.Negations, x)
-		case "reporting":
-			c.Reporting = append(c.Reporting, x)
-		case "comparative":
-			c.Comparatives = append(c.Comparatives, x)
-		}
-	}
-	c.idx = newCueIndex(cues)
-	return c
-}
-
-// Len is the number of claim cues.
-func (c *ClaimCues) Len() int { return len(c.idx.cues) }

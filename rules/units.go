@@ -11,20 +11,36 @@ import (
 
 // Currency is a currency with the symbols and words that name it.
 type Currency struct {
-	Code    string   // ISO 4217 style: USD
-	Name    string   // US dollar
-	Symbols []string // $, US$ (matched case-sensitively)
-	Words   []string // dollar, dollars (any case)
-	user    bool
+	Code     string   // ISO 4217 style: USD
+	Name     string   // US dollar
+	Symbols  []string // $, US$ (matched case-sensitively)
+	Words    []string // dollar, dollars (any case)
+	user     bool
+	disabled bool
 }
 
-// Unit is a unit of measure.
+// Unit is a unit of measure. Name is what a figure reports as its unit:
+// plain, singular and stable ("kilometre", "celsius").
 type Unit struct {
 	Name      string // percent, kilometre
-	Dimension string // ratio, length, mass, ...
+	Dimension string // ratio, length, mass, ..., money for parts of a currency
 	Forms     []string
-	// Factor converts to the dimension's base unit (km → m: 1000).
+	// Factor converts to the dimension's base unit (km → m: 1000); for
+	// dimension money, to the currency (cent: 0.01).
 	Factor float64
+	// Currency is the code of the currency a money unit is part of (penny:
+	// GBP); empty for one that many currencies share (cent).
+	Currency string
+	disabled bool
+}
+
+// DimensionMoney marks units that are parts of a currency (cent, penny).
+const DimensionMoney = "money"
+
+// letterForm reports whether a unit form is one letter, which matches only
+// as written: "m" is metre, "M" is not; "g" is gram, "G" is not.
+func letterForm(form string) bool {
+	return len(form) == 1 && (form[0]|0x20) >= 'a' && (form[0]|0x20) <= 'z'
 }
 
 // FigureUnits holds what turns a number into a figure: currencies, scale
@@ -39,6 +55,7 @@ type FigureUnits struct {
 	byWord   map[string]*Currency
 	byCode   map[string]*Currency
 	byForm   map[string]*Unit
+	byLetter map[string]*Unit // one-letter forms, by case
 	counted  map[string]bool
 	trie     *trie
 	vals     []unitVal
@@ -79,8 +96,14 @@ func (f *FigureUnits) CurrencyByWord(w string) *Currency { return f.byWord[phras
 // CurrencyByCode finds a currency by code ("GBP"), any case.
 func (f *FigureUnits) CurrencyByCode(code string) *Currency { return f.byCode[strings.ToUpper(code)] }
 
-// Unit finds a unit by one of its forms ("km", "per cent"), any case.
-func (f *FigureUnits) Unit(form string) *Unit { return f.byForm[phraseKey(form)] }
+// Unit finds a unit by one of its forms ("km", "per cent"), any case but
+// for one-letter forms, which must match as written ("m", "L").
+func (f *FigureUnits) Unit(form string) *Unit {
+	if letterForm(form) {
+		return f.byLetter[form]
+	}
+	return f.byForm[phraseKey(form)]
+}
 
 // Counted reports whether noun is a counted noun ("jobs"), any case.
 func (f *FigureUnits) Counted(noun string) bool { return f.counted[phraseKey(noun)] }
@@ -135,13 +158,18 @@ func (p *unitsDoc) count() (string, int) {
 func (p *unitsDoc) merge(b *builder) {
 	t := b.units
 	for i, c := range p.currencies {
-		t.currencies.put(b, c.Code, c.Code, c, p.curAt[i], p.user)
+		if t.currencies.put(b, c.Code, c.Code, c, p.curAt[i], p.user) && c.disabled {
+			t.currencies.disable(c.Code)
+		}
 	}
 	for _, s := range p.scales {
 		t.scales.put(b, lower(s.word), s.word, s.v, s.at, p.user)
 	}
 	for i, u := range p.units {
-		t.units.put(b, strings.ToLower(u.Name), u.Name, u, p.unitAt[i], p.user)
+		key := strings.ToLower(u.Name)
+		if t.units.put(b, key, u.Name, u, p.unitAt[i], p.user) && u.disabled {
+			t.units.disable(key)
+		}
 	}
 	for _, c := range p.counted {
 		t.counted.put(b, phraseKey(c.s), c.s, c.s, p.d.at(c.n), p.user)
@@ -219,6 +247,10 @@ func decodeCurrency(d *decoder, n *yaml.Node) *Currency {
 				c.Words = append(c.Words, s.s)
 			}
 		}},
+		{"disabled", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "disabled")
+			c.disabled, ok = b, ok && good
+		}},
 	})
 	if seen == nil || !d.require(n, seen, "currency", "code") || !ok {
 		return nil
@@ -263,8 +295,30 @@ func decodeUnit(d *decoder, n *yaml.Node) *Unit {
 			}
 			u.Factor, ok = f, ok && good
 		}},
+		{"currency", func(k, v *yaml.Node) {
+			s, good := d.nonEmpty(v, "currency")
+			if good && !isCode(s) {
+				d.errf(v, "currency %q must be a currency code of three capital letters, like GBP", s)
+				good = false
+			}
+			u.Currency, ok = s, ok && good
+		}},
+		{"disabled", func(k, v *yaml.Node) {
+			b, good := d.boolean(v, "disabled")
+			u.disabled, ok = b, ok && good
+		}},
 	})
-	if seen == nil || !d.require(n, seen, "unit", "name", "forms") || !ok {
+	if seen == nil || !d.require(n, seen, "unit", "name") || !ok {
+		return nil
+	}
+	if u.disabled {
+		return u
+	}
+	if !d.require(n, seen, "unit", "forms") {
+		return nil
+	}
+	if u.Currency != "" && u.Dimension != DimensionMoney {
+		d.errf(seen["currency"], "unit %q has a currency but dimension %q; parts of a currency (cent, penny) take dimension: money", u.Name, u.Dimension)
 		return nil
 	}
 	if len(u.Forms) == 0 {
@@ -292,7 +346,7 @@ func newUnitTable() *unitTable {
 
 func (t *unitTable) build() *FigureUnits {
 	f := &FigureUnits{Scales: map[string]float64{}, bySymbol: map[string]*Currency{}, byWord: map[string]*Currency{},
-		byCode: map[string]*Currency{}, byForm: map[string]*Unit{}, counted: map[string]bool{}, trie: newTrie(256)}
+		byCode: map[string]*Currency{}, byForm: map[string]*Unit{}, byLetter: map[string]*Unit{}, counted: map[string]bool{}, trie: newTrie(256)}
 	for _, c := range t.currencies.values() {
 		f.Currencies = append(f.Currencies, *c)
 	}
@@ -335,6 +389,13 @@ func (t *unitTable) build() *FigureUnits {
 	for i := range f.Units {
 		u := &f.Units[i]
 		for _, form := range u.Forms {
+			if letterForm(form) {
+				if _, taken := f.byLetter[form]; !taken {
+					f.byLetter[form] = u
+				}
+				add(form, CaseSensitive, unitVal{kind: "unit", unit: u})
+				continue
+			}
 			if _, taken := f.byForm[phraseKey(form)]; !taken {
 				f.byForm[phraseKey(form)] = u
 			}

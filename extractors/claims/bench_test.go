@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -76,6 +77,34 @@ func BenchmarkAnalysis(b *testing.B) {
 	sec := b.Elapsed().Seconds()
 	b.ReportMetric(float64(n)*float64(b.N)/sec/1e6, "MB/s")
 	b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+}
+
+// BenchmarkClaimsShare times analysis and claims in turns over the same
+// texts, so that load from other work falls on both alike, and reports
+// claims' cost as a share of analysis (claims/analysis).
+func BenchmarkClaimsShare(b *testing.B) {
+	docs, n := benchInputs(b)
+	_, set := pipeline(b)
+	x := New(set)
+	a := analysis.Default()
+	var ta, tc time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			t0 := time.Now()
+			a.Analyze(d.doc.Text)
+			t1 := time.Now()
+			out := d.out
+			if err := x.Extract(d.doc, &out); err != nil {
+				b.Fatal(err)
+			}
+			ta += t1.Sub(t0)
+			tc += time.Since(t1)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/tc.Seconds()/1e6, "claims-MB/s")
+	b.ReportMetric(float64(n)*float64(b.N)/ta.Seconds()/1e6, "analysis-MB/s")
+	b.ReportMetric(tc.Seconds()/ta.Seconds(), "claims/analysis")
 }
 
 // BenchmarkGroup groups the claims of the seed articles.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
+	"github.com/quarrylabs/quarry/rules"
 )
 
 // pred is the event or state a clause asserts.
@@ -30,20 +31,45 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 	if b-a < 3 {
 		return quarry.Claim{}, false
 	}
-	if d.opinion(a, b) {
+	// The writer's opinion and advice; reported speech may say "must".
+	if !cl.reported() && d.opinion(a, b) {
 		return quarry.Claim{}, false
 	}
-	p, ok := d.predicate(a, b)
+	// After a leading "If the verdict stands," the main clause carries
+	// the claim, unless only the subordinate one names an event.
+	ma := d.mainStart(a, b)
+	p, ok := d.predicate(ma, b)
+	if ma > a && (!ok || !p.action) {
+		if q, ok2 := d.predicate(a, b); ok2 && (q.action || !ok) {
+			p, ok, ma = q, true, a
+		}
+	}
 	if !ok {
 		return quarry.Claim{}, false
 	}
-	s := d.subject(cl, a, b, p)
+	rankAt := -1
+	if v, ok := d.mainVerb(ma, b); ok {
+		rankAt = d.rankAfter(v, b)
+		// "The stake makes Halvard the largest shareholder": a ranking
+		// claim about Halvard, not an investment.
+		if p.noun && rankAt >= 0 && p.last <= v.first {
+			p = v
+		}
+	}
+	s := d.subject(cl, ma, b, p)
+	if s.ent == nil && rankAt >= 0 {
+		s = d.rankedEntity(p.last, rankAt)
+	}
 	start, end := toks[a].Start, toks[b-1].End
 	figs := d.figuresIn(start, end)
-	trigFigs, dates := 0, 0
+	trigFigs, dates, exact := 0, 0, 0
 	rank := false
 	for _, f := range figs {
 		switch {
+		// "lasts 30 hours" states a duration; "after six years" dates.
+		case f.Kind == "duration" && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
+			trigFigs++
+			exact++
 		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration":
 			dates++
 		case f.Kind == "ordinal":
@@ -51,20 +77,36 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 			trigFigs++
 		case specificFigure(f):
 			trigFigs++
+			if exactFigure(f) {
+				exact++
+			}
 		}
 	}
 	comparative := rank || d.comparative(a, b)
-	causalLink := d.has(a, b, causal)
+	causalLink := d.has(a, b, cCausal)
 	named := s.ent != nil && isNamed(s.ent.Label) && !s.pronoun
-	anyEnt := s.ent != nil || d.entitiesIn(a, b, s) > 0
-	src := d.source(cl, a, b)
+	others := d.entitiesIn(a, b, s)
+	anyEnt := s.ent != nil || others > 0
+	src := d.source(cl, a, b, p)
 	attributed := src.Type == SourceSpeaker && src.Entity != ""
+	verb := hasVerb(toks[a:b])
 	switch {
-	case p.action && p.noun && (named || d.figureNear(p)):
-	case p.action && !p.noun && (s.ent != nil && (isNamed(s.ent.Label) || attributed) || trigFigs > 0):
-	case trigFigs > 0 && anyEnt:
+	case p.action && p.noun && (named || attributed || d.figureNear(p)):
+	// An event done by a named entity or a place: "France fined Google".
+	case p.action && !p.noun && (s.ent != nil && (isNamed(s.ent.Label) || s.ent.Label == quarry.Loc || attributed) || trigFigs > 0):
+	// "Analysts expect profit to fall", "Top Scientist Leaves Veridian
+	// Labs": an event about a metric, or done to a named entity.
+	case p.action && !p.noun && (s.ent == nil && d.metricSubject(a, p) || d.namedObject(p, b)):
+	// A precise figure in a clause with a verb: "Lawyers sought $65 million".
+	case trigFigs > 0 && anyEnt || exact > 0 && verb:
 	case comparative && named && (rank || d.superlative(a, b)):
+	// "The ruling is the largest award since 2019".
+	case rankAt >= 0 && (anyEnt || d.anyEntity(a, b) || dates > 0):
 	case causalLink && named:
+	// "Kowalczyk spent nine years at Veridian".
+	case named && dates > 0 && others > 0:
+	// What a named speaker says about a named entity.
+	case cl.reported() && attributed && s.ent != nil && !p.noun && d.finiteBetween(a, b):
 	default:
 		return quarry.Claim{}, false
 	}
@@ -90,9 +132,30 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 	c.Modality = d.modality(cl, a, b, p, s)
 	d.score(&c, scoreIn{
 		figs: trigFigs, dates: dates, subject: s, action: p.action, comparative: comparative,
-		causal: causalLink, others: d.entitiesIn(a, b, s), a: a, b: b, attributed: attributed,
+		causal: causalLink, others: others, a: a, b: b, attributed: attributed,
 	})
 	return c, true
+}
+
+// mainStart returns where the main clause starts after a leading
+// subordinate one ("If demand recovers, ..."), or a.
+func (d *docState) mainStart(a, b int) int {
+	if w := d.low(a); !subordinators[w] || w == "that" || w == "so" {
+		return a
+	}
+	for c := a + 2; c < b-2; c++ {
+		if d.doc.Tokens[c].Norm == "," {
+			return c + 1
+		}
+	}
+	return a
+}
+
+// afterVerb: a verb comes just before byte offset start, so the figure
+// there is its object ("lasts 30 hours", not "after six years").
+func (d *docState) afterVerb(start int) bool {
+	f, _ := tokenRange(d.doc.Tokens, start, start)
+	return f > 0 && strings.HasPrefix(d.doc.Tokens[f-1].Tag, "VB")
 }
 
 // specificFigure: a figure precise enough to check — digits, money or a
@@ -111,6 +174,12 @@ func specificFigure(f quarry.Figure) bool {
 		v = *f.Max
 	}
 	return v >= 100
+}
+
+// exactFigure: written with digits, or money or a percentage ("$4bn",
+// "12%"), not "thousands".
+func exactFigure(f quarry.Figure) bool {
+	return f.Kind == "money" || f.Kind == "percent" || strings.ContainsAny(f.Text, "0123456789")
 }
 
 // trimClause drops leading conjunctions and punctuation and trailing
@@ -151,26 +220,20 @@ func isPunctTok(t analysis.Token) bool {
 func (d *docState) opinion(a, b int) bool {
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if toks[t].Norm == "I" && toks[t].Tag == "PRP" {
+		if d.phrase(t, b, cOpinion) > 0 && !properNoun(toks[t]) {
 			return true
 		}
-		if n := d.phrase(t, b, opinion); n > 0 {
-			w := strings.ToLower(toks[t].Norm)
-			// "I" itself is handled above, case-sensitively.
-			if w != "i" {
-				return true
-			}
-		}
 	}
-	// Imperatives: a bare verb first, or "Don't".
+	// Imperatives: a bare verb first, or an advice verb the tagger missed.
 	f := a
 	for f < b && (toks[f].Tag == "CD" || toks[f].Tag == "LS" || isPunctTok(toks[f])) {
 		f++
 	}
 	if f < b {
-		w := strings.ToLower(toks[f].Norm)
-		if toks[f].Tag == "VB" || imperatives[w] && (f+1 >= b || !strings.HasPrefix(toks[f+1].Tag, "VB") && toks[f+1].Tag != "MD") {
-			if !(toks[f].Tag == "NN" || toks[f].Tag == "NNS") || imperatives[w] {
+		w := d.low(f)
+		imp := d.phrase(f, b, cImperative) > 0
+		if toks[f].Tag == "VB" || imp && (f+1 >= b || !strings.HasPrefix(toks[f+1].Tag, "VB") && toks[f+1].Tag != "MD") {
+			if !(toks[f].Tag == "NN" || toks[f].Tag == "NNS") || imp {
 				return true
 			}
 		}
@@ -181,62 +244,187 @@ func (d *docState) opinion(a, b int) bool {
 	return false
 }
 
-// aux are the verbs that carry tense and leave the predicate to the next verb.
-var aux = set("be", "have", "do", "get")
+func (d *docState) aux(t int) bool { return auxForms[d.low(t)] }
 
 // predicate finds the event of a clause, or its main verb.
 func (d *docState) predicate(a, b int) (pred, bool) {
 	toks := d.doc.Tokens
 	var nounHit *pred
 	for t := a; t < b; t++ {
-		n := d.phrase(t, b, actionSet)
-		if n == 0 {
+		tag := toks[t].Tag
+		if d.cues.mask[t]&(cEvent|cEventNoun) == 0 {
 			// "named Priya Natarajan (as) ...": an appointment.
-			if w := strings.ToLower(toks[t].Norm); (w == "named" || w == "names") && strings.HasPrefix(toks[t].Tag, "VB") &&
+			if strings.HasPrefix(tag, "VB") && (eqFold(toks[t].Norm, "named") || eqFold(toks[t].Norm, "names")) &&
 				t+1 < b && d.tokMent[t+1] >= 0 && d.ments[d.tokMent[t+1]].ent.Label == quarry.Person {
 				return pred{first: t, last: t + 1, lemma: "appoint", action: true}, true
 			}
+			if p, ok := d.redo(t, a, b); ok {
+				return p, true
+			}
 			continue
 		}
-		form := joinNorm(toks[t : t+n])
-		tag := toks[t].Tag
 		gerund := tag == "VBG" && t > a && (toks[t-1].Tag == "IN" || toks[t-1].Tag == "DT" || toks[t-1].Tag == "JJ" || toks[t-1].Tag == "PRP$")
-		isNoun := actionNouns[form] && (strings.HasPrefix(tag, "NN") || !strings.HasPrefix(tag, "VB") || gerund) ||
-			strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "NNP")
-		if !isNoun && !(strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NNP") || tag == "JJ" && n > 1) {
+		if nh := d.cue(t, b, cEventNoun); nh != nil && (strings.HasPrefix(tag, "NN") || !strings.HasPrefix(tag, "VB") || gerund) {
+			if nounHit == nil {
+				nounHit = &pred{first: t, last: int(nh.last), lemma: nh.cue.Lemma, action: true, noun: true}
+			}
 			continue
 		}
-		if isNoun && !actionNouns[form] {
+		if strings.HasPrefix(tag, "NN") && !strings.HasPrefix(tag, "NNP") {
+			continue // "a 10% cut": a verb form used as a noun the rules do not list
+		}
+		vh := d.cue(t, b, cEvent)
+		if vh == nil || !(strings.HasPrefix(tag, "VB") || strings.HasPrefix(tag, "NNP") || tag == "JJ" && vh.last-vh.first > 1) {
 			continue
 		}
-		if !isNoun && d.modifier(t, a, b) {
+		if d.modifier(t, a, b) {
 			continue
 		}
-		p := pred{first: t, last: t + n, lemma: actions[form], action: true, noun: isNoun}
-		if !isNoun {
-			return p, true
-		}
-		if nounHit == nil {
-			nounHit = &p
-		}
+		return pred{first: t, last: int(vh.last), lemma: vh.cue.Lemma, action: true}, true
 	}
+	v, ok := d.mainVerb(a, b)
 	if nounHit != nil {
+		// "Norvik would save $150 million from the cuts": an event noun in
+		// a phrase after the main verb is not what the clause asserts.
+		if ok && v.last <= nounHit.first && d.inPhrase(v.last, nounHit.first) {
+			return v, true
+		}
 		return *nounHit, true
 	}
-	// The main verb: the last of the first verb group.
+	return v, ok
+}
+
+// mainVerb is the last verb of the first finite verb group (else of the
+// first verb group), or the verb a catenative one governs ("is projected
+// to carry", "expects to ship"). Participles before the finite verb
+// ("A claim accusing X has been thrown out") modify nouns.
+func (d *docState) mainVerb(a, b int) (pred, bool) {
+	toks := d.doc.Tokens
+	from := a
 	for t := a; t < b; t++ {
+		if tg := toks[t].Tag; tg == "VBZ" || tg == "VBP" || tg == "VBD" || tg == "MD" {
+			from = t
+			break
+		}
+	}
+	for t := from; t < b; t++ {
 		tag := toks[t].Tag
 		if !strings.HasPrefix(tag, "VB") || tag == "VBG" && t == a {
 			continue
 		}
 		k := t
-		for k+1 < b && aux[lemma(toks[k].Norm)] && (strings.HasPrefix(toks[k+1].Tag, "VB") || toks[k+1].Tag == "RB" && k+2 < b && strings.HasPrefix(toks[k+2].Tag, "VB")) {
+		for k+1 < b && d.aux(k) && (strings.HasPrefix(toks[k+1].Tag, "VB") || toks[k+1].Tag == "RB" && k+2 < b && strings.HasPrefix(toks[k+2].Tag, "VB")) {
 			if toks[k+1].Tag == "RB" {
 				k++
 			}
 			k++
 		}
+		if k+2 < b && toks[k+1].Tag == "TO" && toks[k+2].Tag == "VB" {
+			k += 2
+		}
 		return pred{first: k, last: k + 1, lemma: lemma(toks[k].Norm)}, true
+	}
+	return pred{}, false
+}
+
+// inPhrase: tokens [from, to) open a prepositional phrase ("from the").
+func (d *docState) inPhrase(from, to int) bool {
+	toks := d.doc.Tokens
+	for k := from; k < to; k++ {
+		if toks[k].Tag == "IN" {
+			return true
+		}
+		if tg := toks[k].Tag; !(tg == "DT" || tg == "JJ" || tg == "CD" || tg == "$" || tg == "PRP$" || strings.HasPrefix(tg, "NN") || tg == "RB" || isPunctTok(toks[k])) {
+			return false
+		}
+	}
+	return false
+}
+
+// rankAfter returns the ranking word that completes verb v ("is the
+// largest", "makes Halvard the second-largest", "became its biggest"),
+// or -1.
+func (d *docState) rankAfter(v pred, b int) int {
+	toks := d.doc.Tokens
+	for k := v.last; k < b && k < v.last+6; k++ {
+		tg := toks[k].Tag
+		if (tg == "JJS" || d.cues.mask[k]&cRanking != 0) && k > v.last && (toks[k-1].Tag == "DT" || toks[k-1].Tag == "PRP$" || toks[k-1].Tag == "POS") {
+			return k
+		}
+		if strings.HasPrefix(tg, "VB") || tg == "MD" || isPunctTok(toks[k]) || tg == "IN" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// rankedEntity is the named entity between a verb and its ranking word
+// ("makes Halvard the largest").
+func (d *docState) rankedEntity(from, to int) subj {
+	for k := from; k < to; k++ {
+		if mi := d.tokMent[k]; mi >= 0 && isNamed(d.ments[mi].ent.Label) {
+			m := d.ments[mi]
+			return subj{first: m.first, last: m.last, ent: m.ent}
+		}
+	}
+	return subj{first: -1}
+}
+
+// metricSubject: the clause is about a metric named before the predicate
+// ("profit to fall", "Revenue rose").
+func (d *docState) metricSubject(a int, p pred) bool {
+	for t := a; t < p.first; t++ {
+		if d.cues.mask[t]&cMetric != 0 && strings.HasPrefix(d.doc.Tokens[t].Tag, "NN") {
+			return true
+		}
+	}
+	return false
+}
+
+// namedObject: a named entity is the object of event verb p and something
+// named by a noun does it ("A senior engineer left Acme").
+func (d *docState) namedObject(p pred, b int) bool {
+	toks := d.doc.Tokens
+	if p.first == 0 || !strings.HasPrefix(toks[p.first-1].Tag, "NN") {
+		return false
+	}
+	for k := p.last; k < b && k < p.last+4; k++ {
+		if mi := d.tokMent[k]; mi >= 0 {
+			return isNamed(d.ments[mi].ent.Label)
+		}
+		if tg := toks[k].Tag; !(tg == "DT" || tg == "JJ" || tg == "IN" || tg == "TO" || tg == "RP") {
+			return false
+		}
+	}
+	return false
+}
+
+// anyEntity: a mention of any label (a place, a product) in tokens [a, b).
+func (d *docState) anyEntity(a, b int) bool {
+	for t := a; t < b; t++ {
+		if d.tokMent[t] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// redo reads a verb with the prefix "re" as its event ("rehire",
+// "re-hire", "reinvested").
+func (d *docState) redo(t, a, b int) (pred, bool) {
+	tok := d.doc.Tokens[t]
+	if !strings.HasPrefix(tok.Tag, "VB") || len(tok.Norm) < 6 || !(tok.Norm[0] == 'r' || tok.Norm[0] == 'R') {
+		return pred{}, false
+	}
+	w := d.low(t)
+	if !strings.HasPrefix(w, "re") {
+		return pred{}, false
+	}
+	rest := strings.TrimPrefix(w[2:], "-")
+	for _, c := range d.x.cues.Lookup(rest) {
+		if c.Category == rules.ClaimEvent && !d.modifier(t, a, b) {
+			return pred{first: t, last: t + 1, lemma: c.Lemma, action: true}, true
+		}
 	}
 	return pred{}, false
 }
@@ -248,7 +436,7 @@ func (d *docState) modifier(t, a, b int) bool {
 	tag := toks[t].Tag
 	prev := ""
 	if t > a {
-		prev = strings.ToLower(toks[t-1].Norm)
+		prev = d.low(t - 1)
 	}
 	if prev == "get" || prev == "got" || prev == "gets" {
 		return true
@@ -260,18 +448,13 @@ func (d *docState) modifier(t, a, b int) bool {
 			return true
 		}
 	}
-	return false
-}
-
-func joinNorm(toks []analysis.Token) string {
-	var b strings.Builder
-	for i, t := range toks {
-		if i > 0 && t.SpaceBefore {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strings.ToLower(t.Norm))
+	// "Amazon's hiring, funded by its cuts, is ...": a participle with no
+	// auxiliary before a finite verb modifies a noun.
+	if tag == "VBN" && t > a && isPunctTok(toks[t-1]) && d.finiteBetween(t+1, b) {
+		return true
 	}
-	return b.String()
+	// "since taking the helm", "while doubling down": an adverbial.
+	return tag == "VBG" && t > a && toks[t-1].Tag == "IN"
 }
 
 // subject picks the entity a clause is about: the first named mention in
@@ -279,6 +462,10 @@ func joinNorm(toks []analysis.Token) string {
 // nouns and passives the entity after it.
 func (d *docState) subject(cl clause, a, b int, p pred) subj {
 	toks := d.doc.Tokens
+	// "Tom Reyes, who left ...".
+	if r := cl.rel; r != nil && (toks[a].Tag == "WP" || toks[a].Tag == "WDT") {
+		return subj{first: r.first, last: r.last, ent: r.ent}
+	}
 	var fallback *subj
 	for t := a; t < p.first; t++ {
 		mi := d.tokMent[t]
@@ -289,7 +476,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 		if m.last > p.first && m.first < p.last {
 			continue // the predicate word itself ("Layoffs")
 		}
-		if t > a && (toks[t-1].Tag == "IN" && !subordinators[strings.ToLower(toks[t-1].Norm)] || toks[t-1].Tag == "TO" || toks[t-1].Tag == "VBG" || toks[t-1].Tag == "VBN") {
+		if t > a && (toks[t-1].Tag == "IN" && !subordinators[d.low(t-1)] || toks[t-1].Tag == "TO" || toks[t-1].Tag == "VBG" || toks[t-1].Tag == "VBN") {
 			t = m.last - 1
 			continue
 		}
@@ -333,7 +520,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 	}
 	// Pronouns and "the company" just before the predicate.
 	for t := max(a, p.first-5); t < p.first; t++ {
-		w := strings.ToLower(toks[t].Norm)
+		w := d.low(t)
 		if toks[t].Tag == "PRP" && d.expletive(t, p.first) {
 			break
 		}
@@ -346,10 +533,11 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			}
 		case w == "the" && t+1 < p.first:
 			k := t + 1
-			for k < p.first && k < t+4 && (strings.HasPrefix(toks[k].Tag, "NN") || toks[k].Tag == "JJ") && !orgNouns[strings.ToLower(toks[k].Norm)] {
+			for k < p.first && k < t+4 && (strings.HasPrefix(toks[k].Tag, "NN") || toks[k].Tag == "JJ") && d.phrase(k, p.first, cCompanyNoun) == 0 {
 				k++
 			}
-			if k < p.first && orgNouns[strings.ToLower(toks[k].Norm)] && (k+1 >= b || toks[k+1].Tag != "POS") {
+			if n := d.phrase(k, p.first, cCompanyNoun); n > 0 && k+n <= p.first && (k+n >= b || toks[k+n].Tag != "POS") {
+				k += n - 1
 				if e := d.orgRef(cl); e != nil {
 					return subj{first: t, last: k + 1, ent: e, pronoun: true}
 				}
@@ -445,9 +633,8 @@ func (d *docState) figureNear(p pred) bool {
 
 // passiveAt: a finite "be"/"have" opening a passive ("have been confirmed").
 func (d *docState) passiveAt(t, b int) bool {
-	toks := d.doc.Tokens
 	for k := t; k < b && k < t+3; k++ {
-		if w := strings.ToLower(toks[k].Norm); w == "been" || w == "being" {
+		if w := d.low(k); w == "been" || w == "being" {
 			return true
 		}
 	}
@@ -458,8 +645,14 @@ func (d *docState) passiveAt(t, b int) bool {
 // organisation; else the last company a claim was about, or the company the
 // article names most.
 func (d *docState) orgRef(cl clause) *quarry.Entity {
-	if cl.quote != nil && cl.quote.Speaker != nil && cl.quote.Speaker.Entity != "" {
-		if e := d.entity(cl.quote.Speaker.Entity); e != nil {
+	speaker := ""
+	if cl.quote != nil && cl.quote.Speaker != nil {
+		speaker = cl.quote.Speaker.Entity
+	} else if cl.src != nil {
+		speaker = cl.src.Entity
+	}
+	if speaker != "" {
+		if e := d.entity(speaker); e != nil {
 			if e.Label != quarry.Person {
 				return e
 			}
@@ -506,7 +699,7 @@ func (d *docState) object(a, b int, p pred) string {
 	if p.noun && t < b && (toks[t].Tag == "IN" || toks[t].Tag == "TO") {
 		t++
 	}
-	if p.noun && t < b && (strings.HasPrefix(toks[t].Tag, "VB") || toks[t].Tag == "MD" || aux[lemma(toks[t].Norm)]) {
+	if p.noun && t < b && (strings.HasPrefix(toks[t].Tag, "VB") || toks[t].Tag == "MD" || d.aux(t)) {
 		return ""
 	}
 	start := t
@@ -568,30 +761,18 @@ func (d *docState) entitiesIn(a, b int, s subj) int {
 	return len(seen)
 }
 
-func (d *docState) has(a, b int, set map[string]bool) bool {
-	for t := a; t < b; t++ {
-		if d.phrase(t, b, set) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
+// superlative: a superlative tag or a ranking cue ("second-largest").
 func (d *docState) superlative(a, b int) bool {
 	for t := a; t < b; t++ {
-		tk := d.doc.Tokens[t]
-		if tk.Tag == "JJS" || tk.Tag == "RBS" || rankWords[strings.ToLower(tk.Norm)] {
+		if tg := d.doc.Tokens[t].Tag; tg == "JJS" || tg == "RBS" {
 			return true
 		}
 	}
-	return false
+	return d.has(a, b, cRanking)
 }
 
-// rankWords rank without a superlative tag.
-var rankWords = set("largest", "biggest", "second-largest", "third-largest", "second-biggest", "record")
-
-// comparative: a superlative or comparative tag, a comparison phrase, or a
-// comparative cue from the rules.
+// comparative: a superlative or comparative tag, or a comparative or
+// ranking cue.
 func (d *docState) comparative(a, b int) bool {
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
@@ -599,22 +780,12 @@ func (d *docState) comparative(a, b int) bool {
 		if tag == "JJS" || tag == "RBS" || (tag == "JJR" || tag == "RBR") && t+1 < b && eqFold(toks[t+1].Norm, "than") {
 			return true
 		}
-		if d.phrase(t, b, comparativeWords) > 0 && !eqFold(toks[t].Norm, "than") && !eqFold(toks[t].Norm, "top") && !eqFold(toks[t].Norm, "number") {
-			return true
-		}
 	}
-	if d.x.cues != nil {
-		for _, m := range d.x.cues.Match(toks[a:b]) {
-			if m.Cue.Category == "comparative" && strings.Contains(m.Cue.Lemma, " ") {
-				return true
-			}
-		}
-	}
-	return false
+	return d.has(a, b, cComparative|cRanking)
 }
 
 // source says who asserts a clause.
-func (d *docState) source(cl clause, a, b int) quarry.ClaimSource {
+func (d *docState) source(cl clause, a, b int, p pred) quarry.ClaimSource {
 	if cl.src != nil {
 		return *cl.src
 	}
@@ -628,7 +799,7 @@ func (d *docState) source(cl clause, a, b int) quarry.ClaimSource {
 	}
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, reportedCues) > 0 {
+		if d.phrase(t, b, cUnnamedSource) > 0 && d.sourceAt(t, a, p) {
 			return quarry.ClaimSource{Type: SourceReported}
 		}
 		if eqFold(toks[t].Norm, "according") && t+2 < b && eqFold(toks[t+1].Norm, "to") {
@@ -639,6 +810,20 @@ func (d *docState) source(cl clause, a, b int) quarry.ClaimSource {
 		}
 	}
 	return quarry.ClaimSource{Type: SourceArticle}
+}
+
+// sourceAt: an unnamed-source cue at t attributes the clause. A noun
+// ("analysts") must be the subject: "Analysts expect ...", not "beat
+// analysts' estimates".
+func (d *docState) sourceAt(t, a int, p pred) bool {
+	toks := d.doc.Tokens
+	if !strings.HasPrefix(toks[t].Tag, "NN") {
+		return true
+	}
+	if t >= p.first || t+1 < len(toks) && toks[t+1].Tag == "POS" {
+		return false
+	}
+	return t == a || toks[t-1].Tag != "IN" && toks[t-1].Tag != "TO"
 }
 
 // modality reads the cues of the clause's verb group: from the subject (past
@@ -652,18 +837,6 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	}
 	if d.inHypo(toks[a].Start, toks[b-1].End) {
 		return Conditional
-	}
-	for t := a; t < b; t++ {
-		if n := d.phrase(t, b, conditionals); n > 0 {
-			w := strings.ToLower(toks[t].Norm)
-			if (w == "would" || w == "'d") && (toks[t].Tag != "MD" || cl.src != nil || cl.quote != nil && cl.quote.Kind == "indirect") {
-				continue
-			}
-			if w == "if" && t > a && eqFold(toks[t-1].Norm, "as") {
-				continue
-			}
-			return Conditional
-		}
 	}
 	ws := a
 	if s.ent != nil && s.last <= p.first {
@@ -689,82 +862,65 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 			}
 		}
 	}
-	reported := cl.src != nil || cl.quote != nil && cl.quote.Kind == "indirect"
-	// pre: a modal or verb of prediction; when: a future time phrase only.
-	var neg, pre, when, hedge bool
-	for t := ws; t < we; t++ {
-		w := strings.ToLower(toks[t].Norm)
-		if d.phrase(t, we+1, notNegations) > 0 || d.phrase(t, we, notPredictions) > 0 {
-			t++
+	reported := cl.reported()
+	// A modal conditional ("would") in reported speech is a past "will".
+	reportedWill := false
+	for t := a; t < b; t++ {
+		if d.phrase(t, b, cConditional) == 0 {
 			continue
 		}
-		if d.x.cues != nil {
-			for _, c := range d.x.cues.Lookup(toks[t].Norm) {
-				switch c.Category {
-				case "negation":
-					neg = neg || !notNegations[w]
-				case "prediction":
-					if (w == "will" || w == "would" || w == "shall") && toks[t].Tag != "MD" {
-						continue
-					}
-					if (w == "would" || w == "'d") && !reported {
-						continue
-					}
-					pre = true
-				case "hedge":
-					if notHedges[w] || (w == "may" || w == "might" || w == "could") && toks[t].Tag != "MD" {
-						continue
-					}
-					hedge = true
-				}
-			}
+		if toks[t].Tag == "MD" && reported {
+			reportedWill = reportedWill || t >= ws && t < we
+			continue
 		}
-		if builtinNeg[w] {
-			neg = true
-		}
-		if builtinPred[w] && (toks[t].Tag == "MD" || w == "expected" || w == "projected" || w == "forecast") {
-			pre = true
-		}
-		if builtinHedge[w] && (toks[t].Tag == "MD" || w != "may" && w != "might" && w != "could") {
-			hedge = true
-		}
+		return Conditional
 	}
-	// Multi-word cues ("is expected to", "next year") anywhere in the clause.
-	if d.x.cues != nil {
-		for _, m := range d.x.cues.Match(toks[a:b]) {
-			if m.Last-m.First < 2 {
+	// Single-word cues count in the verb group, longer ones anywhere (a
+	// negation in the verb group, a hedge up to the predicate). pre: a
+	// verbal prediction ("will", "is set to"); when: a time phrase or noun
+	// ("next year", "outlook") only.
+	var neg, pre, when, hedge bool
+	pre = reportedWill
+	for t := a; t < b; t++ {
+		if d.cues.mask[t]&(cNegation|cPrediction|cHedge) == 0 {
+			continue
+		}
+		inWin := t >= ws && t < we
+		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
+			h := &d.cues.hits[i]
+			if int(h.last) > b {
 				continue
 			}
-			l := strings.ToLower(m.Cue.Lemma)
-			switch m.Cue.Category {
-			case "prediction":
-				if notPredictions[l] {
+			single := h.last-h.first == 1
+			if single && properNoun(toks[t]) {
+				continue
+			}
+			switch h.bit {
+			case cNegation:
+				neg = neg || inWin
+			case cPrediction:
+				if !single || inWin {
+					if d.verbal(t, int(h.last)) {
+						pre = true
+					} else {
+						when = true
+					}
+				}
+			case cHedge:
+				// "reportedly" names a source rather than hedging.
+				if d.cues.mask[t]&cUnnamedSource != 0 {
 					continue
 				}
-				if strings.HasPrefix(l, "by ") || strings.HasPrefix(l, "next ") || strings.HasPrefix(l, "in the coming") {
-					when = true
-				} else {
-					pre = true
-				}
-			case "hedge":
-				if !notHedges[l] && a+m.First < p.last+1 {
+				// "Data suggest ...": a hedging verb governing the clause.
+				governs := t < p.first && strings.HasPrefix(toks[t].Tag, "VB")
+				if inWin || !single && t <= p.last || governs {
 					hedge = true
 				}
-			case "negation":
-				if !notNegations[l] && a+m.First >= ws && a+m.First < we {
-					neg = true
-				}
 			}
-		}
-	}
-	// "suggest"/"appear" governing the clause.
-	for t := a; t < p.first; t++ {
-		if w := strings.ToLower(toks[t].Norm); w == "suggest" || w == "suggests" || w == "suggested" {
-			hedge = true
 		}
 	}
 	switch {
-	case neg:
+	case neg || cl.denied:
 		return Negated
 	case pre:
 		return Predicted
@@ -776,12 +932,15 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	return Asserted
 }
 
-// Built-in single-word cues, used when the rule set lacks them (or is nil).
-var (
-	builtinNeg   = set("not", "n't", "never", "no longer", "denied", "denies", "refused", "cannot")
-	builtinPred  = set("will", "'ll", "shall", "expected", "projected", "forecast", "forecasts")
-	builtinHedge = set("may", "might", "could", "possibly", "perhaps", "likely", "probably", "apparently", "potentially", "suggests")
-)
+// verbal: tokens [a, b) hold a verb or modal.
+func (d *docState) verbal(a, b int) bool {
+	for _, t := range d.doc.Tokens[a:b] {
+		if t.Tag == "MD" || strings.HasPrefix(t.Tag, "VB") {
+			return true
+		}
+	}
+	return false
+}
 
 type scoreIn struct {
 	figs, dates, others int

@@ -3,17 +3,23 @@
 // who asserts it and how firmly. It reads the entities, figures and quotes
 // earlier extractors put in the document; it finds nothing of those itself.
 //
-// A clause is a claim when it carries an event verb with an entity or a
-// figure, a figure tied to an entity, a ranking or comparison about an
-// entity, or a causal link about one. Opinion, advice and rhetoric are
-// dropped: first-person views, imperatives, "should"/"must".
+// A clause is a claim when it carries an event with an entity, a figure,
+// a metric ("profit to fall") or a named object; a precise figure and a
+// verb; a ranking or comparison; a causal link or a tenure about a named
+// entity; or a named speaker's word about one. Opinion, advice and rhetoric
+// are dropped: first-person views, imperatives, "should"/"must" in the
+// writer's voice. Reported speech is cut from its attribution ("X said on
+// Tuesday it will ...", "..., a spokesperson said.") and sourced to it.
+//
+// Every word list (events, hedges, conditionals, opinion, company nouns,
+// ...) comes from the claim-cues rules (rules/default/claim-cues.yaml); the
+// package keeps only grammar.
 package claims
 
 import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -44,14 +50,17 @@ type Extractor struct {
 }
 
 // New returns a claims extractor using the claim and quote cues of set
-// (nil: the built-in lists alone).
+// (nil: the default rules).
 func New(set *rules.Set) *Extractor {
-	x := &Extractor{}
-	if set != nil {
-		x.cues = set.ClaimCues()
-		x.speech = set.QuoteCues()
+	if set == nil {
+		def, err := rules.Default()
+		if err != nil {
+			// The defaults are embedded and tested; failing here is a build bug.
+			panic("claims: default rules: " + err.Error())
+		}
+		set = def
 	}
-	return x
+	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues()}
 }
 
 // Name implements extractors.Extractor.
@@ -85,8 +94,9 @@ type docState struct {
 	doc  *analysis.Doc
 	out  *quarry.Document
 	text string
-	// lower[i] is token i's norm in lower case.
+	// lower caches token norms in lower case; read them with low.
 	lower []string
+	cues  cueIndex
 	// tokMent[i] is the mention holding token i, or -1.
 	tokMent []int
 	ments   []mention
@@ -99,11 +109,8 @@ type docState struct {
 }
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {
-	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}}
+	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}, cues: newCueIndex(x.cues, doc.Tokens)}
 	d.lower = make([]string, len(doc.Tokens))
-	for i, t := range doc.Tokens {
-		d.lower[i] = strings.ToLower(t.Norm)
-	}
 	d.tokMent = make([]int, len(doc.Tokens))
 	for i := range d.tokMent {
 		d.tokMent[i] = -1
@@ -125,7 +132,93 @@ func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docStat
 			}
 		}
 	}
+	d.splitHeadlines()
 	return d
+}
+
+// splitHeadlines undoes a name that swallowed a headline's verb ("Top
+// Scientist Leaves Veridian Labs" as one company): the verb leaves the
+// name, and each side becomes a mention of the entity whose name it spells,
+// or the left side stays with the swallowing entity.
+func (d *docState) splitHeadlines() {
+	toks := d.doc.Tokens
+	var names map[string]*quarry.Entity
+	for _, s := range d.doc.Sentences {
+		if n := toks[s.Last-1].Norm; n == "." || n == "?" || n == "!" {
+			continue
+		}
+		for t := s.First; t < s.Last; t++ {
+			mi := d.tokMent[t]
+			if mi < 0 || d.ments[mi].first != t {
+				continue
+			}
+			m := d.ments[mi]
+			if len(m.ent.Mentions) != 1 {
+				continue
+			}
+			k := m.first + 1
+			for k < m.last && d.cues.mask[k]&cEvent == 0 {
+				k++
+			}
+			if k >= m.last {
+				continue
+			}
+			if names == nil {
+				names = d.names()
+			}
+			for j := m.first; j < m.last; j++ {
+				d.tokMent[j] = -1
+			}
+			f := m.first
+			for f > s.First && d.tokMent[f-1] < 0 && toks[f-1].Tag == "NNP" && f > m.first-2 {
+				f--
+			}
+			switch e := names[strings.ToLower(d.text[toks[f].Start:toks[k-1].End])]; {
+			case e != nil && e != m.ent:
+				d.addMention(f, k, e)
+			default:
+				d.addMention(m.first, k, m.ent)
+			}
+			if k+1 < m.last {
+				if e := names[strings.ToLower(d.text[toks[k+1].Start:toks[m.last-1].End])]; e != nil && e != m.ent {
+					d.addMention(k+1, m.last, e)
+				}
+			}
+			t = m.last - 1
+		}
+	}
+}
+
+func (d *docState) addMention(f, l int, e *quarry.Entity) {
+	d.ments = append(d.ments, mention{f, l, e})
+	for t := f; t < l; t++ {
+		d.tokMent[t] = len(d.ments) - 1
+	}
+}
+
+// names maps the lower-cased names and mention texts of named entities to
+// the entity.
+func (d *docState) names() map[string]*quarry.Entity {
+	out := map[string]*quarry.Entity{}
+	for i := range d.out.Entities {
+		e := &d.out.Entities[i]
+		if !isNamed(e.Label) {
+			continue
+		}
+		out[strings.ToLower(e.Name)] = e
+		for _, m := range e.Mentions {
+			out[strings.ToLower(m.Text)] = e
+		}
+	}
+	return out
+}
+
+// low returns token t's norm in lower case.
+func (d *docState) low(t int) string {
+	if d.lower[t] == "" {
+		d.lower[t] = strings.ToLower(d.doc.Tokens[t].Norm)
+	}
+	return d.lower[t]
 }
 
 // tokenRange returns the tokens inside bytes [start, end).
@@ -170,18 +263,26 @@ func (d *docState) notePeople(si int) {
 type clause struct {
 	sent        int
 	first, last int // doc tokens
-	// src is set when the clause is reported speech found here.
-	src *quarry.ClaimSource
+	// src is set when the clause is reported speech found here; denied
+	// when the verb reporting it denies it ("denied that ...").
+	src    *quarry.ClaimSource
+	denied bool
 	// quote covers the clause (direct quotes, indirect speech).
 	quote *quarry.Quote
+	// rel is the mention a relative clause (", who left ...") is about.
+	rel *mention
 	// split says the clause does not start its sentence; colon that it
 	// follows a colon (a heading or a frame before it).
 	split, colon bool
 }
 
+// reported: the clause is what somebody said, found here or by the quotes
+// extractor as indirect speech.
+func (c clause) reported() bool { return c.src != nil || c.quote != nil && c.quote.Kind == "indirect" }
+
 // clauses cuts sentence si into claim candidates: reported speech becomes
-// its content clause; otherwise the sentence splits at ";", ":" and
-// ", while/but/whereas".
+// its content clause; otherwise the sentence splits at ";", ":",
+// ", while/but/whereas" and before ", who/which" after a name.
 func (d *docState) clauses(si int) []clause {
 	s := d.doc.Sentences[si]
 	toks := d.doc.Tokens
@@ -193,79 +294,225 @@ func (d *docState) clauses(si int) []clause {
 		}
 		f, l := tokenRange(toks, q.Start, q.End)
 		if f < l {
-			return []clause{{sent: si, first: f, last: l, quote: q, split: f > s.First}}
+			// "The company denied that ...": the content is denied.
+			denied := false
+			if q.Cue != nil {
+				c, _ := tokenRange(toks, q.Cue.Start, q.Cue.End)
+				denied = c < len(toks) && d.cues.mask[c]&cNegation != 0
+			}
+			return []clause{{sent: si, first: f, last: l, quote: q, denied: denied, split: f > s.First}}
 		}
 	}
-	if f, l, src := d.reportedSpeech(s.First, s.Last); src != nil {
-		return []clause{{sent: si, first: f, last: l, src: src, split: true}}
+	if cl, ok := d.reportedSpeech(si); ok {
+		return []clause{cl}
+	}
+	last := s.Last
+	var tail *clause
+	if cl, ok := d.trailingSpeaker(si); ok {
+		tail, last = &cl, cl.last
 	}
 	var out []clause
 	start := s.First
 	colonBefore := false
-	for t := s.First; t < s.Last; t++ {
+	var rel *mention
+	for t := s.First; t < last; t++ {
 		n := toks[t].Norm
-		cut := false
+		cut, next := false, t+1
 		switch {
 		case n == ";":
 			cut = true
-		case n == ":" && s.Last-t > 4 && hasVerb(toks[t+1:s.Last]):
+		case n == ":" && last-t > 4 && hasVerb(toks[t+1:last]):
 			cut = true
-		case n == "," && t+1 < s.Last && (eqFold(toks[t+1].Norm, "while") || eqFold(toks[t+1].Norm, "whereas") || eqFold(toks[t+1].Norm, "but")):
+		case n == "," && t+1 < last && (eqFold(toks[t+1].Norm, "while") || eqFold(toks[t+1].Norm, "whereas") || eqFold(toks[t+1].Norm, "but")):
 			cut = true
+		case n == "," && t+2 < last && (toks[t+1].Tag == "WP" || toks[t+1].Tag == "WDT") && t > start && d.tokMent[t-1] >= 0 && hasVerb(toks[t+2:last]):
+			// "Tom Reyes, who left the company": a claim about Tom Reyes.
+			cut, next = true, t+1
 		}
 		if cut {
 			if t > start {
-				out = append(out, clause{sent: si, first: start, last: t, split: start > s.First, colon: colonBefore})
+				out = append(out, clause{sent: si, first: start, last: t, split: start > s.First, colon: colonBefore, rel: rel})
 			}
-			start = t + 1
+			rel = nil
+			if next == t+1 && n == "," && (toks[t+1].Tag == "WP" || toks[t+1].Tag == "WDT") {
+				m := d.ments[d.tokMent[t-1]]
+				rel = &m
+			}
+			start = next
 			colonBefore = n == ":"
 		}
 	}
-	if start < s.Last {
-		out = append(out, clause{sent: si, first: start, last: s.Last, split: start > s.First, colon: colonBefore})
+	if start < last {
+		out = append(out, clause{sent: si, first: start, last: last, split: start > s.First, colon: colonBefore, rel: rel})
 	}
 	for i := range out {
 		out[i].quote = d.quoteAt(toks[out[i].first].Start, toks[out[i].last-1].End)
+		if tail != nil && out[i].quote == nil {
+			out[i].src = tail.src
+		}
 	}
 	return out
 }
 
-// reportedSpeech finds "<entity> <speech verb> that <content>" when no
-// quote covers it, returning the content tokens and the speaker.
-func (d *docState) reportedSpeech(first, last int) (int, int, *quarry.ClaimSource) {
-	if d.x.speech == nil {
-		return 0, 0, nil
-	}
+// reportedSpeech finds "<speaker> <speech or reporting verb> (that)
+// <content>" in sentence si when no quote covers it: the content is the
+// clause and the speaker its source. The verb may be followed by a time
+// phrase ("said on Tuesday it will ...").
+func (d *docState) reportedSpeech(si int) (clause, bool) {
+	s := d.doc.Sentences[si]
+	first, last := s.First, s.Last
 	toks := d.doc.Tokens
-	for t := first; t < last-3; t++ {
+	for t := first + 1; t < last-3; t++ {
+		if !strings.HasPrefix(toks[t].Tag, "VB") || !d.speechVerb(t) {
+			continue
+		}
+		c := d.contentStart(t+1, last)
+		if c < 0 {
+			continue
+		}
+		src, ok := d.speaker(first, t)
+		if !ok || d.quoteAt(toks[c].Start, toks[last-1].End) != nil {
+			return clause{}, false
+		}
+		return clause{sent: si, first: c, last: last, src: src, denied: d.cues.mask[t]&cNegation != 0, split: true}, true
+	}
+	return clause{}, false
+}
+
+// speechVerb: a speech verb of the quote cues or a reporting verb of the
+// claim cues ("found", "ruled", "showed").
+func (d *docState) speechVerb(t int) bool {
+	if _, ok := d.x.speech.Verb(d.low(t)); ok {
+		return true
+	}
+	return d.phrase(t, t+1, cReporting) > 0
+}
+
+// contentStart returns where reported content after a speech verb starts:
+// after "that" (within a few words: "told analysts that"), or at a clause
+// that follows at once or after a time phrase ("on Tuesday"); -1 if none.
+func (d *docState) contentStart(t, last int) int {
+	toks := d.doc.Tokens
+	for k := t; k < last-1 && k < t+4; k++ {
+		// "that" opens the content unless it is a determiner ("that plan").
+		if eqFold(toks[k].Norm, "that") && (toks[k].Tag != "DT" || k+1 < last && !strings.HasPrefix(toks[k+1].Tag, "NN")) {
+			return k + 1
+		}
+		if isPunctTok(toks[k]) {
+			break
+		}
+	}
+	k := t
+	if k < last && toks[k].Tag == "IN" {
+		// A time phrase: "on Tuesday", "in a statement", "last week".
+		k++
+		for k < last && k < t+4 && (toks[k].Tag == "NNP" || toks[k].Tag == "DT" || toks[k].Tag == "CD" || toks[k].Tag == "JJ" || toks[k].Tag == "NN") {
+			k++
+		}
+	}
+	if k < last && d.clauseAt(k, last) {
+		return k
+	}
+	return -1
+}
+
+// clauseAt: tokens from k read as a clause, a subject then a finite verb
+// ("it will cut", "Norvik would save", "14,000 jobs would go").
+func (d *docState) clauseAt(k, last int) bool {
+	toks := d.doc.Tokens
+	switch tg := toks[k].Tag; {
+	case tg == "PRP" || tg == "EX" || d.tokMent[k] >= 0:
+	case tg == "DT" || tg == "CD" || strings.HasPrefix(tg, "NN") || tg == "PRP$" || tg == "$":
+	default:
+		return false
+	}
+	for j := k + 1; j < last && j < k+8; j++ {
+		switch tg := toks[j].Tag; {
+		case tg == "MD" || tg == "VBZ" || tg == "VBP" || tg == "VBD":
+			return true
+		case isPunctTok(toks[j]) || tg == "IN" && j == k+1 || tg == "WDT" || tg == "WP":
+			return false
+		}
+	}
+	return false
+}
+
+// speaker finds who says what a verb at t reports: the last person or
+// company named before it in the clause, a pronoun or "the company" for
+// one, or else an unnamed speaker ("a spokesperson") named by no entity.
+func (d *docState) speaker(first, t int) (*quarry.ClaimSource, bool) {
+	toks := d.doc.Tokens
+	lo := first
+	for k := t - 1; k >= first; k-- {
+		if n := toks[k].Norm; n == ";" || n == ":" {
+			lo = k + 1
+			break
+		}
+	}
+	for k := t - 1; k >= lo && k >= t-10; k-- {
+		if m := d.tokMent[k]; m >= 0 && isNamed(d.ments[m].ent.Label) {
+			return &quarry.ClaimSource{Type: SourceSpeaker, Entity: d.ments[m].ent.ID}, true
+		}
+	}
+	for k := lo; k < t; k++ {
+		w := d.low(k)
+		switch {
+		case toks[k].Tag == "PRP" && personPronouns[w] && d.lastPerson != nil:
+			return &quarry.ClaimSource{Type: SourceSpeaker, Entity: d.lastPerson.ID}, true
+		case toks[k].Tag == "PRP" && w == "it" || d.phrase(k, t, cCompanyNoun) > 0 && k > lo && eqFold(toks[k-1].Norm, "the"):
+			if e := d.orgRef(clause{}); e != nil {
+				return &quarry.ClaimSource{Type: SourceSpeaker, Entity: e.ID}, true
+			}
+		}
+	}
+	// An unnamed speaker: a noun phrase right before the verb ("a
+	// spokesperson", or a name no entity holds).
+	for k := t - 1; k >= lo && k >= t-6; k-- {
+		if strings.HasPrefix(toks[k].Tag, "NN") {
+			if d.phrase(k, k+1, cUnnamedSource) > 0 {
+				return &quarry.ClaimSource{Type: SourceReported}, true
+			}
+			return &quarry.ClaimSource{Type: SourceSpeaker}, true
+		}
+	}
+	return nil, false
+}
+
+// trailingSpeaker finds an attribution closing sentence si (", a
+// spokesperson said.", ", chief executive Oren Vale told reporters."): the
+// clause before it is the content.
+func (d *docState) trailingSpeaker(si int) (clause, bool) {
+	s := d.doc.Sentences[si]
+	toks := d.doc.Tokens
+	end := s.Last
+	for end > s.First && isPunctTok(toks[end-1]) {
+		end--
+	}
+	if end-s.First < 5 {
+		return clause{}, false
+	}
+	c := end - 1
+	for c > s.First+2 && c >= end-10 && toks[c].Norm != "," {
+		c--
+	}
+	if toks[c].Norm != "," || !d.finiteBetween(s.First, c) {
+		return clause{}, false
+	}
+	for t := c + 1; t < end; t++ {
 		if !strings.HasPrefix(toks[t].Tag, "VB") {
 			continue
 		}
-		if _, ok := d.x.speech.Verb(toks[t].Norm); !ok {
-			continue
+		// The speech verb ends the sentence but for its hearer or a time
+		// phrase: "told reporters", "said on Monday".
+		if _, ok := d.x.speech.Verb(d.low(t)); !ok || end-t > 5 || hasVerb(toks[t+1:end]) {
+			return clause{}, false
 		}
-		// "said that", "told analysts that".
-		that := t + 1
-		for that < last && that < t+4 && !eqFold(toks[that].Norm, "that") {
-			that++
+		if src, ok := d.speaker(c+1, t); ok {
+			return clause{sent: si, first: s.First, last: c, src: src}, true
 		}
-		if that >= last-1 || !eqFold(toks[that].Norm, "that") {
-			continue
-		}
-		// The speaker: the last person or company named just before.
-		var who *quarry.Entity
-		for k := t - 1; k >= first && k >= t-6; k-- {
-			if m := d.tokMent[k]; m >= 0 && isNamed(d.ments[m].ent.Label) {
-				who = d.ments[m].ent
-				break
-			}
-		}
-		if who == nil || d.quoteAt(toks[that+1].Start, toks[last-1].End) != nil {
-			return 0, 0, nil
-		}
-		return that + 1, last, &quarry.ClaimSource{Type: SourceSpeaker, Entity: who.ID}
+		break
 	}
-	return 0, 0, nil
+	return clause{}, false
 }
 
 // quoteAt returns the quote that holds most of bytes [start, end).
@@ -301,67 +548,13 @@ func isNamed(label string) bool {
 
 func eqFold(a, b string) bool { return strings.EqualFold(a, b) }
 
-// phrase returns the length in tokens of the longest phrase of set starting
-// at token i (up to 4 tokens, not past last). Tokens glued to the previous
-// one ("n't", "'s") join without a space.
-func (d *docState) phrase(i, last int, set map[string]bool) int {
-	last = min(last, len(d.lower))
-	if i >= last || !starts()[d.lower[i]] {
-		return 0
-	}
-	toks := d.doc.Tokens
-	var buf [64]byte
-	b := buf[:0]
-	best := 0
-	for k := i; k < last && k < i+4; k++ {
-		if k > i && toks[k].SpaceBefore {
-			b = append(b, ' ')
-		}
-		b = append(b, d.lower[k]...)
-		if set[string(b)] {
-			best = k - i + 1
-		}
-	}
-	return best
-}
-
-var (
-	startsOnce sync.Once
-	startSet   map[string]bool
-)
-
-// starts holds the first token of every phrase in the word lists, so
-// phrase can reject most tokens with one lookup. Glued forms start with the
-// part before the clitic: "don't" with "do", "can't" with "ca", "i'm" with "i".
-func starts() map[string]bool {
-	startsOnce.Do(func() {
-		startSet = map[string]bool{}
-		for _, m := range phraseSets {
-			for p := range m {
-				w := p
-				if i := strings.IndexByte(w, ' '); i >= 0 {
-					w = w[:i]
-				}
-				startSet[w] = true
-				if strings.HasSuffix(w, "n't") {
-					startSet[w[:len(w)-3]] = true
-				}
-				if i := strings.IndexByte(w, '\''); i > 0 {
-					startSet[w[:i]] = true
-				}
-			}
-		}
-	})
-	return startSet
-}
-
 // findHypothetical marks the quoted text that follows a sentence framing an
 // imagined scenario ("You can almost see the case study: “...”").
 func (d *docState) findHypothetical() {
 	for si, s := range d.doc.Sentences {
 		framed := false
 		for t := s.First; t < s.Last; t++ {
-			if d.phrase(t, s.Last, hypotheticalFrames) > 0 {
+			if d.phrase(t, s.Last, cHypothetical) > 0 {
 				framed = true
 				break
 			}

@@ -236,7 +236,7 @@ func TestCheckworthyOrders(t *testing.T) {
 }
 
 func TestTableRows(t *testing.T) {
-	text := "Job cuts in 2024\nCompany Jobs Cut Reason\nOrvane Foods 1,200 Store closures\nPellmar 300 (including earlier rounds) Automation\n\nThat is all."
+	text := "Job cuts in 2024\nCompany Jobs Cut Reason\nOrvane Foods 1,200 Store closures\nPellmar 2,300 (including earlier rounds) Automation\n\nThat is all."
 	out := extract(t, text, nil, firm...)
 	var rows []quarry.Claim
 	for _, c := range out.Claims {
@@ -315,5 +315,117 @@ func TestPhraseAtEndOfText(t *testing.T) {
 	}
 	if err := out.CheckOffsets(text); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestClaimClasses covers the kinds of claims that name no subject entity
+// or hang on grammar: each text holds one claim of this shape.
+func TestClaimClasses(t *testing.T) {
+	type want struct {
+		subject, predicate, modality, source, sourceEntity string
+	}
+	cases := []struct {
+		text string
+		want want
+	}{
+		// A change in a metric, forecast by unnamed analysts.
+		{"Analysts expect profit to fall next year.", want{"", "decrease", Predicted, SourceReported, ""}},
+		// A precise figure with no entity.
+		{"Lawyers for the drivers had sought $65 million.", want{"", "seek", Asserted, SourceArticle, ""}},
+		// An event done to a named entity by an unnamed one.
+		{"A senior engineer left Pellmar in June.", want{"", "leave", Asserted, SourceArticle, ""}},
+		// Tenure: a named subject, a duration and another entity.
+		{"Ruth Okafor worked at Pellmar for 11 years.", want{"Ruth Okafor", "work", Asserted, SourceArticle, ""}},
+		// A ranking about the entity after the verb.
+		{"The deal makes Pellmar the largest grocer in Spain.", want{"Pellmar", "make", Asserted, SourceArticle, ""}},
+		// Reported speech without "that", after a time phrase; "it" is the speaker.
+		{"Orvane Foods said on Tuesday it will cut 300 jobs.", want{"it", "cut", Predicted, SourceSpeaker, "e1"}},
+		// "would" in reported speech is a past "will".
+		{"Ines Marlow said that Pellmar would save $40 million.", want{"Pellmar", "save", Predicted, SourceSpeaker, "e3"}},
+		// An attribution closing the sentence; an unnamed speaker.
+		{"Pellmar will not replace her until May, a spokesperson said.", want{"Pellmar", "replace", Negated, SourceSpeaker, ""}},
+		// A denial negates what it reports.
+		{"Pellmar denied that it had cut 300 jobs.", want{"it", "cut", Negated, SourceSpeaker, "e2"}},
+		// A prefixed event verb; the main clause after a condition.
+		{"If demand recovers, Pellmar could rehire some staff.", want{"Pellmar", "hire", Conditional, SourceArticle, ""}},
+		{"If the ruling stands, Pellmar may have to reclassify 4,000 drivers.", want{"Pellmar", "reclassify", Conditional, SourceArticle, ""}},
+		// A catenative verb leaves the predicate to its infinitive.
+		{"Pellmar expects to open 40 stores.", want{"Pellmar", "open", Predicted, SourceArticle, ""}},
+		{"The airline is projected to carry 14 million passengers.", want{"", "carry", Predicted, SourceArticle, ""}},
+		// An event noun after a preposition is not the predicate.
+		{"Pellmar would save $40 million from the layoffs.", want{"Pellmar", "save", Conditional, SourceArticle, ""}},
+		// A duration as the verb's object is a figure to check.
+		{"The battery lasts up to 30 hours.", want{"", "last", Asserted, SourceArticle, ""}},
+	}
+	for _, c := range cases {
+		out := extract(t, c.text, nil, firm...)
+		if len(out.Claims) != 1 {
+			t.Errorf("%q: %d claims, want 1: %+v", c.text, len(out.Claims), out.Claims)
+			continue
+		}
+		cl := out.Claims[0]
+		subject := ""
+		if cl.Subject != nil {
+			subject = cl.Subject.Text
+		}
+		got := want{subject, cl.Predicate, cl.Modality, cl.Source.Type, cl.Source.Entity}
+		if got != c.want {
+			t.Errorf("%q:\n got  %+v\n want %+v", c.text, got, c.want)
+		}
+	}
+}
+
+// A relative clause after a name is its own claim about that name.
+func TestRelativeClause(t *testing.T) {
+	text := "Pellmar appointed Ines Marlow, who left Orvane Foods in May after six years."
+	out := extract(t, text, nil, firm...)
+	if len(out.Claims) != 2 {
+		t.Fatalf("%d claims, want 2: %+v", len(out.Claims), out.Claims)
+	}
+	first, second := out.Claims[0], out.Claims[1]
+	if first.Predicate != "appoint" || first.Subject == nil || first.Subject.Text != "Pellmar" {
+		t.Errorf("first: %+v", first)
+	}
+	if second.Predicate != "leave" || second.Subject == nil || second.Subject.Text != "Ines Marlow" || !strings.HasPrefix(second.Text, "who") {
+		t.Errorf("second: %+v", second)
+	}
+}
+
+// A headline name that swallowed the verb ("Top Scientist Leaves Pellmar
+// Labs" taken for one company) is split around it.
+func TestHeadlineSplit(t *testing.T) {
+	text := "Top Scientist Leaves Pellmar Labs\n\nPellmar Labs has lost its head of research."
+	doc := analysis.Default().Analyze(text)
+	ment := func(s string, from int) quarry.Mention {
+		i := from + strings.Index(text[from:], s)
+		return quarry.Mention{Start: i, End: i + len(s), Text: s}
+	}
+	out := &quarry.Document{Entities: []quarry.Entity{
+		{ID: "e1", Name: "Top Scientist Leaves Pellmar Labs", Label: quarry.Company, Mentions: []quarry.Mention{ment("Top Scientist Leaves Pellmar Labs", 0)}},
+		{ID: "e2", Name: "Pellmar Labs", Label: quarry.Company, Mentions: []quarry.Mention{ment("Pellmar Labs", 10)}},
+	}}
+	_, set := pipeline(t)
+	if err := New(set).Extract(doc, out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Claims) == 0 || out.Claims[0].Predicate != "leave" {
+		t.Fatalf("headline: %+v", out.Claims)
+	}
+	h := out.Claims[0]
+	if h.Subject == nil || h.Subject.Text != "Top Scientist" || !strings.Contains(h.Object, "Pellmar Labs") {
+		t.Errorf("headline claim %+v", h)
+	}
+}
+
+func TestNoVagueFigureClaims(t *testing.T) {
+	for _, text := range []string{
+		"Thousands of engineers are now on the market.",
+		"11 mins read",
+		"It is easy to get lost in the numbers of these layoffs.",
+		"Investors should stay patient for another 12 months.",
+	} {
+		if out := extract(t, text, nil, firm...); len(out.Claims) > 0 {
+			t.Errorf("%q: %d claims: %+v", text, len(out.Claims), out.Claims[0])
+		}
 	}
 }

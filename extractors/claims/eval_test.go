@@ -81,7 +81,7 @@ func TestGold(t *testing.T) {
 	t.Logf("claims P %.2f R %.2f F1 %.2f (tp %d fp %d fn %d); subject %.2f predicate %.2f modality %.2f source %.2f",
 		total.Claims.Precision, total.Claims.Recall, total.Claims.F1, total.Claims.TP, total.Claims.FP, total.Claims.FN,
 		total.Subject.Accuracy, total.Predicate.Accuracy, total.Modality.Accuracy, total.Source.Accuracy)
-	if total.Claims.F1 < 0.6 || total.Modality.Accuracy < 0.6 {
+	if total.Claims.F1 < 0.85 || total.Claims.Precision < 0.9 || total.Modality.Accuracy < 0.85 {
 		t.Errorf("gold scores fell: %+v", total)
 	}
 }

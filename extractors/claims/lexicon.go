@@ -2,147 +2,13 @@ package claims
 
 import "strings"
 
-// The word lists below are what claim detection needs beyond the claim-cues
-// rule file: the event verbs a claim is built on, and the cue categories the
-// rule format has no key for yet (conditionals, opinion, causal links,
-// reported sources, scope). They are kept here so the extractor works with
-// any rule set; docs in the report name them for moving into YAML.
-
-// actions maps a word form to its canonical predicate. Multi-word forms are
-// matched on lower-cased token norms joined by spaces.
-var actions = map[string]string{}
-
-// actionSet holds the forms of actions, for phrase matching.
-var actionSet = map[string]bool{}
-
-// actionNouns are forms that name the event rather than perform it ("the
-// $8 billion stake", "14,000 layoffs").
-var actionNouns = map[string]bool{}
-
-func init() {
-	verb := func(pred string, forms ...string) {
-		for _, f := range forms {
-			actions[f] = pred
-		}
-	}
-	noun := func(pred string, forms ...string) {
-		verb(pred, forms...)
-		for _, f := range forms {
-			actionNouns[f] = true
-		}
-	}
-	verb("cut", "cut", "cuts", "cutting", "eliminate", "eliminates", "eliminated", "eliminating",
-		"slash", "slashes", "slashed", "slashing", "shed", "sheds", "shedding", "trim", "trims",
-		"trimmed", "trimming", "axe", "axes", "axed", "axing", "lay off", "lays off", "laid off",
-		"laying off", "let go")
-	noun("cut", "layoff", "layoffs", "job cuts", "elimination", "redundancies", "cuts")
-	verb("reduce", "reduce", "reduces", "reduced", "reducing")
-	noun("reduce", "reduction", "reductions")
-	verb("hire", "hire", "hires", "hired", "recruit", "recruits", "recruited", "recruiting")
-	noun("hire", "hiring", "hires")
-	verb("invest", "invest", "invests", "invested", "investing")
-	noun("invest", "investment", "investments", "stake", "stakes")
-	verb("acquire", "acquire", "acquires", "acquired", "acquiring", "buy", "buys", "bought",
-		"purchase", "purchases", "purchased", "take over", "takes over", "took over")
-	noun("acquire", "acquisition", "acquisitions", "takeover")
-	verb("launch", "launch", "launches", "launched", "unveil", "unveils", "unveiled",
-		"roll out", "rolls out", "rolled out", "introduce", "introduces", "introduced", "debut", "debuted")
-	verb("leave", "leave", "leaves", "left", "leaving", "exit", "exits", "exited", "depart", "departs",
-		"departed", "resign", "resigns", "resigned", "quit", "quits", "step down", "steps down",
-		"stepped down", "stepping down")
-	noun("leave", "departure", "resignation", "exodus")
-	verb("appoint", "appoint", "appoints", "appointed", "promote", "promoted", "named as",
-		"step into", "steps into", "stepped into", "stepping into", "take the helm", "took the helm")
-	noun("appoint", "appointment")
-	verb("raise", "raise", "raises", "raised", "raising")
-	verb("lose", "lose", "loses", "lost", "losing")
-	noun("lose", "loss", "losses")
-	verb("increase", "rise", "rises", "rose", "risen", "grow", "grows", "grew", "grown", "increase",
-		"increases", "increased", "jump", "jumped", "surge", "surged", "climb", "climbed", "double", "doubled")
-	verb("decrease", "fall", "falls", "fell", "fallen", "decline", "declines", "declined", "drop",
-		"drops", "dropped", "plunge", "plunged", "slump", "slumped", "decrease", "decreased", "halved")
-	verb("sell", "sell", "sells", "sold", "selling")
-	verb("earn", "earn", "earns", "earned", "post", "posted", "generate", "generated")
-	verb("sue", "sue", "sues", "sued")
-	verb("fine", "fined")
-	for f := range actions {
-		actionSet[f] = true
-	}
-}
-
-// synonyms folds predicates that name the same event for grouping; the
-// extractor already emits canonical lemmas, this also covers gold files and
-// other producers.
-var synonyms = map[string]string{
-	"stake": "invest", "investment": "invest", "fund": "invest", "back": "invest",
-	"layoff": "cut", "lay off": "cut", "eliminate": "cut", "slash": "cut", "shed": "cut", "trim": "cut", "axe": "cut",
-	"exit": "leave", "depart": "leave", "resign": "leave", "quit": "leave", "step down": "leave", "departure": "leave",
-	"name": "appoint", "step into": "appoint", "promote": "appoint", "appointment": "appoint",
-	"buy": "acquire", "purchase": "acquire", "take over": "acquire", "acquisition": "acquire",
-	"recruit": "hire", "unveil": "launch", "release": "launch", "introduce": "launch",
-	"rise": "increase", "grow": "increase", "fall": "decrease", "decline": "decrease", "drop": "decrease",
-}
-
-// Canonical returns the grouping form of a predicate lemma.
-func Canonical(pred string) string {
-	p := strings.ToLower(strings.TrimSpace(pred))
-	if s, ok := synonyms[p]; ok {
-		return s
-	}
-	if s, ok := actions[p]; ok {
-		return s
-	}
-	return p
-}
-
-// conditionals make a clause hypothetical. "would" is listed as a
-// prediction in the rule file; read alone it marks a condition.
-var conditionals = set("if", "unless", "provided that", "assuming", "suppose", "supposing",
-	"imagine", "hypothetically", "in the event", "scenario", "would", "'d", "were to", "in theory")
-
-// hypotheticalFrames introduce an imagined text: a quote that follows one is
-// not asserted by anybody.
-var hypotheticalFrames = set("case study", "imagine", "picture this", "scenario", "hypothetical",
-	"hypothetically", "you can almost see", "you can see it now", "one day we will read")
-
-// opinion marks a clause as the writer's view or advice, not a claim.
-var opinion = set("i", "i'm", "i'd", "i've", "imo", "imho", "in my opinion", "in my view",
-	"should", "must", "ought to", "need to", "needs to", "let's", "let us", "would be wise",
-	"would like", "'d like", "would rather", "'d rather")
-
-// causal links make a clause a causal statement.
-var causal = set("because", "because of", "due to", "thanks to", "as a result", "led to", "leads to",
-	"lead to", "caused", "causes", "cause", "driven by", "resulting in", "result in", "resulted in",
-	"fueling", "fuelled", "fueled", "so that", "in order to", "prompting")
-
-// reportedCues attribute a claim to unnamed sources.
-var reportedCues = set("reportedly", "allegedly", "according to sources", "sources say", "sources said",
-	"according to reports", "according to people", "people familiar with", "it is understood",
-	"is said to", "are said to", "is understood to", "are understood to", "rumoured", "rumored")
-
-// notHedges are hedge-list words that qualify a figure ("about 12,000",
-// "up to $4 billion") or attribute it (reportedly): the figure or the source
-// carries them, not the claim's modality.
-var notHedges = set("about", "around", "roughly", "approximately", "nearly", "almost", "some",
-	"up to", "as many as", "as much as", "estimated", "an estimated", "reportedly", "allegedly",
-	"sources say", "according to estimates", "is said to", "are said to", "is understood to", "it is understood")
-
-// notNegations read as emphasis, not denial ("not just layoffs").
-var notNegations = set("not just", "not only", "not merely", "not mere", "not simply", "n't just",
-	"n't only", "n't merely", "n't simply", "without")
-
-// notPredictions are forms of "will" that announce the present ("will now").
-var notPredictions = set("will now", "'ll now")
-
-// comparativeWords mark rankings and comparisons beyond the tags (JJS, JJR).
-var comparativeWords = set("largest", "biggest", "smallest", "highest", "lowest", "fastest",
-	"slowest", "best", "worst", "leading", "top", "number", "more than", "less than", "fewer than",
-	"compared with", "compared to", "versus", "vs", "vs.", "than", "second-largest", "third-largest", "record")
+// Grammar the extractor needs: closed word classes and a small
+// lemmatiser. What makes a claim (events, hedges, conditionals, opinion,
+// company nouns, ...) comes from the claim-cues rules, not from here.
 
 // pronouns stand for an earlier entity when they are a claim's subject.
 var personPronouns = set("he", "she", "him", "her")
 var orgPronouns = set("it", "they", "we")
-var orgNouns = set("company", "firm", "giant", "group", "retailer", "startup", "business", "carrier", "bank", "lender", "maker")
 
 // subordinators open a clause whose subject follows them ("As Amazon
 // continues ..."); other prepositions put the next entity out of subject
@@ -150,20 +16,17 @@ var orgNouns = set("company", "firm", "giant", "group", "retailer", "startup", "
 var subordinators = set("as", "while", "because", "although", "though", "if", "since", "when",
 	"after", "before", "whereas", "once", "until", "that", "so")
 
-// imperatives start advice ("Stay alert", "Focus on learning").
-var imperatives = set("stay", "focus", "learn", "get", "think", "embrace", "find", "build", "don't",
-	"do", "let", "expect", "monitor", "track", "analyze", "analyse", "consider", "remember", "try",
-	"make", "keep", "avoid", "start", "upskill", "watch")
-
-// phraseSets are the lists phrase matches against.
-var phraseSets = []map[string]bool{actionSet}
+// auxForms are the forms of the verbs that carry tense and leave the
+// predicate to the next verb: be, have, do, get.
+var auxForms = set("be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+	"have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "done", "doing",
+	"get", "gets", "got", "gotten", "getting")
 
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
 	}
-	phraseSets = append(phraseSets, m)
 	return m
 }
 
@@ -176,6 +39,8 @@ var irregular = map[string]string{
 	"held": "hold", "holds": "hold", "became": "become", "began": "begin", "begun": "begin", "led": "lead",
 	"built": "build", "brought": "bring", "thought": "think", "told": "tell", "found": "find",
 	"won": "win", "spent": "spend", "paid": "pay", "struck": "strike", "ran": "run", "came": "come",
+	"stood": "stand", "felt": "feel", "kept": "keep", "sought": "seek", "met": "meet", "sent": "send",
+	"fought": "fight", "slid": "slide", "meant": "mean", "heard": "hear", "understood": "understand",
 }
 
 // lemma is a small English verb lemmatiser for predicates outside the
@@ -217,7 +82,8 @@ func restoreE(s string) string {
 	if strings.HasSuffix(s, "eak") || strings.HasSuffix(s, "oak") {
 		return s
 	}
-	for _, suf := range []string{"at", "iz", "is", "v", "c", "ur", "ir", "dg", "rg", "ut", "od", "ud", "as", "ak"} {
+	for _, suf := range []string{"at", "iz", "is", "v", "c", "ur", "ir", "dg", "rg", "ut", "od", "ud", "as", "ak",
+		"bl", "cl", "dl", "fl", "gl", "kl", "pl", "tl", "zl"} {
 		if strings.HasSuffix(s, suf) {
 			return s + "e"
 		}

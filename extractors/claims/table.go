@@ -55,7 +55,8 @@ func (d *docState) isRow(si int) bool {
 	for _, f := range d.figuresIn(s.Start, s.End) {
 		if f.Kind == "number" || f.Kind == "money" || f.Kind == "percent" || f.Kind == "quantity" {
 			for t := s.First; t < s.Last && toks[t].Start < f.Start; t++ {
-				if tg := toks[t].Tag; tg == "VBZ" || tg == "VBP" || tg == "MD" {
+				// A name the tagger read as a verb ("Solen Airways") is no verb.
+				if tg := toks[t].Tag; (tg == "VBZ" || tg == "VBP" || tg == "MD") && d.tokMent[t] < 0 {
 					return false
 				}
 			}
@@ -66,13 +67,18 @@ func (d *docState) isRow(si int) bool {
 }
 
 // tablePredicate reads the event a header or title names ("Laid Off",
-// "Layoffs").
+// "Layoffs"), else the verb it uses ("Passengers carried in 2024").
 func (d *docState) tablePredicate(si int) (string, bool) {
 	s := d.doc.Sentences[si]
+	for t := s.First; t < s.Last; t++ {
+		if h := d.cue(t, s.Last, cEvent|cEventNoun); h != nil {
+			return h.cue.Lemma, true
+		}
+	}
 	toks := d.doc.Tokens
 	for t := s.First; t < s.Last; t++ {
-		if n := d.phrase(t, s.Last, actionSet); n > 0 {
-			return actions[joinNorm(toks[t:t+n])], true
+		if tg := toks[t].Tag; (tg == "VBD" || tg == "VBN") && t > s.First {
+			return lemma(toks[t].Norm), true
 		}
 	}
 	return "", false

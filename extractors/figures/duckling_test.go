@@ -44,10 +44,10 @@ var ducklingKinds = map[string]string{
 
 // ducklingUnits maps Duckling's unit names to ours.
 var ducklingUnits = map[string]string{
-	"Gram": "gram", "Pound": "pound (mass)", "Ounce": "ounce", "Cup": "cup", "Kilometre": "kilometre",
+	"Gram": "gram", "Pound": "pound", "Ounce": "ounce", "Cup": "cup", "Kilometre": "kilometre",
 	"Mile": "mile", "M": "metre", "Metre": "metre", "Centimetre": "centimetre", "Millimetre": "millimetre",
 	"Inch": "inch", "Foot": "foot", "Litre": "litre", "Millilitre": "millilitre", "Gallon": "gallon",
-	"Hectolitre": "hectolitre", "Celsius": "degree Celsius", "Fahrenheit": "degree Fahrenheit", "Degree": "degree",
+	"Hectolitre": "hectolitre", "Celsius": "celsius", "Fahrenheit": "fahrenheit", "Degree": "degree",
 	"Second": "second", "Minute": "minute", "Hour": "hour", "Day": "day", "Week": "week", "Month": "month",
 	"Quarter": "quarter", "Year": "year",
 }

@@ -12,72 +12,144 @@ import (
 // Extract implements extractors.Extractor: it appends the figures of every
 // sentence to out.Figures with ids f1, f2, ... in text order. Entities must
 // already be in out for figures to be tied to them.
+//
+// Only windows of text around the tokens that hold a digit or a number word
+// are read: every figure has one, and nothing the grammar looks at lies
+// further than a few tokens from it.
 func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
+	return x.extract(doc, out, reach)
+}
+
+// extract reads windows of around tokens either side of each digit or
+// number word; an around beyond the sentence length reads whole sentences.
+func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int) error {
 	sents := doc.Sentences
 	if len(sents) == 0 && doc.Text != "" {
 		sents = []analysis.Sentence{{Start: 0, End: len(doc.Text), First: 0, Last: len(doc.Tokens)}}
 	}
-	ments := indexMentions(out.Entities)
-	var toks []tok
-	var amounts []amount
-	n := 0
-	for si, sn := range sents {
-		if len(doc.Tokens) > 0 && !x.mayHold(doc.Tokens[sn.First:sn.Last]) {
-			continue
-		}
-		toks = lex(doc.Text, sn.Start, sn.End, toks[:0])
-		sc := scanner{lx: x.lx, text: doc.Text, t: toks}
-		amounts = sc.scan(amounts[:0])
-		if len(amounts) == 0 {
-			continue
-		}
-		c := context{lx: x.lx, text: doc.Text, toks: doc.Tokens[sn.First:sn.Last], ments: ments}
-		for _, a := range amounts {
-			f := sc.record(a)
-			n++
-			f.ID = "f" + strconv.Itoa(n)
-			f.Sentence = si
-			c.fill(&f)
-			out.Figures = append(out.Figures, f)
-		}
-	}
 	if out.Figures == nil {
-		out.Figures = []quarry.Figure{}
+		out.Figures = make([]quarry.Figure, 0, len(doc.Text)/256+4) // news: a figure every few hundred bytes
 	}
+	var (
+		wins    []span
+		toks    []tok
+		amounts []amount
+		flags   []uint8
+		vals    []float64
+		ments   mentions
+	)
+	first := len(out.Figures)
+	indexed := false
+	// Sentence by sentence, so that its tokens are still in cache when the
+	// figures' context is read.
+	for si, sn := range sents {
+		stoks := doc.Tokens[sn.First:sn.Last]
+		if len(doc.Tokens) == 0 {
+			wins = append(wins[:0], span{sn.Start, sn.End})
+		} else {
+			wins = x.windows(doc.Text, stoks, sn, around, wins[:0])
+		}
+		c := context{lx: x.lx, text: doc.Text, toks: stoks}
+		for _, w := range wins {
+			toks = lex(doc.Text, w.start, w.end, toks[:0])
+			sc := scanner{lx: x.lx, text: doc.Text, t: toks, open: w.start == sn.Start, sent: sn.Start, fl: flags[:0]}
+			amounts = sc.scan(amounts[:0])
+			flags = sc.fl
+			for _, a := range amounts {
+				// A window may reach into a neighbour sentence when the
+				// segmenter cut inside a word ("v2." | "1.3"); each figure
+				// belongs to the sentence it starts in.
+				if st := toks[a.i].s; st < sn.Start || st >= sn.End {
+					continue
+				}
+				if !indexed {
+					ments, indexed = indexMentions(out.Entities), true
+				}
+				c.ments = ments
+				f := sc.record(a, &vals)
+				f.Sentence = si
+				c.fill(&f)
+				out.Figures = append(out.Figures, f)
+			}
+		}
+	}
+	setIDs(out.Figures[first:])
 	return nil
 }
 
-// mayHold reports whether analysed tokens hold a digit or a number word:
-// every figure has one, so other sentences need no scanning.
-func (x *Extractor) mayHold(toks []analysis.Token) bool {
-	var buf [24]byte
-	for i := range toks {
-		w := toks[i].Text
-		if w == "" {
-			continue
-		}
-		if c := w[0]; c >= '0' && c <= '9' || c == '.' && len(w) > 1 && isDigit(w[1]) {
-			return true
-		}
-		if k := strings.IndexAny(w, "-—–"); k > 0 {
-			w = w[:k] // "twenty-five", "two-thirds"
-		}
-		if len(w) > len(buf) || !isLetterByte(w[0]) {
-			continue
-		}
-		n := 0
-		for ; n < len(w); n++ {
-			c := w[n]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[n] = c
-		}
-		if x.lx.opens[string(buf[:n])]&isCore != 0 {
-			return true
-		}
+// setIDs numbers figures f1, f2, ... with the ids sharing one string.
+func setIDs(figs []quarry.Figure) {
+	var b []byte
+	ends := make([]int, len(figs))
+	for i := range figs {
+		b = append(b, 'f')
+		b = strconv.AppendInt(b, int64(i+1), 10)
+		ends[i] = len(b)
 	}
-	return false
+	all, start := string(b), 0
+	for i := range figs {
+		figs[i].ID = all[start:ends[i]]
+		start = ends[i]
+	}
+}
+
+// span is a byte range of the text.
+type span struct{ start, end int }
+
+// reach is how many analysed tokens before and after a digit or number
+// word a window takes in: the longest hedge, currency or unit phrase, and
+// the words keep and ordinalOK look back at. Four is enough for every BBC
+// article (TestWindows); six leaves room.
+const reach = 6
+
+// windows returns the byte ranges of sentence sn worth scanning: the
+// tokens around each token holding a digit or a number word, merged where
+// they touch and widened to whitespace so that no word is cut.
+func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sentence, around int, out []span) []span {
+	lo, hi := -1, -1
+	flush := func() {
+		if lo < 0 {
+			return
+		}
+		for lo > 0 && !toks[lo].SpaceBefore {
+			lo--
+		}
+		for hi+1 < len(toks) && !toks[hi+1].SpaceBefore {
+			hi++
+		}
+		start, end := toks[lo].Start, toks[hi].End
+		if lo == 0 {
+			start = min(start, sn.Start)
+			for start > 0 && !isSpaceByte(text[start-1]) {
+				start--
+			}
+		}
+		if hi == len(toks)-1 {
+			end = max(end, sn.End)
+			for end < len(text) && !isSpaceByte(text[end]) {
+				end++
+			}
+		}
+		out = append(out, span{start, end})
+	}
+	for k := range toks {
+		if !x.lx.trigger(toks[k].Text) {
+			continue
+		}
+		a, b := max(0, k-around), min(len(toks)-1, k+around)
+		if lo >= 0 && a <= hi+1 {
+			hi = b
+			continue
+		}
+		flush()
+		lo, hi = a, b
+	}
+	flush()
+	return out
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // mention is one entity mention, for finding the entity a figure belongs to.
@@ -136,6 +208,7 @@ type context struct {
 	text  string
 	toks  []analysis.Token
 	ments mentions
+	pos   int // the first token ending after the last figure's start
 }
 
 func (c *context) word(i int) string {
@@ -146,8 +219,16 @@ func (c *context) word(i int) string {
 }
 
 func (c *context) fill(f *quarry.Figure) {
-	after := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= f.End })
-	before := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].End > f.Start }) - 1
+	// Figures come in text order: a cursor finds the tokens around each.
+	if c.pos > 0 && c.pos <= len(c.toks) && c.toks[c.pos-1].End > f.Start {
+		c.pos = 0
+	}
+	rest := c.toks[c.pos:]
+	c.pos += sort.Search(len(rest), func(i int) bool { return rest[i].End > f.Start })
+	before, after := c.pos-1, c.pos
+	for after < len(c.toks) && c.toks[after].Start < f.End {
+		after++
+	}
 
 	headEnd := after
 	if f.Kind == Number || (f.Kind == Quantity && c.word(after) == "of") {

@@ -3,6 +3,7 @@ package figures
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,6 +86,83 @@ func TestRunningText(t *testing.T) {
 	}
 }
 
+// TestNotFigures checks that identifiers written with digits are not read
+// as counts, both with the analyzer (Extract) and without (Find): phone
+// numbers, versions, section and clause numbers, addresses, ISBNs, times,
+// model names, postcodes, list markers and scores. Numeric dates are dates.
+func TestNotFigures(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // "text" or "kind:text"
+	}{
+		// phone numbers
+		{"Call 555-0142 for details.", nil},
+		{"Call (555) 014-2345 today.", nil},
+		{"Call +44 20 7946 0958 today.", nil},
+		{"Call 020 7946 0958 today.", nil},
+		{"Ring 0161 496 0000 or 07700 900123 after 6pm.", nil},
+		{"Call 1-800-555-0199 or 555.014.2345 now.", nil},
+		{"The hotline, 555-0199, took 3,000 calls.", []string{"3,000"}},
+		{"Dial 999 or call 555-1234.", nil},
+		// versions
+		{"The update is v2.1.3 and version 2.1 ships with iOS 17.4.", nil},
+		{"It runs Python 3.12, Android 14 and Windows 11.", nil},
+		// section and clause numbers
+		{"Under section 4.2, Article 50 and clause 3(b) apply.", nil},
+		{"Article 50 was triggered under subsection 4(2) and § 12.", nil},
+		{"Section 230 protects platforms, says paragraph 7.", nil},
+		// IP addresses and ISBNs
+		{"Servers at 10.0.0.1 and 192.168.1.254 went down.", nil},
+		{"The ISBN 978-0-306-40615-7 and ISBN 0-306-40615-2 were cited.", nil},
+		// times of day
+		{"The meeting starts at 9:30 and ends at 10pm, or 5 p.m. on Friday.", nil},
+		{"Doors open at 9.30am.", nil},
+		// dates are dates, not counts
+		{"The vote is on March 3, 2026.", []string{"date:March 3, 2026"}},
+		{"The vote is on 3/4/2026.", []string{"date:3/4/2026"}},
+		{"The vote is on 2026-03-04.", []string{"date:2026-03-04"}},
+		{"Filed 12/31/25, it named 40 firms.", []string{"date:12/31/25", "number:40"}},
+		// model names
+		{"Boeing 737 jets, the F-35, GPT-4, Windows 11, COVID-19 and the A380 were discussed.", nil},
+		{"Boeing 737 MAX and Airbus A320neo planes were grounded.", nil},
+		{"Flight BA 117 left on time.", nil},
+		{"Interstate 95 and Route 66 were closed.", nil},
+		{"He watched Formula One and the Big Three carmakers.", nil},
+		{"The PS5 sold 40 million units and the FTSE 100 rose 2%.", []string{"40 million", "2%"}},
+		// postcodes and street numbers
+		{"Write to London SW1A 1AA or Cambridge CB2 1TN.", nil},
+		{"The White House, Washington, DC 20500, replied.", nil},
+		{"He lives at 221B Baker Street.", nil},
+		// list markers and scores
+		{"1. Revenue rose 8%.\n2. Costs fell.", []string{"8%"}},
+		{"(1) The firm hired 200 staff.", []string{"200"}},
+		{"They won 3-2 on Sunday.", nil},
+		// words that merely hold a number word
+		{"Someone often went to the tennis network; everyone was there tonight.", nil},
+		// figures beside identifiers are still found
+		{"Amazon, which employs 1,500 people in Ohio, cut 300 jobs.", []string{"1,500", "300"}},
+	}
+	// show writes got like want: "kind:text" where want names the kind.
+	show := func(figs []quarry.Figure, want []string) []string {
+		out := make([]string, len(figs))
+		for i, f := range figs {
+			out[i] = f.Text
+			if i < len(want) && strings.HasPrefix(want[i], f.Kind+":") {
+				out[i] = f.Kind + ":" + f.Text
+			}
+		}
+		return out
+	}
+	for _, tt := range tests {
+		if got := show(defaultExtractor().Find(tt.in), tt.want); !slices.Equal(got, tt.want) {
+			t.Errorf("Find %q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+		if got := show(extract(t, tt.in, nil), tt.want); !slices.Equal(got, tt.want) {
+			t.Errorf("Extract %q:\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestContext(t *testing.T) {
 	text := "Amazon is cutting 14,000 corporate jobs. Amazon’s $8 billion stake in Anthropic grew. " +
 		"Revenue rose 8% while costs fell by $2bn. Northwind bought the site and its $4 billion investment paid off. " +
@@ -139,19 +217,61 @@ func TestNewsOffsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(b)
-	figs := extract(t, text, nil)
+	figs := extract(t, string(b), nil)
 	if len(figs) < 40 {
 		t.Errorf("found %d figures in the news text, want at least 40", len(figs))
 	}
-	// Skipping sentences without a digit or number word loses nothing.
-	var all []quarry.Figure
-	for _, s := range analysis.Default().Analyze(text).Sentences {
-		all = append(all, defaultExtractor().find(text, s.Start, s.End, false)...)
+}
+
+// TestWindows checks that reading only windows around digits and number
+// words finds exactly what reading whole sentences finds, on the written
+// news text and, when ../shared is there, on BBC news.
+func TestWindows(t *testing.T) {
+	b, err := os.ReadFile("testdata/news.txt")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got, want := texts(figs), texts(all); !slices.Equal(got, want) {
-		t.Errorf("with the sentence filter %q,\nwithout %q", got, want)
+	docs := []string{string(b)}
+	if dir := filepath.Join("..", "..", "..", "shared", "data", "bbc"); !testing.Short() {
+		files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+		for i, f := range files {
+			if i%3 != 0 {
+				continue // a third of them keeps the test quick
+			}
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, string(raw))
+		}
 	}
+	x := defaultExtractor()
+	total := 0
+	for _, text := range docs {
+		doc := analysis.Default().Analyze(text)
+		var win, full quarry.Document
+		if err := x.extract(doc, &win, reach); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.extract(doc, &full, len(doc.Tokens)); err != nil {
+			t.Fatal(err)
+		}
+		total += len(full.Figures)
+		for i := 0; i < max(len(win.Figures), len(full.Figures)); i++ {
+			var w, f quarry.Figure
+			if i < len(win.Figures) {
+				w = win.Figures[i]
+			}
+			if i < len(full.Figures) {
+				f = full.Figures[i]
+			}
+			if !reflect.DeepEqual(w, f) {
+				t.Errorf("windows found %+v,\nsentences %+v", w, f)
+				break
+			}
+		}
+	}
+	t.Logf("%d texts, %d figures", len(docs), total)
 }
 
 // seedExpect is one article's figures in testdata/seeds_figures.yaml.

@@ -4,10 +4,12 @@
 // around it ("about", "more than", "~12,000+"), what it counts, the entity
 // it belongs to and the direction of a change ("cut 14,000 jobs").
 //
-// Figures are read by a small scanner over the bytes of each sentence, so
-// they do not depend on how the tokenizer cut "£1.2bn"; the analyzer's tags
-// are used only for context. Number words are Go; currencies, scales, units
-// and counted nouns are rule data.
+// Figures are read by a small scanner over the bytes around each digit or
+// number word (a few tokens either side), so they do not depend on how the
+// tokenizer cut "£1.2bn"; the analyzer's tokens pick the windows and give
+// the context. Number words, hedges and change verbs are English and live in
+// Go; currencies, scales, units (with parts of currencies like cents) and
+// counted nouns are rule data (rules/default/figure-units.yaml).
 package figures
 
 import (
@@ -22,8 +24,6 @@ import (
 type Extractor struct {
 	lx *lexicon
 }
-
-func newExtractor(d unitData) *Extractor { return &Extractor{lx: newLexicon(d)} }
 
 // Name implements extractors.Extractor.
 func (x *Extractor) Name() string { return "figures" }
@@ -77,16 +77,17 @@ func (x *Extractor) Find(text string) []quarry.Figure {
 }
 
 func (x *Extractor) find(text string, s, e int, alone bool) []quarry.Figure {
-	sc := scanner{lx: x.lx, text: text, t: lex(text, s, e, nil), alone: alone}
+	sc := scanner{lx: x.lx, text: text, t: lex(text, s, e, nil), alone: alone, open: true, sent: s}
 	var out []quarry.Figure
 	for _, a := range sc.scan(nil) {
-		out = append(out, sc.record(a))
+		out = append(out, sc.record(a, nil))
 	}
 	return out
 }
 
 // record turns an amount into the output record (without id, context).
-func (s *scanner) record(a amount) quarry.Figure {
+// Values are taken from vals, a slab that spares an allocation each.
+func (s *scanner) record(a amount, vals *[]float64) quarry.Figure {
 	start, end := s.t[a.i].s, s.t[a.j-1].e
 	f := quarry.Figure{Start: start, End: end, Text: s.text[start:end], Kind: a.kind, Currency: a.cur}
 	if a.unit != nil {
@@ -95,16 +96,27 @@ func (s *scanner) record(a amount) quarry.Figure {
 	switch {
 	case a.noValue:
 	case a.rng:
-		lo, hi := a.min, a.max
-		f.Min, f.Max = &lo, &hi
+		f.Min, f.Max = slab(vals, a.min), slab(vals, a.max)
 	default:
-		v := a.v
-		f.Value = &v
+		f.Value = slab(vals, a.v)
 	}
 	if len(a.approx) > 0 {
 		f.Approx = dedupe(a.approx)
 	}
 	return f
+}
+
+// slab stores v in the slab and returns a pointer to it; a full slab is
+// replaced, never grown, so earlier pointers stay valid.
+func slab(vals *[]float64, v float64) *float64 {
+	if vals == nil {
+		return &v
+	}
+	if len(*vals) == cap(*vals) {
+		*vals = make([]float64, 0, 64)
+	}
+	*vals = append(*vals, v)
+	return &(*vals)[len(*vals)-1]
 }
 
 func dedupe(xs []string) []string {

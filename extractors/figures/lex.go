@@ -37,6 +37,9 @@ type tok struct {
 // lex appends the tokens of text[s:e] to toks.
 func lex(text string, s, e int, toks []tok) []tok {
 	sp, nl := true, false
+	for k := s - 1; k >= 0 && isSpaceByte(text[k]); k-- {
+		nl = nl || text[k] == '\n'
+	}
 	for i := s; i < e; {
 		c := text[i]
 		if c < utf8.RuneSelf {

@@ -3,27 +3,16 @@ package figures
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/rules"
 )
 
-// unitData is the rule data the scanner needs, in the shape of
-// rules.FigureUnits: currencies, scale words, units and counted nouns.
-type unitData struct {
-	Currencies   []currencyData
-	Scales       map[string]float64
-	Units        []unitDef
-	CountedNouns []string
-}
-
-type currencyData struct {
-	Code    string
-	Symbols []string // matched case-sensitively
-	Words   []string // any case
-}
-
+// unitDef is a rules.Unit with what the scanner derives from it.
 type unitDef struct {
 	Name, Dimension string
 	Forms           []string
-	Factor          float64 // to the dimension's base unit
+	Factor          float64 // to the dimension's base unit, or to the currency
 
 	kind string // the figure kind the unit makes, from its dimension
 	temp bool   // a temperature: "below zero" negates it
@@ -38,6 +27,8 @@ func kindOf(dim string) string {
 		return Duration
 	case dim == "multiple":
 		return Number
+	case dim == rules.DimensionMoney:
+		return Money
 	}
 	return Quantity
 }
@@ -59,6 +50,7 @@ type entry struct {
 	// caseLetter marks one-letter units, which keep their case ("g", "L").
 	caseLetter bool
 	kind       int
+	word       bool   // a currency written as a word ("euros"), never glued to digits
 	cur        string // currency code (also for subunits; may be empty)
 	scale      float64
 	unit       *unitDef
@@ -69,81 +61,170 @@ type lexicon struct {
 	byFirst map[string][]*entry
 	byName  map[string]*unitDef
 	counted map[string]bool
-	// opens flags every lower-cased token a figure can begin with (isStart)
-	// and the words that are numbers themselves (isCore), so the scanner
-	// passes over other words with one lookup.
+	// opens flags every lower-cased token a figure can begin with (isStart),
+	// the words that are numbers themselves (isCore), months (isMonth) and
+	// the first tokens of forms (hasForms), so the scanner passes over other
+	// words with one lookup.
 	opens map[string]uint8
+	// known has bit n of entry [f][l] set when opens has a key of n bytes
+	// from letter 'a'+f to letter 'a'+l: most words need no lookup.
+	known    [26][26]uint32
+	ascii    [utf8.RuneSelf]uint8 // the flags of one-byte keys
+	numForms bool                 // some form starts with a digit
+	// coreLens has bit n of entry [f][l] set when a core word of n letters
+	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
+	// out without a lookup.
+	coreLens [26][26]uint32
 }
 
-// subunits are the hundredth parts of currencies; rules.FigureUnits has no
-// place for them yet.
-var subunits = []struct {
-	code  string
-	name  string
-	forms []string
-}{
-	{"", "cent", []string{"cent", "cents", "c", "¢", "pennies", "penny"}},
-	{"GBP", "penny", []string{"pence", "p"}},
-	{"MYR", "sen", []string{"sen", "sens"}},
-	{"UAH", "kopiyka", []string{"kopiyka", "kopiykas", "kopiyok"}},
-	{"RUB", "kopeck", []string{"kopeck", "kopecks", "kopek", "kopeks"}},
-	{"INR", "paisa", []string{"paisa", "paise"}},
-}
-
-func newLexicon(d unitData) *lexicon {
+func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{}}
-	for _, c := range d.Currencies {
+	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
 		for _, s := range c.Symbols {
 			lx.add(s, hasUpper(s), &entry{kind: fCurrency, cur: code})
 		}
 		for _, w := range c.Words {
-			lx.add(w, false, &entry{kind: fCurrency, cur: code})
+			lx.add(w, false, &entry{kind: fCurrency, cur: code, word: true})
 		}
 	}
-	for _, s := range subunits {
-		for _, f := range s.forms {
-			lx.add(f, false, &entry{kind: fSubunit, cur: s.code, unit: &unitDef{Name: s.name, Dimension: "money", Factor: 0.01, kind: Money}})
-		}
-	}
-	for w, v := range d.Scales {
+	for w, v := range fu.Scales {
 		lx.add(w, false, &entry{kind: fScale, scale: v})
 	}
-	for i := range d.Units {
-		u := &d.Units[i]
-		u.kind, u.temp = kindOf(u.Dimension), strings.HasPrefix(u.Dimension, "temperature")
+	for _, ru := range fu.Units {
+		u := &unitDef{Name: ru.Name, Dimension: ru.Dimension, Forms: ru.Forms, Factor: ru.Factor,
+			kind: kindOf(ru.Dimension), temp: strings.HasPrefix(ru.Dimension, "temperature")}
+		if u.Factor == 0 {
+			u.Factor = 1
+		}
 		if _, ok := lx.byName[u.Name]; !ok {
 			lx.byName[u.Name] = u
 		}
+		kind := fUnit
+		if ru.Dimension == rules.DimensionMoney {
+			kind = fSubunit
+		}
 		for _, f := range u.Forms {
-			lx.add(f, false, &entry{kind: fUnit, unit: u})
+			lx.add(f, false, &entry{kind: kind, cur: ru.Currency, unit: u})
 		}
 	}
-	for _, n := range d.CountedNouns {
+	for _, n := range fu.CountedNouns {
 		lx.counted[strings.ToLower(n)] = true
 	}
 	for key, es := range lx.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+		lx.opens[key] |= hasForms
 		for _, e := range es {
 			if e.kind == fCurrency {
-				lx.opens[key] |= isStart
+				lx.opens[key] |= isStart | isAmount
 			}
 		}
+		if isDigit(key[0]) {
+			lx.numForms = true
+		}
+	}
+	for w := range monthWords {
+		lx.opens[w] |= isMonth
 	}
 	for w := range addStarters(map[string]bool{}) {
 		lx.opens[w] |= isStart
 	}
 	core := addCores(map[string]bool{})
-	for w := range d.Scales {
+	for w := range fu.Scales {
 		if len(w) > 1 {
 			core[strings.ToLower(w)] = true
 		}
 	}
+	for _, w := range amountOpeners {
+		lx.opens[w] |= isAmount
+	}
 	for w := range core {
-		lx.opens[w] |= isStart | isCore
+		lx.opens[w] |= isStart | isCore | isAmount
+		if f, l := w[0]|0x20, w[len(w)-1]|0x20; f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z' && len(w) < 32 {
+			lx.coreLens[f-'a'][l-'a'] |= 1 << len(w)
+		}
+	}
+	for w, f := range lx.opens {
+		if lowerEnds(w) {
+			lx.known[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
+		}
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			lx.ascii[w[0]] = f
+		}
 	}
 	return lx
+}
+
+// byteClass tells ASCII letters and digits apart.
+var byteClass = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-32] = cLetter, cLetter
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cDigit
+	}
+	return t
+}()
+
+const (
+	cLetter = 1 + iota
+	cDigit
+)
+
+// trigger reports whether an analysed token holds a digit or opens with a
+// number word ("twenty-five", "Hundreds"): every figure has such a token.
+func (lx *lexicon) trigger(w string) bool {
+	if len(w) == 1 { // punctuation mostly; no number word has one letter
+		return byteClass[w[0]] == cDigit
+	}
+	n := 0
+	for n < len(w) && byteClass[w[n]] == cLetter {
+		n++
+	}
+	for i := n; i < len(w); i++ {
+		if byteClass[w[i]] == cDigit {
+			return true
+		}
+	}
+	return n > 0 && lx.core(w[:n])
+}
+
+// core reports whether a run of ASCII letters is a number word, any case.
+func (lx *lexicon) core(w string) bool {
+	n := len(w)
+	if n >= 32 || lx.coreLens[(w[0]|0x20)-'a'][(w[n-1]|0x20)-'a']&(1<<n) == 0 {
+		return false
+	}
+	var buf [32]byte
+	for i := 0; i < n; i++ {
+		buf[i] = w[i] | 0x20
+	}
+	return lx.opens[string(buf[:n])]&isCore != 0
+}
+
+// flags returns the opens flags of a scanner token's key.
+func (lx *lexicon) flags(t *tok, raw string) uint8 {
+	if t.k == tNum {
+		if lx.numForms {
+			return isStart | isCore | isAmount | lx.opens[raw]
+		}
+		return isStart | isCore | isAmount
+	}
+	w := t.low
+	if len(w) == 1 && w[0] < utf8.RuneSelf {
+		return lx.ascii[w[0]]
+	}
+	if lowerEnds(w) && lx.known[w[0]-'a'][w[len(w)-1]-'a']&(1<<len(w)) == 0 {
+		return 0
+	}
+	return lx.opens[w]
+}
+
+// lowerEnds reports whether w is short and starts and ends with an ASCII
+// lower-case letter, so that lexicon.known can rule it out.
+func lowerEnds(w string) bool {
+	return len(w) > 0 && len(w) < 32 && w[0] >= 'a' && w[0] <= 'z' && w[len(w)-1] >= 'a' && w[len(w)-1] <= 'z'
 }
 
 func (lx *lexicon) add(form string, exact bool, e *entry) {
@@ -168,13 +249,8 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 	lx.byFirst[key] = append(lx.byFirst[key], e)
 }
 
-// match returns the longest entry of one of the kinds in mask that starts at
-// token i, and the index after it.
-func (lx *lexicon) match(text string, t []tok, i, mask int) (*entry, int) {
-	return lx.matchIf(text, t, i, mask, nil)
-}
-
-// matchIf is match for the entries accept allows.
+// matchIf returns the longest entry of one of the kinds in mask that accept
+// allows (nil: any) starting at token i, and the index after it.
 func (lx *lexicon) matchIf(text string, t []tok, i, mask int, accept func(e *entry, end int) bool) (*entry, int) {
 	if i >= len(t) {
 		return nil, i

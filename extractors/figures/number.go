@@ -90,17 +90,17 @@ func (s *scanner) scales(n *numRes, j int, money bool) int {
 			j++
 			continue
 		}
-		e, q := s.lx.match(s.text, s.t, j, fScale)
+		e, q := s.match(j, fScale)
 		if e == nil {
 			break
 		}
 		raw := s.raw(j)
 		if len(raw) == 1 {
 			// Single letters are scales only on the number ("10k", "$8m").
-			// Without money, a lower-case b is no scale, and a lower-case m
+			// Without money, b or B is no scale ("221B Baker Street"), and a lower-case m
 			// is metres where a length follows ("a 9m wall", "100m sprint")
 			// or when the number stands alone, else millions ("158.4m in 2020").
-			if s.t[j].sp || n.words || (!money && (raw == "b" || raw == "m" && s.metres(q))) {
+			if s.t[j].sp || n.words || (!money && (raw == "b" || raw == "B" || raw == "m" && s.metres(q))) {
 				break
 			}
 		}
@@ -124,7 +124,7 @@ func (s *scanner) wordScale(j int) (float64, int, bool) {
 	if !s.isWord(j) || len(s.low(j)) < 2 {
 		return 0, j, false
 	}
-	e, q := s.lx.match(s.text, s.t, j, fScale)
+	e, q := s.match(j, fScale)
 	if e == nil {
 		return 0, j, false
 	}
@@ -195,6 +195,9 @@ func (s *scanner) wordsNum(i int) (numRes, bool) {
 
 	for j < len(s.t) && s.t[j].k == tWord {
 		w := s.low(j)
+		if w != "and" && s.fl[j]&isCore == 0 {
+			break // every other word that continues a number is core
+		}
 		if v, ok := cardinals[w]; ok {
 			if any && !lastMul && cur != 0 {
 				break // "five six" are two numbers
@@ -391,6 +394,8 @@ var lengthWords = map[string]bool{
 	"tall": true, "high": true, "long": true, "deep": true, "wide": true, "away": true, "sprint": true,
 	"hurdles": true, "freestyle": true, "race": true, "dash": true, "relay": true, "butterfly": true,
 	"backstroke": true, "breaststroke": true, "medley": true, "below": true, "above": true, "across": true,
+	"champion": true, "title": true, "final": true, "gold": true, "silver": true, "bronze": true,
+	"medallist": true, "hurdler": true, "runner": true,
 }
 
 // metres reports whether an "m" ending at j means metres.
@@ -402,7 +407,7 @@ func (s *scanner) metres(j int) bool {
 		j++
 	}
 	if (s.low(j) == "and" || s.isSym(j, ",")) && s.isNum(j+1) { // "3m and 5cm"
-		e, _ := s.lx.match(s.text, s.t, j+2, fUnit)
+		e, _ := s.match(j+2, fUnit)
 		return e != nil && e.unit.Dimension == "length"
 	}
 	return lengthWords[s.low(j)]
@@ -427,7 +432,7 @@ func (s *scanner) decimalWords(j int) (string, int) {
 
 // unitAfter reports whether a unit or currency starts at j.
 func (s *scanner) unitAfter(j int) bool {
-	e, _ := s.lx.match(s.text, s.t, j, fUnit|fCurrency)
+	e, _ := s.match(j, fUnit|fCurrency)
 	return e != nil
 }
 

@@ -42,14 +42,26 @@ type scanner struct {
 	lx    *lexicon
 	text  string
 	t     []tok
-	alone bool // the text is one phrase given alone (Parse)
+	alone bool    // the text is one phrase given alone (Parse)
+	open  bool    // the first token opens a sentence
+	sent  int     // byte offset where the sentence starts
+	fl    []uint8 // lexicon flags of each token, filled by scan
 }
 
 // scan returns the figures of the tokens in text order.
 func (s *scanner) scan(out []amount) []amount {
+	s.fl = s.fl[:0]
+	for i := range s.t {
+		s.fl = append(s.fl, s.lx.flags(&s.t[i], s.text[s.t[i].s:s.t[i].e]))
+	}
 	for i := 0; i < len(s.t); {
 		if !s.startsFigure(i) {
 			i++
+			continue
+		}
+		if j, ok := s.numDate(i); ok {
+			out = append(out, amount{i: i, j: j, kind: Date, noValue: true})
+			i = j
 			continue
 		}
 		if j := s.skip(i); j > i {
@@ -118,13 +130,44 @@ func (s *scanner) skip(i int) int {
 		}
 		return j
 	}
-	// List numbering: "1." or "2)" at the start of a line.
-	if (i == 0 || t[i].nl) && !t[i].dec && !t[i].comma && t[i].ndig <= 2 && i+1 < len(t) && s.attached(i+1) &&
-		(t[i+1].low == "." || t[i+1].low == ")") && (i+2 >= len(t) || t[i+2].sp) {
+	small := !t[i].dec && !t[i].comma && t[i].ndig <= 2
+	// List numbering: "1." or "2)" opening a line or sentence, "(1)".
+	if small && s.initial(i) && s.attached(i+1) && (t[i+1].low == "." || t[i+1].low == ")") && (i+2 >= len(t) || t[i+2].sp) {
 		return i + 2
+	}
+	if small && i > 0 && t[i-1].low == "(" && s.initial(i-1) && s.attached(i) && s.isSym(i+1, ")") && s.attached(i+1) {
+		return i + 2
+	}
+	// Clause numbers: "4(2)", "3(b)(ii)", and the "(2)" of them.
+	if j := s.clause(i); j > i {
+		return j
+	}
+	if i > 1 && t[i-1].low == "(" && s.attached(i-1) && s.attached(i) && t[i-2].k != tSym && s.isSym(i+1, ")") && s.attached(i+1) {
+		return i + 2
+	}
+	// Codes of three or more groups joined by hyphens: ISBNs, part numbers.
+	if j := s.chain(i); j > 0 {
+		return j
 	}
 	if j := s.phone(i); j > 0 {
 		return j
+	}
+	// "3-2", "555-0142": joined numbers that make no range are a score or
+	// a code, not two figures.
+	if !t[i].dec && !t[i].comma && s.isSym(i+1, "-") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) &&
+		!t[i+2].dec && !t[i+2].comma && !s.unitAfter(i+3) && !s.isSym(i+3, "%") {
+		lo, hi := t[i].v, t[i+2].v
+		if t[i].ndig == 4 && t[i+2].ndig <= 2 {
+			hi = yearEnd(lo, hi, t[i+2].ndig) // "2022-24"
+		}
+		if hi <= lo {
+			return i + 3
+		}
+	}
+	// UK postcodes: the "1AA" of "SW1A 1AA".
+	if t[i].ndig == 1 && !t[i].dec && t[i].sp && s.isWord(i+1) && s.attached(i+1) && len(s.raw(i+1)) == 2 &&
+		allUpper(s.raw(i+1)) && !(s.attached(i+2) && (s.isWord(i+2) || s.isNum(i+2))) && outwardCode(s.wordBefore(i)) {
+		return i + 2
 	}
 	// Times of day: "10:30", "9am", "3 p.m.".
 	if s.isSym(i+1, ":") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
@@ -144,16 +187,143 @@ func (s *scanner) skip(i int) int {
 			}
 		}
 	}
-	// Dates written with slashes: "10/12/2024"; "24/7" is no fraction.
+	// "24/7" is no fraction; "1/2/3/4" no date.
 	if s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
-		if s.isSym(i+3, "/") && s.isNum(i+4) {
-			return i + 5
+		j := i + 3
+		for s.isSym(j, "/") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
+			j += 2
 		}
-		if t[i+2].v <= t[i].v {
-			return i + 3
+		if j > i+3 || t[i+2].v <= t[i].v {
+			return j
 		}
 	}
 	return i
+}
+
+// initial reports whether token i opens a sentence or a line, perhaps after
+// an opening quote or bracket.
+func (s *scanner) initial(i int) bool {
+	for ; i > 0; i-- {
+		if s.t[i].nl {
+			return true
+		}
+		p := s.t[i-1]
+		if p.k != tSym {
+			return false
+		}
+		switch p.low {
+		case ".", "!", "?":
+			return s.t[i].sp
+		case "\"", "“", "‘", "'", "(", "[", ":", ";", "—", "–", "-", "•", "*":
+		default:
+			return false
+		}
+	}
+	return s.open || s.t[0].nl
+}
+
+// numDate returns the index after a date written in numbers at i:
+// "3/4/2026", "12/31/25", "2026-03-04".
+func (s *scanner) numDate(i int) (int, bool) {
+	t := s.t
+	plain := func(p, minDig, maxDig int) bool {
+		return s.isNum(p) && !t[p].dec && !t[p].comma && t[p].ndig >= minDig && t[p].ndig <= maxDig
+	}
+	joined := func(p int, sym string) bool {
+		return s.isSym(p, sym) && s.attached(p) && s.attached(p+1)
+	}
+	if !plain(i, 1, 4) || (i > 0 && !t[i].sp && t[i-1].k != tSym) {
+		return i, false
+	}
+	var j int
+	switch {
+	case t[i].ndig <= 2 && joined(i+1, "/") && plain(i+2, 1, 2) && joined(i+3, "/") && plain(i+4, 2, 4) && t[i+4].ndig != 3:
+		a, b := t[i].v, t[i+2].v
+		if a < 1 || b < 1 || a > 31 || b > 31 || (a > 12 && b > 12) {
+			return i, false
+		}
+		j = i + 5
+	case t[i].ndig == 4 && t[i].v >= 1000 && t[i].v <= 2100 && joined(i+1, "-") && plain(i+2, 2, 2):
+		m := t[i+2].v
+		if m < 1 || m > 12 {
+			return i, false
+		}
+		// "2003-04" alone is a range of years.
+		if !joined(i+3, "-") || !plain(i+4, 2, 2) || t[i+4].v < 1 || t[i+4].v > 31 {
+			return i, false
+		}
+		j = i + 5
+	default:
+		return i, false
+	}
+	if j < len(t) && s.attached(j) && (t[j].k != tSym || dash(t[j].low) || t[j].low == "/") {
+		return i, false
+	}
+	return j, true
+}
+
+// clause returns the index after a clause number "4(2)", "3(b)(ii)" at i,
+// or i.
+func (s *scanner) clause(i int) int {
+	j := i + 1
+	for s.isSym(j, "(") && s.attached(j) && j+2 < len(s.t) && s.attached(j+1) && s.t[j+1].k != tSym &&
+		s.t[j+1].e-s.t[j+1].s <= 4 && s.isSym(j+2, ")") && s.attached(j+2) {
+		j += 3
+	}
+	if j == i+1 {
+		return i
+	}
+	return j
+}
+
+// chain returns the index after three or more numbers joined by hyphens
+// ("978-0-306-40615-7"), or 0.
+func (s *scanner) chain(i int) int {
+	n, j := 1, i+1
+	for s.isSym(j, "-") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
+		n++
+		j += 2
+	}
+	if n < 3 {
+		return 0
+	}
+	return j
+}
+
+// wordBefore returns the whitespace-separated chunk of text before token i.
+func (s *scanner) wordBefore(i int) string {
+	e := s.t[i].s
+	for e > 0 && (s.text[e-1] == ' ' || s.text[e-1] == '\t') {
+		e--
+	}
+	b := e
+	for b > 0 && s.text[b-1] > ' ' {
+		b--
+	}
+	return s.text[b:e]
+}
+
+// outwardCode reports whether w looks like the first half of a UK postcode:
+// "SW1A", "CB2", "M1", "EC2R".
+func outwardCode(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	if n < 1 || n > 2 || n == len(w) || !isDigit(w[n]) {
+		return false
+	}
+	rest := w[n+1:]
+	return len(rest) == 0 || len(rest) == 1 && (isDigit(rest[0]) || rest[0] >= 'A' && rest[0] <= 'Z')
+}
+
+func allUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // phone returns the index after a phone number starting at token i, or 0:
@@ -179,8 +349,26 @@ func (s *scanner) phone(i int) int {
 	if groups >= 3 && long >= 2 && digits >= 7 {
 		return j
 	}
+	// "555-1234" after "call"; "0161 496 0000", "07700 900123": groups
+	// led by a zero, apart by single spaces.
+	if groups == 2 && t[i].ndig == 3 && t[i+2].ndig == 4 && !t[i+1].sp && phoneWords[s.low(i-1)] {
+		return j
+	}
+	if !spaced && s.raw(i)[0] == '0' && t[i].ndig >= 2 && !t[i].dec && !t[i].comma {
+		j, digits = i+1, t[i].ndig
+		for s.isNum(j) && t[j].sp && !t[j].nl && !t[j].dec && !t[j].comma && t[j].ndig >= 2 && t[j].ndig <= 6 {
+			digits += t[j].ndig
+			j++
+		}
+		if j > i+1 && digits >= 8 {
+			return j
+		}
+	}
 	return 0
 }
+
+// phoneWords come before a phone number.
+var phoneWords = map[string]bool{"call": true, "phone": true, "tel": true, "telephone": true, "dial": true, "fax": true, "ring": true, "text": true}
 
 // figure reads the figure starting at token i: an optional "between" or
 // "from", hedges, an amount, and a second amount for a range.
@@ -199,6 +387,9 @@ func (s *scanner) figure(i int) (amount, bool) {
 		intro = ""
 	}
 	approx, q := s.hedge(p)
+	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
+		return amount{}, false
+	}
 	a, ok := s.amountOrVague(q)
 	if !ok {
 		return amount{}, false
@@ -215,7 +406,25 @@ func (s *scanner) figure(i int) (amount, bool) {
 		}
 	}
 	s.suffixHedge(&a)
+	// "repairs over 4–5 years": after a noun or most verbs, "over" a
+	// length of time says when, not how much.
+	if a.kind == Duration && intro == "" && a.i == p && s.low(p) == "over" && s.isWord(p-1) && !overHedges[s.low(p-1)] &&
+		!strings.HasSuffix(s.low(p-1), "ly") &&
+		len(a.approx) > 0 && a.approx[0] == "over" {
+		a.i++
+		a.approx = a.approx[1:]
+	}
 	return a, true
+}
+
+// overHedges are the words after which "over" means "more than" before a
+// length of time: "with over 15 years", "took over a decade".
+var overHedges = map[string]bool{
+	"with": true, "for": true, "after": true, "of": true, "in": true, "than": true, "by": true, "and": true,
+	"or": true, "is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "took": true,
+	"take": true, "takes": true, "taking": true, "taken": true, "lasted": true, "lasts": true, "last": true,
+	"spent": true, "spend": true, "spending": true, "waited": true, "wait": true, "waiting": true, "needed": true, "need": true,
+	"needs": true, "lasting": true, "spanning": true, "spans": true, "spanned": true, "within": true, "just": true,
 }
 
 // hedge reads approximation markers at i.
@@ -227,7 +436,7 @@ func (s *scanner) hedge(i int) ([]string, int) {
 			i++
 			continue
 		}
-		if !s.isWord(i) {
+		if !s.isWord(i) || s.fl[i]&isStart == 0 {
 			return out, i
 		}
 		matched := false
@@ -321,10 +530,10 @@ func (s *scanner) rangeEnd(a *amount, intro string) (amount, bool) {
 // merge joins two amounts into a range, letting a plain number borrow the
 // other end's unit, currency and scale ("5–10%", "$4-5bn", "2022-24").
 func merge(a, b amount) (amount, bool) {
-	if a.yearish && (b.yearish || (b.bare && b.ndig == 2 && b.integral)) && a.bare && b.bare {
+	if a.yearish && (b.yearish || (b.bare && !b.words && b.ndig <= 2 && b.integral)) && a.bare && b.bare {
 		hi := b.v
 		if !b.yearish {
-			hi = math.Floor(a.v/100)*100 + b.v
+			hi = yearEnd(a.v, b.v, b.ndig) // "2022-24", "2005-6"
 		}
 		if hi <= a.v {
 			return amount{}, false
@@ -360,6 +569,15 @@ func merge(a, b amount) (amount, bool) {
 		approx: append(a.approx, b.approx...)}, true
 }
 
+// yearEnd completes the short end of a range of years: 2022 and 24 make
+// 2024, 2005 and 6 make 2006.
+func yearEnd(from, end float64, ndig int) float64 {
+	if ndig == 1 {
+		return math.Floor(from/10)*10 + end
+	}
+	return math.Floor(from/100)*100 + end
+}
+
 // amountOrVague reads an amount, or a vague count ("hundreds of").
 func (s *scanner) amountOrVague(i int) (amount, bool) {
 	if a, ok := s.vague(i); ok {
@@ -371,6 +589,9 @@ func (s *scanner) amountOrVague(i int) (amount, bool) {
 // vague reads "hundreds of", "tens of thousands of", "several hundred",
 // "a few thousand" as ranges: at least two of the unit, fewer than ten.
 func (s *scanner) vague(i int) (amount, bool) {
+	if i >= len(s.t) || s.fl[i]&isCore == 0 && s.low(i) != "a" {
+		return amount{}, false
+	}
 	p := i
 	if base, ok := vagueBases[s.low(p)]; ok && s.low(p+1) == "of" {
 		p += 2
@@ -387,7 +608,7 @@ func (s *scanner) vague(i int) (amount, bool) {
 			hi = 12*base - 1
 		}
 		a := amount{i: i, j: p, kind: Number, min: 2 * base, max: hi, rng: true}
-		if e, q := s.lx.match(s.text, s.t, p, fCurrency); e != nil {
+		if e, q := s.match(p, fCurrency); e != nil {
 			a.kind, a.cur, a.j = Money, e.cur, q
 		}
 		return a, true
@@ -443,7 +664,7 @@ func (s *scanner) date(i int) (int, bool) {
 		return s.isNum(p) && !s.t[p].dec && !s.t[p].comma && s.t[p].ndig <= 2 && s.t[p].v >= 1 && s.t[p].v <= 31
 	}
 	month := func(p int) int { // index after a month name, or -1
-		if !s.isWord(p) || !monthWords[s.low(p)] || s.raw(p)[0] < 'A' || s.raw(p)[0] > 'Z' {
+		if !s.isWord(p) || s.fl[p]&isMonth == 0 || s.raw(p)[0] < 'A' || s.raw(p)[0] > 'Z' {
 			return -1
 		}
 		if s.isSym(p+1, ".") && s.attached(p+1) && len(s.low(p)) <= 4 { // "Oct."
@@ -508,7 +729,7 @@ func (s *scanner) amount(i int) (amount, bool) {
 		neg = true
 		p++
 	}
-	if e, q := s.lx.match(s.text, s.t, p, fCurrency); e != nil {
+	if e, q := s.match(p, fCurrency); e != nil && !(e.word && s.attached(q) && s.isNum(q)) {
 		a.cur = e.cur
 		a.kind = Money
 		p = q
@@ -574,8 +795,19 @@ func (s *scanner) sign(p int) bool {
 	return !glued && s.attached(p+1) && !dash(s.t[p-1].low)
 }
 
+// match returns the longest form of the kinds in mask at token i and the
+// index after it.
+func (s *scanner) match(i, mask int) (*entry, int) { return s.matchIf(i, mask, nil) }
+
+func (s *scanner) matchIf(i, mask int, accept func(e *entry, end int) bool) (*entry, int) {
+	if i >= len(s.t) || s.fl[i]&hasForms == 0 {
+		return nil, i
+	}
+	return s.lx.matchIf(s.text, s.t, i, mask, accept)
+}
+
 func (s *scanner) curAt(i int) bool {
-	e, _ := s.lx.match(s.text, s.t, i, fCurrency)
+	e, _ := s.match(i, fCurrency)
 	return e != nil
 }
 
@@ -589,7 +821,7 @@ func (s *scanner) suffix(a *amount, p int, n numRes) int {
 		q++
 	}
 	ok := func(e *entry, r int) bool { return s.unitOK(e, q, r, n) }
-	if e, r := s.lx.matchIf(s.text, s.t, q, fCurrency|fSubunit|fUnit, ok); e != nil {
+	if e, r := s.matchIf(q, fCurrency|fSubunit|fUnit, ok); e != nil {
 		switch {
 		case e.kind == fCurrency:
 			a.kind, a.cur = Money, e.cur
@@ -624,7 +856,7 @@ func (s *scanner) suffix(a *amount, p int, n numRes) int {
 	}
 	if q > p {
 		ok := func(e *entry, r int) bool { return e.unit.kind != Percent && s.unitOK(e, q, r, n) }
-		if e, r := s.lx.matchIf(s.text, s.t, q, fUnit, ok); e != nil {
+		if e, r := s.matchIf(q, fUnit, ok); e != nil {
 			if e.unit.kind == Duration {
 				a.kind = Duration
 			} else if s.low(p) == "of" || s.low(p) == "a" || s.low(p) == "an" {
@@ -657,11 +889,11 @@ func (s *scanner) unitOK(e *entry, q, r int, n numRes) bool {
 		if !attached || n.words {
 			return false
 		}
+		// An odd number of quote marks since the sentence began: this one
+		// closes a quotation.
 		quotes := 0
-		for k := 0; k < q; k++ {
-			if s.t[k].low == form || (form == "''" && s.t[k].low == "'") {
-				quotes++
-			}
+		if from, to := s.sent, s.t[q].s; from < to {
+			quotes = strings.Count(s.text[from:to], form[:1])
 		}
 		return quotes%2 == 0 && (r >= len(s.t) || !s.isWord(r) || s.t[r].sp)
 	case form == "m":
@@ -697,8 +929,8 @@ func (s *scanner) cents(a *amount, p int) int {
 	if !ok || n.scale != 0 || n.v != math.Trunc(n.v) || n.v >= 100 || n.v < 0 || n.ord || n.weak {
 		return p
 	}
-	if e, r := s.lx.match(s.text, s.t, n.j, fSubunit); e != nil {
-		a.v += n.v / 100
+	if e, r := s.match(n.j, fSubunit); e != nil && (e.cur == "" || e.cur == a.cur) {
+		a.v += n.v * e.unit.Factor
 		return r
 	}
 	if s.end(n.j) {
@@ -830,15 +1062,44 @@ func (s *scanner) keep(a *amount) bool {
 	if first > 0 && s.t[first-1].k == tSym && s.t[first-1].low == "." && first > 1 {
 		prev = s.low(first - 2)
 	}
-	if labelWords[prev] && s.t[first].k == tNum {
+	if s.t[first].k == tNum {
+		if labelWords[prev] || s.isSym(first-1, "§") {
+			return false
+		}
+		// "0161", "007": numbers led by a zero are codes.
+		if r := s.raw(first); r[0] == '0' && s.t[first].ndig >= 2 && !s.t[first].dec {
+			return false
+		}
+		// US ZIP codes: "DC 20500".
+		if s.t[first].ndig == 5 && !s.t[first].comma && !s.t[first].dec && s.isWord(first-1) &&
+			len(s.raw(first-1)) == 2 && allUpper(s.raw(first-1)) {
+			return false
+		}
+	}
+	// A bare small number after a capitalised word names a product, a
+	// road or a team ("Windows 11", "Boeing 737 jets", "Nokia 6600"),
+	// unless counted nouns follow ("told Reuters 200 people").
+	if a.kind == Number && a.bare && !a.rng && !a.words && !a.yearish && len(a.approx) == 0 && a.integral && a.ndig <= 4 &&
+		!s.t[first].comma && s.nameBefore(first) && !s.countNounAfter(a.j) {
 		return false
 	}
-	// A bare small number after a capitalised word names a product or a
-	// team ("Windows 11", "Boeing 737"), unless a noun follows it.
-	if a.kind == Number && a.bare && !a.rng && !a.words && !a.yearish && len(a.approx) == 0 && a.integral && a.ndig <= 3 &&
-		first > 1 && s.isWord(first-1) && isCapital(s.raw(first-1)) && !monthWords[prev] && !s.t[first-1].nl {
-		if !(s.isWord(a.j) && !isCapital(s.raw(a.j)) && !functionWords[s.low(a.j)]) {
-			return false
+	// Seven digits or more without separators: an account, a code.
+	if a.bare && s.t[first].k == tNum && s.t[first].ndig >= 7 && !s.t[first].comma && !s.t[first].dec && a.scale == 0 {
+		return false
+	}
+	// "4-1 down", "6-3": joined numbers that made no range are a score.
+	if a.bare && s.isSym(a.j, "-") && s.attached(a.j) && s.isNum(a.j+1) && s.attached(a.j+1) {
+		return false
+	}
+	// Number words written with a capital inside a name: "Formula One",
+	// "the Big Three", "Group of Seven", "BBC1, Five Live".
+	if a.words && isCapital(s.raw(first)) && !s.initial(first) {
+		p := first - 1
+		if s.low(p) == "of" {
+			p--
+		}
+		if s.isWord(p) && isCapital(s.raw(p)) || s.isWord(a.j) && isCapital(s.raw(a.j)) {
+			return false // "Formula One", "the Six Nations", "Five Live", "First Boston"
 		}
 	}
 	if a.kind == Ordinal && a.words {
@@ -880,17 +1141,57 @@ func (s *scanner) ordinalOK(a *amount) bool {
 	return s.isWord(j) && !functionWords[s.low(j)]
 }
 
-// countNounAfter reports whether a plural word that is not a name follows:
-// "2024 employees" counts, "in 2024 the firm" names a year.
+// countNounAfter reports whether a counted noun in the plural follows:
+// "2024 employees" counts; "in 2024 the firm", "2024 results" and "from
+// 2007 onwards" name years.
 func (s *scanner) countNounAfter(j int) bool {
-	if !s.isWord(j) || isCapital(s.raw(j)) {
+	return s.isWord(j) && !isCapital(s.raw(j)) && s.pluralCount(s.low(j))
+}
+
+// pluralCount reports whether w is a counted noun in the plural.
+func (s *scanner) pluralCount(w string) bool {
+	if !s.lx.counted[w] {
 		return false
 	}
-	w := s.low(j)
-	return s.lx.counted[w] || (strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !functionWords[w] && len(w) > 3)
+	switch w {
+	case "people", "staff", "children", "personnel", "police", "men", "women", "cattle":
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
 
 func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// nameBefore reports whether the word before token i is a capitalised
+// word that is no month and, opening a sentence, no ordinary word ("Only
+// 500", "About 40").
+func (s *scanner) nameBefore(i int) bool {
+	p := i - 1
+	if !s.isWord(p) || !isCapital(s.raw(p)) || s.attached(i) {
+		return false
+	}
+	w := s.low(p)
+	if monthWords[w] || weekdays[w] {
+		return false
+	}
+	if s.initial(p) {
+		return !functionWords[w] && !determiners[w] && !isHedgeWord(w) && !openers[w] && !strings.HasSuffix(w, "ly")
+	}
+	return true
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// openers are words that may open a sentence before a count.
+var openers = map[string]bool{
+	"only": true, "another": true, "all": true, "some": true, "nearly": true, "almost": true, "just": true,
+	"around": true, "roughly": true, "fully": true, "still": true, "yet": true, "then": true, "now": true,
+	"those": true, "these": true, "both": true, "exactly": true, "precisely": true,
+	"perhaps": true, "maybe": true, "possibly": true, "over": true, "under": true, "barely": true,
+	"meanwhile": true, "overall": true, "altogether": true, "today": true, "yesterday": true, "tomorrow": true,
+	"however": true, "instead": true, "again": true, "plus": true, "thus": true, "hence": true,
+	"last": true, "next": true, "first": true, "fewer": true, "more": true, "less": true,
+}
 
 func isHedgeWord(w string) bool {
 	switch w {

@@ -133,7 +133,7 @@ func TestParse(t *testing.T) {
 		{"3-inch", want{kind: Quantity, value: f64(3), unit: "inch"}},
 		{"75ml", want{kind: Quantity, value: f64(75), unit: "millilitre"}},
 		{"10km", want{kind: Quantity, value: f64(10), unit: "kilometre"}},
-		{"40°C", want{kind: Quantity, value: f64(40), unit: "degree Celsius"}},
+		{"40°C", want{kind: Quantity, value: f64(40), unit: "celsius"}},
 		{"7 feet 10 inches", want{kind: Quantity, value: f64(94), unit: "inch"}},
 		{"half a litre", want{kind: Quantity, value: f64(0.5), unit: "litre"}},
 		{"10x", want{kind: Number, value: f64(10), unit: "times"}},
@@ -151,6 +151,11 @@ func TestParse(t *testing.T) {
 		// years are not counts
 		{"2024", want{kind: Year, value: f64(2024)}},
 		{"October 28, 2025", want{kind: Date}},
+		{"3/4/2026", want{kind: Date}},
+		{"12/31/25", want{kind: Date}},
+		{"2026-03-04", want{kind: Date}},
+		{"2005-6", want{kind: Year, min: f64(2005), max: f64(2006)}},
+		{"2003-04", want{kind: Year, min: f64(2003), max: f64(2004)}},
 	}
 	for _, tt := range tests {
 		got, ok := Parse(tt.in)
@@ -168,6 +173,8 @@ func TestParseNothing(t *testing.T) {
 		"", "dollars", "exactly dollars", "for months", "minutes", "I second that", "secretary",
 		"someone often went to the tennis network", "1.2.3", "192.168.0.1", "GPT-4", "COVID-19",
 		"5G", "the 1990s", "AI21", "24/7", "555-123-4567", "10:30", "many", "a few", "Windows 11",
+		"555-0142", "020 7946 0958", "+44 20 7946 0958", "v2.1.3", "978-0-306-40615-7", "3-2", "4(2)",
+		"SW1A 1AA", "10pm", "9.30am",
 	} {
 		if f, ok := Parse(in); ok {
 			t.Errorf("%q: found %q (%s), want no figure", in, f.Text, f.Kind)

@@ -181,6 +181,9 @@ var labelWords = map[string]bool{
 	"platform": true, "apartment": true, "apt": true, "bus": true,
 	"amendment": true, "resolution": true, "proposition": true, "prop": true,
 	"ios": true, "android": true, "windows": true, "python": true, "iphone": true,
+	"subsection": true, "part": true, "phase": true, "stage": true, "tier": true, "category": true,
+	"level": true, "grade": true, "round": true, "terminal": true, "junction": true, "exit": true,
+	"channel": true, "dial": true, "tel": true, "fax": true, "ext": true, "isbn": true, "id": true,
 }
 
 // rankWords turn the number after them into a rank ("number 3", "No. 1").
@@ -249,9 +252,15 @@ func addStarters(m map[string]bool) map[string]bool {
 
 // Flags of lexicon.opens.
 const (
-	isStart = 1 << iota // may open a figure
-	isCore              // is a number itself
+	isStart  = 1 << iota // may open a figure
+	isCore               // is a number itself
+	isMonth              // a month name
+	hasForms             // a currency, scale or unit form starts with it
+	isAmount             // may open an amount: a number, a currency, "a", "minus"
 )
+
+// amountOpeners may open an amount without being numbers or currencies.
+var amountOpeners = []string{"a", "an", "minus", "negative", "-", "−"}
 
 // addCores adds the words that carry a number themselves: a figure has a
 // digit or one of them.
@@ -289,11 +298,7 @@ func addCores(m map[string]bool) map[string]bool {
 // number word, or a word that can lead one (a hedge, a currency, "between")
 // with a number close behind.
 func (s *scanner) startsFigure(i int) bool {
-	t := &s.t[i]
-	if t.k == tNum {
-		return true
-	}
-	f := s.lx.opens[t.low]
+	f := s.fl[i]
 	if f&isCore != 0 || f == 0 {
 		return f != 0
 	}
@@ -301,7 +306,7 @@ func (s *scanner) startsFigure(i int) bool {
 		return true
 	}
 	for k := i + 1; k < len(s.t) && k <= i+4; k++ {
-		if s.t[k].k == tNum || s.lx.opens[s.t[k].low]&isCore != 0 {
+		if s.fl[k]&isCore != 0 {
 			return true
 		}
 	}

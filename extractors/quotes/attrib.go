@@ -24,6 +24,9 @@ type attrib struct {
 	spk np
 	cue *rules.CueMatch
 	how int
+	// fresh: found in a new sentence after the quote, a weaker reading
+	// than an introduction before it.
+	fresh bool
 }
 
 // finiteTags are the verb tags a head cue may carry: a base form ("to
@@ -36,7 +39,7 @@ func (r *run) validCue(c rules.CueMatch, lenient bool) bool {
 	if r.quoted[c.First] {
 		return false
 	}
-	if c.Cue.Category != "verb" {
+	if !isVerb(c) {
 		return c.Cue.Lemma == "according to" || c.Cue.Lemma == "citing" || strings.HasSuffix(c.Cue.Lemma, "quoted as saying")
 	}
 	if c.First > 0 {
@@ -45,11 +48,14 @@ func (r *run) validCue(c rules.CueMatch, lenient bool) bool {
 		case "to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "n't", "not", "never":
 			return false
 		}
-		if p.Tag == "JJ" || p.Tag == "POS" {
+		if p.Tag == "JJ" && !isNoun(p) || p.Tag == "POS" {
 			return false
 		}
-		if t.Tag == "VB" && p.Tag == "MD" {
-			return true
+		if t.Tag == "VB" && (p.Tag == "MD" || p.Tag == "RB" && c.First > 1 && r.toks[c.First-2].Tag == "MD") {
+			return true // "could quip", "could only quip"
+		}
+		if c.Cue.Lemma == "quote" && lowerNorm(p) == "i" {
+			return false // "and I quote,"
 		}
 	}
 	if isCapWord(t.Text) && c.First != r.doc.Sentences[t.Sent].First && c.First > 0 && !isPunctTok(&r.toks[c.First-1]) {
@@ -76,7 +82,10 @@ func (r *run) newSentence(s span, i int) bool {
 
 // tailAttrib looks for the attribution right after the closing mark:
 // `"...," says Cruz`, `"...," she quips`, `"..." — Commissioner Ward`.
-func (r *run) tailAttrib(s span, lo, hi int) attrib {
+// After a fragment inside the writer's sentence (inside), only an
+// attribution right at the mark counts: `called it “a mess,” Ward said`,
+// not `called it “a mess” and Ward said ...`.
+func (r *run) tailAttrib(s span, lo, hi int, inside bool) attrib {
 	i := lo
 	dash := false
 	for i < hi {
@@ -85,7 +94,7 @@ func (r *run) tailAttrib(s span, lo, hi int) attrib {
 			i++
 			continue
 		}
-		if n == "—" || n == "–" || n == "-" || n == "--" {
+		if isDash(n) {
 			dash = true
 			i++
 			continue
@@ -96,17 +105,42 @@ func (r *run) tailAttrib(s span, lo, hi int) attrib {
 		return attrib{}
 	}
 	fresh := !dash && r.newSentence(s, i)
+	if inside && (fresh || dash) {
+		return attrib{}
+	}
+	// A quote ending in a comma, ? or ! runs on into its attribution: any
+	// verb there reports it (`“...,” Toomey fumed`, `“...?” beamed Ward`).
+	goesOn := !fresh && !inside && r.runsOn(s)
 	// Inverted: "says Janelle Cruz".
-	if c, ok := r.cueKind(i); ok && r.validCue(c, true) && !(fresh && c.Cue.Category != "verb") {
-		if p := r.npStartingAt(c.Last, hi); p.ok() && (!fresh || p.kind == npName) && !objectVerbs[c.Cue.Lemma] {
+	if c, ok := r.cueKind(i); ok && r.validCue(c, true) && !(fresh && !isVerb(c)) {
+		if p := r.npStartingAt(c.Last, hi); p.ok() && (!fresh || p.kind == npName) && !r.invertedObject(c) {
 			return attrib{spk: p, cue: &c, how: howTail}
+		}
+	} else if !ok && goesOn && r.plainVerb(i) {
+		if p := r.npStartingAt(i+1, hi); p.ok() && p.kind != npPron && r.closes(p.next, hi) {
+			return attrib{spk: p, cue: r.verbCue(i), how: howTail}
 		}
 	}
 	// Subject and verb: "she quips", "Halvern spokesman Dave Murray said".
-	for k := i + 1; k < hi && k < i+16; k++ {
+	for k := i + 1; k < hi && k < i+30; k++ {
 		t := &r.toks[k]
+		if t.Norm == "," {
+			// "Holm, who ran the port, said": past the aside.
+			if e := r.asideEnd(k, hi); e > k {
+				k = e
+			}
+			continue
+		}
 		c, ok := r.cueKind(k)
-		if !ok || c.Cue.Category != "verb" || !r.validCue(c, true) {
+		if !ok || !isVerb(c) || !r.validCue(c, true) {
+			if auxWords[lowerNorm(t)] {
+				continue // "Sotomayor has said"
+			}
+			if (goesOn || fresh && r.askOrCry(s) && r.closes(k+1, hi)) && r.plainVerb(k) && r.closes(k+1, hi) {
+				if p := r.subjectOf(k, i); p.ok() && r.onlyPhrase(i, p.first) {
+					return attrib{spk: p, cue: r.verbCue(k), how: howTail}
+				}
+			}
 			if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" {
 				break // another verb: not an attribution clause
 			}
@@ -116,10 +150,13 @@ func (r *run) tailAttrib(s span, lo, hi int) attrib {
 		if !p.ok() || !r.onlyPhrase(i, p.first) {
 			break
 		}
-		if fresh && (weakCue(c) || r.clauseAfter(c.Last, hi)) {
+		if inside && (!r.titleOnly(i, p.first) || !r.runsOn(s) && c.Last < hi && r.toks[c.Last].Norm != "," || !r.closes(c.Last, hi)) {
 			break
 		}
-		return attrib{spk: p, cue: &c, how: howTail}
+		if fresh && (weakCue(c) && !r.tailEnds(c.Last, hi) || r.clauseAfter(c.Last, hi)) {
+			break
+		}
+		return attrib{spk: p, cue: &c, how: howTail, fresh: fresh}
 	}
 	if dash && !fresh {
 		if p := r.npStartingAt(i, hi); (p.kind == npName || p.kind == npRole) && p.next >= hi-1 {
@@ -129,25 +166,103 @@ func (r *run) tailAttrib(s span, lo, hi int) attrib {
 	return attrib{}
 }
 
-// objectVerbs take the addressee after them: in "telling reporters" the
-// phrase after the verb is not the speaker.
-var objectVerbs = map[string]bool{"tell": true, "ask": true, "urge": true, "advise": true, "assure": true, "thank": true,
-	"call": true, "accuse": true, "blame": true, "praise": true, "criticize": true, "mock": true, "describe": true,
-	"dub": true, "label": true, "brand": true, "term": true, "cite": true, "quote": true, "credit": true,
-	"question": true, "charge": true, "dismiss": true, "hail": true, "characterize": true, "blast": true, "slam": true,
-	"denounce": true, "refer": true}
-
-// weakCue reports a fallback cue that attributes phrases in the writer's
-// sentence ("called it “a disaster”") but does not close an attribution.
-func weakCue(c rules.CueMatch) bool { return weakLemmas[c.Cue.Lemma] }
-
-var weakLemmas = func() map[string]bool {
-	m := map[string]bool{}
-	for _, l := range fallbackVerbs {
-		m[l] = true
+// runsOn reports whether a quote's content ends in a comma, a question or
+// an exclamation mark: the sentence goes on after it.
+func (r *run) runsOn(s span) bool {
+	c := strings.TrimRight(r.text[s.start:s.end], " ")
+	if strings.HasPrefix(r.text[s.closeEnd:], ",") {
+		return true
 	}
-	return m
-}()
+	last, _ := utf8.DecodeLastRuneInString(c)
+	return last == ',' || last == '?' || last == '!'
+}
+
+// askOrCry reports a quote ending in a question or exclamation mark.
+func (r *run) askOrCry(s span) bool {
+	c := strings.TrimRight(r.text[s.start:s.end], " ")
+	last, _ := utf8.DecodeLastRuneInString(c)
+	return last == '?' || last == '!'
+}
+
+// plainVerb reports a finite lower-case verb that is not an auxiliary: in
+// an attribution after a quote, any such verb reports it.
+func (r *run) plainVerb(k int) bool {
+	t := &r.toks[k]
+	if t.Tag != "VBD" && t.Tag != "VBZ" || isCapWord(t.Text) || r.quoted[k] {
+		return false
+	}
+	return !auxWords[lowerNorm(t)] && !copulas[lowerNorm(t)]
+}
+
+var copulas = map[string]bool{"was": true, "is": true, "were": true, "are": true, "has": true, "had": true,
+	"did": true, "does": true, "got": true, "gets": true, "became": true, "becomes": true, "seemed": true, "seems": true}
+
+// verbCue makes a cue of a verb no rule lists.
+func (r *run) verbCue(k int) *rules.CueMatch {
+	t := &r.toks[k]
+	return &rules.CueMatch{First: k, Last: k + 1, Start: t.Start, End: t.End, Cue: &rules.Cue{Lemma: lowerNorm(t), Category: "verb"}}
+}
+
+// closes reports whether the attribution may end at token k: at the
+// sentence end, before a comma, or with a short adverbial up to either
+// ("said in June 2012, citing ...").
+func (r *run) closes(k, hi int) bool {
+	if k >= hi || r.toks[k].Norm == "," {
+		return true
+	}
+	e := k
+	for e < hi && r.toks[e].Norm != "," {
+		e++
+	}
+	return r.tailEnds(k, e)
+}
+
+// titleOnly reports whether tokens [a, b) before a subject are titles and
+// descriptions only ("NEA President", "the agency's"), no conjunction or
+// clause.
+func (r *run) titleOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := &r.toks[k]
+		if r.quoted[k] || !(r.isNameTok(k) || isRoleTok(t) || t.Tag == "DT" || t.Tag == "PRP$") {
+			return false
+		}
+	}
+	return true
+}
+
+// asideEnd is the comma closing an aside that opens at the comma k ("Holm,
+// who ran the port, said"), or -1.
+func (r *run) asideEnd(k, hi int) int {
+	for c := k + 1; c < hi && c < k+26; c++ {
+		if r.toks[c].Norm == "," {
+			return c
+		}
+		if r.isEnd(c) || r.quoted[c] {
+			break
+		}
+	}
+	return -1
+}
+
+// invertedObject reports a cue that, right after a quote, still takes an
+// object rather than the speaker ("called it ...", "telling reporters").
+func (r *run) invertedObject(c rules.CueMatch) bool {
+	if r.toks[c.First].Tag == "VBG" {
+		return objectVerb(c)
+	}
+	return weakCue(c) || c.Cue.Lemma == "tell"
+}
+
+// objectVerb reports a cue whose following phrase is its object, not the
+// speaker: the addressee of "telling reporters", the target of every
+// naming verb ("called the plan").
+func objectVerb(c rules.CueMatch) bool { return objectVerbs[c.Cue.Lemma] || weakCue(c) }
+
+var objectVerbs = map[string]bool{"tell": true, "ask": true, "urge": true, "advise": true}
+
+// weakCue reports a naming verb: it attributes phrases in the writer's
+// sentence ("called it “a disaster”") but does not close an attribution.
+func weakCue(c rules.CueMatch) bool { return c.Cue.Category == "naming" }
 
 // onlyPhrase reports whether tokens [a, b) before a subject hold no
 // other clause: titles and descriptions only ("Halvern spokesman").
@@ -169,19 +284,31 @@ func (r *run) onlyPhrase(a, b int) bool {
 
 // clauseAfter reports whether a finite verb follows the cue before hi: the
 // cue then opens reported content ("The company said it would ...")
-// rather than closing an attribution ("Todd asked the host.").
+// rather than closing an attribution ("Todd asked the host."). A comma or
+// a subordinate clause ("said of Apple, when ...", "tweeted when ...")
+// ends the search.
 func (r *run) clauseAfter(k, hi int) bool {
 	for ; k < hi; k++ {
-		switch r.toks[k].Tag {
+		t := &r.toks[k]
+		switch t.Tag {
 		case "VBD", "VBZ", "VBP", "MD":
 			return true
+		case "WRB", ",":
+			return false
 		}
-		if lowerNorm(&r.toks[k]) == "that" {
+		n := lowerNorm(t)
+		if n == "that" {
 			return true
+		}
+		if subordinators[n] || t.Tag == "IN" {
+			return false
 		}
 	}
 	return false
 }
+
+var subordinators = map[string]bool{"as": true, "while": true, "after": true, "before": true, "because": true,
+	"since": true, "until": true, "when": true, "where": true}
 
 // headAttrib looks for a cue in the writer's words before the opening mark:
 // `Cruz said: "..."`, `Garman noted the need to “...”`, `According to
@@ -192,9 +319,15 @@ func (r *run) headAttrib(lo, hi int) attrib {
 	}
 	j := hi - 1
 	punct := false
-	for j >= lo && (r.toks[j].Norm == "," || r.toks[j].Norm == ":" || r.toks[j].Norm == "—") {
+	for j >= lo && (r.toks[j].Norm == "," || r.toks[j].Norm == ":" || r.toks[j].Norm == "—" || r.toks[j].Norm == "―") {
 		punct = true
 		j--
+	}
+	// "Pollsters agree - Carl Bialik: ...": a source after a dash.
+	if punct && r.toks[hi-1].Norm == ":" {
+		if p := r.npEndingAt(j, lo); p.ok() && p.kind != npPron && p.first > lo && isDash(r.toks[p.first-1].Norm) {
+			return attrib{spk: p, how: howColon}
+		}
 	}
 	// Every cue with its speaker, nearest first; a reporting verb further
 	// left wins over a nested one ("Cruz said Rubio will continue to be
@@ -211,12 +344,14 @@ func (r *run) headAttrib(lo, hi int) attrib {
 		}
 		if a := r.cueSpeaker(c, lo, hi, j, punct); a.ok() {
 			found = append(found, attrib{spk: a, cue: &c, how: how})
+		} else if how == howHeadDirect && len(found) == 0 && r.passive(c) {
+			return attrib{cue: &c, how: how} // a quotation, its speaker unknown
 		}
 	}
 	if len(found) > 0 {
 		best := found[0]
 		for _, a := range found[1:] {
-			if reportingLemmas[a.cue.Cue.Lemma] && a.spk.kind != npRole {
+			if reportingLemmas[a.cue.Cue.Lemma] && a.spk.kind != npRole && !r.breakBetween(a.cue.Last, best.spk.first) {
 				best = a
 			}
 		}
@@ -227,7 +362,11 @@ func (r *run) headAttrib(lo, hi int) attrib {
 	}
 	// "Commissioner Ward: ..." with no verb.
 	if punct && r.toks[hi-1].Norm == ":" {
-		if p := r.npEndingAt(j, lo); p.ok() && p.kind != npPron && r.onlyNames(lo, p.first) {
+		if p := r.npEndingAt(j, lo); p.ok() && p.kind != npPron && (r.onlyNames(lo, p.first) || r.leadIn(p.first-1)) {
+			return attrib{spk: p, how: howColon}
+		}
+		// "Former secretary of state Hillary Clinton: ...".
+		if p := r.npStartingAt(lo, hi); p.ok() && p.kind != npPron && p.next > j && r.opensSentence(lo) {
 			return attrib{spk: p, how: howColon}
 		}
 		// "Kasich resisted: ...": the subject of the sentence it ends.
@@ -236,6 +375,56 @@ func (r *run) headAttrib(lo, hi int) attrib {
 		}
 	}
 	return attrib{}
+}
+
+// opensSentence reports whether token k starts its sentence or paragraph.
+func (r *run) opensSentence(k int) bool {
+	return k == r.doc.Sentences[r.toks[k].Sent].First || k > 0 && r.hardBreak(r.toks[k-1].End, r.toks[k].Start)
+}
+
+// leadIn reports a token that introduces a source before a colon: a dash
+// after a headline ("... - Jeffrey Jones:") or "from" ("More from the
+// report:").
+func (r *run) leadIn(k int) bool {
+	if k < 0 {
+		return false
+	}
+	n := lowerNorm(&r.toks[k])
+	return isDash(n) || n == "from"
+}
+
+// isDash reports a dash token.
+func isDash(n string) bool {
+	switch n {
+	case "-", "–", "—", "―", "‒", "--":
+		return true
+	}
+	return false
+}
+
+// passive reports "Trump was asked", "his staff were told": the subject
+// heard the words.
+func (r *run) passive(c rules.CueMatch) bool {
+	return (c.Cue.Lemma == "ask" || c.Cue.Lemma == "tell") && r.toks[c.First].Tag == "VBN" && c.First > 0 && beForms[lowerNorm(&r.toks[c.First-1])]
+}
+
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true, "'s": true, "'re": true}
+
+var reflexives = map[string]bool{"himself": true, "herself": true, "themselves": true, "itself": true}
+
+// breakBetween reports a comma, colon or semicolon in tokens [a, b): the
+// end of the clause a reporting verb would govern ("While not everything
+// Trump says is true, Jamieson said ...").
+func (r *run) breakBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch n := lowerNorm(&r.toks[k]); {
+		case n == "," || n == ";" || n == ":":
+			return true
+		case subordinators[n] && k > a:
+			return true // "Cruz said as the heckler yelled"
+		}
+	}
+	return false
 }
 
 // reportingLemmas are the verbs whose clause holds whatever is nested in
@@ -248,11 +437,21 @@ func (r *run) cueSpeaker(c rules.CueMatch, lo, hi, j int, punct bool) np {
 	if c.Cue.Category == "phrase" && !strings.HasSuffix(c.Cue.Lemma, "quoted as saying") {
 		return r.npStartingAt(c.Last, hi)
 	}
+	if r.passive(c) {
+		return np{}
+	}
 	// ", saying ...": the subject of the main clause speaks.
 	if r.toks[c.First].Tag == "VBG" && c.First > lo && r.toks[c.First-1].Norm == "," {
 		return r.clauseSubject(lo, c.First)
 	}
 	if p := r.subjectOf(c.First, lo); p.ok() {
+		// "His office put out a statement saying ...": the statement is
+		// the object; the clause's subject speaks.
+		if r.toks[c.First].Tag == "VBG" && p.kind == npRole && p.first > lo && r.objectSlot(p.first-1) {
+			if q := r.clauseSubject(lo, p.first); q.ok() {
+				return q
+			}
+		}
 		return p
 	}
 	// "adopted an accent and joked", "began by saying": the sentence's
@@ -265,7 +464,7 @@ func (r *run) cueSpeaker(c rules.CueMatch, lo, hi, j int, punct bool) np {
 		return r.npStartingAt(c.Last, hi)
 	}
 	// "said Cruz: ..." with the speaker after the verb.
-	if punct && !objectVerbs[c.Cue.Lemma] {
+	if punct && !objectVerb(c) {
 		if p := r.npStartingAt(c.Last, hi); p.ok() && p.next > j {
 			return p
 		}
@@ -273,24 +472,40 @@ func (r *run) cueSpeaker(c rules.CueMatch, lo, hi, j int, punct bool) np {
 	return np{}
 }
 
+// objectSlot reports whether a phrase after token k is an object: k is a
+// verb, a particle or a preposition.
+func (r *run) objectSlot(k int) bool {
+	switch r.toks[k].Tag {
+	case "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "RP", "IN":
+		return true
+	}
+	return false
+}
+
 // clauseSubject is the phrase opening the sentence when a verb follows
 // it: the subject of the main clause.
 func (r *run) clauseSubject(lo, hi int) np {
 	first := r.doc.Sentences[r.toks[lo].Sent].First
-	if p := r.subjectAt(first, hi); p.ok() {
-		return p
-	}
-	// After an opening adverbial: "Hours later, Trump returned ...".
-	for k := first; k < hi && k < first+14; k++ {
-		if r.toks[k].Norm == "," {
-			return r.subjectAt(k+1, hi)
+	// The nearest clause that opens with a subject: "When I asked, he
+	// looked up, frowned and said"; "Hours later, Trump returned ...".
+	for k := hi - 1; k > first; k-- {
+		if r.quoted[k] && !r.quoted[k+1] {
+			// Right after a quotation: `"...," but he gave ...`.
+			if p := r.subjectAt(k+1, hi); p.ok() {
+				return p
+			}
+		}
+		if r.toks[k].Norm == "," && !r.quoted[k] {
+			if p := r.subjectAt(k+1, hi); p.ok() {
+				return p
+			}
 		}
 	}
-	return np{}
+	return r.subjectAt(first, hi)
 }
 
 func (r *run) subjectAt(lo, hi int) np {
-	for lo < hi && (r.toks[lo].Tag == "CC" || r.toks[lo].Tag == "RB" || isPunctTok(&r.toks[lo])) {
+	for lo < hi && (r.toks[lo].Tag == "CC" || r.toks[lo].Tag == "RB" && r.mentAt(lo) < 0 || isPunctTok(&r.toks[lo])) {
 		lo++
 	}
 	if lo >= hi || r.quoted[lo] {
@@ -301,10 +516,25 @@ func (r *run) subjectAt(lo, hi int) np {
 		return np{}
 	}
 	j := p.next
-	for j < hi && (auxWords[lowerNorm(&r.toks[j])] || r.toks[j].Tag == "RB" || r.toks[j].Tag == "MD") {
+	// "Warren, who appeared on the show, endorsed ...".
+	if j < hi && r.toks[j].Norm == "," {
+		if e := r.asideEnd(j, hi); e > j {
+			j = e + 1
+		} else {
+			j++ // the comma closing an appositive read with the phrase
+		}
+	}
+	// "Trump on Thursday ratcheted up ...".
+	for n := 0; j < hi && n < 3 && (timeMods[lowerNorm(&r.toks[j])] && lowerNorm(&r.toks[j]) != "that" && lowerNorm(&r.toks[j]) != "the" && lowerNorm(&r.toks[j]) != "a" || timeNames[lowerNorm(&r.toks[j])] || timeUnits[lowerNorm(&r.toks[j])]); n++ {
 		j++
 	}
-	if j < hi && strings.HasPrefix(r.toks[j].Tag, "VB") {
+	verb := false
+	for j < hi && (auxWords[lowerNorm(&r.toks[j])] || r.toks[j].Tag == "RB" || r.toks[j].Tag == "MD" || lowerNorm(&r.toks[j]) == "since") {
+		verb = verb || strings.HasPrefix(r.toks[j].Tag, "VB") || r.toks[j].Tag == "MD"
+		j++
+	}
+	// A verb, or a copula ("Clinton's response was: ...").
+	if j < hi && strings.HasPrefix(r.toks[j].Tag, "VB") || verb {
 		return p
 	}
 	return np{}
@@ -315,19 +545,31 @@ func (r *run) subjectAt(lo, hi int) np {
 func (r *run) lateAttrib(lo, hi int) attrib {
 	for k := lo; k < hi; k++ {
 		c, ok := r.cueKind(k)
-		if !ok || c.Cue.Category != "verb" || !r.validCue(c, false) || !r.tailEnds(c.Last, hi) {
+		if !ok || !isVerb(c) || !r.validCue(c, false) {
 			continue
 		}
-		if p := r.subjectOf(k, lo); p.ok() && p.first > lo && r.toks[p.first-1].Norm == "," {
+		if p := r.subjectOf(k, lo); p.ok() && r.afterComma(p.first, lo) && r.tailEnds(c.Last, hi) {
 			return attrib{spk: p, cue: &c, how: howTail}
 		}
-		if k > lo && r.toks[k-1].Norm == "," && r.toks[k].Tag != "VBG" && !objectVerbs[c.Cue.Lemma] {
-			if p := r.npStartingAt(c.Last, hi); p.ok() && p.kind != npPron && r.tailEnds(p.next, hi) {
+		if k > lo && r.toks[k-1].Norm == "," && r.toks[k].Tag != "VBG" && !objectVerb(c) {
+			if p := r.npStartingAt(c.Last, hi); p.ok() && p.kind != npPron && r.closes(p.next, hi) {
 				return attrib{spk: p, cue: &c, how: howTail}
 			}
 		}
 	}
 	return attrib{}
+}
+
+// afterComma reports whether a subject at token f opens a clause after a
+// comma, titles and descriptions aside (", Republican candidate Ben
+// Carson said").
+func (r *run) afterComma(f, lo int) bool {
+	for k := f - 1; k > lo && f-k < 8; k-- {
+		if r.toks[k].Norm == "," {
+			return r.onlyPhrase(k+1, f)
+		}
+	}
+	return false
 }
 
 // onlyNames reports whether tokens [a, b) are all punctuation or name
@@ -348,8 +590,12 @@ func (r *run) subjectOf(k, lo int) np {
 	for j >= lo {
 		t := &r.toks[j]
 		n := lowerNorm(t)
-		if auxWords[n] || t.Tag == "RB" && n != "n't" && n != "not" || t.Tag == "MD" {
+		if auxWords[n] || reflexives[n] || t.Tag == "RB" && n != "n't" && n != "not" && r.mentAt(j) < 0 || t.Tag == "MD" {
 			j--
+			continue
+		}
+		if b := r.timeBefore(j, lo); b < j {
+			j = b // "Feinstein last week said", "Priebus on Thursday told"
 			continue
 		}
 		if n == "who" || n == "which" {
@@ -363,6 +609,42 @@ func (r *run) subjectOf(k, lo int) np {
 	}
 	return r.npEndingAt(j, lo)
 }
+
+// timeBefore skips a time expression ending at token j ("Thursday", "last
+// week", "on Monday", "earlier this year") and returns the token before
+// it, or j when there is none.
+func (r *run) timeBefore(j, lo int) int {
+	n := lowerNorm(&r.toks[j])
+	b := j
+	switch {
+	case n == "ago":
+		// "less than two weeks ago"
+		b = j - 1
+		for b >= lo && (r.toks[b].Tag == "CD" || r.toks[b].Tag == "NNS" || r.toks[b].Tag == "NN" || r.toks[b].Tag == "JJ" || r.toks[b].Tag == "JJR" || r.toks[b].Tag == "IN" && lowerNorm(&r.toks[b]) == "than" || r.toks[b].Tag == "DT") && j-b < 6 {
+			b--
+		}
+		return b
+	case timeNames[n]:
+		b = j - 1
+	case timeUnits[n] && j-1 >= lo && timeMods[lowerNorm(&r.toks[j-1])]:
+		b = j - 2
+	default:
+		return j
+	}
+	for b >= lo && timeMods[lowerNorm(&r.toks[b])] {
+		b--
+	}
+	return b
+}
+
+var (
+	timeNames = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+		"saturday": true, "sunday": true, "today": true, "yesterday": true, "tonight": true, "overnight": true}
+	timeUnits = map[string]bool{"week": true, "month": true, "year": true, "night": true, "morning": true,
+		"afternoon": true, "evening": true, "weekend": true, "day": true}
+	timeMods = map[string]bool{"last": true, "this": true, "next": true, "on": true, "earlier": true, "later": true,
+		"early": true, "late": true, "during": true, "a": true, "that": true, "the": true, "previous": true}
+)
 
 // speaker turns a phrase into an output speaker, resolving it to an entity.
 func (r *run) speaker(p np) *quarry.Speaker {

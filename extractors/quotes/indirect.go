@@ -26,7 +26,7 @@ func (r *run) indirect() []quarry.Quote {
 		found := false
 		for k := f; k < end && !found; k++ {
 			c, ok := r.cueKind(k)
-			if !ok || c.Cue.Category != "verb" || !r.validCue(c, false) || r.toks[k].Tag == "VBG" {
+			if !ok || !isVerb(c) || !r.validCue(c, false) || r.toks[k].Tag == "VBG" {
 				continue
 			}
 			// Forward: speaker, verb, [object], that, clause.

@@ -35,6 +35,10 @@ var auxWords = map[string]bool{"has": true, "have": true, "had": true, "was": tr
 	"could": true, "may": true, "might": true, "also": true, "been": true, "be": true, "then": true, "later": true,
 	"once": true, "again": true, "'s": true, "'re": true, "'ve": true, "'m": true, "had,": true, "reportedly": true, "previously": true, "recently": true}
 
+// placePreps open a phrase of place or time inside an aside.
+var placePreps = map[string]bool{"in": true, "at": true, "on": true, "from": true, "during": true, "near": true,
+	"outside": true, "across": true, "to": true, "of": true, "with": true, "for": true, "by": true, "into": true}
+
 // postPreps join a role to what follows ("a spokeswoman for the agency").
 var postPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true, "from": true, "in": true, "on": true, "to": true}
 
@@ -95,7 +99,9 @@ func oddTag(t *analysis.Token) bool {
 	return false
 }
 
-func isNoun(t *analysis.Token) bool { return strings.HasPrefix(t.Tag, "NN") || oddTag(t) }
+func isNoun(t *analysis.Token) bool {
+	return strings.HasPrefix(t.Tag, "NN") || oddTag(t) || strings.HasSuffix(t.Norm, "-old") // "the 46-year-old"
+}
 
 // ment returns the mention index covering token k, or -1.
 func (r *run) mentAt(k int) int {
@@ -129,7 +135,12 @@ func (r *run) isPerson(m int) bool { return r.ents[r.ments[m].ent].Label == "PER
 func (r *run) nameRun(a, b int) np {
 	if m := r.bestMention(a, b); m >= 0 {
 		mm := r.ments[m]
-		return np{first: mm.first, last: mm.last, next: b, kind: npName, ment: m}
+		last := mm.last
+		// "Jeffrey Mond" where the mention stopped at "Jeffrey".
+		for last < b && r.isPerson(m) && r.toks[last].Tag == "NNP" && r.mentAt(last) < 0 {
+			last++
+		}
+		return np{first: mm.first, last: last, next: b, kind: npName, ment: m}
 	}
 	return np{first: a, last: b, next: b, kind: npName, ment: -1}
 }
@@ -145,10 +156,27 @@ func (r *run) npEndingAt(j, lo int) np {
 	}
 	switch {
 	case t.Norm == ",":
-		// An appositive: "Cruz, a consultant, said".
+		// "Gov. Ada Holm (R-Ohio), said".
+		if j-1 >= lo && r.toks[j-1].Norm == ")" {
+			if p := r.npEndingAt(j-1, lo); p.ok() {
+				return p
+			}
+		}
+		// An appositive: "Cruz, a consultant, said"; a named one wins over
+		// the description it follows ("Her deputy, Tom Baker, said").
 		for c := j - 1; c >= lo && c >= j-26; c-- {
 			if r.toks[c].Norm == "," {
 				head := r.npEndingAt(c-1, lo)
+				// "Clinton, during a town hall in Columbus, Ohio, said":
+				// a place inside the aside, not its head.
+				if head.ok() && head.first > lo && placePreps[lowerNorm(&r.toks[head.first-1])] {
+					continue
+				}
+				if head.kind == npRole {
+					if in := r.npStartingAt(c+1, j); in.kind == npName && in.last == j && r.namedPerson(in) {
+						return in
+					}
+				}
 				if head.ok() {
 					return head
 				}
@@ -168,6 +196,8 @@ func (r *run) npEndingAt(j, lo int) np {
 		return np{}
 	case subjPronouns[lowerNorm(t)] && t.Tag != "PRP$":
 		return np{first: j, last: j + 1, next: j + 1, kind: npPron, ment: -1}
+	case standIns[lowerNorm(t)] && (j == lo || isPunctTok(&r.toks[j-1]) || r.toks[j-1].Tag == "CC" || r.toks[j-1].Tag == "RB"):
+		return np{first: j, last: j + 1, next: j + 1, kind: npRole, ment: -1} // "Another tweeted"
 	}
 	if m := r.mentAt(j); m >= 0 && r.ments[m].last == j+1 {
 		// A mention ends here; widen to the name run around it.
@@ -222,7 +252,7 @@ func (r *run) npEndingAt(j, lo int) np {
 // with the matter", "a spokeswoman for Amazon".
 func (r *run) withPrep(p np, lo int) np {
 	i := p.first - 1
-	if i-1 < lo || !postPreps[lowerNorm(&r.toks[i])] {
+	if i-1 < lo || !postPreps[lowerNorm(&r.toks[i])] || isPunctTok(&r.toks[i-1]) {
 		return p
 	}
 	head := r.npEndingAt(i-1, lo)
@@ -252,7 +282,36 @@ func (r *run) npStartingAt(i, hi int) np {
 		for b < hi && (r.isNameTok(b) || b == i) {
 			b++
 		}
+		// "Ohio State University professor Paul Beck", "Iowa State
+		// University's Dianne Bystrom": the person named last.
+		if q := r.nameAfterRole(b, hi); q.ok() {
+			return q
+		}
+		// "Hillary Clinton's right-hand woman".
+		if b < hi && r.toks[b].Tag == "POS" {
+			e := b + 1
+			for e < hi && isRoleTok(&r.toks[e]) && !r.quoted[e] && e-b < 6 {
+				e++
+			}
+			for e > b+1 && !isNoun(&r.toks[e-1]) {
+				e--
+			}
+			if e > b+1 {
+				return r.appos(np{first: i, last: e, next: e, kind: npRole, ment: -1}, hi)
+			}
+		}
 		return r.appos(r.nameRun(i, b), hi)
+	}
+	// "read one", "tweeted another", "said one of those advisers".
+	if standIns[lowerNorm(t)] {
+		if i+1 >= hi || isPunctTok(&r.toks[i+1]) {
+			return np{first: i, last: i + 1, next: i + 1, kind: npRole, ment: -1}
+		}
+		if lowerNorm(&r.toks[i+1]) == "of" {
+			if q := r.npStartingAt(i+2, hi); q.ok() && q.kind != npPron {
+				return r.appos(np{first: i, last: q.last, next: q.next, kind: npRole, ment: -1}, hi)
+			}
+		}
 	}
 	if t.Tag == "DT" || t.Tag == "PRP$" || isRoleTok(t) {
 		b := i + 1
@@ -267,6 +326,11 @@ func (r *run) npStartingAt(i, hi int) np {
 		if last == i {
 			return np{}
 		}
+		// "former policy director Anne Slaughter": the person.
+		if m := r.bestMention(i, last); m >= 0 && r.ments[m].last == last && r.isPerson(m) {
+			mm := r.ments[m]
+			return r.appos(np{first: mm.first, last: mm.last, next: last, kind: npName, ment: m}, hi)
+		}
 		p := np{first: i, last: last, next: last, kind: npRole, ment: -1}
 		// "the chief executive of Brightwell": keep the prepositional tail.
 		if last < hi && postPreps[lowerNorm(&r.toks[last])] {
@@ -280,9 +344,63 @@ func (r *run) npStartingAt(i, hi int) np {
 	return np{}
 }
 
+// nameAfterRole reads a person named after a title-cased organisation and
+// a role or a possessive, from token b: "[Ohio State University]
+// professor Paul Beck", "[Iowa State University]'s Dianne Bystrom".
+func (r *run) nameAfterRole(b, hi int) np {
+	k := b
+	if k < hi && r.toks[k].Tag == "POS" {
+		k++
+	}
+	for k < hi && k-b < 5 && !isCapWord(r.toks[k].Text) && isRoleTok(&r.toks[k]) && !r.quoted[k] {
+		k++
+	}
+	if k == b || k >= hi {
+		return np{}
+	}
+	e := k
+	for e < hi && r.isNameTok(e) {
+		e++
+	}
+	// A person, or two name words the entity model misread.
+	m := r.mentAt(k)
+	if m >= 0 && r.ments[m].first != k || (m < 0 || !r.isPerson(m)) && (e-k < 2 || r.toks[k].Tag != "NNP") {
+		return np{}
+	}
+	return r.appos(r.nameRun(k, e), hi)
+}
+
+// namedPerson reports a name phrase that is a person's: a person mention,
+// or two name words without one.
+func (r *run) namedPerson(p np) bool {
+	if p.ment >= 0 {
+		return r.isPerson(p.ment)
+	}
+	return p.last-p.first >= 2
+}
+
+// standIns stand for a speaker already named ("read one", "tweeted
+// another").
+var standIns = map[string]bool{"one": true, "another": true, "others": true, "many": true, "some": true}
+
 // appos skips an appositive after a phrase read rightwards:
-// "Janelle Cruz, a consultant with ..., said" moves next past it.
+// "Janelle Cruz, a consultant with ..., said" moves next past it. After a
+// description, a named appositive is the speaker ("said the chief
+// financial officer, Ana Costa.").
 func (r *run) appos(p np, hi int) np {
+	// "Donald Hartley of Madison": the place goes with the name.
+	if p.kind == npName && p.next+1 < hi && (lowerNorm(&r.toks[p.next]) == "of" || lowerNorm(&r.toks[p.next]) == "from") && r.isNameTok(p.next+1) {
+		e := p.next + 1
+		for e < hi && r.isNameTok(e) {
+			e++
+		}
+		p.next = e
+	}
+	if p.kind == npRole && p.next < hi && r.toks[p.next].Norm == "," {
+		if in := r.npStartingAt(p.next+1, hi); in.kind == npName && r.namedPerson(in) && (in.next >= hi || isPunctTok(&r.toks[in.next])) {
+			return in
+		}
+	}
 	if p.next < hi && r.toks[p.next].Norm == "," {
 		for c := p.next + 1; c < hi && c < p.next+26; c++ {
 			if r.toks[c].Norm == "," {
@@ -303,14 +421,19 @@ func isSentEndTok(t *analysis.Token) bool {
 }
 
 // isEnd reports whether token k ends a sentence: a period not followed by
-// a comma or a lower-case word ("R-Wis., said").
+// a comma, a closing parenthesis or a lower-case word ("R-Wis., said",
+// "(D-Ore.) said").
 func (r *run) isEnd(k int) bool {
 	if !isSentEndTok(&r.toks[k]) {
 		return false
 	}
 	if k+1 < len(r.toks) {
 		n := r.toks[k+1].Text
-		if n == "," || n == ";" || unicode.IsLower([]rune(n)[0]) {
+		if n == "," || n == ";" || n == ")" || unicode.IsLower([]rune(n)[0]) {
+			return false
+		}
+		// Inside an abbreviation the tokenizer split ("D-N.Y.").
+		if r.toks[k+1].Start == r.toks[k].End && unicode.IsLetter([]rune(n)[0]) {
 			return false
 		}
 	}

@@ -20,8 +20,13 @@ func runPolNeAR(t *testing.T, split string) Report {
 		t.Fatal(err)
 	}
 	dump := os.Getenv("QUOTES_DUMP")
+	if dump != "" {
+		traceHow = func(q quarry.Quote, how int) { dumpHows[q.Start] = how }
+		defer func() { traceHow = nil }()
+	}
 	var total Report
 	for _, d := range docs {
+		dumpHows = map[int]int{}
 		out := extract(t, d.Text, nil)
 		r := EvaluateDoc(d.Quotes, out)
 		total = total.Add(r)
@@ -31,6 +36,8 @@ func runPolNeAR(t *testing.T, split string) Report {
 	}
 	return total
 }
+
+var dumpHows map[int]int
 
 // dumpErrors prints misses, false alarms and wrong speakers (development aid).
 func dumpErrors(d GoldDoc, out *quarry.Document, what string) {
@@ -76,7 +83,7 @@ func dumpErrors(d GoldDoc, out *quarry.Document, what string) {
 				if sp := preds[best].Speaker; sp != nil {
 					s = fmt.Sprintf("%q=%q", sp.Text, sp.Name)
 				}
-				fmt.Printf("SPK gold=%q got=%s: %s\n", g.Speaker, s, ctx(preds[best].Start, preds[best].End))
+				fmt.Printf("SPK %s %s how=%d gold=%q got=%s: %s\n", d.ID, preds[best].Kind, dumpHows[preds[best].Start], g.Speaker, s, ctx(preds[best].Start, preds[best].End))
 			}
 		}
 	}
@@ -103,14 +110,15 @@ func TestPolNeARTrain(t *testing.T) {
 }
 
 // TestPolNeARDev scores quotes with marks on PolNeAR dev (reached: F1
-// 0.943, speaker 0.832); the floors sit just below.
+// 0.950, speaker 0.910); the floors sit below, leaving room for changes in
+// the entity model the speakers resolve against.
 func TestPolNeARDev(t *testing.T) {
 	r := runPolNeAR(t, "dev")
 	t.Log(r)
 	if r.F1() < 0.93 {
 		t.Errorf("detection F1 %.3f below the 0.93 floor", r.F1())
 	}
-	if r.SpeakerAccuracy() < 0.81 {
-		t.Errorf("speaker accuracy %.3f below the 0.81 floor", r.SpeakerAccuracy())
+	if r.SpeakerAccuracy() < 0.89 {
+		t.Errorf("speaker accuracy %.3f below the 0.89 floor", r.SpeakerAccuracy())
 	}
 }

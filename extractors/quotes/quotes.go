@@ -21,7 +21,6 @@ package quotes
 import (
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -58,14 +57,17 @@ type Extractor struct {
 	cfg  config
 }
 
-// New returns a quote extractor using the speech verbs and attribution
-// phrases of set (a nil set uses the built-in fallback verbs only).
+// New returns a quote extractor using the quote cues of set (a nil set
+// uses the default rules).
 func New(set *rules.Set, opts ...Option) *Extractor {
 	c := config{terms: true, indirect: true}
 	for _, o := range opts {
 		o(&c)
 	}
 	x := &Extractor{cfg: c}
+	if set == nil {
+		set, _ = rules.Default()
+	}
 	if set != nil {
 		x.cues = set.QuoteCues()
 	}
@@ -122,6 +124,7 @@ type run struct {
 	// quoted marks tokens inside quotation content (outer spans).
 	quoted []bool
 	spans  []span
+	gender []int8 // entity → female, male or 0, computed on first use
 }
 
 func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
@@ -170,74 +173,27 @@ func (r *run) tokAt(off int) int {
 	return sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= off })
 }
 
-// findCues matches the rule cues, or the fallback verbs without rules.
+// findCues matches the rule cues. Where cues of several categories start
+// at one token, a speech verb wins over a phrase and a phrase over a
+// naming verb.
 func (r *run) findCues() []rules.CueMatch {
-	var ms []rules.CueMatch
-	if r.x.cues != nil {
-		ms = r.x.cues.Match(r.toks)
+	if r.x.cues == nil {
+		return nil
 	}
-	// Fallback verbs the rules may lack; see fallbackVerbs.
-	have := map[int]bool{}
-	for _, m := range ms {
-		have[m.First] = true
-	}
-	for i, t := range r.toks {
-		if have[i] {
-			continue
+	ms := r.x.cues.Match(r.toks)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].First != ms[j].First {
+			return ms[i].First < ms[j].First
 		}
-		if l, ok := fallbackVerbs[strings.ToLower(t.Norm)]; ok {
-			ms = append(ms, rules.CueMatch{First: i, Last: i + 1, Start: t.Start, End: t.End, Cue: &rules.Cue{Lemma: l, Category: "verb"}})
-		}
-	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].First < ms[j].First })
+		return catRank[ms[i].Cue.Category] < catRank[ms[j].Cue.Category]
+	})
 	return ms
 }
 
-// fallbackVerbs are speech verbs used when the rules do not list them:
-// verbs that attribute a quoted phrase ("called the plan “a disaster”").
-// They belong in rules/default/quote-cues.yaml.
-var fallbackVerbs = func() map[string]string {
-	m := map[string]string{}
-	add := func(lemma string, forms ...string) {
-		for _, f := range forms {
-			m[f] = lemma
-		}
-	}
-	add("call", "call", "calls", "called", "calling")
-	add("describe", "describe", "describes", "described", "describing")
-	add("dub", "dub", "dubs", "dubbed", "dubbing")
-	add("label", "labels", "labeled", "labelled", "labeling", "labelling")
-	add("brand", "brands", "branded", "branding")
-	add("term", "termed")
-	add("accuse", "accuse", "accuses", "accused", "accusing")
-	add("blame", "blames", "blamed", "blaming")
-	add("pledge", "pledge", "pledges", "pledged", "pledging")
-	add("chant", "chant", "chants", "chanted", "chanting")
-	add("yell", "yell", "yells", "yelled", "yelling")
-	add("scream", "screams", "screamed", "screaming")
-	add("mock", "mocks", "mocked", "mocking")
-	add("praise", "praises", "praised", "praising")
-	add("criticize", "criticizes", "criticized", "criticizing", "criticises", "criticised", "criticising")
-	add("slam", "slams", "slammed", "slamming")
-	add("blast", "blasts", "blasted", "blasting")
-	add("decry", "decries", "decried", "decrying")
-	add("denounce", "denounces", "denounced", "denouncing")
-	add("thank", "thanks", "thanked", "thanking")
-	add("credit", "credits", "credited", "crediting")
-	add("question", "questions", "questioned", "questioning")
-	add("charge", "charges", "charged", "charging")
-	add("bark", "barks", "barked", "barking")
-	add("bemoan", "bemoans", "bemoaned", "bemoaning")
-	add("assure", "assures", "assured", "assuring")
-	add("cite", "cites", "cited")
-	add("characterize", "characterizes", "characterized", "characterizing", "characterises", "characterised", "characterising")
-	add("refer", "refers", "referred", "referring")
-	add("quote", "quotes", "quoted", "quoting")
-	add("rail", "rails", "railed", "railing")
-	add("dismiss", "dismisses", "dismissed", "dismissing")
-	add("hail", "hails", "hailed", "hailing")
-	return m
-}()
+var catRank = map[string]int{"verb": 0, "phrase": 1, "naming": 2}
+
+// isVerb reports a speech or naming verb (not an attribution phrase).
+func isVerb(c rules.CueMatch) bool { return c.Cue.Category == "verb" || c.Cue.Category == "naming" }
 
 // cueKind is "verb", "phrase" or "" for the cue starting at token k.
 func (r *run) cueKind(k int) (rules.CueMatch, bool) {

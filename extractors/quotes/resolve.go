@@ -27,9 +27,17 @@ func (r *run) resolve(p np) int {
 		}
 		return r.byName(r.text[r.toks[p.first].Start:r.toks[p.last-1].End])
 	case npPron:
-		switch lowerNorm(&r.toks[p.first]) {
+		switch n := lowerNorm(&r.toks[p.first]); n {
 		case "he", "she":
-			return r.antecedent(p.first, func(l string) bool { return l == "PERSON" })
+			g := male
+			if n == "she" {
+				g = female
+			}
+			fits := func(ei int) bool { return r.ents[ei].Label == "PERSON" && r.genderOf(ei) != -g }
+			if e := r.reporter(p.first, fits); e >= 0 {
+				return e
+			}
+			return r.antecedentOf(p.first, fits)
 		case "they", "we", "it":
 			return r.antecedent(p.first, func(l string) bool { return l == "COMPANY" || l == "ORG" })
 		}
@@ -62,6 +70,77 @@ func (r *run) byName(name string) int {
 // antecedent is the entity of the nearest mention before token k, outside
 // quotations, whose label fits.
 func (r *run) antecedent(k int, fits func(string) bool) int {
+	return r.antecedentOf(k, func(ei int) bool { return fits(r.ents[ei].Label) })
+}
+
+// Genders, as read from the text.
+const (
+	female = -1
+	male   = 1
+)
+
+// genderOf tells a person's gender from the text around their mentions: a
+// title (Mr., Mrs., Ms.) or a pronoun taking up the name as a subject
+// ("Clinton said she"). 0 when the text does not say.
+func (r *run) genderOf(ei int) int {
+	if r.gender == nil {
+		r.gender = make([]int8, len(r.ents))
+		votes := make([]int, len(r.ents))
+		for _, m := range r.ments {
+			if r.ents[m.ent].Label != "PERSON" || r.quoted[m.first] {
+				continue
+			}
+			if m.first > 0 {
+				votes[m.ent] += 3 * titleGender[lowerNorm(&r.toks[m.first-1])]
+			}
+			// "Clinton said she", "Cruz says that he".
+			k := m.last
+			for k < len(r.toks) && k < m.last+3 && (strings.HasPrefix(r.toks[k].Tag, "VB") || r.toks[k].Tag == "MD" || r.toks[k].Tag == "RB") {
+				k++
+			}
+			if k > m.last && k < len(r.toks) && lowerNorm(&r.toks[k]) == "that" {
+				k++
+			}
+			if k > m.last && k < len(r.toks) {
+				votes[m.ent] += pronounGender[lowerNorm(&r.toks[k])]
+			}
+		}
+		for i, v := range votes {
+			switch {
+			case v > 0:
+				r.gender[i] = male
+			case v < 0:
+				r.gender[i] = female
+			}
+		}
+	}
+	return int(r.gender[ei])
+}
+
+var (
+	titleGender   = map[string]int{"mr.": male, "mr": male, "mrs.": female, "mrs": female, "ms.": female, "ms": female, "miss": female}
+	pronounGender = map[string]int{"he": male, "she": female}
+)
+
+// reporter is the person who speaks in the sentence of token k before it
+// ("Cross said he would vote for Clinton, whom he called ..."): a pronoun
+// there most often takes them up.
+func (r *run) reporter(k int, fits func(int) bool) int {
+	for j := r.doc.Sentences[r.toks[k].Sent].First; j < k; j++ {
+		c, ok := r.cueKind(j)
+		if !ok || c.Cue.Category != "verb" || r.quoted[j] {
+			continue
+		}
+		if p := r.subjectOf(j, r.doc.Sentences[r.toks[k].Sent].First); p.kind == npName && p.ment >= 0 && fits(r.ments[p.ment].ent) {
+			return r.ments[p.ment].ent
+		}
+	}
+	return -1
+}
+
+// antecedentOf is the entity of the nearest mention before token k,
+// outside quotations, that fits.
+func (r *run) antecedentOf(k int, fits func(int) bool) int {
 	pos := r.toks[k].Start
 	for i := len(r.ments) - 1; i >= 0; i-- {
 		m := r.ments[i]
@@ -74,7 +153,7 @@ func (r *run) antecedent(k int, fits func(string) bool) int {
 		if r.quoted[m.first] {
 			continue
 		}
-		if fits(r.ents[m.ent].Label) {
+		if fits(m.ent) {
 			return m.ent
 		}
 	}

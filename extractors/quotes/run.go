@@ -93,34 +93,100 @@ func (r *run) sameSentence(a, b int) bool {
 	return !r.hardBreak(a, b)
 }
 
-// paragraphSpeaker reads the speaker of a quote standing alone as a
-// paragraph from the sentence just before it: a named subject ("Valastro
-// praised the governor's record.") is taken to go on speaking.
-func (r *run) paragraphSpeaker(s span) np {
-	if strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) != "" {
-		return np{}
+// heardIn reports a passive speech verb in tokens [a, b) ("was asked").
+func (r *run) heardIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if c, ok := r.cueKind(k); ok && r.passive(c) {
+			return true
+		}
 	}
+	return false
+}
+
+// dashBelow reads a signature line under a quote: the paragraph after it
+// is a dash and a name ("— Harry Reed, Senate leader").
+func (r *run) dashBelow(s span) attrib {
+	k := r.tokAt(s.closeEnd)
+	if k+1 >= len(r.toks) || !isDash(r.toks[k].Norm) || !r.hardBreak(s.closeEnd, r.toks[k].Start) {
+		return attrib{}
+	}
+	end := k + 1
+	for end < len(r.toks) && end-k < 25 && !r.hardBreak(r.toks[end-1].End, r.toks[end].Start) {
+		end++
+	}
+	for end > k+1 && isPunctTok(&r.toks[end-1]) {
+		end--
+	}
+	if p := r.npStartingAt(k+1, end); (p.kind == npName || p.kind == npRole) && r.closes(p.next, end) {
+		return attrib{spk: p, how: howDash}
+	}
+	return attrib{}
+}
+
+// priorSpeaker reads the speaker of a quote opening a sentence with no
+// attribution of its own from the writer's sentence just before it, in
+// its paragraph or ending the one before: an attribution there ("Bystrom
+// agreed.", "..., said Paul Beck.", "Cruz said the plan failed.") or, for a
+// quote opening a paragraph, a named person as the subject ("Valastro
+// praised the governor's record.").
+func (r *run) priorSpeaker(s span) attrib {
+	lineStart := strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) == ""
 	k := r.tokAt(s.open) - 1
-	if k < 0 || r.quoted[k] || !r.hardBreak(r.toks[k].End, s.open) {
-		return np{}
+	if k < 0 || r.quoted[k] {
+		return attrib{}
+	}
+	if r.hardBreak(r.toks[k].End, s.open) != lineStart {
+		return attrib{}
 	}
 	for k >= 0 && isPunctTok(&r.toks[k]) {
 		k--
 	}
 	if k < 0 || r.quoted[k] {
-		return np{}
+		return attrib{}
 	}
 	sent := r.doc.Sentences[r.toks[k].Sent]
-	for j := sent.First; j <= k; j++ {
+	f := sent.First
+	for j := k; j >= sent.First; j-- {
 		if r.quoted[j] {
-			return np{}
+			f = j + 1
+			break
 		}
 	}
-	p := r.clauseSubject(sent.First, k+1)
-	if p.kind == npName && p.ment >= 0 && r.isPerson(p.ment) {
-		return p
+	if f > k {
+		return attrib{}
 	}
-	return np{}
+	if a := r.sentAttrib(f, k+1); a.how != howNone {
+		return a
+	}
+	if !lineStart || f != sent.First {
+		return attrib{}
+	}
+	p := r.clauseSubject(f, k+1)
+	if p.kind == npName && p.ment >= 0 && r.isPerson(p.ment) {
+		return attrib{spk: p, how: howInherit}
+	}
+	return attrib{}
+}
+
+// sentAttrib finds a speech verb with its speaker in the writer's
+// sentence [f, end): "Bystrom agreed", "digital consultant Phil Musser
+// says", "Cruz said the plan failed".
+func (r *run) sentAttrib(f, end int) attrib {
+	for k := f; k < end; k++ {
+		c, ok := r.cueKind(k)
+		if !ok || c.Cue.Category != "verb" || r.toks[k].Tag == "VBG" || !r.validCue(c, false) {
+			continue
+		}
+		if p := r.subjectOf(k, f); p.ok() && (p.first == f || r.toks[p.first-1].Norm == "," || r.onlyPhrase(f, p.first)) {
+			return attrib{spk: p, cue: &c, how: howInherit}
+		}
+		if k > f && r.toks[k-1].Norm == "," && !objectVerb(c) {
+			if p := r.npStartingAt(c.Last, end); p.ok() && p.kind != npPron && r.closes(p.next, end) {
+				return attrib{spk: p, cue: &c, how: howInherit}
+			}
+		}
+	}
+	return attrib{}
 }
 
 // quotes reads every outer quotation span into a record.
@@ -132,7 +198,7 @@ func (r *run) quotes() []quarry.Quote {
 		tail  int // token after its tail
 		valid bool
 	}
-	var prev done
+	var prev, lastAt done // the previous quote; the last attributed one
 	prevEnd := 0
 	for i, s := range r.spans {
 		nextOpen := len(r.text)
@@ -147,9 +213,18 @@ func (r *run) quotes() []quarry.Quote {
 		hlo, hhi := r.headRange(s, prevEnd)
 		tlo, thi := r.tailRange(s, nextOpen)
 		prevEnd = s.closeEnd
-		at := r.tailAttrib(s, tlo, thi)
+		inside := hlo < hhi && !leadPunct[r.toks[hhi-1].Norm]
+		at := r.tailAttrib(s, tlo, thi, inside)
 		if at.how == howNone {
 			at = r.headAttrib(hlo, hhi)
+		} else if at.fresh {
+			// `Hayek said, “...” The star ...`: the introduction wins.
+			if h := r.headAttrib(hlo, hhi); h.how == howHeadDirect {
+				at = h
+			}
+		}
+		if at.how == howNone && tlo == thi {
+			at = r.dashBelow(s)
 		}
 		if at.how == howNone && tlo < thi && !r.newSentence(s, tlo) {
 			if at = r.lateAttrib(tlo, r.sentenceTail(tlo)); at.how != howNone && hlo < hhi {
@@ -181,9 +256,17 @@ func (r *run) quotes() []quarry.Quote {
 			if kind == Direct && prev.valid && r.continues(prev.end, prev.tail, s) {
 				at = prev.at
 				at.how = howInherit
+			} else if kind == Partial {
+				// A fragment in the writer's sentence: its subject speaks
+				// ("Moore thanked him for “...”").
+				if p := r.clauseSubject(hlo, hhi); p.ok() && !r.heardIn(hlo, hhi) {
+					at = attrib{spk: p, how: howHeadPartial}
+				}
 			} else if kind == Direct && hlo == hhi {
-				if p := r.paragraphSpeaker(s); p.ok() {
-					at = attrib{spk: p, how: howInherit}
+				at = r.priorSpeaker(s)
+				if at.how == howNone && lastAt.valid && s.open-lastAt.end < lastSpan && r.opensParagraph(s) {
+					at = lastAt.at
+					at.how = howInherit
 				}
 			}
 		case howHeadPartial:
@@ -215,13 +298,38 @@ func (r *run) quotes() []quarry.Quote {
 			}
 			if at.how != howNone {
 				prev = done{at: at, end: s.closeEnd, tail: thi, valid: true}
+				lastAt = prev
 			} else {
 				prev.valid = false
 			}
 		}
+		if traceHow != nil {
+			traceHow(q, at.how)
+		}
 		out = append(out, q)
 	}
 	return out
+}
+
+// traceHow, when set (by tests), sees each quote with how it was
+// attributed.
+var traceHow func(q quarry.Quote, how int)
+
+// leadPunct may close the writer's words that introduce a quotation.
+var leadPunct = map[string]bool{",": true, ":": true, "—": true, "–": true, "-": true, "--": true, "―": true}
+
+// lastSpan bounds, in bytes, how far a quote standing alone as a paragraph
+// may sit from the last attributed quote it is taken to continue.
+const lastSpan = 1200
+
+// opensParagraph reports whether the quote's opening mark starts its
+// paragraph.
+func (r *run) opensParagraph(s span) bool {
+	if strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) != "" {
+		return false
+	}
+	k := r.tokAt(s.open) - 1
+	return k < 0 || r.hardBreak(r.toks[k].End, s.open)
 }
 
 // continues reports whether an unattributed quote carries on the previous

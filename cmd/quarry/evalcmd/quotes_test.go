@@ -17,10 +17,13 @@ func TestEvalQuotes(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err, out)
 	}
-	if rep.Task != "quotes" || rep.Documents != 2 || rep.Gold != 3 || rep.SpeakerGold != 3 {
+	if rep.Task != "quotes" || rep.Documents != 7 || rep.Gold != 12 || rep.SpeakerGold != 12 {
 		t.Fatalf("report %+v", rep)
 	}
 	if rep.Recall != 1 || rep.F1 < 0.8 {
 		t.Errorf("detection R %.3f F1 %.3f", rep.Recall, rep.F1)
+	}
+	if rep.SpeakerAccuracy != 1 {
+		t.Errorf("speaker accuracy %.3f, want 1", rep.SpeakerAccuracy)
 	}
 }

@@ -1,0 +1,156 @@
+package claims
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+	"github.com/quarrylabs/quarry/rules"
+)
+
+// Cue categories as bits, so a token's cues are one word to test.
+const (
+	cHedge uint32 = 1 << iota
+	cBooster
+	cPrediction
+	cNegation
+	cReporting
+	cComparative
+	cRanking
+	cConditional
+	cHypothetical
+	cOpinion
+	cImperative
+	cCausal
+	cUnnamedSource
+	cCompanyNoun
+	cMetric
+	cEvent
+	cEventNoun
+)
+
+var catBits = map[string]uint32{
+	rules.ClaimHedge: cHedge, rules.ClaimBooster: cBooster, rules.ClaimPrediction: cPrediction,
+	rules.ClaimNegation: cNegation, rules.ClaimReporting: cReporting, rules.ClaimComparative: cComparative,
+	rules.ClaimRanking: cRanking, rules.ClaimConditional: cConditional, rules.ClaimHypothetical: cHypothetical,
+	rules.ClaimOpinion: cOpinion, rules.ClaimImperative: cImperative, rules.ClaimCausal: cCausal,
+	rules.ClaimUnnamedSource: cUnnamedSource, rules.ClaimCompanyNoun: cCompanyNoun, rules.ClaimMetric: cMetric,
+	rules.ClaimEvent: cEvent, rules.ClaimEventNoun: cEventNoun,
+}
+
+// cueHit is one claim cue in tokens [first, last).
+type cueHit struct {
+	first, last int32
+	bit         uint32
+	cue         *rules.Cue
+}
+
+// cueIndex holds every claim cue of a document, found in one pass: the
+// hits starting at token t are hits[at[t]:at[t+1]], and mask[t] has the
+// bit of each category among them.
+type cueIndex struct {
+	hits []cueHit
+	at   []int32
+	mask []uint32
+}
+
+func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
+	ms := cues.Scan(toks)
+	x := cueIndex{hits: make([]cueHit, 0, len(ms)), at: make([]int32, len(toks)+1), mask: make([]uint32, len(toks))}
+	for _, m := range ms {
+		bit := catBits[m.Cue.Category]
+		if bit == 0 {
+			continue
+		}
+		x.hits = append(x.hits, cueHit{first: int32(m.First), last: int32(m.Last), bit: bit, cue: m.Cue})
+		x.mask[m.First] |= bit
+	}
+	// Scan returns hits in token order: count them per start token.
+	k := 0
+	for t := range toks {
+		x.at[t] = int32(k)
+		for k < len(x.hits) && int(x.hits[k].first) == t {
+			k++
+		}
+	}
+	x.at[len(toks)] = int32(k)
+	return x
+}
+
+// cue returns the longest cue of the categories in bits starting at token
+// t and ending by last, or nil.
+func (d *docState) cue(t, last int, bits uint32) *cueHit {
+	if t < 0 || t >= len(d.cues.mask) || d.cues.mask[t]&bits == 0 {
+		return nil
+	}
+	var best *cueHit
+	for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
+		h := &d.cues.hits[i]
+		if h.bit&bits != 0 && int(h.last) <= last && (best == nil || h.last > best.last) {
+			best = h
+		}
+	}
+	return best
+}
+
+// phrase returns the length in tokens of the longest cue of bits starting
+// at t and ending by last, or 0.
+func (d *docState) phrase(t, last int, bits uint32) int {
+	if h := d.cue(t, last, bits); h != nil {
+		return int(h.last - h.first)
+	}
+	return 0
+}
+
+// has reports a cue of bits starting and ending in tokens [a, b).
+func (d *docState) has(a, b int, bits uint32) bool {
+	for t := a; t < b; t++ {
+		if d.cues.mask[t]&bits != 0 && d.phrase(t, b, bits) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// properNoun: a capitalised cue word read as a name ("May", "Will") is no
+// cue; "IMO" or "I" tagged as a name still is.
+func properNoun(t analysis.Token) bool {
+	return (t.Tag == "NNP" || t.Tag == "NNPS") && strings.ToUpper(t.Text) != t.Text
+}
+
+// events maps every lower-cased event form and predicate of the default
+// rules to its predicate, for Canonical.
+var (
+	eventsOnce sync.Once
+	eventForms map[string]string
+)
+
+func defaultEvents() map[string]string {
+	eventsOnce.Do(func() {
+		eventForms = map[string]string{}
+		set, err := rules.Default()
+		if err != nil {
+			return
+		}
+		cs := set.ClaimCues()
+		for _, c := range append(append([]*rules.Cue{}, cs.Events...), cs.EventNouns...) {
+			eventForms[c.Lemma] = c.Lemma
+			for _, f := range c.Forms {
+				eventForms[strings.ToLower(f)] = c.Lemma
+			}
+		}
+	})
+	return eventForms
+}
+
+// Canonical returns the grouping form of a predicate: the event predicate
+// any of its forms stands for under the default rules ("laid off", "layoffs"
+// → cut), else the lower-cased lemma. The extractor already emits
+// predicates; this also covers gold files and other producers.
+func Canonical(pred string) string {
+	p := strings.ToLower(strings.TrimSpace(pred))
+	if s, ok := defaultEvents()[p]; ok {
+		return s
+	}
+	return p
+}

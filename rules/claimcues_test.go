@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
+
+const claimCueFile = `kind: claim-cues
+events:
+  cut:
+    verbs: [slash, {lemma: lay off, forms: [laid off]}]
+    nouns: [layoffs]
+  invest:
+    verbs: [invest]
+negations: [not, "n't", "isn't"]
+predictions: [will]
+conditionals: [if, would]
+metrics: [profit]
+exceptions:
+  negations: [not just, "n't just"]
+  predictions: [will now]
+`
+
+// scanned renders Scan's matches as text=category(lemma).
+func scanned(c *ClaimCues, text string, toks []analysis.Token) string {
+	var out []string
+	for _, m := range c.Scan(toks) {
+		out = append(out, text[m.Start:m.End]+"="+m.Cue.Category+"("+m.Cue.Lemma+")")
+	}
+	return strings.Join(out, " ")
+}
+
+func TestClaimCueKinds(t *testing.T) {
+	s := mustLoad(t, false, map[string]string{"c.yaml": claimCueFile})
+	c := s.ClaimCues()
+	if len(c.Events) != 3 || len(c.EventNouns) != 1 || len(c.Conditionals) != 2 || len(c.Metrics) != 1 || len(c.Exceptions) != 3 {
+		t.Fatalf("counts: events %d nouns %d conditionals %d metrics %d exceptions %d",
+			len(c.Events), len(c.EventNouns), len(c.Conditionals), len(c.Metrics), len(c.Exceptions))
+	}
+	cases := []struct{ text, want string }{
+		// Event cues carry their predicate; regular forms of a bare verb.
+		{"Acme slashed costs and laid off staff after layoffs.", "slashed=event(cut) laid off=event(cut) layoffs=event_noun(cut)"},
+		{"Acme invests.", "invests=event(invest)"},
+		// Forms match across the tokens that spell them.
+		{"Acme isn't hiring.", "isn't=negation(isn't) n't=negation(n't)"},
+		// Exceptions drop the cues they overlap, of their own list only.
+		{"Acme is not just cutting; it isn't just hiring.", ""},
+		{"Acme will now hire, if profit will rise.", "if=conditional(if) profit=metric(profit) will=prediction(will)"},
+	}
+	for _, tc := range cases {
+		if got := scanned(c, tc.text, toks(tc.text)); got != tc.want {
+			t.Errorf("%q:\n got  %s\n want %s", tc.text, got, tc.want)
+		}
+	}
+	// Scan keeps overlaps; Match resolves them within a category.
+	text := "Acme isn't hiring."
+	var got []string
+	for _, m := range c.Match(toks(text)) {
+		got = append(got, text[m.Start:m.End])
+	}
+	if strings.Join(got, "|") != "isn't" {
+		t.Errorf("Match(%q) = %q, want the longer negation only", text, got)
+	}
+	for _, cs := range [][]*Cue{c.Lookup("not"), c.Lookup("Will")} {
+		if len(cs) != 1 {
+			t.Errorf("Lookup: %+v", cs)
+		}
+	}
+}
+
+func TestClaimCueOverride(t *testing.T) {
+	// A user file moves "slash" to reduce and drops "layoffs"; the other
+	// default forms stay.
+	s, err := LoadFiles(true, map[string]string{"a.yaml": claimCueFile})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := s.ClaimCues()
+	b := newBuilder()
+	b.loadFile("default.yaml", []byte(claimCueFile), false)
+	b.loadFile("user.yaml", []byte(`kind: claim-cues
+events:
+  reduce:
+    verbs: [slash]
+    nouns: [{lemma: layoffs, disabled: true}]
+`), true)
+	u, err := b.finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Acme slashed jobs and laid off staff after layoffs."
+	if got, want := scanned(base, text, toks(text)), "slashed=event(cut) laid off=event(cut) layoffs=event_noun(cut)"; got != want {
+		t.Errorf("defaults: %s", got)
+	}
+	if got, want := scanned(u.ClaimCues(), text, toks(text)), "slashed=event(reduce) laid off=event(cut)"; got != want {
+		t.Errorf("override:\n got  %s\n want %s", got, want)
+	}
+}
+
+func TestClaimCueErrors(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      []string
+	}{
+		{"unknown list", "kind: claim-cues\nhedgez: [may]\n", []string{`2:1: unknown key "hedgez" in claim-cues document; did you mean "hedges"?`}},
+		{"unknown exception list", "kind: claim-cues\nexceptions:\n  negatoins: [not just]\n", []string{`3:3: unknown key "negatoins" in exceptions; did you mean "negations"?`}},
+		{"events not a mapping", "kind: claim-cues\nevents: [cut]\n", []string{`2:9: events must be a mapping of predicate to verbs and nouns`}},
+		{"event key typo", "kind: claim-cues\nevents:\n  cut: {verbz: [slash]}\n", []string{`3:9: unknown key "verbz" in event cut; did you mean "verbs"?`}},
+		{"empty event", "kind: claim-cues\nevents:\n  cut: {}\n", []string{`3:8: event cut has neither verbs nor nouns`}},
+		{"event twice", "kind: claim-cues\nevents:\n  cut: {verbs: [slash]}\n  cut: {verbs: [trim]}\n", []string{`4:3: event "cut" appears twice in events (first at line 3)`}},
+		{"verb twice", "kind: claim-cues\nevents:\n  cut: {verbs: [slash]}\n  reduce: {verbs: [slash]}\n", []string{`4:20: duplicate claim cue "slash" (first at c.yaml:3:17)`}},
+		{"bad verb item", "kind: claim-cues\nevents:\n  cut:\n    verbs: [{lemma: cut, forms: {past: cut}}]\n", []string{`4:33: forms must be a list of strings, got a mapping`}},
+	}
+	for _, tc := range cases {
+		got := loadErrs(t, map[string]string{"c.yaml": tc.doc})
+		all := strings.Join(got, "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(all, w) {
+				t.Errorf("%s: errors\n%s\nlack %q", tc.name, all, w)
+			}
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %d errors, want %d:\n%s", tc.name, len(got), len(tc.want), all)
+		}
+	}
+}
