@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -8,10 +9,13 @@ import (
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
-// fakeRules is a gazetteer of whole-token names.
+// fakeRules is a gazetteer of whole-token names, with optional pattern
+// matches (no entry).
 type fakeRules struct {
-	gaz  map[string]string // name -> label
-	stop map[string]bool
+	gaz      map[string]string // name -> label
+	aliases  map[string]string // alias -> label
+	patterns map[string]string
+	stop     map[string]bool
 }
 
 func (f *fakeRules) hits(doc *analysis.Doc) []ruleHit {
@@ -21,6 +25,21 @@ func (f *fakeRules) hits(doc *analysis.Doc) []ruleHit {
 		for i := 0; i+n <= len(doc.Tokens); i++ {
 			if doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End] == name {
 				out = append(out, ruleHit{first: i, last: i + n, label: label, entry: &hitEntry{ID: strings.ToLower(name), Name: name, Label: label}})
+			}
+		}
+	}
+	for name, label := range f.aliases {
+		for i := range doc.Tokens {
+			if doc.Tokens[i].Text == name {
+				out = append(out, ruleHit{first: i, last: i + 1, label: label, alias: true, entry: &hitEntry{ID: strings.ToLower(name), Name: name + " Group", Label: label}})
+			}
+		}
+	}
+	for name, label := range f.patterns {
+		n := len(strings.Fields(name))
+		for i := 0; i+n <= len(doc.Tokens); i++ {
+			if doc.Text[doc.Tokens[i].Start:doc.Tokens[i+n-1].End] == name {
+				out = append(out, ruleHit{first: i, last: i + n, label: label, pattern: true})
 			}
 		}
 	}
@@ -37,12 +56,14 @@ func (f *fakeRules) lookup(name string) *hitEntry {
 
 var testTypes = []string{"PERSON", "ORG", "LOC", "MISC"}
 
-// spansAt gives model spans for every occurrence of each "text=LABEL" item,
-// as whole tokens.
+// spansAt gives model spans for every occurrence of each "text=LABEL" or
+// "text=LABEL@confidence" item, as whole tokens.
 func spansAt(t *testing.T, doc *analysis.Doc, items ...string) []tokSpan {
 	var out []tokSpan
 	for _, it := range items {
 		text, label, _ := strings.Cut(it, "=")
+		label, confText, _ := strings.Cut(label, "@")
+		conf, _ := strconv.ParseFloat(confText, 32)
 		typ := -1
 		for k, tt := range testTypes {
 			if tt == label {
@@ -53,7 +74,7 @@ func spansAt(t *testing.T, doc *analysis.Doc, items ...string) []tokSpan {
 		for i := range doc.Tokens {
 			for j := i; j < len(doc.Tokens); j++ {
 				if doc.Text[doc.Tokens[i].Start:doc.Tokens[j].End] == text {
-					out = append(out, tokSpan{first: i, last: j + 1, typ: typ})
+					out = append(out, tokSpan{first: i, last: j + 1, typ: typ, conf: float32(conf)})
 					found = true
 				}
 			}
@@ -69,7 +90,11 @@ func resolveText(t *testing.T, rules ruleSource, text string, items ...string) [
 	t.Helper()
 	doc := wordDoc(text)
 	e := &Extractor{rules: rules}
-	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes)
+	var hits []ruleHit
+	if rules != nil {
+		hits = rules.hits(doc)
+	}
+	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes, hits)
 	for i, en := range ents {
 		if en.ID != "e"+string(rune('1'+i)) && i < 9 {
 			t.Errorf("entity %d has id %s", i, en.ID)
@@ -151,7 +176,7 @@ func TestPossessive(t *testing.T) {
 	// A possessive inside one token ("Kelvar’s"), as some tokenizers give.
 	doc := spaceDoc("Kelvar’s profits rose .")
 	e := &Extractor{}
-	ents := e.resolve(doc, []tokSpan{{first: 0, last: 1, typ: 1}}, testTypes)
+	ents := e.resolve(doc, []tokSpan{{first: 0, last: 1, typ: 1}}, testTypes, nil)
 	if len(ents) != 1 || ents[0].Mentions[0].Text != "Kelvar" {
 		t.Errorf("got %+v", ents)
 	}
@@ -169,6 +194,56 @@ func TestHeadlines(t *testing.T) {
 	ents = resolveText(t, nil, text, "Quiet Robots=ORG", "Orvane=ORG")
 	if len(ents) != 1 || ents[0].Name != "Orvane" {
 		t.Fatalf("got %+v", ents)
+	}
+	// A line that breaks mid-sentence is no headline.
+	text = "Orvane said robots sell well.\nResults of the Grand Robot League\nmatches played on Friday:"
+	ents = resolveText(t, nil, text, "Grand Robot League=MISC", "Orvane=ORG")
+	if len(ents) != 2 || byName(ents, "Grand Robot League") == nil {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestNamePieces(t *testing.T) {
+	text := "Police met a neo-Nazi leader, then de Klerk and the Orvane board."
+	ents := resolveText(t, nil, text, "neo-Nazi=MISC", "de Klerk=PERSON", "the Orvane=ORG")
+	for _, name := range []string{"neo-Nazi", "de Klerk", "Orvane"} {
+		if byName(ents, name) == nil {
+			t.Errorf("no %q in %+v", name, ents)
+		}
+	}
+}
+
+func TestModelOverRules(t *testing.T) {
+	rules := &fakeRules{
+		gaz:      map[string]string{"Tarrow": "COMPANY", "Vanta": "ORG", "Orla Group": "COMPANY", "Zeno": "PRODUCT", "Takeda": "COMPANY"},
+		aliases:  map[string]string{"RBX": "ORG", "NMB": "COMPANY"},
+		patterns: map[string]string{"Both Kelvar Inc": "COMPANY"},
+	}
+	text := "Sato drove a Tarrow Celica at the Vanta rally. Orla Group hired NMB staff. Both Kelvar Inc and Zeno grew. " +
+		"Ito had two RBX. Yuichi Takeda won, and Takeda smiled."
+	ents := resolveText(t, rules, text,
+		"Tarrow Celica=MISC",   // a longer name around a hit: the model's
+		"Vanta=MISC@50",        // a listed name beats even a sure model
+		"Orla=ORG",             // a listed longer name beats a shorter span
+		"NMB=MISC@1",           // an alias beats an unsure model...
+		"RBX=MISC@50",          // ...but not a sure one
+		"Kelvar Inc=ORG",       // a pattern hit yields to any model span
+		"Zeno=PERSON@50",       // a listed product is no person...
+		"Yuichi Takeda=PERSON", // ...but a surname of a named person is
+		"Takeda=PERSON@50")
+	want := map[string]string{"Tarrow Celica": quarry.Misc, "Vanta": quarry.Org, "Orla Group": quarry.Company,
+		"NMB Group": quarry.Company, "RBX": quarry.Misc, "Kelvar Inc": quarry.Company, "Zeno": quarry.Misc, "Yuichi Takeda": quarry.Person}
+	for name, l := range want {
+		if e := byName(ents, name); e == nil || e.Label != l {
+			t.Errorf("%s: got %+v, want %s", name, e, l)
+		}
+	}
+	if e := byName(ents, "Yuichi Takeda"); e != nil && len(e.Mentions) != 2 {
+		t.Errorf("Takeda mentions %v", mentionTexts(e))
+	}
+	// Sato and Ito are not spans here.
+	if len(ents) != len(want) {
+		t.Errorf("got %d entities, want %d: %+v", len(ents), len(want), ents)
 	}
 }
 

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,19 @@ const (
 	tPOSLower
 	tDocCapHead
 	tLen
+	tDocLab
+	tDocMaj
+	tDocSelf
+	tClus
+	tClusPrev
+	tClusNext
+)
+
+// unknownWord marks tokens when the model has no clusters; rareWord, words
+// missing from its clusters.
+var (
+	unknownWord [clusterSlots]uint16
+	rareWord    = [clusterSlots]uint16{0xFFFF, 0xFFFF, 0xFFFF, 0}
 )
 
 func mix(a, b uint64) uint64 {
@@ -95,11 +109,17 @@ const (
 type tokInfo struct {
 	lower, exact, shape, longShape, pos uint64
 	pre, suf                            [4]uint64
+	clus                                [clusterSlots]uint16
 	flags                               uint16
 	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
 	rule                                uint16 // rules gazetteer: bit per (label, B/I)
 	doc                                 uint8  // document flags for this word
 	nbytes                              uint8
+	// Second pass: first-pass label codes this word got elsewhere in the
+	// document (bit per code), the majority type there (1+type, 0 none)
+	// and its own first-pass code (1+code, 0 when not a capitalised word).
+	lab             uint64
+	maj, self, tag1 uint8 // tag1: first-pass tag of any token
 }
 
 const (
@@ -193,7 +213,7 @@ func shapes(s string) (short, long uint64, flags uint16) {
 }
 
 // prepare fills infos for the tokens of a document. buf is scratch.
-func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool) []byte {
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable) []byte {
 	for i := range doc.Tokens {
 		t := &doc.Tokens[i]
 		in := &infos[i]
@@ -204,6 +224,15 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool) []byte
 		buf = lowerInto(buf[:0], text)
 		in.lower = hashBytes(buf)
 		in.exact = hashString(text)
+		in.clus = unknownWord
+		if clus != nil {
+			if c, ok := clus[in.lower]; ok {
+				in.clus = c
+			} else {
+				// A word the clusters never saw is itself a signal.
+				in.clus = rareWord
+			}
+		}
 		in.shape, in.longShape, in.flags = shapes(text)
 		for k := 0; k < 4; k++ {
 			if k < len(buf) {
@@ -332,6 +361,18 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 			mix(tNextExact, nexact),
 		)
 	}
+	if in.clus[0] != 0 {
+		for l, id := range in.clus[:clusterLevels] {
+			out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
+		}
+		out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
+	}
+	if i > 0 && infos[i-1].clus[1] != 0 {
+		out = append(out, mix(tClusPrev, uint64(infos[i-1].clus[1])))
+	}
+	if i+1 < len(infos) && infos[i+1].clus[1] != 0 {
+		out = append(out, mix(tClusNext, uint64(infos[i+1].clus[1])))
+	}
 	for k := 0; k < 4; k++ {
 		if in.pre[k] != 0 {
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
@@ -356,7 +397,8 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 		out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
 	}
 	for g := in.rule; g != 0; g &= g - 1 {
-		out = append(out, mix(tRuleGaz, uint64(trailingZeros16(g))))
+		bit := uint64(trailingZeros16(g))
+		out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
 	}
 	n := uint64(in.nbytes)
 	if n > 6 {
@@ -373,4 +415,118 @@ func trailingZeros16(x uint16) int {
 		n++
 	}
 	return n
+}
+
+// Label codes of a capitalised word in first-pass output: 0 outside any
+// name, else 1 + type*4 + position (single, first, middle, last).
+const nCodes = 1 + 8*4
+
+func labelCode(tags []int, i int) int {
+	y := tags[i]
+	if y == 0 {
+		return 0
+	}
+	cont := i+1 < len(tags) && tags[i+1] == 2+2*tagType(y)
+	p := 0
+	switch {
+	case isBegin(y) && cont:
+		p = 1
+	case !isBegin(y) && cont:
+		p = 2
+	case !isBegin(y):
+		p = 3
+	}
+	return 1 + tagType(y)*4 + p
+}
+
+// docLabels fills the second-pass fields of infos from first-pass tags:
+// a word tagged as a surname or a company elsewhere in the article is
+// likely the same thing here.
+func docLabels(infos []tokInfo, tags []int, s *scratch) {
+	clear(s.labs)
+	s.counts = s.counts[:0]
+	for i := range infos {
+		in := &infos[i]
+		in.lab, in.maj, in.self, in.tag1 = 0, 0, 0, uint8(tags[i])
+		if in.flags&fUpperFirst == 0 {
+			continue
+		}
+		k, ok := s.labs[in.lower]
+		if !ok {
+			k = int32(len(s.counts))
+			s.labs[in.lower] = k
+			s.counts = append(s.counts, [nCodes]uint16{})
+		}
+		c := labelCode(tags, i)
+		s.counts[k][c]++
+		in.self = uint8(1 + c)
+	}
+	for i := range infos {
+		in := &infos[i]
+		if in.self == 0 {
+			continue
+		}
+		cnt := &s.counts[s.labs[in.lower]]
+		own := int(in.self - 1)
+		var byType [8]int
+		for c := 0; c < nCodes; c++ {
+			n := int(cnt[c])
+			if c == own {
+				n--
+			}
+			if n <= 0 {
+				continue
+			}
+			in.lab |= 1 << c
+			if c > 0 {
+				byType[(c-1)/4] += n
+			}
+		}
+		best := 0
+		for t, n := range byType {
+			if n > 0 && (best == 0 || n > byType[best-1]) {
+				best = t + 1
+			}
+		}
+		in.maj = uint8(best)
+	}
+}
+
+// docFeatures appends the second-pass features of token i.
+func docFeatures(infos []tokInfo, i int, out []uint64) []uint64 {
+	in := &infos[i]
+	if in.self == 0 {
+		return out
+	}
+	for b := in.lab; b != 0; b &= b - 1 {
+		out = append(out, mix(tDocLab, uint64(bits.TrailingZeros64(b))))
+	}
+	out = append(out, mix(tDocMaj, uint64(in.maj)), mix(tDocMaj+1<<8, mix(uint64(in.maj), uint64(in.flags&(fSentStart|fHeadline)))))
+	return append(out, mix(tDocSelf, uint64(in.self)))
+}
+
+// ruleIdx numbers rule labels for features; pattern hits share one number.
+var ruleIdx = map[string]int{"PERSON": 0, "COMPANY": 1, "ORG": 2, "LOC": 3, "GPE": 3, "PRODUCT": 4, "EVENT": 5, "MISC": 6}
+
+const rulePattern = 7
+
+// markHits sets rule bits: 2*label on a hit's first token, 2*label+1 on
+// the rest.
+func markHits(infos []tokInfo, hits []ruleHit) {
+	for _, h := range hits {
+		k, ok := ruleIdx[h.label]
+		if h.pattern {
+			k, ok = rulePattern, true
+		}
+		if !ok || h.first < 0 || h.last > len(infos) {
+			continue
+		}
+		for i := h.first; i < h.last; i++ {
+			b := 2 * k
+			if i > h.first {
+				b++
+			}
+			infos[i].rule |= 1 << b
+		}
+	}
 }

@@ -2,9 +2,14 @@ package entities
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -49,3 +54,48 @@ func ReadGold(r io.Reader) ([]GoldDoc, error) {
 
 // NormLabel maps gold labels to quarry's: PER is PERSON, LOCATION is LOC.
 func NormLabel(l string) string { return normLabel(l) }
+
+// ReadTexts reads unlabelled text for word clusters: a directory gives its
+// .txt files (recursively, in name order), a .jsonl file the "text" field
+// of each record, any other file its whole content.
+func ReadTexts(path string) ([]string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		var out []string
+		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") {
+				return err
+			}
+			b, err := os.ReadFile(p)
+			if err == nil {
+				out = append(out, string(b))
+			}
+			return err
+		})
+		return out, err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasSuffix(path, ".jsonl") {
+		return []string{string(b)}, nil
+	}
+	var out []string
+	for i, line := range bytes.Split(b, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", path, i+1, err)
+		}
+		out = append(out, rec.Text)
+	}
+	return out, nil
+}

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -25,20 +26,141 @@ type Model struct {
 	// UsePOS adds part-of-speech features when tokens carry tags.
 	UsePOS bool
 	bits   uint8
-	nl     int       // number of tags: 1 + 2*len(Types)
-	w      []float32 // (1<<bits) rows of nl weights
-	trans  []float32 // (nl+1) x nl; row nl is the sentence start
+	nl     int // number of tags: 1 + 2*len(Types)
+	tab    table
 	gaz    *gazetteer
-	allow  []bool // (nl+1) x nl: BIO validity
-	// common holds hashes of words seen in lower case in training: such a
-	// word opening a sentence is not a first name.
-	common map[uint64]bool
+	allow  []bool  // (nl+1) x nl: BIO validity
+	preds  [][]int // per tag: the tags that may precede it
+	// clus holds word clusters from unlabelled text, or nil.
+	clus clusterTable
 }
 
-// isCommon reports whether the lower-cased word was seen in lower case in
-// the training text.
-func (m *Model) isCommon(lower string) bool {
-	return m.common[hashString(lower)]
+// table holds the emission weights of both passes. The second pass, when
+// there is one, also sees how the first labelled the same words elsewhere
+// in the document.
+//
+// Few hash rows are ever non-zero (about one in sixteen), so rows are
+// stored packed: a bit per row says whether it is present, rank counts the
+// bits before each word, and rows holds the present rows in order, the
+// first pass's nl weights then the second's, as int16 times that pass's
+// scale. One lookup serves both passes, and the whole table stays in
+// cache where a dense one would not.
+type table struct {
+	present []uint64
+	rank    []uint32
+	rows    []int16
+	stride  int // nl, or 2*nl with a second pass
+	scale   [2]float32
+	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
+	pass1   sparseRows   // the first pass as set, for training the second
+}
+
+func (t *table) twoPass() bool { return t.trans[1] != nil }
+
+// row returns the weights of hash row r (stride values), or nil when they
+// are all zero.
+func (t *table) row(r uint64) []int16 {
+	word := t.present[r>>6]
+	bit := uint64(1) << (r & 63)
+	if word&bit == 0 {
+		return nil
+	}
+	k := int(t.rank[r>>6]) + bits.OnesCount64(word&(bit-1))
+	return t.rows[k*t.stride : k*t.stride+t.stride]
+}
+
+// sparseRows are one pass's non-zero rows in increasing order.
+type sparseRows struct {
+	idx   []int
+	rows  []int16 // nl per index
+	scale float32
+	trans []float32
+}
+
+// quantize keeps the non-zero rows of trained float weights as int16.
+func quantize(w, trans []float32, nl int) sparseRows {
+	var maxAbs float64
+	for _, v := range w {
+		maxAbs = max(maxAbs, math.Abs(float64(v)))
+	}
+	sr := sparseRows{scale: float32(maxAbs / 32767), trans: trans}
+	if sr.scale == 0 {
+		sr.scale = 1
+	}
+	row := make([]int16, nl)
+	for r := 0; r*nl < len(w); r++ {
+		nz := false
+		for y, v := range w[r*nl : r*nl+nl] {
+			row[y] = int16(math.Round(float64(v / sr.scale)))
+			nz = nz || row[y] != 0
+		}
+		if nz {
+			sr.idx = append(sr.idx, r)
+			sr.rows = append(sr.rows, row...)
+		}
+	}
+	return sr
+}
+
+// setWeights packs one or two passes into m.tab.
+func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
+	nl := m.nl
+	words := (1 << m.bits) / 64
+	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: nl, pass1: p1}
+	t.scale[0], t.trans[0] = p1.scale, p1.trans
+	if p2 != nil {
+		t.stride = 2 * nl
+		t.scale[1], t.trans[1] = p2.scale, p2.trans
+	}
+	for _, r := range p1.idx {
+		t.present[r>>6] |= 1 << (r & 63)
+	}
+	if p2 != nil {
+		for _, r := range p2.idx {
+			t.present[r>>6] |= 1 << (r & 63)
+		}
+	}
+	n := 0
+	for i, w := range t.present {
+		t.rank[i] = uint32(n)
+		n += bits.OnesCount64(w)
+	}
+	t.rows = make([]int16, n*t.stride)
+	fill := func(sr sparseRows, off int) {
+		for j, r := range sr.idx {
+			k := int(t.rank[r>>6]) + bits.OnesCount64(t.present[r>>6]&(1<<(r&63)-1))
+			copy(t.rows[k*t.stride+off:k*t.stride+off+nl], sr.rows[j*nl:j*nl+nl])
+		}
+	}
+	fill(p1, 0)
+	if p2 != nil {
+		fill(*p2, nl)
+	}
+	m.tab = t
+}
+
+// passRows returns pass k's non-zero rows.
+func (m *Model) passRows(k int) sparseRows {
+	t := &m.tab
+	nl := m.nl
+	sr := sparseRows{scale: t.scale[k], trans: t.trans[k]}
+	j := 0
+	for wi, word := range t.present {
+		for word != 0 {
+			r := wi*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			row := t.rows[j*t.stride+k*nl : j*t.stride+k*nl+nl]
+			j++
+			for _, v := range row {
+				if v != 0 {
+					sr.idx = append(sr.idx, r)
+					sr.rows = append(sr.rows, row...)
+					break
+				}
+			}
+		}
+	}
+	return sr
 }
 
 // Tag ids: 0 is O, 1+2k is B-type k, 2+2k is I-type k.
@@ -48,10 +170,7 @@ func isBegin(y int) bool { return y > 0 && y%2 == 1 }
 func newModel(types []string, bits uint8) *Model {
 	m := &Model{Types: types, bits: bits}
 	m.init()
-	m.w = make([]float32, (1<<bits)*m.nl)
-	m.trans = make([]float32, (m.nl+1)*m.nl)
 	m.gaz = newGazetteer()
-	m.common = map[uint64]bool{}
 	return m
 }
 
@@ -68,21 +187,34 @@ func (m *Model) init() {
 			m.allow[p*m.nl+y] = ok
 		}
 	}
+	m.preds = make([][]int, m.nl)
+	for y := 0; y < m.nl; y++ {
+		for p := 0; p < m.nl; p++ {
+			if m.allow[p*m.nl+y] {
+				m.preds[y] = append(m.preds[y], p)
+			}
+		}
+	}
 }
 
 // scratch is per-call working memory, pooled so Extract stays stateless.
 type scratch struct {
-	infos  []tokInfo
-	feats  []uint64
-	scores []float32
-	back   []int32
-	tags   []int
-	margin []float32
-	buf    []byte
-	seen   map[uint64]uint8
+	infos   []tokInfo
+	feats   []uint64
+	scores  []float32
+	back    []int32
+	tags    []int
+	margin  []float32
+	buf     []byte
+	seen    map[uint64]uint8
+	labs    map[uint64]int32 // word -> index into counts
+	partial []int32          // second-pass sums of first-pass features
+	counts  [][nCodes]uint16
 }
 
-var scratchPool = sync.Pool{New: func() any { return &scratch{seen: map[uint64]uint8{}} }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{seen: map[uint64]uint8{}, labs: map[uint64]int32{}}
+}}
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
@@ -120,32 +252,98 @@ func (s *scratch) margins(n, nl int) []float32 {
 }
 
 // prepareDoc computes token infos with gazetteer and document features.
-func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, rules func(doc *analysis.Doc, infos []tokInfo)) {
+// hits are the rule set's matches, model features when given.
+func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 	s.grow(len(doc.Tokens), m.nl)
-	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS)
+	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus)
 	docFlags(s.infos, s.seen)
 	for _, sent := range doc.Sentences {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
 	}
-	if rules != nil {
-		rules(doc, s.infos)
-	}
+	markHits(s.infos, hits)
 }
 
-// emissions fills s.scores for tokens [first,last) from the given weights.
-func (m *Model) emissions(w []float32, infos []tokInfo, s *scratch) {
+// maxTags bounds nl: 8 types.
+const maxTags = 17
+
+// emissions fills s.scores for the tokens of a sentence. In the first
+// pass of a two-pass model it also keeps, in s.partial, the second pass's
+// sums over the same features; the second pass then adds its document
+// features only.
+func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
+	t := &m.tab
 	nl := m.nl
 	mask := uint64(1)<<m.bits - 1
+	both := !second && t.twoPass()
+	var acc [2 * maxTags]int32
 	for i := range infos {
-		s.feats = features(infos, i, s.feats[:0])
-		sc := s.scores[i*nl : i*nl+nl]
-		clear(sc)
-		for _, f := range s.feats {
-			row := w[(f&mask)*uint64(nl):]
-			row = row[:nl]
-			for y := range sc {
-				sc[y] += row[y]
+		a := acc[:t.stride]
+		clear(a)
+		if second {
+			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
+			s.feats = docFeatures(infos, i, s.feats[:0])
+		} else {
+			s.feats = features(infos, i, s.feats[:0])
+		}
+		if nl == 9 && !second {
+			// Four types, the usual case: first-pass sums in registers,
+			// second-pass ones in a fixed-size array.
+			var a0, a1, a2, a3, a4, a5, a6, a7, a8 int32
+			var b [9]int32
+			for _, f := range s.feats {
+				row := t.row(f & mask)
+				if row == nil {
+					continue
+				}
+				if both {
+					r2 := row[9:18]
+					b[0] += int32(r2[0])
+					b[1] += int32(r2[1])
+					b[2] += int32(r2[2])
+					b[3] += int32(r2[3])
+					b[4] += int32(r2[4])
+					b[5] += int32(r2[5])
+					b[6] += int32(r2[6])
+					b[7] += int32(r2[7])
+					b[8] += int32(r2[8])
+				}
+				row = row[:9]
+				a0 += int32(row[0])
+				a1 += int32(row[1])
+				a2 += int32(row[2])
+				a3 += int32(row[3])
+				a4 += int32(row[4])
+				a5 += int32(row[5])
+				a6 += int32(row[6])
+				a7 += int32(row[7])
+				a8 += int32(row[8])
 			}
+			a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
+			if both {
+				copy(a[9:18], b[:])
+			}
+		} else {
+			for _, f := range s.feats {
+				row := t.row(f & mask)
+				if row == nil {
+					continue
+				}
+				row = row[:len(a)]
+				for y, v := range row {
+					a[y] += int32(v)
+				}
+			}
+		}
+		sc := s.scores[i*nl : i*nl+nl]
+		k, off := 0, 0
+		if second {
+			k, off = 1, nl
+		}
+		for y := range sc {
+			sc[y] = float32(a[off+y]) * t.scale[k]
+		}
+		if both {
+			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:])
 		}
 	}
 }
@@ -188,19 +386,16 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 	for i := 1; i < n; i++ {
 		prev := s.scores[(i-1)*nl : i*nl]
 		cur := s.scores[i*nl : i*nl+nl]
-		for y := 0; y < nl; y++ {
+		back := s.back[i*nl : i*nl+nl]
+		for y, ps := range m.preds {
 			best, bp := negInf, 0
-			for p := 0; p < nl; p++ {
-				if !m.allow[p*nl+y] || prev[p] == negInf {
-					continue
-				}
-				v := prev[p] + trans[p*nl+y]
-				if v > best {
+			for _, p := range ps {
+				if v := prev[p] + trans[p*nl+y]; v > best {
 					best, bp = v, p
 				}
 			}
 			cur[y] += best
-			s.back[i*nl+y] = int32(bp)
+			back[y] = int32(bp)
 		}
 	}
 	last := s.scores[(n-1)*nl : n*nl]
@@ -216,12 +411,15 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 	}
 }
 
-// Tag returns the entity spans the model finds in doc, in text order.
-func (m *Model) Tag(doc *analysis.Doc) []Span {
+// Tag returns the entity spans the model finds in doc, in text order,
+// without rule-set features (the Extractor adds those).
+func (m *Model) Tag(doc *analysis.Doc) []Span { return m.tagSpans(doc, nil) }
+
+func (m *Model) tagSpans(doc *analysis.Doc, hits []ruleHit) []Span {
 	s := getScratch()
 	defer scratchPool.Put(s)
 	var spans []Span
-	for _, t := range m.tagTokens(doc, s, nil) {
+	for _, t := range m.tagTokens(doc, s, hits) {
 		spans = append(spans, Span{Start: doc.Tokens[t.first].Start, End: doc.Tokens[t.last-1].End, Label: m.Types[t.typ]})
 	}
 	return spans
@@ -236,15 +434,20 @@ type tokSpan struct {
 }
 
 // tagTokens tags doc; s.infos stays valid for the caller afterwards.
-func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, rules func(*analysis.Doc, []tokInfo)) []tokSpan {
-	m.prepareDoc(doc, s, rules)
+func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSpan {
+	m.prepareDoc(doc, s, hits)
+	second := false
+	if m.tab.twoPass() {
+		if cap(s.partial) < len(doc.Tokens)*m.nl {
+			s.partial = make([]int32, len(doc.Tokens)*m.nl)
+		}
+		s.partial = s.partial[:len(doc.Tokens)*m.nl]
+		m.pass(doc, s, false, nil)
+		docLabels(s.infos, s.tags, s)
+		second = true
+	}
 	var out []tokSpan
-	for _, sent := range doc.Sentences {
-		infos := s.infos[sent.First:sent.Last]
-		tags := s.tags[sent.First:sent.Last]
-		m.emissions(m.w, infos, s)
-		margins := s.margins(len(infos), m.nl)
-		m.decode(m.trans, len(infos), s, tags)
+	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, margins []float32) {
 		for _, r := range spanTokens(nil, tags) {
 			conf := margins[r[0]]
 			for _, v := range margins[r[0]:r[1]] {
@@ -252,8 +455,39 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, rules func(*analysis.Do
 			}
 			out = append(out, tokSpan{sent.First + r[0], sent.First + r[1], tagType(tags[r[0]]), conf})
 		}
-	}
+	})
 	return out
+}
+
+// pass tags every sentence into s.tags; each, when set, sees every
+// sentence's tags and emission margins.
+func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analysis.Sentence, []int, []float32)) {
+	k := 0
+	if second {
+		k = 1
+	}
+	for _, sent := range doc.Sentences {
+		infos := s.infos[sent.First:sent.Last]
+		tags := s.tags[sent.First:sent.Last]
+		m.emissions(infos, sent.First, s, second)
+		var margins []float32
+		if each != nil {
+			margins = s.margins(len(infos), m.nl)
+		}
+		m.decode(m.tab.trans[k], len(infos), s, tags)
+		if each != nil {
+			each(sent, tags, margins)
+		}
+	}
+}
+
+// firstPass returns the first-pass tags of doc's tokens.
+func (m *Model) firstPass(doc *analysis.Doc, hits []ruleHit) []int {
+	s := getScratch()
+	defer scratchPool.Put(s)
+	m.prepareDoc(doc, s, hits)
+	m.pass(doc, s, false, nil)
+	return append([]int(nil), s.tags...)
 }
 
 // bioTags maps gold spans onto tokens: a token belongs to a span when their

@@ -21,7 +21,7 @@ func (r *ruleSet) hits(doc *analysis.Doc) []ruleHit {
 	ms := r.set.Entities(doc.Text, doc.Tokens)
 	out := make([]ruleHit, 0, len(ms))
 	for _, m := range ms {
-		h := ruleHit{first: m.First, last: m.Last, label: m.Label, pattern: m.Entry == nil}
+		h := ruleHit{first: m.First, last: m.Last, label: m.Label, pattern: m.Entry == nil, alias: m.Alias}
 		if e := m.Entry; e != nil {
 			h.entry = &hitEntry{ID: e.ID, Name: e.Name, Label: e.Label, Attrs: e.Attrs}
 		}

@@ -14,9 +14,11 @@ import (
 )
 
 // Model file: a magic line, a JSON header line, then a DEFLATE stream of
-// little-endian data: transitions (float32), the non-zero weight rows
-// (uvarint index delta + int16 weights scaled by header.scale) and the
-// gazetteer hashes, then hashes of common lower-case words.
+// little-endian data: the first pass (transitions as float32, then the
+// non-zero weight rows as uvarint index delta + int16 weights scaled by
+// header.scale), the training-name gazetteer (sequence hashes with type
+// masks, then first-word hashes with lengths), the second pass if any
+// (same layout, header.scale2), then word clusters (hash + ids).
 const magic = "quarry-entities-model\n"
 
 type header struct {
@@ -28,33 +30,24 @@ type header struct {
 	Scale   float32  `json:"scale"`
 	Rows    int      `json:"rows"`
 	Gaz     int      `json:"gaz"`
+	// Second pass, when present: its scale and non-zero rows.
+	Scale2 float32 `json:"scale2,omitempty"`
+	Rows2  int     `json:"rows2,omitempty"`
+	// Clusters is the number of word-cluster entries.
+	Clusters int `json:"clusters,omitempty"`
 }
 
 // WriteTo writes the model in quarry's model format.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	var maxAbs float32
-	rows := 0
-	nl := m.nl
-	for r := 0; r < 1<<m.bits; r++ {
-		nz := false
-		for _, v := range m.w[r*nl : r*nl+nl] {
-			if v != 0 {
-				nz = true
-			}
-			if a := float32(math.Abs(float64(v))); a > maxAbs {
-				maxAbs = a
-			}
-		}
-		if nz {
-			rows++
-		}
+	p1 := m.passRows(0)
+	h := header{Version: 3, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: p1.scale, Rows: len(p1.idx), Gaz: len(m.gaz.entries)}
+	var p2 sparseRows
+	if m.tab.twoPass() {
+		p2 = m.passRows(1)
+		h.Scale2, h.Rows2 = p2.scale, len(p2.idx)
 	}
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
-	h := header{Version: 1, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: scale, Rows: rows, Gaz: len(m.gaz.entries)}
+	h.Clusters = len(m.clus)
 	hb, err := json.Marshal(h)
 	if err != nil {
 		return 0, err
@@ -70,29 +63,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return cw.n, err
 	}
 	bw := bufio.NewWriter(fw)
-	var b [binary.MaxVarintLen64]byte
-	for _, v := range m.trans {
-		binary.Write(bw, binary.LittleEndian, v)
-	}
-	last := 0
-	for r := 0; r < 1<<m.bits; r++ {
-		row := m.w[r*nl : r*nl+nl]
-		nz := false
-		for _, v := range row {
-			if v != 0 {
-				nz = true
-				break
-			}
-		}
-		if !nz {
-			continue
-		}
-		bw.Write(b[:binary.PutUvarint(b[:], uint64(r-last))])
-		last = r
-		for _, v := range row {
-			binary.Write(bw, binary.LittleEndian, int16(math.Round(float64(v/scale))))
-		}
-	}
+	writeWeights(bw, p1, m.nl)
 	keys := make([]uint64, 0, len(m.gaz.entries))
 	for k := range m.gaz.entries {
 		keys = append(keys, k)
@@ -112,14 +83,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		binary.Write(bw, binary.LittleEndian, k)
 		bw.WriteByte(m.gaz.firsts[k])
 	}
+	if m.tab.twoPass() {
+		writeWeights(bw, p2, m.nl)
+	}
 	keys = keys[:0]
-	for k := range m.common {
+	for k := range m.clus {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	for _, k := range keys {
 		binary.Write(bw, binary.LittleEndian, k)
+		binary.Write(bw, binary.LittleEndian, m.clus[k])
 	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, err
@@ -128,6 +102,63 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return cw.n, err
 	}
 	return cw.n, nil
+}
+
+// writeWeights writes transitions as float32, then each non-zero row as a
+// uvarint index delta and int16 weights.
+func writeWeights(bw *bufio.Writer, sr sparseRows, nl int) {
+	for _, v := range sr.trans {
+		binary.Write(bw, binary.LittleEndian, v)
+	}
+	var b [binary.MaxVarintLen64]byte
+	last := 0
+	for j, r := range sr.idx {
+		bw.Write(b[:binary.PutUvarint(b[:], uint64(r-last))])
+		last = r
+		binary.Write(bw, binary.LittleEndian, sr.rows[j*nl:j*nl+nl])
+	}
+}
+
+// readWeights reads what writeWeights wrote.
+func (m *Model) readWeights(d *bufio.Reader, rows int, scale float32) (sparseRows, error) {
+	nl := m.nl
+	sr := sparseRows{scale: scale, trans: make([]float32, (nl+1)*nl)}
+	le := binary.LittleEndian
+	var b4 [4]byte
+	for i := range sr.trans {
+		if _, err := io.ReadFull(d, b4[:]); err != nil {
+			return sr, corrupt(err)
+		}
+		sr.trans[i] = math.Float32frombits(le.Uint32(b4[:]))
+	}
+	if rows < 0 || rows > 1<<m.bits {
+		return sr, corrupt(nil)
+	}
+	sr.idx = make([]int, 0, rows)
+	sr.rows = make([]int16, rows*nl)
+	rowBuf := make([]byte, 2*nl)
+	r0 := 0
+	for i := 0; i < rows; i++ {
+		delta, err := binary.ReadUvarint(d)
+		if err != nil {
+			return sr, corrupt(err)
+		}
+		if i > 0 && delta == 0 {
+			return sr, corrupt(nil)
+		}
+		r0 += int(delta)
+		if r0 >= 1<<m.bits {
+			return sr, corrupt(nil)
+		}
+		if _, err := io.ReadFull(d, rowBuf); err != nil {
+			return sr, corrupt(err)
+		}
+		sr.idx = append(sr.idx, r0)
+		for y := 0; y < nl; y++ {
+			sr.rows[i*nl+y] = int16(le.Uint16(rowBuf[2*y:]))
+		}
+	}
+	return sr, nil
 }
 
 type countWriter struct {
@@ -156,7 +187,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := json.Unmarshal(bytes.TrimSpace(hl), &h); err != nil {
 		return nil, fmt.Errorf("entities: model header: %w", err)
 	}
-	if h.Version != 1 || h.Bits == 0 || h.Bits > 26 || len(h.Types) == 0 || len(h.Types) > 8 {
+	if h.Version != 3 || h.Bits < 10 || h.Bits > 26 || len(h.Types) == 0 || len(h.Types) > 8 {
 		return nil, fmt.Errorf("entities: unsupported model (version %d, %d bits, %d types)", h.Version, h.Bits, len(h.Types))
 	}
 	m := newModel(h.Types, h.Bits)
@@ -164,31 +195,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 	d := bufio.NewReaderSize(flate.NewReader(br), 1<<16)
 	le := binary.LittleEndian
 	var b8 [8]byte
-	for i := range m.trans {
-		if _, err := io.ReadFull(d, b8[:4]); err != nil {
-			return nil, corrupt(err)
-		}
-		m.trans[i] = math.Float32frombits(le.Uint32(b8[:4]))
-	}
-	nl := m.nl
-	rowBuf := make([]byte, 2*nl)
-	r0 := 0
-	for i := 0; i < h.Rows; i++ {
-		delta, err := binary.ReadUvarint(d)
-		if err != nil {
-			return nil, corrupt(err)
-		}
-		r0 += int(delta)
-		if r0 >= 1<<h.Bits {
-			return nil, corrupt(nil)
-		}
-		if _, err := io.ReadFull(d, rowBuf); err != nil {
-			return nil, corrupt(err)
-		}
-		row := m.w[r0*nl : r0*nl+nl]
-		for y := range row {
-			row[y] = float32(int16(le.Uint16(rowBuf[2*y:]))) * h.Scale
-		}
+	p1, err := m.readWeights(d, h.Rows, h.Scale)
+	if err != nil {
+		return nil, err
 	}
 	var e [9]byte
 	for i := 0; i < h.Gaz; i++ {
@@ -207,15 +216,29 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.gaz.firsts[le.Uint64(e[:8])] = e[8]
 	}
-	if _, err := io.ReadFull(d, b8[:4]); err != nil {
-		return nil, corrupt(err)
-	}
-	nc := int(le.Uint32(b8[:4]))
-	for i := 0; i < nc; i++ {
-		if _, err := io.ReadFull(d, b8[:]); err != nil {
-			return nil, corrupt(err)
+	var p2 *sparseRows
+	if h.Rows2 > 0 {
+		sr, err := m.readWeights(d, h.Rows2, h.Scale2)
+		if err != nil {
+			return nil, err
 		}
-		m.common[le.Uint64(b8[:])] = true
+		p2 = &sr
+	}
+	m.setWeights(p1, p2)
+	m.tab.pass1 = sparseRows{}
+	if h.Clusters > 0 {
+		m.clus = make(clusterTable, h.Clusters)
+		var e [8 + 2*clusterSlots]byte
+		for i := 0; i < h.Clusters; i++ {
+			if _, err := io.ReadFull(d, e[:]); err != nil {
+				return nil, corrupt(err)
+			}
+			var ids [clusterSlots]uint16
+			for l := range ids {
+				ids[l] = le.Uint16(e[8+2*l:])
+			}
+			m.clus[le.Uint64(e[:8])] = ids
+		}
 	}
 	return m, nil
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/quarrylabs/quarry/pipeline/analysis"
+	"github.com/quarrylabs/quarry/rules"
 )
 
 // TrainDoc is one annotated document: analysed text and gold spans.
@@ -21,12 +22,42 @@ type TrainDoc struct {
 type TrainOptions struct {
 	Epochs int   // default 10
 	Seed   int64 // shuffling seed
-	Bits   uint8 // log2 of the feature table size, default 20
+	Bits   uint8 // log2 of the feature table size, 10 to 26, default 20
 	Greedy bool  // greedy decoding instead of Viterbi
 	UsePOS bool
-	// Dev, when set, is tagged after every epoch; the best epoch is kept.
+	// Folds, when above 1, trains a second pass that sees how the first
+	// pass labelled each word elsewhere in the document. Its training
+	// features come from first-pass models trained on the other folds, so
+	// they are as noisy as on unseen text.
+	Folds int
+	// Unlabeled, when set, is text to induce word clusters from (with the
+	// training documents' own text).
+	Unlabeled []*analysis.Doc
+	// Rules, when set, give the model rule-set matches as features; the
+	// extractor then uses the same rules when tagging.
+	Rules *rules.Set
+	// Dev, when set, is scored after every epoch for the log; it does not
+	// choose the model (the last epoch is kept).
 	Dev []TrainDoc
 	Log io.Writer
+	// onEpoch, when set, sees the averaged model after every epoch of the
+	// final pass.
+	onEpoch func(epoch int, m *Model)
+	clus    clusterTable
+	// Rule matches per training and dev document.
+	hits, devHits [][]ruleHit
+}
+
+func ruleHits(docs []TrainDoc, set *rules.Set) [][]ruleHit {
+	out := make([][]ruleHit, len(docs))
+	if set == nil {
+		return out
+	}
+	src := &ruleSet{set: set}
+	for i, d := range docs {
+		out[i] = src.hits(d.Doc)
+	}
+	return out
 }
 
 // knownOrder fixes type order so models are reproducible.
@@ -72,15 +103,21 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	if opt.Bits == 0 {
 		opt.Bits = 20
 	}
+	if opt.Bits < 10 || opt.Bits > 26 {
+		return nil, fmt.Errorf("feature table bits %d: want 10 to 26", opt.Bits)
+	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
+	docs = append([]TrainDoc(nil), docs...)
 	for i := range docs {
 		docs[i].Spans = normSpans(docs[i].Spans)
 	}
-	for i := range opt.Dev {
-		opt.Dev[i].Spans = normSpans(opt.Dev[i].Spans)
+	dev := append([]TrainDoc(nil), opt.Dev...)
+	for i := range dev {
+		dev[i].Spans = normSpans(dev[i].Spans)
 	}
+	opt.Dev = dev
 	types := collectTypes(docs)
 	if len(types) == 0 {
 		return nil, fmt.Errorf("no entities in training data")
@@ -88,25 +125,84 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 	if len(types) > 8 {
 		return nil, fmt.Errorf("at most 8 entity labels, got %d", len(types))
 	}
+	if opt.Rules != nil {
+		opt.hits = ruleHits(docs, opt.Rules)
+		opt.devHits = ruleHits(opt.Dev, opt.Rules)
+	}
+	if len(opt.Unlabeled) > 0 {
+		all := append([]*analysis.Doc(nil), opt.Unlabeled...)
+		for _, d := range docs {
+			all = append(all, d.Doc)
+		}
+		opt.clus = induceClusters(all, opt.Seed)
+		fmt.Fprintf(opt.Log, "%d word clusters from %d documents\n", len(opt.clus), len(all))
+	}
+	if opt.Folds < 2 || opt.Folds > len(docs) {
+		tr := newTrainer(docs, opt.hits, types, opt)
+		tr.model.fit(tr.sents(nil), opt, false)
+		return tr.model, nil
+	}
+	// Jackknife: first-pass tags of every document from a model that did
+	// not see it.
+	hits := opt.hits
+	if hits == nil {
+		hits = make([][]ruleHit, len(docs))
+	}
+	first := make([][]int, len(docs))
+	quiet := opt
+	quiet.Dev, quiet.Log, quiet.onEpoch = nil, io.Discard, nil
+	for f := 0; f < opt.Folds; f++ {
+		var part []TrainDoc
+		var partHits [][]ruleHit
+		for i := range docs {
+			if i%opt.Folds != f {
+				part = append(part, docs[i])
+				partHits = append(partHits, hits[i])
+			}
+		}
+		tr := newTrainer(part, partHits, types, quiet)
+		tr.model.fit(tr.sents(nil), quiet, false)
+		for i := range docs {
+			if i%opt.Folds == f {
+				first[i] = tr.model.firstPass(docs[i].Doc, hits[i])
+			}
+		}
+		fmt.Fprintf(opt.Log, "fold %d/%d trained\n", f+1, opt.Folds)
+	}
+	tr := newTrainer(docs, hits, types, opt)
+	m := tr.model
+	sents := tr.sents(nil)
+	m.fit(sents, quiet, false)
+	fmt.Fprintln(opt.Log, "first pass trained")
+	m.fit(tr.sents(first), opt, true)
+	m.tab.pass1 = sparseRows{}
+	return m, nil
+}
+
+// trainer holds a model with its training gazetteer and the counts that
+// let each document leave its own names out.
+type trainer struct {
+	model  *Model
+	docs   []TrainDoc
+	hits   [][]ruleHit // per document, or nil
+	counts map[uint64]*[8]int32
+	own    []map[uint64]uint8
+}
+
+func newTrainer(docs []TrainDoc, hits [][]ruleHit, types []string, opt TrainOptions) *trainer {
 	m := newModel(types, opt.Bits)
 	m.Viterbi = !opt.Greedy
 	m.UsePOS = opt.UsePOS
-	nl := m.nl
-	typeIdx := map[string]int{}
-	for k, t := range types {
-		typeIdx[t] = k
-	}
-
+	m.clus = opt.clus
+	tr := &trainer{model: m, docs: docs, hits: hits, counts: map[uint64]*[8]int32{}, own: make([]map[uint64]uint8, len(docs))}
 	// Gazetteer with per-document counts, so a training document does not
 	// see its own names (as a new article would not).
 	s := getScratch()
 	defer scratchPool.Put(s)
-	counts := map[uint64]*[8]int32{}
-	own := make([]map[uint64]uint8, len(docs))
 	for di, d := range docs {
-		s.grow(len(d.Doc.Tokens), nl)
-		s.buf = prepare(d.Doc, s.infos, s.buf, false)
-		own[di] = map[uint64]uint8{}
+		s.grow(len(d.Doc.Tokens), m.nl)
+		s.buf = prepare(d.Doc, s.infos, s.buf, false, nil)
+		tr.own[di] = map[uint64]uint8{}
 		tags := s.tags
 		m.bioTags(d.Doc.Tokens, d.Spans, tags)
 		var lowers []uint64
@@ -120,48 +216,42 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 				h = seqHash(h, l)
 			}
 			k := tagType(tags[sp[0]])
-			if own[di][h]&(1<<k) != 0 {
+			if tr.own[di][h]&(1<<k) != 0 {
 				continue
 			}
-			own[di][h] |= 1 << k
-			c := counts[h]
+			tr.own[di][h] |= 1 << k
+			c := tr.counts[h]
 			if c == nil {
 				c = new([8]int32)
-				counts[h] = c
+				tr.counts[h] = c
 			}
 			c[k]++
 			m.gaz.add(lowers, 1<<k)
 		}
 	}
+	return tr
+}
 
-	lowerCount := map[uint64]int{}
-	for _, d := range docs {
-		for _, t := range d.Doc.Tokens {
-			if hasLetter(t.Text) && !hasUpper(t.Text) {
-				lowerCount[hashString(t.Text)]++
-			}
-		}
-	}
-	for h, n := range lowerCount {
-		if n >= 2 {
-			m.common[h] = true
-		}
-	}
-
-	// Precompute feature rows per sentence.
+// sents computes the feature rows of every training sentence. first, when
+// set, holds first-pass tags per document for second-pass features.
+func (tr *trainer) sents(first [][]int) []trainSent {
+	m := tr.model
+	nl := m.nl
+	s := getScratch()
+	defer scratchPool.Put(s)
 	mask := uint64(1)<<m.bits - 1
 	var sents []trainSent
-	for di, d := range docs {
+	for di, d := range tr.docs {
 		s.grow(len(d.Doc.Tokens), nl)
-		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS)
+		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS, m.clus)
 		docFlags(s.infos, s.seen)
-		mine := own[di]
+		mine := tr.own[di]
 		exclude := func(h uint64, mask uint8) uint8 {
 			o := mine[h]
 			if o == 0 {
 				return mask
 			}
-			c := counts[h]
+			c := tr.counts[h]
 			for k := 0; k < 8; k++ {
 				if o&(1<<k) != 0 && c[k] <= 1 {
 					mask &^= 1 << k
@@ -169,15 +259,26 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			}
 			return mask
 		}
+		for _, sent := range d.Doc.Sentences {
+			m.gaz.mark(s.infos[sent.First:sent.Last], exclude)
+		}
+		if tr.hits != nil {
+			markHits(s.infos, tr.hits[di])
+		}
+		if first != nil {
+			docLabels(s.infos, first[di], s)
+		}
 		gold := make([]int, len(d.Doc.Tokens))
 		m.bioTags(d.Doc.Tokens, d.Spans, gold)
 		for _, sent := range d.Doc.Sentences {
 			infos := s.infos[sent.First:sent.Last]
-			m.gaz.mark(infos, exclude)
 			ts := trainSent{gold: gold[sent.First:sent.Last], offs: make([]int32, 0, len(infos)+1)}
 			for i := range infos {
 				ts.offs = append(ts.offs, int32(len(ts.rows)))
 				s.feats = features(infos, i, s.feats[:0])
+				if first != nil {
+					s.feats = docFeatures(infos, i, s.feats)
+				}
 				for _, f := range s.feats {
 					ts.rows = append(ts.rows, uint32(f&mask))
 				}
@@ -188,17 +289,35 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 			}
 		}
 	}
+	return sents
+}
 
-	acc := make([]float64, len(m.w))
-	accT := make([]float64, len(m.trans))
+// install sets one pass's weights from floats.
+func (m *Model) install(w, trans []float32, second bool) {
+	q := quantize(w, trans, m.nl)
+	if second {
+		m.setWeights(m.tab.pass1, &q)
+	} else {
+		m.setWeights(q, nil)
+	}
+}
+
+// fit trains one pass's weights (the second's when second is set) with an
+// averaged perceptron and installs them in m.
+func (m *Model) fit(sents []trainSent, opt TrainOptions, second bool) {
+	nl := m.nl
+	w := make([]float32, (1<<m.bits)*nl)
+	trans := make([]float32, (nl+1)*nl)
+	acc := make([]float64, len(w))
+	accT := make([]float64, len(trans))
 	c := 1.0
 	rng := rand.New(rand.NewSource(opt.Seed))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
-	var best *Model
-	bestF := -1.0
+	s := getScratch()
+	defer scratchPool.Put(s)
 	pred := make([]int, 0, 256)
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -211,17 +330,17 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 				sc := s.scores[i*nl : i*nl+nl]
 				clear(sc)
 				for _, r := range ts.rows[ts.offs[i]:ts.offs[i+1]] {
-					row := m.w[int(r)*nl : int(r)*nl+nl]
+					row := w[int(r)*nl : int(r)*nl+nl]
 					for y := range sc {
 						sc[y] += row[y]
 					}
 				}
 			}
-			pred = pred[:n]
 			if cap(pred) < n {
 				pred = make([]int, n)
 			}
-			m.decode(m.trans, n, s, pred)
+			pred = pred[:n]
+			m.decode(trans, n, s, pred)
 			pp, gp := nl, nl
 			for i := 0; i < n; i++ {
 				g, p := ts.gold[i], pred[i]
@@ -229,54 +348,46 @@ func Train(docs []TrainDoc, opt TrainOptions) (*Model, error) {
 				if g != p {
 					errs++
 					for _, r := range ts.rows[ts.offs[i]:ts.offs[i+1]] {
-						m.w[int(r)*nl+g]++
+						w[int(r)*nl+g]++
 						acc[int(r)*nl+g] += c
-						m.w[int(r)*nl+p]--
+						w[int(r)*nl+p]--
 						acc[int(r)*nl+p] -= c
 					}
 				}
 				if gp != pp || g != p {
-					m.trans[gp*nl+g]++
+					trans[gp*nl+g]++
 					accT[gp*nl+g] += c
-					m.trans[pp*nl+p]--
+					trans[pp*nl+p]--
 					accT[pp*nl+p] -= c
 				}
 				gp, pp = g, p
 			}
 			c++
 		}
-		avg := m.averaged(acc, accT, c)
 		msg := fmt.Sprintf("epoch %d: train token errors %.4f", ep, float64(errs)/float64(max(total, 1)))
-		if len(opt.Dev) > 0 {
-			sc := Score(avg, opt.Dev)
-			f := sc.Micro().F1()
-			msg += fmt.Sprintf(", dev F1 %.4f", f)
-			for _, t := range types {
-				msg += fmt.Sprintf(" %s %.4f", t, sc.ByLabel[t].F1())
+		if ep == opt.Epochs || len(opt.Dev) > 0 || opt.onEpoch != nil {
+			m.install(averaged(w, acc, c), averaged(trans, accT, c), second)
+			if opt.onEpoch != nil {
+				opt.onEpoch(ep, m)
 			}
-			if f > bestF {
-				bestF, best = f, avg
+			if len(opt.Dev) > 0 {
+				sc := scoreHits(m, opt.Dev, opt.devHits)
+				msg += fmt.Sprintf(", dev F1 %.4f", sc.Micro().F1())
+				for _, t := range m.Types {
+					msg += fmt.Sprintf(" %s %.4f", t, sc.ByLabel[t].F1())
+				}
 			}
-		} else {
-			best = avg
 		}
 		fmt.Fprintln(opt.Log, msg)
 	}
-	return best, nil
 }
 
-func (m *Model) averaged(acc, accT []float64, c float64) *Model {
-	a := &Model{Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, bits: m.bits, gaz: m.gaz, common: m.common}
-	a.init()
-	a.w = make([]float32, len(m.w))
-	for i, v := range m.w {
+func averaged(w []float32, acc []float64, c float64) []float32 {
+	a := make([]float32, len(w))
+	for i, v := range w {
 		if v != 0 || acc[i] != 0 {
-			a.w[i] = float32(float64(v) - acc[i]/c)
+			a[i] = float32(float64(v) - acc[i]/c)
 		}
-	}
-	a.trans = make([]float32, len(m.trans))
-	for i, v := range m.trans {
-		a.trans[i] = float32(float64(v) - accT[i]/c)
 	}
 	return a
 }
@@ -350,11 +461,19 @@ func (s Scores) Micro() Counts {
 	return t
 }
 
-// Score tags docs with the bare model and counts span-exact matches.
-func Score(m *Model, docs []TrainDoc) Scores {
+// Score tags docs with the bare model (no rule-set features) and counts
+// span-exact matches.
+func Score(m *Model, docs []TrainDoc) Scores { return scoreHits(m, docs, nil) }
+
+// scoreHits is Score with rule matches per document.
+func scoreHits(m *Model, docs []TrainDoc, hits [][]ruleHit) Scores {
 	sc := Scores{ByLabel: map[string]Counts{}}
-	for _, d := range docs {
-		pred := m.Tag(d.Doc)
+	for i, d := range docs {
+		var h []ruleHit
+		if hits != nil {
+			h = hits[i]
+		}
+		pred := m.tagSpans(d.Doc, h)
 		gold := map[Span]bool{}
 		for _, g := range d.Spans {
 			gold[g] = true

@@ -8,11 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/quarrylabs/quarry/extractors/entities"
 	"github.com/quarrylabs/quarry/internal/cli"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
+	"github.com/quarrylabs/quarry/rules"
 )
 
 // Command is `quarry train`.
@@ -26,13 +28,16 @@ func run(ctx context.Context, io *cli.IO, args []string) int {
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.SetOutput(io.Err)
 	gold := fs.String("gold", "", "training data: JSONL {\"id\",\"text\",\"entities\":[{\"start\",\"end\",\"label\"}]}, byte offsets")
-	dev := fs.String("dev", "", "development data in the same format: scored after each epoch, the best epoch is kept")
+	dev := fs.String("dev", "", "development data in the same format: scored after each epoch for the log (the last epoch is kept)")
 	out := fs.String("o", "", "model file to write")
 	epochs := fs.Int("epochs", 10, "passes over the training data")
 	seed := fs.Int64("seed", 1, "shuffling seed; the same data and seed give the same model")
 	greedy := fs.Bool("greedy", false, "greedy left-to-right decoding instead of Viterbi")
 	pos := fs.Bool("pos", false, "use part-of-speech features")
 	bits := fs.Uint("bits", 20, "log2 of the feature table size")
+	folds := fs.Int("folds", 5, "train a second, document-aware pass on first-pass output from this many folds (0: one pass)")
+	noRules := fs.Bool("no-rules", false, "do not give the model the default rule set's matches as features")
+	unlabeled := fs.String("unlabeled", "", "comma-separated unlabelled text for word clusters: directories of .txt files, .jsonl files with a \"text\" field, or text files")
 	fs.Usage = func() {
 		fmt.Fprintln(io.Err, "Usage: quarry train --gold train.jsonl [--dev dev.jsonl] -o model.file")
 		fs.PrintDefaults()
@@ -81,9 +86,30 @@ func run(ctx context.Context, io *cli.IO, args []string) int {
 			return fail(io, ctx, err)
 		}
 	}
-	fmt.Fprintf(io.Err, "train: %d documents (%d dev) analysed in %v\n", len(train), len(devDocs), time.Since(start).Round(time.Millisecond))
+	var raw []*analysis.Doc
+	if *unlabeled != "" {
+		for _, p := range strings.Split(*unlabeled, ",") {
+			texts, err := entities.ReadTexts(p)
+			if err != nil {
+				return fail(io, ctx, err)
+			}
+			for _, t := range texts {
+				if ctx.Err() != nil {
+					return fail(io, ctx, ctx.Err())
+				}
+				raw = append(raw, an.Analyze(t))
+			}
+		}
+	}
+	fmt.Fprintf(io.Err, "train: %d documents (%d dev, %d unlabelled) analysed in %v\n", len(train), len(devDocs), len(raw), time.Since(start).Round(time.Millisecond))
+	var set *rules.Set
+	if !*noRules {
+		if set, err = rules.Default(); err != nil {
+			return fail(io, ctx, err)
+		}
+	}
 	m, err := entities.Train(train, entities.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Bits: uint8(*bits), Greedy: *greedy, UsePOS: *pos, Dev: devDocs, Log: io.Err,
+		Epochs: *epochs, Seed: *seed, Bits: uint8(*bits), Greedy: *greedy, UsePOS: *pos, Folds: *folds, Rules: set, Unlabeled: raw, Dev: devDocs, Log: io.Err,
 	})
 	if err != nil {
 		return fail(io, ctx, err)

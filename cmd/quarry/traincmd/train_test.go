@@ -3,6 +3,7 @@ package traincmd
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,6 +59,45 @@ func TestTrain(t *testing.T) {
 	b, _ := os.ReadFile(again)
 	if !bytes.Equal(a, b) {
 		t.Error("training is not deterministic")
+	}
+}
+
+// TestTrainTwoPass trains a two-pass model with word clusters on a small
+// synthetic set: the flags reach the trainer and the model reads back.
+func TestTrainTwoPass(t *testing.T) {
+	dir := t.TempDir()
+	var b, raw strings.Builder
+	people := []string{"Ann Lee", "Bo Chen", "Cy Dunn", "Di Evans", "Ed Ford", "Flo Grant"}
+	orgs := []string{"Acme Corp", "Blix Inc", "Crane Ltd"}
+	for i, p := range people {
+		o := orgs[i%len(orgs)]
+		text := p + " joined " + o + " in May. " + o + " hired " + p + "."
+		fmt.Fprintf(&b, `{"id":"d%d","text":%q,"entities":[{"start":0,"end":%d,"label":"PER"},{"start":%d,"end":%d,"label":"ORG"}]}`+"\n",
+			i, text, len(p), len(p)+8, len(p)+8+len(o))
+		fmt.Fprintf(&raw, "Yesterday %s met %s staff.\n", p, o)
+	}
+	g := filepath.Join(dir, "gold.jsonl")
+	u := filepath.Join(dir, "raw.txt")
+	os.WriteFile(g, []byte(b.String()), 0o644)
+	os.WriteFile(u, []byte(strings.Repeat(raw.String(), 3)), 0o644)
+	model := filepath.Join(dir, "m.model")
+	code, _, stderr := runCmd("--gold", g, "--unlabeled", u, "--folds", "2", "--epochs", "2", "--bits", "14", "-o", model)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "fold 2/2") || !strings.Contains(stderr, "word clusters") {
+		t.Errorf("no jackknife or cluster log: %s", stderr)
+	}
+	f, err := os.Open(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := entities.ReadModel(f); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := runCmd("--gold", g, "--unlabeled", filepath.Join(dir, "missing"), "-o", model); code != cli.ExitFatal {
+		t.Errorf("missing unlabelled text: exit %d", code)
 	}
 }
 
