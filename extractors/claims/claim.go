@@ -3,6 +3,7 @@ package claims
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -44,8 +45,8 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 			p, ok, ma = q, true, a
 		}
 	}
-	if !ok {
-		return quarry.Claim{}, false
+	if !ok || !strings.ContainsFunc(p.lemma, unicode.IsLetter) {
+		return quarry.Claim{}, false // a bullet or dot is no predicate
 	}
 	rankAt := -1
 	if v, ok := d.mainVerb(ma, b); ok {

@@ -287,7 +287,10 @@ func TestScope(t *testing.T) {
 
 func TestLemma(t *testing.T) {
 	cases := map[string]string{"is": "be", "continues": "continue", "pushes": "push", "operated": "operate",
-		"stopped": "stop", "carries": "carry", "reported": "report", "signals": "signal", "making": "make", "said": "say", "speaking": "speak"}
+		"stopped": "stop", "carries": "carry", "reported": "report", "signals": "signal", "making": "make", "said": "say", "speaking": "speak",
+		"valued": "value", "continued": "continue", "issued": "issue", "argued": "argue",
+		"voted": "vote", "filed": "file", "quoted": "quote", "hoped": "hope", "hopped": "hop", "rained": "rain",
+		"opened": "open", "visited": "visit", "wanted": "want", "ruled": "rule", "aimed": "aim", "joined": "join", "cited": "cite"}
 	for in, want := range cases {
 		if got := lemma(in); got != want {
 			t.Errorf("lemma(%q) = %q, want %q", in, got, want)
@@ -426,6 +429,24 @@ func TestNoVagueFigureClaims(t *testing.T) {
 	} {
 		if out := extract(t, text, nil, firm...); len(out.Claims) > 0 {
 			t.Errorf("%q: %d claims: %+v", text, len(out.Claims), out.Claims[0])
+		}
+	}
+}
+
+// A comment header ("name · 2 hours ago") is not a claim.
+func TestCommentHeaderIsNoClaim(t *testing.T) {
+	text := "Comments\n\nriverbend_dev · 2 hours ago\nThe product costs $39 a month per seat.\n"
+	doc := analysis.Default().Analyze(text)
+	out := &quarry.Document{}
+	if err := figures.New(nil).Extract(doc, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := New(nil).Extract(doc, out); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range out.Claims {
+		if strings.Contains(c.Text, "hours ago") {
+			t.Errorf("claim %q (predicate %q)", c.Text, c.Predicate)
 		}
 	}
 }

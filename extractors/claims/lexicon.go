@@ -59,14 +59,49 @@ func lemma(w string) string {
 	case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes")):
 		return w[:n-2]
 	case n > 5 && strings.HasSuffix(w, "ing"):
-		return restoreE(undouble(w[:n-3]))
+		return stem(w[:n-3])
 	case n > 4 && strings.HasSuffix(w, "ed"):
-		return restoreE(undouble(w[:n-2]))
+		return stem(w[:n-2])
 	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 		return w[:n-1]
 	}
 	return w
 }
+
+// stem undoes -ed/-ing: a doubled consonant is undoubled ("stopped"),
+// otherwise a dropped e is put back ("hired", "voted").
+func stem(s string) string {
+	if u := undouble(s); u != s {
+		return u
+	}
+	if restored := restoreE(s); restored != s {
+		return restored
+	}
+	if oneSyllableCVC(s) {
+		return s + "e"
+	}
+	return s
+}
+
+// oneSyllableCVC: a one-syllable stem ending consonant-vowel-consonant
+// ("vot", "fil", "quot") almost always lost an e; longer stems ("open",
+// "visit") did not.
+func oneSyllableCVC(s string) bool {
+	s = strings.Replace(s, "qu", "q", 1)
+	n := len(s)
+	if n < 3 || strings.ContainsRune("aeiouwxy", rune(s[n-1])) || !isVowel(s[n-2]) || isVowel(s[n-3]) {
+		return false
+	}
+	groups := 0
+	for i := 0; i < n; i++ {
+		if isVowel(s[i]) && (i == 0 || !isVowel(s[i-1])) {
+			groups++
+		}
+	}
+	return groups == 1
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
 
 func undouble(s string) string {
 	n := len(s)
@@ -82,7 +117,7 @@ func restoreE(s string) string {
 	if strings.HasSuffix(s, "eak") || strings.HasSuffix(s, "oak") {
 		return s
 	}
-	for _, suf := range []string{"at", "iz", "is", "v", "c", "ur", "ir", "dg", "rg", "ut", "od", "ud", "as", "ak",
+	for _, suf := range []string{"at", "iz", "is", "v", "c", "ur", "ir", "dg", "rg", "ut", "od", "ud", "as", "ak", "u",
 		"bl", "cl", "dl", "fl", "gl", "kl", "pl", "tl", "zl"} {
 		if strings.HasSuffix(s, suf) {
 			return s + "e"

@@ -758,6 +758,9 @@ func (r *resolver) surnameKey(c *cand) string {
 
 var nameSuffixes = setOf(`jr sr ii iii iv`)
 
+// honorifics may precede a surname that stands for a full name.
+var honorifics = setOf(`mr mrs ms miss dr prof sir dame lord lady`)
+
 // partials joins "Jassy" to "Andy Jassy" and "Pirelli" to "Pirelli SpA".
 // Full names are indexed by the key a shorter mention would have, so the
 // pass stays linear in the number of mentions.
@@ -801,10 +804,16 @@ func (r *resolver) partials() {
 		if c.entry != nil || c.label == "" || c.alias {
 			continue
 		}
+		key, n := c.key, c.last-c.first
+		if c.label == quarry.Person && n >= 2 && n <= 3 && honorifics[strings.TrimSuffix(lowerNorm(&r.toks[c.first]), ".")] &&
+			(n == 2 || r.toks[c.first+1].Text == ".") {
+			// "Dr. Okafor" joins "Dana Okafor" as "Okafor" would.
+			key, n = keyOf(r.toks[c.last-1].Text), 1
+		}
 		best := -1
-		for _, fu := range index[c.key] {
+		for _, fu := range index[key] {
 			f := r.cands[fu.idx]
-			if fu.idx == i || c.last-c.first != fu.n || !fu.legal && c.label != quarry.Org && c.label != quarry.Company {
+			if fu.idx == i || n != fu.n || !fu.legal && c.label != quarry.Org && c.label != quarry.Company {
 				continue
 			}
 			// Prefer the nearest full name before the mention, else the first after.

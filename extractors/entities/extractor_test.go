@@ -138,6 +138,18 @@ func TestSurnameJoinsFullName(t *testing.T) {
 	}
 }
 
+func TestHonorificSurnameJoinsFullName(t *testing.T) {
+	text := "Mara Okafor runs the lab. Dr. Okafor said the work would continue."
+	ents := resolveText(t, nil, text, "Mara Okafor=PERSON", "Dr. Okafor=PERSON")
+	e := byName(ents, "Mara Okafor")
+	if len(ents) != 1 || e == nil {
+		t.Fatalf("got %+v", ents)
+	}
+	if got := mentionTexts(e); len(got) != 2 || got[1] != "Dr. Okafor" {
+		t.Errorf("mentions %v, want the full name and Dr. Okafor", got)
+	}
+}
+
 func TestSurnameRelabelled(t *testing.T) {
 	text := "Investors backed Tomas Brenn in March. Brenn later sold his stake."
 	ents := resolveText(t, nil, text, "Tomas Brenn=PERSON", "Brenn=LOC")

@@ -29,13 +29,13 @@ dean veteran member chief`)
 
 // corpSuffixes mark a business name ("Acme Inc.", "Nimbus Labs").
 var corpSuffixes = setOf(`inc inc. incorporated corp corp. corporation co co. ltd ltd. llc l.l.c. plc
-ag sa s.a. spa s.p.a. nv n.v. bv b.v. gmbh kg ab asa oyj pty lp llp labs holdings group
+ag sa s.a. spa s.p.a. nv n.v. bv b.v. gmbh kg ab asa oyj pty lp llp a/s k.k. sarl se labs holdings group
 technologies technology systems software networks airlines airways motors pharmaceuticals
 industries capital ventures partners bancorp financial securities insurance communications
 telecom entertainment studios media energy petroleum mining foods brands stores`)
 
 // strongSuffixes make any multi-word name a company ("Nimbus Labs").
-var strongSuffixes = setOf(`inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag spa s.p.a. labs`)
+var strongSuffixes = setOf(`inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag spa s.p.a. a/s asa oyj k.k. labs`)
 
 // companyCues near a mention suggest a business.
 var companyCuesBefore = setOf(`shares stake acquired acquire acquiring acquisition bought buy
