@@ -81,25 +81,6 @@ func (p *PathsFlag) Set(s string) error {
 	return nil
 }
 
-// parse parses flags anywhere among the arguments ("check ./r --format
-// json") and returns the positional ones.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
 
 func newFlags(io *cli.IO, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("quarry rules "+name, flag.ContinueOnError)
@@ -152,7 +133,7 @@ func check(io *cli.IO, args []string) int {
 	fs := newFlags(io, "check", "check [--format text|json] [--no-default-rules] [PATH...]")
 	format := fs.String("format", "text", "output format: text or json")
 	noDefaults := fs.Bool("no-default-rules", false, "do not load the embedded default rules")
-	paths, err := parse(fs, args)
+	paths, err := cli.Parse(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
@@ -214,7 +195,7 @@ func test(io *cli.IO, args []string, runner func(*rules.Set) rules.ExampleRunner
 	noDefaults := fs.Bool("no-default-rules", false, "do not load the embedded default rules")
 	all := fs.Bool("all", false, "run the default rules' examples too")
 	verbose := fs.Bool("v", false, "print everything found for each failing example")
-	paths, err := parse(fs, args)
+	paths, err := cli.Parse(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
@@ -259,7 +240,7 @@ func list(io *cli.IO, args []string) int {
 	fs.Var(&paths, "rules", "a user rule file or folder (repeatable)")
 	noDefaults := fs.Bool("no-default-rules", false, "do not load the embedded default rules")
 	format := fs.String("format", "text", "output format: text or json")
-	pos, err := parse(fs, args)
+	pos, err := cli.Parse(fs, args)
 	if err != nil {
 		return flagExit(err)
 	}
