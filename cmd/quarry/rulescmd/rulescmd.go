@@ -81,7 +81,6 @@ func (p *PathsFlag) Set(s string) error {
 	return nil
 }
 
-
 func newFlags(io *cli.IO, name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("quarry rules "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Err)
