@@ -2,10 +2,14 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -57,6 +61,7 @@ type tokenSpec struct {
 	min, max int // max < 0: unbounded
 	neg      bool
 	literals []string // lower-cased values a required first token must have, for indexing
+	isMask   uint16   // isFlagBit of each `is` flag the token must have
 }
 
 type pred func(t *analysis.Token, low string) bool
@@ -76,6 +81,9 @@ type Patterns struct {
 	lists   map[string]map[string]bool
 	byFirst map[string][]altRef
 	wild    []altRef
+	// wildMask is the `is` flags the wild rules' first tokens test, computed
+	// once per token in Match so most rules are rejected by one AND.
+	wildMask uint16
 }
 
 type altRef struct {
@@ -98,16 +106,27 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 	if len(p.rules) == 0 || len(toks) == 0 {
 		return nil
 	}
-	lows := make([]string, len(toks))
-	for i := range toks {
-		lows[i] = lower(tokenNorm(&toks[i]))
-	}
-	byProd := map[string][]span{}
-	var m matcher
+	sc := matchPool.Get().(*matchScratch)
+	defer func() {
+		clear(sc.lows) // don't keep the document alive in the pool
+		matchPool.Put(sc)
+	}()
+	lows, flags := sc.prepare(toks, p.wildMask)
+	// Candidates per product, in the order found (overlap resolution
+	// depends on it).
+	var byProd []prodSpans
+	m := &sc.m
 	try := func(r altRef, i int) {
 		if end := m.longest(r.alt, toks, lows, i); end > i {
 			rule := p.rules[r.rule]
-			byProd[rule.Produces] = append(byProd[rule.Produces], span{first: i, last: end, prio: rule.Priority, user: rule.user, canon: true, order: r.rule})
+			k := 0
+			for k < len(byProd) && byProd[k].prod != rule.Produces {
+				k++
+			}
+			if k == len(byProd) {
+				byProd = append(byProd, prodSpans{prod: rule.Produces})
+			}
+			byProd[k].spans = append(byProd[k].spans, span{first: i, last: end, prio: rule.Priority, user: rule.user, canon: true, order: r.rule})
 		}
 	}
 	for i := range toks {
@@ -115,12 +134,21 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 			try(r, i)
 		}
 		for _, r := range p.wild {
+			// A required first token that fails its spec means no match;
+			// check that before setting up the matcher, by the flags if it
+			// tests any (most tokens fail them), else by the spec.
+			if first := r.alt.specs[0]; first.min >= 1 && !first.neg {
+				if first.isMask != 0 && flags[i]&first.isMask != first.isMask ||
+					first.isMask == 0 && !first.ok(&toks[i], lows[i]) {
+					continue
+				}
+			}
 			try(r, i)
 		}
 	}
 	var out []PatternMatch
-	for _, cands := range byProd {
-		for _, s := range resolveSpans(dedupeSpans(cands), len(toks), true) {
+	for _, g := range byProd {
+		for _, s := range resolveSpans(dedupeSpans(g.spans), len(toks), true) {
 			out = append(out, PatternMatch{First: s.first, Last: s.last, Start: toks[s.first].Start, End: toks[s.last-1].End, Rule: p.rules[s.order]})
 		}
 	}
@@ -131,6 +159,83 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 		return out[i].Rule.Produces < out[j].Rule.Produces
 	})
 	return out
+}
+
+type prodSpans struct {
+	prod  string
+	spans []span
+}
+
+// matchScratch is Match's per-call working memory, reused through matchPool.
+type matchScratch struct {
+	lows  []string
+	flags []uint16
+	offs  []int32
+	arena []byte
+	m     matcher
+}
+
+var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}
+
+// prepare returns each token's lower-cased norm (as lower(tokenNorm(t)))
+// and the `is` flags in mask it has. Lower-cased ASCII copies share one
+// allocation; norms already in lower case are used as they are.
+func (sc *matchScratch) prepare(toks []analysis.Token, mask uint16) ([]string, []uint16) {
+	n := len(toks)
+	lows := slices.Grow(sc.lows[:0], n)[:n]
+	flags := slices.Grow(sc.flags[:0], n)[:n]
+	offs := slices.Grow(sc.offs[:0], n)[:n]
+	arena := sc.arena[:0]
+	for i := range toks {
+		norm := tokenNorm(&toks[i])
+		offs[i] = -1
+		switch ascii, upper := asciiCase(norm); {
+		case !ascii:
+			lows[i] = strings.ToLower(norm)
+		case upper:
+			offs[i] = int32(len(arena))
+			for j := 0; j < len(norm); j++ {
+				c := norm[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				arena = append(arena, c)
+			}
+			lows[i] = norm // length only, until the arena is a string
+		default:
+			lows[i] = norm
+		}
+		var f uint16
+		for b := mask; b != 0; b &= b - 1 {
+			k := bits.TrailingZeros16(b)
+			if isFlagFuncs[k](norm) {
+				f |= 1 << k
+			}
+		}
+		flags[i] = f
+	}
+	if len(arena) > 0 {
+		all := string(arena)
+		for i, o := range offs {
+			if o >= 0 {
+				lows[i] = all[o : int(o)+len(lows[i])]
+			}
+		}
+	}
+	sc.lows, sc.flags, sc.offs, sc.arena = lows, flags, offs, arena
+	return lows, flags
+}
+
+// asciiCase reports whether s is ASCII and whether it has an upper-case letter.
+func asciiCase(s string) (ascii, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false, false
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	return true, upper
 }
 
 // dedupeSpans keeps one span per rule and start (alternatives of one rule
@@ -228,16 +333,12 @@ func shape(s string) string {
 // Flags for the `is` token key.
 var isFlags = map[string]func(s string) bool{
 	"title": func(s string) bool {
-		r := []rune(s)
-		if len(r) == 0 || !unicode.IsUpper(r[0]) {
-			return false
-		}
-		for _, c := range r[1:] {
-			if unicode.IsUpper(c) {
+		for i, c := range s {
+			if unicode.IsUpper(c) != (i == 0) {
 				return false
 			}
 		}
-		return true
+		return s != ""
 	},
 	"upper": func(s string) bool { return hasLetter(s) && strings.ToUpper(s) == s },
 	"lower": func(s string) bool { return hasLetter(s) && strings.ToLower(s) == s },
@@ -251,6 +352,20 @@ var isFlags = map[string]func(s string) bool{
 		}
 		return false
 	},
+}
+
+// isFlagFuncs is isFlags in isFlagNames order; a flag's bit in
+// tokenSpec.isMask is its index here.
+var isFlagFuncs = func() []func(string) bool {
+	var fs []func(string) bool
+	for _, k := range isFlagNames() {
+		fs = append(fs, isFlags[k])
+	}
+	return fs
+}()
+
+func isFlagBit(name string) uint16 {
+	return 1 << slices.Index(isFlagNames(), name)
 }
 
 func isFlagNames() []string {
@@ -291,15 +406,71 @@ var numberWords = map[string]bool{"zero": true, "one": true, "two": true, "three
 	"nineteen": true, "twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
 	"eighty": true, "ninety": true, "hundred": true, "thousand": true, "million": true, "billion": true, "trillion": true}
 
+// numberInitials has bit c-'a' set for each initial c of numberWords.
+var numberInitials = func() uint32 {
+	var m uint32
+	for w := range numberWords {
+		m |= 1 << (w[0] - 'a')
+	}
+	return m
+}()
+
+// isNumeral is numRE.MatchString without the regexp engine: an optional
+// sign, then digit groups joined by single '.' or ',' (1,000.5), or '.'
+// and digits (.5).
+func isNumeral(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	if s[0] == '.' {
+		return len(s) > 1 && allDigitBytes(s[1:])
+	}
+	prevDigit := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			prevDigit = true
+		case (c == '.' || c == ',') && prevDigit:
+			prevDigit = false
+		default:
+			return false
+		}
+	}
+	return prevDigit
+}
+
+func allDigitBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func likeNum(s string) bool {
 	if s == "" {
 		return false
 	}
 	if c := s[0]; c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' {
-		return numRE.MatchString(s) // rare: only tokens that start like a number
+		return isNumeral(s)
 	}
-	if c := s[0] | 0x20; c < 'a' || c > 'z' || len(s) > len("seventeen") {
+	if c := s[0] | 0x20; c < 'a' || c > 'z' || len(s) > len("seventeen") || numberInitials&(1<<(c-'a')) == 0 {
 		return false
+	}
+	if ascii, upper := asciiCase(s); ascii && upper {
+		var b [len("seventeen")]byte
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		return numberWords[string(b[:len(s)])]
 	}
 	return numberWords[strings.ToLower(s)]
 }
@@ -621,6 +792,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 					continue
 				}
 				fs = append(fs, f)
+				sp.isMask |= isFlagBit(x.s)
 			}
 			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
 				s := tokenNorm(t)
@@ -788,6 +960,9 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 				}
 			} else {
 				p.wild = append(p.wild, ref)
+				if first.min >= 1 && !first.neg {
+					p.wildMask |= first.isMask
+				}
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -62,6 +63,10 @@ type tagModel struct {
 	tagID map[string]uint8
 
 	pads [4]tokFeat // context features of -START-, -START2-, -END-, -END2-
+
+	// Derived, not stored in tagger.bin: see buildMemo.
+	memo     atomic.Pointer[tagMemo]
+	memoDone chan struct{} // closed once memo is set
 }
 
 type wordRows struct {
@@ -92,6 +97,7 @@ type tokFeat struct {
 	done   bool  // tag already decided (dictionary or special case)
 	id     uint8
 	tag    string
+	part   int32 // 1 + index of the memo's sum of the bias, rawSuf and pref rows, or 0
 }
 
 var (
@@ -105,11 +111,21 @@ var (
 func sharedModel() (*tagModel, error) {
 	modelOnce.Do(func() {
 		if len(taggerBin) > 0 {
-			if model, modelErr = unmarshalModel(taggerBin); modelErr == nil {
-				return
-			}
+			model, modelErr = unmarshalModel(taggerBin)
 		}
-		model, modelErr = loadModel()
+		if len(taggerBin) == 0 || modelErr != nil {
+			model, modelErr = loadModel()
+		}
+		if modelErr == nil {
+			// Built in the background to keep start-up cheap; until it is
+			// ready tokens take the uncached path, with the same result.
+			m := model
+			m.memoDone = make(chan struct{})
+			go func() {
+				m.buildMemo()
+				close(m.memoDone)
+			}()
+		}
 	})
 	return model, modelErr
 }
@@ -440,14 +456,16 @@ func (m *tagModel) tag(toks []Token) {
 	sc := scratchPool.Get().(*tagScratch)
 	defer scratchPool.Put(sc)
 	feats := sc.feats[:0]
+	var memo map[string]tokFeat
+	var parts []partSum
+	if p := m.memo.Load(); p != nil {
+		memo, parts = p.feats, p.parts
+	}
 	for i := range toks {
 		w := tagInput(toks, i)
-		// Even a word with a known tag feeds its neighbours' context features.
-		f := m.features(w, &sc.buf)
-		if t, ok := m.fixed[w]; ok {
-			f.done, f.id, f.tag = true, t.id, t.tag
-		} else if t, ok := m.special(w); ok {
-			f.done, f.id, f.tag = true, t.id, t.tag
+		f, ok := memo[w]
+		if !ok {
+			f = m.lookup(w, &sc.buf)
 		}
 		feats = append(feats, f)
 	}
@@ -484,9 +502,17 @@ func (m *tagModel) tag(toks []Token) {
 				k++
 			}
 		}
-		add(m.bias)
-		add(f.rawSuf)
-		add(f.pref)
+		var seen uint64
+		if f.part > 0 {
+			// The same float32 sums the three rows would give, in order.
+			ps := &parts[f.part-1]
+			copy(scores[:tagStart], ps.v[:])
+			seen = ps.seen
+		} else {
+			add(m.bias)
+			add(f.rawSuf)
+			add(f.pref)
+		}
 		add(m.prevTag[p1])
 		add(m.prev2Tag[p2])
 		add(m.tagPair[int(p1)*numTags+int(p2)])
@@ -518,7 +544,6 @@ func (m *tagModel) tag(toks []Token) {
 		if c := ctx(i + 2); c.word >= 0 {
 			add(m.wordInfo[c.word].next2)
 		}
-		var seen uint64
 		for _, r := range rows[:k] {
 			lo, hi := m.off[r], m.off[r+1]
 			for j := lo; j < hi; j++ {
