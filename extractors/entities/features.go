@@ -103,7 +103,30 @@ const (
 	fPunct
 	fHeadline // token is in an all-caps sentence
 	fSentStart
+	fClosed   // no capital, no digit, not a name connector: see closed
+	fHasUpper // any capital letter
 )
+
+// nameConnectors are the lower-case words and marks that occur inside
+// names ("Bank of England", "Pell & Varga", "Vincent van Gogh"). Any other
+// token without a capital letter or a digit is almost never part of one:
+// in CoNLL-2003 train such tokens are under 0.5% of entity tokens.
+var nameConnectors = map[string]bool{
+	"of": true, "and": true, "the": true, "for": true, "on": true, "in": true, "at": true,
+	"&": true, "'s": true, "’s": true, "'": true, "’": true, ".": true, "-": true, "/": true,
+	",": true, "(": true, ")": true, "+": true, "'n'": true,
+	"de": true, "del": true, "della": true, "der": true, "den": true, "des": true, "di": true,
+	"da": true, "do": true, "dos": true, "du": true, "la": true, "le": true, "les": true,
+	"van": true, "von": true, "ter": true, "zu": true, "y": true, "e": true, "et": true,
+	"al": true, "el": true, "bin": true, "ibn": true, "al-": true, "el-": true,
+	"sans": true, "auf": true, "und": true, "sur": true, "dei": true, "degli": true, "das": true,
+}
+
+// closed reports whether a token with these flags and lower-case text
+// cannot be inside a name, so tagging may skip it (see Model.emissions).
+func closed(flags uint16, lower []byte) bool {
+	return flags&(fHasUpper|fHasDigit) == 0 && !nameConnectors[string(lower)]
+}
 
 // tokInfo is what features need from a token, precomputed once per token.
 type tokInfo struct {
@@ -200,6 +223,9 @@ func shapes(s string) (short, long uint64, flags uint16) {
 	if lower > 0 {
 		flags |= fHasLower
 	}
+	if upper > 0 {
+		flags |= fHasUpper
+	}
 	if digit > 0 {
 		flags |= fHasDigit
 		if letters == 0 && other == 0 {
@@ -234,6 +260,9 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 			}
 		}
 		in.shape, in.longShape, in.flags = shapes(text)
+		if closed(in.flags, buf) {
+			in.flags |= fClosed
+		}
 		for k := 0; k < 4; k++ {
 			if k < len(buf) {
 				in.pre[k] = hashBytes(buf[:k+1])

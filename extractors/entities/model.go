@@ -277,6 +277,16 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 	both := !second && t.twoPass()
 	var acc [2 * maxTags]int32
 	for i := range infos {
+		if in := &infos[i]; in.flags&fClosed != 0 && in.gaz == 0 && in.rule == 0 {
+			// Cannot be inside a name: O, without looking up its
+			// features (most tokens of news text are such words).
+			sc := s.scores[i*nl : i*nl+nl]
+			sc[0] = 0
+			for y := 1; y < nl; y++ {
+				sc[y] = negInf
+			}
+			continue
+		}
 		a := acc[:t.stride]
 		clear(a)
 		if second {
@@ -387,6 +397,19 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 		prev := s.scores[(i-1)*nl : i*nl]
 		cur := s.scores[i*nl : i*nl+nl]
 		back := s.back[i*nl : i*nl+nl]
+		if nl > 1 && cur[1] == negInf {
+			// A closed token (see emissions): only O is possible, and
+			// only its back pointer is ever followed.
+			best, bp := negInf, 0
+			for _, p := range m.preds[0] {
+				if v := prev[p] + trans[p*nl]; v > best {
+					best, bp = v, p
+				}
+			}
+			cur[0] += best
+			back[0] = int32(bp)
+			continue
+		}
 		for y, ps := range m.preds {
 			best, bp := negInf, 0
 			for _, p := range ps {
