@@ -335,7 +335,7 @@ func (r *run) npStartingAt(i, hi int) np {
 		// "the chief executive of Brightwell": keep the prepositional tail.
 		if last < hi && postPreps[lowerNorm(&r.toks[last])] {
 			q := r.npStartingAt(last+1, hi)
-			if q.ok() && q.kind != npPron {
+			if q.ok() && q.kind != npPron && !r.settingTail(q) {
 				p.last, p.next = q.last, q.next
 			}
 		}
@@ -343,6 +343,28 @@ func (r *run) npStartingAt(i, hi int) np {
 	}
 	return np{}
 }
+
+// settingNouns head a phrase that tells where or how something was said,
+// not who said it: "said the company in a statement", "a spokesman at a
+// news conference".
+var settingNouns = map[string]bool{
+	"statement": true, "statements": true, "interview": true, "interviews": true, "email": true, "e-mail": true,
+	"letter": true, "memo": true, "speech": true, "post": true, "tweet": true, "blog": true, "briefing": true,
+	"conference": true, "call": true, "hearing": true, "release": true, "meeting": true, "event": true,
+	"video": true, "podcast": true, "message": true, "filing": true, "rally": true, "broadcast": true,
+	"appearance": true, "remarks": true, "session": true, "summit": true,
+}
+
+// settingTail reports whether a prepositional tail read after a role says
+// when, where or how ("on Monday", "in an email") rather than whose role it is.
+func (r *run) settingTail(q np) bool {
+	h := lowerNorm(&r.toks[q.last-1])
+	return settingNouns[h] || timeNames[h] || timeUnits[h] || monthNames[h]
+}
+
+// monthNames end a time phrase ("on 3 March").
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
 
 // nameAfterRole reads a person named after a title-cased organisation and
 // a role or a possessive, from token b: "[Ohio State University]

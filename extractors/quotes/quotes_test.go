@@ -154,6 +154,21 @@ func TestAttributionPatterns(t *testing.T) {
 		{"pronoun skips a person of the other gender",
 			"Ada Holm said she would run again. Tom Baker said he backed the plan. \u201cWe will win,\u201d she said.",
 			[]want{{"We will win", Direct, "she", "Ada Holm", "said"}}},
+		{"another person between two quotes breaks the carry-over",
+			"\"The port stays open,\" Ada Holm said. Tom Baker disagreed. \"The port closes in May.\"",
+			[]want{{"The port stays open", Direct, "Ada Holm", "", "said"}, {"The port closes", Direct, "Tom Baker", "", ""}}},
+		{"writer's sentence about the same person keeps the carry-over",
+			"\"The port stays open,\" Ada Holm said. Holm chairs the board. \"Nobody will close it.\"",
+			[]want{{"Nobody will close", Direct, "Ada Holm", "", ""}}},
+		{"where it was said is not part of the speaker",
+			"Brightwell Ltd cut its forecast. \"Demand has fallen in every market,\" said the company in a statement.",
+			[]want{{"Demand has fallen", Direct, "the company", "Brightwell Ltd", "said"}}},
+		{"when it was said is not part of the speaker",
+			"\"Demand has fallen in every market,\" said a spokeswoman on Monday.",
+			[]want{{"Demand has fallen", Direct, "a spokeswoman", "", "said"}}},
+		{"the role's organisation stays in the speaker",
+			"\"Demand has fallen in every market,\" said a spokeswoman for the ministry.",
+			[]want{{"Demand has fallen", Direct, "a spokeswoman for the ministry", "", "said"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })

@@ -253,7 +253,7 @@ func (r *run) quotes() []quarry.Quote {
 			default:
 				kind = Term
 			}
-			if kind == Direct && prev.valid && r.continues(prev.end, prev.tail, s) {
+			if kind == Direct && prev.valid && r.continues(prev.end, prev.tail, s) && !r.interrupted(prev.tail, s.open, prev.at.spk) {
 				at = prev.at
 				at.how = howInherit
 			} else if kind == Partial {
@@ -361,6 +361,27 @@ func (r *run) continues(prevEnd, prevTail int, s span) bool {
 			n++
 		}
 		return n <= 20 && strings.TrimSpace(r.text[s.open-lineStart(r.text, s.open):s.open]) == ""
+	}
+	return false
+}
+
+// interrupted reports whether, after the attribution that ends before
+// token from, a sentence of the writer's names another person before the
+// quote opening at byte open: in `"...," Cruz said. Smith disagreed. "..."`
+// the second quote is not Cruz's.
+func (r *run) interrupted(from, open int, spk np) bool {
+	e := r.resolve(spk)
+	ended := false
+	for k := from; k < len(r.toks) && r.toks[k].Start < open; k++ {
+		switch {
+		case r.quoted[k]:
+		case r.isEnd(k):
+			ended = true
+		case ended:
+			if m := r.mentAt(k); m >= 0 && r.isPerson(m) && r.ments[m].ent != e {
+				return true
+			}
+		}
 	}
 	return false
 }
