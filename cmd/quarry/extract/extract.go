@@ -72,7 +72,8 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	if !ok {
 		return code
 	}
-	log := newLogger(io, opts)
+	errw := &lineWriter{w: io.Err}
+	log := newLogger(io, errw, opts)
 	if opts.Workers < runtime.GOMAXPROCS(0) {
 		// Stages overlap, so N workers per stage could still keep more than
 		// N cores busy: --workers also caps the cores used.
@@ -121,7 +122,7 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	}
 	defer stopProfile()
 	progress := &pipeline.Progress{}
-	stopBar := startProgress(io, opts, progress)
+	stopBar := startProgress(io, errw, opts, progress)
 	start := time.Now()
 	out, finishSink, err := openSink(ctx, opts, io.Out, log)
 	if err != nil {
@@ -299,50 +300,16 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	return opts, 0, true
 }
 
-func newLogger(io *cli.IO, opts *Options) *logrus.Logger {
+// newLogger logs to w (io.Err, through the progress line's writer).
+func newLogger(io *cli.IO, w goio.Writer, opts *Options) *logrus.Logger {
 	log := logrus.New()
-	log.SetOutput(io.Err)
+	log.SetOutput(w)
 	lvl, _ := logrus.ParseLevel(opts.LogLevel)
 	log.SetLevel(lvl)
 	if opts.LogFormat == "json" {
 		log.SetFormatter(&logrus.JSONFormatter{})
 	} else {
-		log.SetFormatter(&logrus.TextFormatter{DisableTimestamp: true, DisableColors: !io.ErrIsTerminal})
+		log.SetFormatter(&logrus.TextFormatter{DisableTimestamp: true, ForceColors: io.ErrIsTerminal, DisableColors: !io.ErrIsTerminal})
 	}
 	return log
-}
-
-// startProgress draws a one-line progress report on a terminal once the run
-// has taken more than a moment. The returned func clears it.
-func startProgress(io *cli.IO, opts *Options, p *pipeline.Progress) func() {
-	if opts.Quiet || !io.ErrIsTerminal {
-		return func() {}
-	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		start := time.Now()
-		tick := time.NewTicker(250 * time.Millisecond)
-		defer tick.Stop()
-		drawn := false
-		for {
-			select {
-			case <-done:
-				if drawn {
-					fmt.Fprint(io.Err, "\r\033[K")
-				}
-				return
-			case <-tick.C:
-				el := time.Since(start)
-				if el < time.Second {
-					continue
-				}
-				r, w, f := p.Counts()
-				fmt.Fprintf(io.Err, "\r\033[Kquarry: %d read, %d written, %d failed, %.0f articles/s", r, w, f, float64(w)/el.Seconds())
-				drawn = true
-			}
-		}
-	}()
-	return func() { close(done); <-finished }
 }
