@@ -87,9 +87,9 @@ func firstLine(text string) string {
 
 func decodeJSON(r raw, a quarry.Article, opt InputOptions) (quarry.Article, []quarry.Warning, *quarry.Error) {
 	data := bytes.TrimPrefix(r.data, bom)
-	where := r.src.Path
+	where := shownPath(r.src.Path)
 	if r.src.Line > 0 {
-		where = fmt.Sprintf("%s line %d", r.src.Path, r.src.Line)
+		where = fmt.Sprintf("%s line %d", where, r.src.Line)
 	}
 	if !utf8.Valid(data) {
 		return a, nil, &quarry.Error{Code: "invalid_json", Message: fmt.Sprintf("%s is not valid UTF-8 JSON", where)}

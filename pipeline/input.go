@@ -119,7 +119,7 @@ func readStdin(opt InputOptions, emit emitFunc) bool {
 	data, err := readLimited(br, opt.MaxBytes)
 	src := quarry.Source{Path: "-"}
 	if err != nil {
-		return emit(raw{src: src, id: "stdin", fail: readErr(err, "-", opt.MaxBytes)})
+		return emit(raw{src: src, id: "stdin", fail: readErr(err, "stdin", opt.MaxBytes)})
 	}
 	return emit(raw{format: format, data: data, src: src, id: "stdin"})
 }
@@ -284,7 +284,7 @@ func readLines(br *bufio.Reader, path, id string, opt InputOptions, emit emitFun
 		data, size, err := readLine(br, opt.MaxBytes)
 		if size == 0 && err != nil {
 			if err != io.EOF {
-				return emit(raw{src: quarry.Source{Path: path, Line: line}, id: fmt.Sprintf("%s#%d", id, line), fail: readErr(err, path, 0)})
+				return emit(raw{src: quarry.Source{Path: path, Line: line}, id: fmt.Sprintf("%s#%d", id, line), fail: readErr(err, shownPath(path), 0)})
 			}
 			return true
 		}
@@ -292,7 +292,7 @@ func readLines(br *bufio.Reader, path, id string, opt InputOptions, emit emitFun
 		lineID := fmt.Sprintf("%s#%d", id, line)
 		switch {
 		case size > opt.MaxBytes:
-			if !emit(raw{src: src, id: lineID, fail: tooLarge(fmt.Sprintf("%s line %d", path, line), size, opt.MaxBytes)}) {
+			if !emit(raw{src: src, id: lineID, fail: tooLarge(fmt.Sprintf("%s line %d", shownPath(path), line), size, opt.MaxBytes)}) {
 				return false
 			}
 		case len(bytes.TrimSpace(data)) == 0:
@@ -306,7 +306,7 @@ func readLines(br *bufio.Reader, path, id string, opt InputOptions, emit emitFun
 			return true
 		}
 		if err != nil {
-			return emit(raw{src: src, id: lineID, fail: readErr(err, path, 0)})
+			return emit(raw{src: src, id: lineID, fail: readErr(err, shownPath(path), 0)})
 		}
 	}
 }
@@ -348,6 +348,14 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 }
 
 var errTooLarge = errors.New("too large")
+
+// shownPath is how messages name an input: "stdin" for "-".
+func shownPath(p string) string {
+	if p == "-" {
+		return "stdin"
+	}
+	return p
+}
 
 func tooLarge(what string, size, max int64) *quarry.Error {
 	return &quarry.Error{Code: "too_large", Message: fmt.Sprintf("%s is %d bytes, over the --max-bytes limit of %d; raise --max-bytes to read it", what, size, max)}

@@ -436,3 +436,19 @@ func TestJSONArrayFile(t *testing.T) {
 		t.Errorf("third = %+v", docs[2])
 	}
 }
+
+// Messages about stdin name it "stdin", not "-".
+func TestStdinNamedInMessages(t *testing.T) {
+	cfg := testConfig(1)
+	cfg.Input.Stdin = strings.NewReader("{\"text\":\"A.\"}\n{bad\n{\"text\":\"" + strings.Repeat("x", 200) + "\"}\n")
+	cfg.Input.MaxBytes = 100
+	docs, _, _ := runDocs(t, cfg, "-")
+	if len(docs) != 3 {
+		t.Fatalf("got %d docs", len(docs))
+	}
+	for i, want := range map[int]string{1: "stdin line 2: invalid JSON", 2: "stdin line 3 is 211 bytes"} {
+		if e := docs[i].Error; e == nil || !strings.HasPrefix(e.Message, want) {
+			t.Errorf("doc %d error = %+v, want a message starting %q", i, e, want)
+		}
+	}
+}
