@@ -77,6 +77,10 @@ func TestRunningText(t *testing.T) {
 		{"The vote is on 2 November. Sales fell on Oct. 3.", []string{"2 November", "Oct. 3"}},
 		{"The first two quarters of 2025 saw a 34,500-square-foot depot open.", []string{"first", "two quarters", "2025", "34,500-square-foot"}},
 		{"Tens of thousands of workers and several hundred managers left.", []string{"Tens of thousands of", "several hundred"}},
+		{"Temperatures hit 35C (95F); a 20c stamp and 50p coin.", []string{"35C", "95F", "20c", "50p"}},
+		{"Amazon is the No. 3 cloud provider, the number three in Europe and ranked No 2 in Asia.", []string{"No. 3", "number three", "No 2"}},
+		{"The number of jobs fell, the number one", []string{"number one"}},
+		{"About a quarter of a million people and 1-2 C of warming.", []string{"About a quarter of a million", "1-2 C"}},
 	}
 	for _, tt := range tests {
 		got := texts(defaultExtractor().Find(tt.in))

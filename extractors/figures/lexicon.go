@@ -239,7 +239,7 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 		if !exact {
 			s = strings.ToLower(s)
 		}
-		if len(s) == 1 && len(ts) == 1 && e.kind == fUnit && isLetterByte(s[0]) {
+		if len(s) == 1 && len(ts) == 1 && e.kind&(fUnit|fSubunit) != 0 && isLetterByte(s[0]) {
 			s, e.caseLetter = form, true // single letters keep their case: "g" is not "G"
 		}
 		e.toks = append(e.toks, s)

@@ -159,6 +159,14 @@ func (s *scanner) wordsNum(i int) (numRes, bool) {
 			// "a third of", "a half", "a quarter-litre"; "a third round" is a rank.
 			if den == 2 || s.low(j+2) == "of" || s.end(j+2) || s.unitAfter(j+2) || den == 4 && s.isSym(j+2, "-") {
 				n.v, n.frac, n.integral = 1/den, true, false
+				// "a quarter of a million", "a third of a billion dollars"
+				if a := s.low(j + 3); s.low(j+2) == "of" && (a == "a" || a == "an") {
+					if sc, q, ok := s.wordScale(j + 4); ok {
+						n.v *= sc
+						n.scale, n.j = sc, q
+						return n, true
+					}
+				}
 				n.j = s.scales(&n, j+2, false)
 				return n, true
 			}

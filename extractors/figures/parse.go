@@ -643,8 +643,17 @@ func (s *scanner) rank(i int) (amount, bool) {
 	switch {
 	case s.low(i) == "number" && s.isNum(i+1) && s.t[i+1].sp:
 		p = i + 1
+	case s.low(i) == "number" && s.isWord(i+1) && s.t[i+1].sp:
+		// "the number three cloud provider"
+		v, ok := cardinals[s.low(i+1)]
+		if !ok || v < 1 || v > 10 || i+2 < len(s.fl) && s.fl[i+2]&isCore != 0 || s.isSym(i+2, "-") && s.attached(i+2) {
+			return amount{}, false
+		}
+		return amount{i: i, j: i + 2, kind: Ordinal, v: v, integral: true, words: true}, true
 	case s.raw(i) == "No" && s.isSym(i+1, ".") && s.attached(i+1) && s.isNum(i+2):
 		p = i + 2
+	case s.raw(i) == "No" && s.isNum(i+1) && s.t[i+1].sp: // "ranked No 3"
+		p = i + 1
 	case s.isSym(i, "#") && s.isNum(i+1) && s.attached(i+1):
 		p = i + 1
 	default:
@@ -1041,7 +1050,7 @@ func (s *scanner) keep(a *amount) bool {
 		return false
 	}
 	first := a.i
-	for first < a.j && s.t[first].k == tWord && isHedgeWord(s.low(first)) {
+	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && isHedgeWord(s.low(first)) { // not the "No" of "No. 3"
 		first++
 	}
 	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".
