@@ -264,6 +264,22 @@ func TestBadInputs(t *testing.T) {
 			t.Errorf("invalid utf8: raw[%d:%d] = %q, mention %q", m.Start, m.End, raw[m.Start:m.End], m.Text)
 		}
 	}
+	// CRLF: the title has no \r, and offsets index the text as given.
+	crlf := got["05-crlf.txt"]
+	if crlf.Title != "Title" {
+		t.Errorf("crlf title = %q", crlf.Title)
+	}
+	raw, _ = os.ReadFile(filepath.Join(dir, "05-crlf.txt"))
+	// Title, First, Sentence, Second, One; "First" starts after both CRLFs.
+	if len(crlf.Entities) != 5 || crlf.Entities[1].Mentions[0].Start != 9 {
+		t.Errorf("crlf entities = %+v", crlf.Entities)
+	}
+	for _, e := range crlf.Entities {
+		m := e.Mentions[0]
+		if string(raw[m.Start:m.End]) != m.Text || strings.ContainsAny(m.Text, "\r\n") {
+			t.Errorf("crlf: raw[%d:%d] = %q, mention %q", m.Start, m.End, raw[m.Start:m.End], m.Text)
+		}
+	}
 	raw, _ = os.ReadFile(filepath.Join(dir, "04-bom.txt"))
 	if got["04-bom.txt"].Title != "Title Line" {
 		t.Errorf("bom title = %q", got["04-bom.txt"].Title)

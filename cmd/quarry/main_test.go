@@ -179,20 +179,7 @@ func TestSchemaAndVersion(t *testing.T) {
 // TestSIGINT interrupts a run that is waiting for more input: records already
 // made are written whole, and the exit code is 130.
 func TestSIGINT(t *testing.T) {
-	cmd := exec.Command(binary, "extract", "--input-format", "jsonl", "-")
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, stdin, stdout, errb := startJSONL(t)
 	for i := 0; i < 3; i++ {
 		fmt.Fprintf(stdin, "{\"id\":\"a%d\",\"text\":\"Article number %d.\"}\n", i, i)
 	}
@@ -203,23 +190,8 @@ func TestSIGINT(t *testing.T) {
 		t.Fatal(err)
 	}
 	time.Sleep(200 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	rest, _ := io.ReadAll(br)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err = <-done:
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("quarry did not stop after SIGINT")
-	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitInterrupted {
-		t.Fatalf("exit = %v, want 130; stderr: %s", err, errb.String())
-	}
-	all := first + string(rest)
+	rest := interrupt(t, cmd, syscall.SIGINT, br, errb)
+	all := first + rest
 	lines := strings.Split(strings.TrimSpace(all), "\n")
 	if len(lines) != 3 {
 		t.Errorf("got %d records, want the 3 sent before the signal", len(lines))
@@ -233,6 +205,50 @@ func TestSIGINT(t *testing.T) {
 		t.Errorf("no interrupted log line: %s", errb.String())
 	}
 	stdin.Close()
+}
+
+// startJSONL starts quarry extract reading JSONL from a pipe.
+func startJSONL(t *testing.T) (*exec.Cmd, io.WriteCloser, io.Reader, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(binary, "extract", "--input-format", "jsonl", "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errb := &bytes.Buffer{}
+	cmd.Stderr = errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, stdin, stdout, errb
+}
+
+// interrupt sends sig to a running quarry, reads the rest of its output and
+// checks that it exits with 130 within a few seconds.
+func interrupt(t *testing.T, cmd *exec.Cmd, sig os.Signal, out io.Reader, errb *bytes.Buffer) string {
+	t.Helper()
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	rest, _ := io.ReadAll(out)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("quarry did not stop after %v", sig)
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitInterrupted {
+		t.Fatalf("exit = %v, want 130; stderr: %s", err, errb.String())
+	}
+	return string(rest)
 }
 
 // TestRunInProcess runs commands with fake streams, without the binary.
@@ -375,5 +391,62 @@ func TestExtractSink(t *testing.T) {
 	r := quarryRun(t, "", "extract", "--sink", "mysql://x", "../../testdata/articles")
 	if r.code != cli.ExitUsage {
 		t.Errorf("bad DSN: exit %d", r.code)
+	}
+}
+
+// TestFatalExit: output that cannot be written is fatal (exit 1), and says why.
+func TestFatalExit(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full:", err)
+	}
+	defer full.Close()
+	cmd := exec.Command(binary, "extract", "--quiet", "../../testdata/articles")
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = full, &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != cli.ExitFatal {
+		t.Fatalf("exit = %v, want %d; stderr: %s", err, cli.ExitFatal, errb.String())
+	}
+	if !strings.Contains(errb.String(), "no space left on device") {
+		t.Errorf("stderr does not say why: %s", errb.String())
+	}
+}
+
+// TestSIGTERM: SIGTERM stops a run like SIGINT does (exit 130, whole lines).
+func TestSIGTERM(t *testing.T) {
+	cmd, stdin, stdout, errb := startJSONL(t)
+	defer stdin.Close()
+	fmt.Fprintln(stdin, `{"id":"a","text":"One article."}`)
+	br := bufio.NewReader(stdout)
+	first, err := br.ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := interrupt(t, cmd, syscall.SIGTERM, br, errb)
+	if !json.Valid([]byte(strings.TrimSpace(first))) || strings.TrimSpace(rest) != "" {
+		t.Errorf("output = %q + %q, want the one whole record", first, rest)
+	}
+}
+
+// TestWithListAndFieldFlags: --with a,b equals --with a --with b, and the
+// field flags reach the JSON reader.
+func TestWithListAndFieldFlags(t *testing.T) {
+	in := `{"uid":"x1","body":"Mara Lindqvist said AT&T would pay $8 billion."}` + "\n"
+	a := quarryRun(t, in, "extract", "--text-field", "body", "--id-field", "uid", "--with", "text,sentences", "-")
+	b := quarryRun(t, in, "extract", "--text-field", "body", "--id-field", "uid", "--with", "text", "--with", "sentences", "-")
+	if a.code != 0 || b.code != 0 {
+		t.Fatalf("exit %d/%d: %s%s", a.code, b.code, a.stderr, b.stderr)
+	}
+	if a.stdout != b.stdout {
+		t.Errorf("--with text,sentences differs from --with text --with sentences:\n%s\n%s", a.stdout, b.stdout)
+	}
+	ds := docs(t, a.stdout)
+	if len(ds) != 1 || ds[0].ID != "x1" || ds[0].Text == nil || len(ds[0].Sentences) != 1 || ds[0].Error != nil {
+		t.Fatalf("docs = %+v", ds)
+	}
+	if !strings.Contains(a.stdout, `"AT&T`) || strings.Contains(a.stdout, `\u0026`) {
+		t.Errorf("HTML-escaped or missing text: %s", a.stdout)
 	}
 }
