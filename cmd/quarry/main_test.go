@@ -450,3 +450,32 @@ func TestWithListAndFieldFlags(t *testing.T) {
 		t.Errorf("HTML-escaped or missing text: %s", a.stdout)
 	}
 }
+
+// TestNoDefaultRules: --no-default-rules drops the built-in gazetteer but
+// keeps the user's.
+func TestNoDefaultRules(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "beat.yaml"), []byte("kind: gazetteer\nentries:\n  - name: Zephyrine Tidewater Analytics\n    label: COMPANY\n    aliases: [ZTA]\n"), 0o644)
+	text := "Microsoft and ZTA signed a deal on Monday."
+	fromRules := func(args ...string) map[string]bool {
+		t.Helper()
+		r := quarryRun(t, text, append([]string{"extract", "--quiet", "--rules", dir}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		names := map[string]bool{}
+		for _, e := range docs(t, r.stdout)[0].Entities {
+			if e.Origin == "rules" {
+				names[e.Name] = true
+			}
+		}
+		return names
+	}
+	with, without := fromRules(), fromRules("--no-default-rules")
+	if !with["Microsoft"] || !with["Zephyrine Tidewater Analytics"] {
+		t.Errorf("with defaults, rule entities = %v", with)
+	}
+	if without["Microsoft"] || !without["Zephyrine Tidewater Analytics"] {
+		t.Errorf("with --no-default-rules, rule entities = %v", without)
+	}
+}
