@@ -425,6 +425,11 @@ func (r *resolver) addHits(hits []ruleHit) {
 
 // addModel adds a model span, cut around rule hits and cleaned of titles.
 func (r *resolver) addModel(first, last int, label string, conf float32) {
+	if (label == quarry.Loc || label == quarry.Misc) && last-first >= 2 && corpSuffixes[lowerNorm(&r.toks[last-1])] {
+		// "Halvern Systems", "Sudan Airways": a name ending in a business
+		// word is an organisation, whatever its first words suggest.
+		label = quarry.Org
+	}
 	if r.extendsHits(first, last, label) {
 		for i := first; i < last; i++ {
 			if o := r.cover[i]; o != 0 {
@@ -767,12 +772,15 @@ var honorifics = setOf(`mr mrs ms miss dr prof sir dame lord lady`)
 func (r *resolver) partials() {
 	// legal: only legal forms were cut ("Pirelli SpA"); a stem of "Sudan
 	// Airways" may well be the country.
+	// prefix: the stem is the name's first words ("Quillmore" of
+	// "Quillmore Vantage Holdings"), not a cut of its legal form.
 	type full struct {
-		idx, n int
-		legal  bool
+		idx, n        int
+		legal, prefix bool
 	}
 	index := map[string][]full{}
 	var b strings.Builder
+	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
 	for j, f := range r.cands {
 		if f.label == "" || f.last-f.first < 2 {
 			continue
@@ -780,12 +788,13 @@ func (r *resolver) partials() {
 		switch f.label {
 		case quarry.Person:
 			if k := r.surnameKey(f); k != "" {
-				index[k] = append(index[k], full{j, 1, true})
+				index[k] = append(index[k], full{j, 1, true, false})
 			}
 		case quarry.Org, quarry.Company:
 			// Every stem that leaves only corporate suffixes behind.
 			n := f.last - f.first
 			legal := true
+			core := f.key // the name without its suffixes, to tell names apart
 			for n > 1 && (corpSuffixes[lowerNorm(&r.toks[f.first+n-1])] || isPunct(r.toks[f.first+n-1].Text)) {
 				legal = legal && (strongSuffixes[lowerNorm(&r.toks[f.first+n-1])] || isPunct(r.toks[f.first+n-1].Text))
 				n--
@@ -793,8 +802,36 @@ func (r *resolver) partials() {
 				for k := f.first; k < f.first+n; k++ {
 					b.WriteString(keyOf(r.toks[k].Text))
 				}
-				index[b.String()] = append(index[b.String()], full{j, n, legal})
+				index[b.String()] = append(index[b.String()], full{j, n, legal, false})
+				core = b.String()
 			}
+			b.Reset()
+			for n := 1; n < f.last-f.first; n++ {
+				t := &r.toks[f.first+n-1]
+				b.WriteString(keyOf(t.Text))
+				if !isCap(t.Text) || nameConnectors[lowerNorm(t)] || r.toks[f.first+n].Text == "&" {
+					continue
+				}
+				k := b.String()
+				if prev, ok := prefixes[k]; ok && prev != core {
+					prefixes[k] = ""
+				} else if !ok {
+					prefixes[k] = core
+				}
+				index[k] = append(index[k], full{j, n, false, true})
+			}
+		}
+	}
+	// companyish: some mention of the key has business words around it;
+	// firstAt: where the key is first mentioned.
+	companyish := map[string]bool{}
+	firstAt := map[string]int{}
+	for _, c := range r.cands {
+		if !companyish[c.key] && r.looksLikeCompany([]*cand{c}) {
+			companyish[c.key] = true
+		}
+		if at, ok := firstAt[c.key]; !ok || c.start < at {
+			firstAt[c.key] = c.start
 		}
 	}
 	if len(index) == 0 {
@@ -813,7 +850,18 @@ func (r *resolver) partials() {
 		best := -1
 		for _, fu := range index[key] {
 			f := r.cands[fu.idx]
-			if fu.idx == i || n != fu.n || !fu.legal && c.label != quarry.Org && c.label != quarry.Company {
+			if fu.idx == i || n != fu.n {
+				continue
+			}
+			org := c.label == quarry.Org || c.label == quarry.Company
+			if fu.prefix {
+				// A first-words short form: unambiguous, after the full
+				// name (as news writing introduces them), and an
+				// organisation, or written like a company somewhere.
+				if prefixes[key] == "" || f.key == key || firstAt[f.key] > firstAt[key] || !org && !companyish[key] {
+					continue
+				}
+			} else if !fu.legal && !org {
 				continue
 			}
 			// Prefer the nearest full name before the mention, else the first after.

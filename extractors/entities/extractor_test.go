@@ -341,3 +341,70 @@ func TestFindOffsets(t *testing.T) {
 		t.Errorf("Helga Brandt: %+v (all %+v)", e, ents)
 	}
 }
+
+func TestFirstWordsShortForm(t *testing.T) {
+	cases := []struct {
+		name, text string
+		items      []string
+		full       string
+		mentions   int // of full; 0: the short form stays apart
+	}{
+		{"company short form", "Trelawny Grain Holdings bought a mill. Trelawny said it would keep the staff.",
+			[]string{"Trelawny Grain Holdings=ORG", "Trelawny=ORG"}, "Trelawny Grain Holdings", 2},
+		{"place-like short form with business context", "Halvern Systems makes batteries. Quillmore took a stake in Halvern on Monday.",
+			[]string{"Halvern Systems=ORG", "Halvern=LOC"}, "Halvern Systems", 2},
+		{"place-like short form, no business context", "Halvern Systems makes batteries. The rain fell on Halvern all day.",
+			[]string{"Halvern Systems=ORG", "Halvern=LOC"}, "Halvern Systems", 0},
+		{"two names share the first word", "Eastmoor Harbour reopened and Eastmoor Gazette reported it. Eastmoor was busy.",
+			[]string{"Eastmoor Harbour=ORG", "Eastmoor Gazette=ORG", "Eastmoor=ORG"}, "Eastmoor Harbour", 0},
+		{"short form before the full name", "Delmar rallied. Later Delmar Gold Mining said output rose.",
+			[]string{"Delmar Gold Mining=ORG", "Delmar=ORG"}, "Delmar Gold Mining", 0},
+		{"the name with and without its legal form", "Brightwell Logistics cut jobs. Brightwell Logistics Ltd confirmed it. Brightwell declined to comment.",
+			[]string{"Brightwell Logistics Ltd=ORG", "Brightwell Logistics=ORG", "Brightwell=ORG"}, "Brightwell Logistics Ltd", 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ents := resolveText(t, nil, c.text, c.items...)
+			e := byName(ents, c.full)
+			if e == nil {
+				t.Fatalf("no %q in %+v", c.full, ents)
+			}
+			short := strings.Fields(c.full)[0]
+			joined := false
+			for _, m := range e.Mentions {
+				joined = joined || m.Text == short
+			}
+			if c.mentions == 0 && joined {
+				t.Errorf("%q joined %q: %v", short, c.full, mentionTexts(e))
+			}
+			if c.mentions > 0 && (!joined || len(e.Mentions) != c.mentions) {
+				t.Errorf("%q mentions %v, want %d including %q", c.full, mentionTexts(e), c.mentions, short)
+			}
+		})
+	}
+}
+
+func TestBusinessWordEndsName(t *testing.T) {
+	// The model read a name ending in a business word as a place.
+	text := "Osmer Airways added flights. Its rival flies to Osmer too."
+	ents := resolveText(t, nil, text, "Osmer Airways=LOC")
+	e := byName(ents, "Osmer Airways")
+	if e == nil || e.Label != quarry.Org && e.Label != quarry.Company {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
+func TestClosedTokens(t *testing.T) {
+	for _, c := range []struct {
+		tok  string
+		want bool
+	}{
+		{"said", true}, {"dam", true}, {",", false}, {"of", false}, {"van", false}, {"&", false},
+		{"Amazon", false}, {"iPhone", false}, {"AWS", false}, {"3m", false}, {"1996", false}, {"’s", false},
+	} {
+		_, _, flags := shapes(c.tok)
+		if got := closed(flags, []byte(strings.ToLower(c.tok))); got != c.want {
+			t.Errorf("closed(%q) = %v, want %v", c.tok, got, c.want)
+		}
+	}
+}
