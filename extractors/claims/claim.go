@@ -920,6 +920,11 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 			}
 		}
 	}
+	// "Data suggest ...", "Analysts say it may ...": a hedge in the frame
+	// that reports the clause hedges what it reports.
+	if cl.reported() && !hedge {
+		hedge = d.framedHedge(sent.First, a)
+	}
 	switch {
 	case neg || cl.denied:
 		return Negated
@@ -931,6 +936,22 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 		return Predicted
 	}
 	return Asserted
+}
+
+// framedHedge: tokens [f, a), the frame before a reported clause, hold a
+// hedge that names no source.
+func (d *docState) framedHedge(f, a int) bool {
+	for t := f; t < a; t++ {
+		if d.cues.mask[t]&cHedge == 0 || d.cues.mask[t]&cUnnamedSource != 0 {
+			continue
+		}
+		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
+			if h := &d.cues.hits[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(d.doc.Tokens[t])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // verbal: tokens [a, b) hold a verb or modal.

@@ -112,6 +112,9 @@ func TestModality(t *testing.T) {
 		{"If sales slow, Orvane Foods would cut 300 jobs.", Conditional},
 		{"Orvane Foods is not just cutting 300 jobs.", Asserted},
 		{"Orvane Foods will now hire 40 drivers.", Asserted},
+		{"Analysts suggest Orvane Foods lost $40 million.", Hedged},
+		{"The data suggests that Orvane Foods lost $40 million.", Hedged},
+		{"Ines Marlow said Orvane Foods lost $40 million.", Asserted},
 	}
 	for _, c := range cases {
 		out := extract(t, c.text, nil, firm...)
@@ -290,7 +293,9 @@ func TestLemma(t *testing.T) {
 		"stopped": "stop", "carries": "carry", "reported": "report", "signals": "signal", "making": "make", "said": "say", "speaking": "speak",
 		"valued": "value", "continued": "continue", "issued": "issue", "argued": "argue",
 		"voted": "vote", "filed": "file", "quoted": "quote", "hoped": "hope", "hopped": "hop", "rained": "rain",
-		"opened": "open", "visited": "visit", "wanted": "want", "ruled": "rule", "aimed": "aim", "joined": "join", "cited": "cite"}
+		"opened": "open", "visited": "visit", "wanted": "want", "ruled": "rule", "aimed": "aim", "joined": "join", "cited": "cite",
+		"opposed": "oppose", "proposing": "propose", "caused": "cause", "focused": "focus", "analysed": "analyse",
+		"reversed": "reverse", "collapsed": "collapse", "licensed": "license", "pulsed": "pulse", "closed": "close"}
 	for in, want := range cases {
 		if got := lemma(in); got != want {
 			t.Errorf("lemma(%q) = %q, want %q", in, got, want)

@@ -114,8 +114,14 @@ func undouble(s string) string {
 // restoreE puts back the e dropped before -ed/-ing ("hired" → "hire") for
 // the endings where English nearly always has one.
 func restoreE(s string) string {
-	if strings.HasSuffix(s, "eak") || strings.HasSuffix(s, "oak") {
-		return s
+	if strings.HasSuffix(s, "eak") || strings.HasSuffix(s, "oak") || strings.HasSuffix(s, "cus") {
+		return s // "focused"
+	}
+	// "opposed", "caused", "analysed", "reversed", "collapsed", "licensed", "pulsed"
+	for _, suf := range []string{"os", "us", "ys", "rs", "ps", "ns", "ls"} {
+		if strings.HasSuffix(s, suf) {
+			return s + "e"
+		}
 	}
 	for _, suf := range []string{"at", "iz", "is", "v", "c", "ur", "ir", "dg", "rg", "ut", "od", "ud", "as", "ak", "u",
 		"bl", "cl", "dl", "fl", "gl", "kl", "pl", "tl", "zl"} {
