@@ -69,6 +69,7 @@ type Cluster struct {
 func Group(docs iter.Seq[quarry.Document]) []Cluster {
 	byKey := map[Key]*Cluster{}
 	seen := map[Key]map[string]bool{}
+	said := map[string]bool{} // doc, key and text of each member: a headline repeated in the body is one claim
 	var order []Key
 	for doc := range docs {
 		ents := map[string]*quarry.Entity{}
@@ -84,6 +85,11 @@ func Group(docs iter.Seq[quarry.Document]) []Cluster {
 			if !ok {
 				continue
 			}
+			dup := doc.ID + "\x00" + k.Subject + "\x00" + k.Predicate + "\x00" + k.Object + "\x00" + strings.Join(strings.Fields(c.Text), " ")
+			if said[dup] {
+				continue
+			}
+			said[dup] = true
 			g := byKey[k]
 			if g == nil {
 				g = &Cluster{Key: k}

@@ -154,3 +154,28 @@ func TestInterval(t *testing.T) {
 		t.Error("a figure without value has an interval")
 	}
 }
+
+// TestGroupRepeatedText: a claim whose text a document repeats (a headline
+// printed again above the body) is one member; another document's claim
+// with the same text is its own.
+func TestGroupRepeatedText(t *testing.T) {
+	a := groupDoc("a", "Orvane Foods", "cut", "", "Orvane Foods to cut 300 jobs", count("300", 300))
+	again := a.Claims[0]
+	again.ID, again.Start, again.End = "c2", 40, 40+len(again.Text)
+	a.Claims = append(a.Claims, again)
+	b := groupDoc("b", "Orvane Foods", "cut", "", "Orvane Foods to cut 300 jobs", count("300", 300))
+	gs := Group(seq(a, b))
+	if len(gs) != 1 {
+		t.Fatalf("%d groups, want 1", len(gs))
+	}
+	var got []string
+	for _, m := range gs[0].Claims {
+		got = append(got, m.Doc+"/"+m.Claim)
+	}
+	if want := []string{"a/c1", "b/c1"}; !slices.Equal(got, want) {
+		t.Errorf("members %v, want %v", got, want)
+	}
+	if gs[0].Docs != 2 {
+		t.Errorf("docs %d, want 2", gs[0].Docs)
+	}
+}
