@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -276,15 +277,20 @@ func tokenNorm(t *analysis.Token) string {
 	return foldQuotes(t.Text)
 }
 
+// atomPool recycles find's atom slices: find runs for every trie on every
+// document, and the slices were a fifth of all bytes allocated.
+var atomPool = sync.Pool{New: func() any { return new([]docAtom) }}
+
 // atomize cuts tokens into atoms known to t.
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
-	var buf []byte
-	var tmp []string
+	var buf [64]byte
+	var tmpArr [8]string
+	tmp := tmpArr[:0]
 	for i := range toks {
 		tmp = appendAtoms(tmp[:0], tokenNorm(&toks[i]))
 		for j, a := range tmp {
-			buf = appendLower(buf[:0], a)
-			id, ok := t.ids[string(buf)]
+			low := appendLower(buf[:0], a)
+			id, ok := t.ids[string(low)]
 			if !ok {
 				id = -1
 			}
@@ -306,7 +312,13 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 	if len(t.phrases) == 0 || len(toks) == 0 {
 		return
 	}
-	atoms := t.atomize(toks, make([]docAtom, 0, len(toks)+len(toks)/4))
+	buf := atomPool.Get().(*[]docAtom)
+	atoms := t.atomize(toks, (*buf)[:0])
+	defer func() {
+		clear(atoms) // drop the references into the document's text
+		*buf = atoms[:0]
+		atomPool.Put(buf)
+	}()
 	for a := range atoms {
 		if !atoms[a].first || atoms[a].id < 0 {
 			continue
