@@ -781,6 +781,12 @@ func (r *resolver) partials() {
 	index := map[string][]full{}
 	var b strings.Builder
 	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
+	seen := map[string]int{}        // mentions per key
+	for _, c := range r.cands {
+		if c.label != "" {
+			seen[c.key]++
+		}
+	}
 	for j, f := range r.cands {
 		if f.label == "" || f.last-f.first < 2 {
 			continue
@@ -804,6 +810,12 @@ func (r *resolver) partials() {
 				}
 				index[b.String()] = append(index[b.String()], full{j, n, legal, false})
 				core = b.String()
+			}
+			if f.head || !corpSuffixes[lowerNorm(&r.toks[f.last-1])] && seen[f.key] < 2 {
+				// A span in a headline may run past the name ("Tarnby
+				// Unveils Foldable Phone"): only a name that ends in a
+				// business word or recurs gives short forms.
+				continue
 			}
 			b.Reset()
 			for n := 1; n < f.last-f.first; n++ {

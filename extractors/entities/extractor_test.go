@@ -359,6 +359,8 @@ func TestFirstWordsShortForm(t *testing.T) {
 			[]string{"Eastmoor Harbour=ORG", "Eastmoor Gazette=ORG", "Eastmoor=ORG"}, "Eastmoor Harbour", 0},
 		{"short form before the full name", "Delmar rallied. Later Delmar Gold Mining said output rose.",
 			[]string{"Delmar Gold Mining=ORG", "Delmar=ORG"}, "Delmar Gold Mining", 0},
+		{"a one-off span that runs past the name", "Tarnby Unveils Foldable Phone With Big Screen. Tarnby said sales would start in June.",
+			[]string{"Tarnby Unveils Foldable Phone=ORG", "Tarnby=ORG"}, "Tarnby Unveils Foldable Phone", 0},
 		{"the name with and without its legal form", "Brightwell Logistics cut jobs. Brightwell Logistics Ltd confirmed it. Brightwell declined to comment.",
 			[]string{"Brightwell Logistics Ltd=ORG", "Brightwell Logistics=ORG", "Brightwell=ORG"}, "Brightwell Logistics Ltd", 3},
 	}
