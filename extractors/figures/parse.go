@@ -351,7 +351,7 @@ func (s *scanner) phone(i int) int {
 	}
 	// "555-1234" after "call"; "0161 496 0000", "07700 900123": groups
 	// led by a zero, apart by single spaces.
-	if groups == 2 && t[i].ndig == 3 && t[i+2].ndig == 4 && !t[i+1].sp && phoneWords[s.low(i-1)] {
+	if groups == 2 && j == i+3 && t[i].ndig == 3 && t[i+2].ndig == 4 && !t[i+1].sp && phoneWords[s.low(i-1)] {
 		return j
 	}
 	if !spaced && s.raw(i)[0] == '0' && t[i].ndig >= 2 && !t[i].dec && !t[i].comma {
