@@ -43,7 +43,7 @@ type phrase struct {
 
 type trie struct {
 	ids     map[string]int32 // lower-cased atom → id
-	edges   map[uint64]int32 // node<<32 | atom id → child node
+	edges   *edgeTable       // node<<32 | atom id → child node
 	end     []int32          // node → first phrase ending there, or -1
 	phrases []phrase
 	atoms   []string
@@ -53,7 +53,7 @@ type trie struct {
 
 // newTrie makes a trie sized for about n phrases.
 func newTrie(n int) *trie {
-	t := &trie{ids: make(map[string]int32, n), edges: make(map[uint64]int32, 2*n), end: make([]int32, 1, 2*n+1),
+	t := &trie{ids: make(map[string]int32, n), edges: newEdgeTable(3 * n), end: make([]int32, 1, 2*n+1),
 		phrases: make([]phrase, 0, n), atoms: make([]string, 0, 3*n), checks: make([]atomCheck, 0, 3*n)}
 	t.end[0] = -1
 	return t
@@ -76,11 +76,11 @@ func (t *trie) add(text, mode string, val int32) bool {
 			t.ids[string(t.buf)] = id
 		}
 		key := uint64(node)<<32 | uint64(id)
-		child, ok := t.edges[key]
+		child, ok := t.edges.get(key)
 		if !ok {
 			child = int32(len(t.end))
 			t.end = append(t.end, -1)
-			t.edges[key] = child
+			t.edges.put(key, child)
 		}
 		node = child
 	}
@@ -100,7 +100,7 @@ func (t *trie) lookup(text string) []*phrase {
 		if !ok {
 			return nil
 		}
-		if node, ok = t.edges[uint64(node)<<32|uint64(id)]; !ok {
+		if node, ok = t.edges.get(uint64(node)<<32 | uint64(id)); !ok {
 			return nil
 		}
 	}
@@ -330,7 +330,7 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 			if at.id < 0 || toks[at.tok].Sent != sent {
 				break
 			}
-			child, ok := t.edges[uint64(node)<<32|uint64(at.id)]
+			child, ok := t.edges.get(uint64(node)<<32 | uint64(at.id))
 			if !ok {
 				break
 			}

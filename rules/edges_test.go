@@ -1,0 +1,39 @@
+package rules
+
+import (
+	"math/rand"
+	"testing"
+)
+
+// TestEdgeTable checks the table against a Go map, through growth.
+func TestEdgeTable(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	et := newEdgeTable(4)
+	want := map[uint64]int32{}
+	for i := 0; i < 50_000; i++ {
+		// Keys shaped like trie edges, some dense, some far apart, and 0.
+		k := uint64(r.Intn(2000))<<32 | uint64(r.Intn(3000))
+		if i == 0 {
+			k = 0
+		}
+		if _, ok := want[k]; ok {
+			continue
+		}
+		want[k] = int32(i)
+		et.put(k, int32(i))
+	}
+	if et.n != len(want) {
+		t.Fatalf("n = %d, want %d", et.n, len(want))
+	}
+	for k, v := range want {
+		if got, ok := et.get(k); !ok || got != v {
+			t.Fatalf("get(%#x) = %d, %v; want %d", k, got, ok, v)
+		}
+	}
+	for i := 0; i < 10_000; i++ {
+		k := uint64(2000+r.Intn(1000))<<32 | uint64(r.Intn(3000))
+		if _, ok := et.get(k); ok {
+			t.Fatalf("get(%#x) found a key never put", k)
+		}
+	}
+}
