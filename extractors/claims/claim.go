@@ -610,9 +610,12 @@ func (d *docState) finiteBetween(from, to int) bool {
 func (d *docState) figureBefore(t int) bool {
 	toks := d.doc.Tokens
 	lo := toks[max(0, t-3)].Start
-	for _, f := range d.out.Figures {
+	for _, f := range d.figuresFrom(lo) {
 		if f.End > lo && f.End <= toks[t].Start {
 			return true
+		}
+		if d.figs != nil && f.Start >= toks[t].Start {
+			break
 		}
 	}
 	return false
@@ -624,9 +627,12 @@ func (d *docState) figureNear(p pred) bool {
 	toks := d.doc.Tokens
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
-	for _, f := range d.out.Figures {
+	for _, f := range d.figuresFrom(lo) {
 		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" {
 			return true
+		}
+		if d.figs != nil && f.Start >= hi {
+			break
 		}
 	}
 	return false
@@ -668,14 +674,7 @@ func (d *docState) orgRef(cl clause) *quarry.Entity {
 	return d.mainOrg
 }
 
-func (d *docState) entity(id string) *quarry.Entity {
-	for i := range d.out.Entities {
-		if d.out.Entities[i].ID == id {
-			return &d.out.Entities[i]
-		}
-	}
-	return nil
-}
+func (d *docState) entity(id string) *quarry.Entity { return d.entityByID(id) }
 
 func inParens(toks []analysis.Token, a, t int) bool {
 	depth := 0
@@ -743,9 +742,12 @@ func (d *docState) object(a, b int, p pred) string {
 // figuresIn returns the figures inside bytes [start, end).
 func (d *docState) figuresIn(start, end int) []quarry.Figure {
 	var out []quarry.Figure
-	for _, f := range d.out.Figures {
+	for _, f := range d.figuresFrom(start) {
 		if f.Start >= start && f.End <= end {
 			out = append(out, f)
+		}
+		if d.figs != nil && f.Start >= end {
+			break
 		}
 	}
 	return out

@@ -106,6 +106,9 @@ type docState struct {
 	lastPerson, lastOrg *quarry.Entity
 	mainOrg             *quarry.Entity
 	tableRow            map[int]bool
+	// figs and sentQuotes index the figures and quotes (index.go).
+	figs       []quarry.Figure
+	sentQuotes [][]int32
 }
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {
@@ -132,6 +135,8 @@ func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docStat
 			}
 		}
 	}
+	d.figs = sortedFigures(out.Figures)
+	d.indexQuotes()
 	d.splitHeadlines()
 	return d
 }
@@ -287,7 +292,7 @@ func (d *docState) clauses(si int) []clause {
 	s := d.doc.Sentences[si]
 	toks := d.doc.Tokens
 	// Indirect speech from the quotes extractor: the content is the clause.
-	for qi := range d.out.Quotes {
+	for _, qi := range d.sentQuotes[si] {
 		q := &d.out.Quotes[qi]
 		if q.Kind != "indirect" || q.End <= s.Start || q.Start >= s.End {
 			continue
@@ -517,10 +522,20 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 
 // quoteAt returns the quote that holds most of bytes [start, end).
 func (d *docState) quoteAt(start, end int) *quarry.Quote {
-	for i := range d.out.Quotes {
-		q := &d.out.Quotes[i]
+	at := func(q *quarry.Quote) bool {
 		lo, hi := max(q.Start, start), min(q.End, end)
-		if hi > lo && 2*(hi-lo) >= end-start {
+		return hi > lo && 2*(hi-lo) >= end-start
+	}
+	if qs, ok := d.quotesOver(start, end); ok {
+		for _, qi := range qs {
+			if q := &d.out.Quotes[qi]; at(q) {
+				return q
+			}
+		}
+		return nil
+	}
+	for i := range d.out.Quotes {
+		if q := &d.out.Quotes[i]; at(q) {
 			return q
 		}
 	}

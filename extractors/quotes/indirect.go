@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"sort"
+
 	"github.com/quarrylabs/quarry"
 )
 
@@ -75,13 +77,11 @@ func (r *run) indirect() []quarry.Quote {
 }
 
 // hasMarks reports whether text[a:b] holds a paired quotation.
+// r.spans are disjoint and in text order (outerSpans), so the first span
+// ending after a is the only one to check.
 func (r *run) hasMarks(a, b int) bool {
-	for _, s := range r.spans {
-		if s.open < b && s.closeEnd > a {
-			return true
-		}
-	}
-	return false
+	i := sort.Search(len(r.spans), func(i int) bool { return r.spans[i].closeEnd > a })
+	return i < len(r.spans) && r.spans[i].open < b
 }
 
 // clauseStart reports whether a clause can open at token j.
