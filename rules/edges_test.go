@@ -20,7 +20,12 @@ func TestEdgeTable(t *testing.T) {
 			continue
 		}
 		want[k] = int32(i)
-		et.put(k, int32(i))
+		if got, added := et.getOrPut(k, int32(i)); !added || got != int32(i) {
+			t.Fatalf("getOrPut(%#x) = %d, %v on a new key", k, got, added)
+		}
+		if got, added := et.getOrPut(k, -1); added || got != int32(i) {
+			t.Fatalf("getOrPut(%#x) again = %d, %v", k, got, added)
+		}
 	}
 	if et.n != len(want) {
 		t.Fatalf("n = %d, want %d", et.n, len(want))

@@ -76,11 +76,9 @@ func (t *trie) add(text, mode string, val int32) bool {
 			t.ids[string(t.buf)] = id
 		}
 		key := uint64(node)<<32 | uint64(id)
-		child, ok := t.edges.get(key)
-		if !ok {
-			child = int32(len(t.end))
+		child, added := t.edges.getOrPut(key, int32(len(t.end)))
+		if added {
 			t.end = append(t.end, -1)
-			t.edges.put(key, child)
 		}
 		node = child
 	}
