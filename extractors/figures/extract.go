@@ -347,7 +347,7 @@ func (c *context) directionBefore(k int) (string, int) {
 			return d, k
 		}
 		switch w {
-		case "by", "to", "a", "an", "the", "another", "additional", "further", "some", "its", "their",
+		case "by", "to", "from", "a", "an", "the", "another", "additional", "further", "some", "its", "their",
 			"more", "than", "of", "nearly", "about", "roughly", "around", "almost", "over", "least", "at":
 			continue
 		}

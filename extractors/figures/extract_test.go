@@ -332,3 +332,39 @@ func TestSeeds(t *testing.T) {
 	}
 	t.Logf("seed figures found: %d/%d", found, expected)
 }
+
+// TestChangeFromTo: after a change verb "from X to Y" gives two values, the
+// old one carrying the direction; without one it is a range.
+func TestChangeFromTo(t *testing.T) {
+	type fig struct {
+		text     string
+		value    float64
+		min, max float64
+		dir      string
+	}
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"Unemployment rose from 4.9% to 5.8% in March.", []fig{{"4.9%", 4.9, 0, 0, "up"}, {"5.8%", 5.8, 0, 0, ""}}},
+		{"Sales fell from $12 million to $9 million.", []fig{{"$12 million", 12e6, 0, 0, "down"}, {"$9 million", 9e6, 0, 0, ""}}},
+		{"Prices ranged from $5 to $10.", []fig{{"from $5 to $10", 0, 5, 10, ""}}},
+		{"Output grew from 5-6% to 8%.", []fig{{"from 5-6%", 0, 5, 6, "up"}, {"8%", 8, 0, 0, ""}}},
+	}
+	val := func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	for _, tt := range tests {
+		figs := extract(t, tt.text, nil)
+		var got []fig
+		for _, f := range figs {
+			got = append(got, fig{f.Text, val(f.Value), val(f.Min), val(f.Max), f.Direction})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -386,6 +386,12 @@ func (s *scanner) figure(i int) (amount, bool) {
 	} else {
 		intro = ""
 	}
+	// "rose from 4.9% to 5.8%" is a change between two values, not a
+	// range: read the first alone, the second follows as its own figure.
+	change := intro == "from" && i > 0 && directions[s.low(i-1)] != ""
+	if change {
+		intro = ""
+	}
 	approx, q := s.hedge(p)
 	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
 		return amount{}, false
@@ -399,7 +405,10 @@ func (s *scanner) figure(i int) (amount, bool) {
 		a.i = p
 	}
 	a.approx = append(approx, a.approx...)
-	if b, ok := s.rangeEnd(&a, intro); ok {
+	if change && s.low(a.j) != "to" {
+		intro = "from" // "rose from 5-6% ...": the range is the old value
+	}
+	if b, ok := s.rangeEnd(&a, intro); ok && !(change && s.low(a.j) == "to") {
 		a = b
 		if intro != "" {
 			a.i = i
