@@ -261,15 +261,12 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		}
 		in.shape, in.longShape, in.flags = shapes(text)
 		if closed(in.flags, buf) {
+			// Its own features are only needed if a rule hit reopens it
+			// (see prepareDoc); neighbours use the fields set here.
 			in.flags |= fClosed
-		}
-		for k := 0; k < 4; k++ {
-			if k < len(buf) {
-				in.pre[k] = hashBytes(buf[:k+1])
-				in.suf[k] = hashBytes(buf[len(buf)-k-1:])
-			} else {
-				in.pre[k], in.suf[k] = 0, 0
-			}
+			in.pre, in.suf = [4]uint64{}, [4]uint64{}
+		} else {
+			setAffixes(in, buf)
 		}
 		in.pos = 0
 		if usePOS && t.Tag != "" {
@@ -306,6 +303,36 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		}
 		if s.First < s.Last {
 			infos[s.First].flags |= fSentStart
+		}
+	}
+	return buf
+}
+
+// setAffixes sets the prefix and suffix hashes of a token's lower-cased text.
+func setAffixes(in *tokInfo, lower []byte) {
+	for k := 0; k < 4; k++ {
+		if k < len(lower) {
+			in.pre[k] = hashBytes(lower[:k+1])
+			in.suf[k] = hashBytes(lower[len(lower)-k-1:])
+		} else {
+			in.pre[k], in.suf[k] = 0, 0
+		}
+	}
+}
+
+// closedAffixes sets the affixes prepare left out on closed tokens: on
+// those a gazetteer or rule hit reopened, or on all of them (training
+// sees every token).
+func closedAffixes(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
+	for i := range infos {
+		if in := &infos[i]; in.flags&fClosed != 0 && (all || in.gaz != 0 || in.rule != 0) {
+			t := &doc.Tokens[i]
+			text := t.Norm
+			if text == "" {
+				text = t.Text
+			}
+			buf = lowerInto(buf[:0], text)
+			setAffixes(in, buf)
 		}
 	}
 	return buf

@@ -37,6 +37,11 @@ func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uin
 		return
 	}
 	for i := range infos {
+		if infos[i].flags&fClosed != 0 {
+			// Names start with a capital, a digit or a connector
+			// ("de Gaulle"); this saves a lookup for most tokens.
+			continue
+		}
 		max := int(g.firsts[infos[i].lower])
 		if max == 0 {
 			continue

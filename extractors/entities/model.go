@@ -261,6 +261,7 @@ func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
 	}
 	markHits(s.infos, hits)
+	s.buf = closedAffixes(doc, s.infos, s.buf, false)
 }
 
 // maxTags bounds nl: 8 types.
