@@ -811,17 +811,18 @@ func (r *resolver) partials() {
 				index[b.String()] = append(index[b.String()], full{j, n, legal, false})
 				core = b.String()
 			}
-			if f.head || !corpSuffixes[lowerNorm(&r.toks[f.last-1])] && seen[f.key] < 2 {
-				// A span in a headline may run past the name ("Tarnby
-				// Unveils Foldable Phone"): only a name that ends in a
-				// business word or recurs gives short forms.
-				continue
-			}
+			// A span in a headline may run past the name ("Tarnby Unveils
+			// Foldable Phone"): only a name that ends in a business word
+			// or recurs gives short forms. Every name still makes the
+			// prefixes it shares with others ambiguous.
+			business := corpSuffixes[lowerNorm(&r.toks[f.last-1])]
+			gives := !f.head && (business || seen[f.key] >= 2)
 			b.Reset()
 			for n := 1; n < f.last-f.first; n++ {
 				t := &r.toks[f.first+n-1]
 				b.WriteString(keyOf(t.Text))
-				if !isCap(t.Text) || nameConnectors[lowerNorm(t)] || r.toks[f.first+n].Text == "&" {
+				// Not "Bank" of "Bank of England", nor "Pell" of "Pell & Varga".
+				if !isCap(t.Text) || nameConnectors[lowerNorm(t)] || nameConnectors[lowerNorm(&r.toks[f.first+n])] {
 					continue
 				}
 				k := b.String()
@@ -830,7 +831,9 @@ func (r *resolver) partials() {
 				} else if !ok {
 					prefixes[k] = core
 				}
-				index[k] = append(index[k], full{j, n, false, true})
+				if gives {
+					index[k] = append(index[k], full{j, n, business, true})
+				}
 			}
 		}
 	}
@@ -869,8 +872,12 @@ func (r *resolver) partials() {
 			if fu.prefix {
 				// A first-words short form: unambiguous, after the full
 				// name (as news writing introduces them), and an
-				// organisation, or written like a company somewhere.
-				if prefixes[key] == "" || f.key == key || firstAt[f.key] > firstAt[key] || !org && !companyish[key] {
+				// organisation, or one word written like a company
+				// somewhere, of a name ending in a business word
+				// ("Halvern" of "Halvern Systems"; not "New York" of "New
+				// York Times"). fu.legal marks that ending here.
+				if prefixes[key] == "" || f.key == key || firstAt[f.key] > firstAt[key] ||
+					!org && !(n == 1 && fu.legal && companyish[key]) {
 					continue
 				}
 			} else if !fu.legal && !org {
