@@ -347,7 +347,17 @@ func (c *context) directionBefore(k int) (string, int) {
 			return d, k
 		}
 		switch w {
-		case "by", "to", "from", "a", "an", "the", "another", "additional", "further", "some", "its", "their",
+		case "from":
+			if n > 0 {
+				return "", -1
+			}
+			continue // "rose from 4.9% to 5.8%"
+		}
+		if n <= 1 && len(w) > 4 && strings.HasSuffix(w, "ly") {
+			continue // "rose sharply from 4.9%"
+		}
+		switch w {
+		case "by", "to", "a", "an", "the", "another", "additional", "further", "some", "its", "their",
 			"more", "than", "of", "nearly", "about", "roughly", "around", "almost", "over", "least", "at":
 			continue
 		}

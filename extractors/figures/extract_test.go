@@ -350,6 +350,12 @@ func TestChangeFromTo(t *testing.T) {
 		{"Sales fell from $12 million to $9 million.", []fig{{"$12 million", 12e6, 0, 0, "down"}, {"$9 million", 9e6, 0, 0, ""}}},
 		{"Prices ranged from $5 to $10.", []fig{{"from $5 to $10", 0, 5, 10, ""}}},
 		{"Output grew from 5-6% to 8%.", []fig{{"from 5-6%", 0, 5, 6, "up"}, {"8%", 8, 0, 0, ""}}},
+		{"Unemployment rose sharply from 4.9% to 5.8%.", []fig{{"4.9%", 4.9, 0, 0, "up"}, {"5.8%", 5.8, 0, 0, ""}}},
+		// A bare first value borrows the unit written once, as in a range.
+		{"Its stake rose from 10 to 15 per cent.", []fig{{"from 10 to 15 per cent", 0, 10, 15, "up"}}},
+		{"Revenue increased from 5 to 7 billion dollars.", []fig{{"from 5 to 7 billion dollars", 0, 5e9, 7e9, "up"}}},
+		{"The group hired from 2019 to 2021.", []fig{{"from 2019 to 2021", 0, 2019, 2021, ""}}},
+		{"It hired 20 people from 300 applicants.", []fig{{"20", 20, 0, 0, "up"}, {"300", 300, 0, 0, ""}}},
 	}
 	val := func(p *float64) float64 {
 		if p == nil {

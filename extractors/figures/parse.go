@@ -386,12 +386,11 @@ func (s *scanner) figure(i int) (amount, bool) {
 	} else {
 		intro = ""
 	}
-	// "rose from 4.9% to 5.8%" is a change between two values, not a
-	// range: read the first alone, the second follows as its own figure.
-	change := intro == "from" && i > 0 && directions[s.low(i-1)] != ""
-	if change {
-		intro = ""
-	}
+	// "rose (sharply) from 4.9% to 5.8%" is a change between two values,
+	// not a range: the first is read alone when it carries its own unit,
+	// and the second follows as its own figure.
+	change := intro == "from" && (directions[s.low(i-1)] != "" ||
+		strings.HasSuffix(s.low(i-1), "ly") && directions[s.low(i-2)] != "")
 	approx, q := s.hedge(p)
 	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
 		return amount{}, false
@@ -405,10 +404,9 @@ func (s *scanner) figure(i int) (amount, bool) {
 		a.i = p
 	}
 	a.approx = append(approx, a.approx...)
-	if change && s.low(a.j) != "to" {
-		intro = "from" // "rose from 5-6% ...": the range is the old value
-	}
-	if b, ok := s.rangeEnd(&a, intro); ok && !(change && s.low(a.j) == "to") {
+	if change && s.low(a.j) == "to" && !a.bare && !a.yearish && a.kind != Year && a.kind != Date {
+		intro = "" // the amount alone, without "from"
+	} else if b, ok := s.rangeEnd(&a, intro); ok {
 		a = b
 		if intro != "" {
 			a.i = i
