@@ -410,11 +410,17 @@ func (r *resolver) addHits(hits []ruleHit) {
 				}
 			}
 		}
+		entry := h.entry
+		if (label == quarry.Company || label == quarry.Org) && r.indexAfter(h.last) {
+			// "the Dow Jones industrial average", "the Nasdaq composite":
+			// the market index, not the company.
+			label, entry = quarry.Misc, nil
+		}
 		c := r.newCand(h.first, h.last, label, oRules, w)
 		if c == nil {
 			continue
 		}
-		c.entry = h.entry
+		c.entry = entry
 		if !ok {
 			// Blocks the model but is not emitted.
 			c.label = ""
@@ -425,6 +431,9 @@ func (r *resolver) addHits(hits []ruleHit) {
 
 // addModel adds a model span, cut around rule hits and cleaned of titles.
 func (r *resolver) addModel(first, last int, label string, conf float32) {
+	if (label == quarry.Org || label == quarry.Company) && r.indexAfter(last) {
+		label = quarry.Misc // "the Nikkei average"
+	}
 	if (label == quarry.Loc || label == quarry.Misc) && last-first >= 2 && corpSuffixes[lowerNorm(&r.toks[last-1])] {
 		// "Halvern Systems", "Sudan Airways": a name ending in a business
 		// word is an organisation, whatever its first words suggest.
@@ -450,6 +459,15 @@ func (r *resolver) addModel(first, last int, label string, conf float32) {
 		r.addPiece(i, j, label, i > first || j < last, conf)
 		i = j
 	}
+}
+
+// indexWords after a name make it a market index ("Nasdaq composite").
+var indexWords = setOf(`index indexes indices composite average averages industrial industrials`)
+
+// indexAfter reports whether token k names a market index for the name
+// before it.
+func (r *resolver) indexAfter(k int) bool {
+	return k < len(r.toks) && indexWords[lowerNorm(&r.toks[k])] && !isCap(r.toks[k].Text)
 }
 
 // extendsHits reports whether a model span is a longer name around rule hits

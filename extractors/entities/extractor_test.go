@@ -418,3 +418,30 @@ func TestClosedTokens(t *testing.T) {
 		}
 	}
 }
+
+func TestMarketIndex(t *testing.T) {
+	rules := &fakeRules{gaz: map[string]string{"Dow Jones": "COMPANY"}}
+	text := "The Dow Jones industrial average fell 2 percent. Separately, Dow Jones hired 20 reporters. The Kelvar composite rose."
+	ents := resolveText(t, rules, text, "Kelvar=ORG")
+	var index, company, kelvar *quarry.Entity
+	for i := range ents {
+		e := &ents[i]
+		switch {
+		case e.Name == "Dow Jones" && e.Mentions[0].Start == 4:
+			index = e
+		case e.Name == "Dow Jones":
+			company = e
+		case e.Name == "Kelvar":
+			kelvar = e
+		}
+	}
+	if index == nil || index.Label != quarry.Misc || len(index.Mentions) != 1 {
+		t.Errorf("index: %+v", index)
+	}
+	if company == nil || company.Label != quarry.Company {
+		t.Errorf("company: %+v", company)
+	}
+	if kelvar == nil || kelvar.Label != quarry.Misc {
+		t.Errorf("model span before 'composite': %+v", kelvar)
+	}
+}
