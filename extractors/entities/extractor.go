@@ -247,7 +247,13 @@ func (r *resolver) newCand(first, last int, label string, origin uint8, weight i
 // trimPossessive drops a trailing "'s" token or suffix ("Amazon’s" gives
 // "Amazon").
 func (r *resolver) trimPossessive(c *cand) {
-	for c.last > c.first && possessives[lowerNorm(&r.toks[c.last-1])] {
+	for c.last > c.first {
+		// Nor does a name end in a "." set off by a space, as
+		// pre-tokenised text writes "Warner Bros .".
+		last := &r.toks[c.last-1]
+		if !possessives[lowerNorm(last)] && !(c.last-1 > c.first && last.Text == "." && last.SpaceBefore) {
+			break
+		}
 		c.last--
 	}
 	if c.last <= c.first {

@@ -445,3 +445,19 @@ func TestMarketIndex(t *testing.T) {
 		t.Errorf("model span before 'composite': %+v", kelvar)
 	}
 }
+
+// TestSpacedFullStop: pre-tokenised text sets a name's "." off by a space
+// ("Kelvar Bros . said"); the mention leaves it out, as it leaves out "'s".
+func TestSpacedFullStop(t *testing.T) {
+	text := "Kelvar Bros . said sales rose . Acme Inc. said so too ."
+	doc := analysis.Default().Analyze(text)
+	e := &Extractor{}
+	ents := e.resolve(doc, spansAt(t, doc, "Kelvar Bros .=ORG", "Acme Inc.=ORG"), testTypes, nil)
+	var got []string
+	for _, en := range ents {
+		got = append(got, mentionTexts(&en)...)
+	}
+	if strings.Join(got, "|") != "Kelvar Bros|Acme Inc." {
+		t.Errorf("mentions %q, want Kelvar Bros and Acme Inc.", got)
+	}
+}
