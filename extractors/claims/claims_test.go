@@ -104,6 +104,7 @@ func TestModality(t *testing.T) {
 		{"Orvane Foods cut 300 jobs in May.", Asserted},
 		{"Orvane Foods may cut 300 jobs.", Hedged},
 		{"Orvane Foods could acquire Pellmar for $40 million.", Hedged},
+		{"Orvane Foods is likely to cut 300 jobs next year.", Hedged},
 		{"Orvane Foods will cut 300 jobs next year.", Predicted},
 		{"Orvane Foods is expected to hire 150 engineers.", Predicted},
 		{"Orvane Foods did not cut any jobs in May.", Negated},
