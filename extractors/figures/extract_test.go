@@ -115,6 +115,9 @@ func TestNotFigures(t *testing.T) {
 		{"Under section 4.2, Article 50 and clause 3(b) apply.", nil},
 		{"Article 50 was triggered under subsection 4(2) and § 12.", nil},
 		{"Section 230 protects platforms, says paragraph 7.", nil},
+		// "half" in compound nouns
+		{"The score was level at half time, and he played at half back.", nil},
+		{"Half the staff left within half an hour.", []string{"Half", "duration:half an hour"}},
 		// IP addresses and ISBNs
 		{"Servers at 10.0.0.1 and 192.168.1.254 went down.", nil},
 		{"The ISBN 978-0-306-40615-7 and ISBN 0-306-40615-2 were cited.", nil},

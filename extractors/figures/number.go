@@ -175,6 +175,9 @@ func (s *scanner) wordsNum(i int) (numRes, bool) {
 		n.v, n.weak, n.j = 1, true, j+1
 		return n, true
 	case "half":
+		if halfCompounds[s.low(j+1)] {
+			return numRes{}, false // "at half time", "half term"
+		}
 		n.v, n.frac, n.integral = 0.5, true, false
 		j++
 		if (s.low(j) == "a" || s.low(j) == "an") && s.isWord(j+1) {

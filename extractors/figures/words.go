@@ -30,6 +30,10 @@ var ordinals = map[string]float64{
 	"billionth": 1e9,
 }
 
+// halfCompounds make "half" part of a noun, not a quantity.
+var halfCompounds = map[string]bool{"time": true, "term": true, "back": true, "backs": true, "brother": true,
+	"sister": true, "life": true, "lives": true, "hearted": true, "way": true, "moon": true}
+
 // fractionWord gives the denominator of a fraction word: "half" 2, "third"
 // and "thirds" 3, "quarter" 4, "fifths" 5 ... "first" and "second" are
 // never fractions.
