@@ -208,13 +208,7 @@ func isCap(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
-func lowerNorm(t *analysis.Token) string {
-	s := t.Norm
-	if s == "" {
-		s = t.Text
-	}
-	return strings.ToLower(s)
-}
+func lowerNorm(t *analysis.Token) string { return strings.ToLower(tokenText(t)) }
 
 // keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
 func keyOf(s string) string {
@@ -806,9 +800,13 @@ func (r *resolver) partials() {
 	var b strings.Builder
 	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
 	seen := map[string]int{}        // mentions per key
+	firstAt := map[string]int{}     // where the key is first mentioned
 	for _, c := range r.cands {
 		if c.label != "" {
 			seen[c.key]++
+		}
+		if at, ok := firstAt[c.key]; !ok || c.start < at {
+			firstAt[c.key] = c.start
 		}
 	}
 	for j, f := range r.cands {
@@ -861,20 +859,23 @@ func (r *resolver) partials() {
 			}
 		}
 	}
-	// companyish: some mention of the key has business words around it;
-	// firstAt: where the key is first mentioned.
-	companyish := map[string]bool{}
-	firstAt := map[string]int{}
-	for _, c := range r.cands {
-		if !companyish[c.key] && r.looksLikeCompany([]*cand{c}) {
-			companyish[c.key] = true
-		}
-		if at, ok := firstAt[c.key]; !ok || c.start < at {
-			firstAt[c.key] = c.start
-		}
-	}
 	if len(index) == 0 {
 		return
+	}
+	// companyish: some mention of the key has business words around it;
+	// asked only of place-like short forms, so worked out when asked.
+	companyish := map[string]bool{}
+	isCompanyish := func(key string) bool {
+		v, ok := companyish[key]
+		if !ok {
+			for _, c := range r.cands {
+				if v = c.key == key && r.looksLikeCompany([]*cand{c}); v {
+					break
+				}
+			}
+			companyish[key] = v
+		}
+		return v
 	}
 	for i, c := range r.cands {
 		if c.entry != nil || c.label == "" || c.alias {
@@ -901,7 +902,7 @@ func (r *resolver) partials() {
 				// ("Halvern" of "Halvern Systems"; not "New York" of "New
 				// York Times"). fu.legal marks that ending here.
 				if prefixes[key] == "" || f.key == key || firstAt[f.key] > firstAt[key] ||
-					!org && !(n == 1 && fu.legal && companyish[key]) {
+					!org && !(n == 1 && fu.legal && isCompanyish(key)) {
 					continue
 				}
 			} else if !fu.legal && !org {

@@ -241,12 +241,8 @@ func shapes(s string) (short, long uint64, flags uint16) {
 // prepare fills infos for the tokens of a document. buf is scratch.
 func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable) []byte {
 	for i := range doc.Tokens {
-		t := &doc.Tokens[i]
 		in := &infos[i]
-		text := t.Norm
-		if text == "" {
-			text = t.Text
-		}
+		text := tokenText(&doc.Tokens[i])
 		buf = lowerInto(buf[:0], text)
 		in.lower = hashBytes(buf)
 		in.exact = hashString(text)
@@ -261,15 +257,15 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		}
 		in.shape, in.longShape, in.flags = shapes(text)
 		if closed(in.flags, buf) {
-			// Its own features are only needed if a rule hit reopens it
-			// (see prepareDoc); neighbours use the fields set here.
+			// Its own features are only needed if a hit reopens it (see
+			// reopen); neighbours use the fields set here.
 			in.flags |= fClosed
 			in.pre, in.suf = [4]uint64{}, [4]uint64{}
 		} else {
 			setAffixes(in, buf)
 		}
 		in.pos = 0
-		if usePOS && t.Tag != "" {
+		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
 			in.pos = hashString(t.Tag)
 		}
 		in.gaz, in.rule, in.doc = 0, 0, 0
@@ -320,19 +316,28 @@ func setAffixes(in *tokInfo, lower []byte) {
 	}
 }
 
-// closedAffixes sets the affixes prepare left out on closed tokens: on
-// those a gazetteer or rule hit reopened, or on all of them (training
-// sees every token).
-func closedAffixes(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
+// tokenText is the form of a token the features read.
+func tokenText(t *analysis.Token) string {
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return t.Text
+}
+
+// reopen gives the closed tokens that a gazetteer or rule hit covers their
+// affixes and clears fClosed, so the model scores them; all, in training,
+// gives every closed token its affixes (the trainer sees every token) and
+// leaves the flags alone.
+func reopen(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
 	for i := range infos {
-		if in := &infos[i]; in.flags&fClosed != 0 && (all || in.gaz != 0 || in.rule != 0) {
-			t := &doc.Tokens[i]
-			text := t.Norm
-			if text == "" {
-				text = t.Text
-			}
-			buf = lowerInto(buf[:0], text)
-			setAffixes(in, buf)
+		in := &infos[i]
+		if in.flags&fClosed == 0 || !all && in.gaz == 0 && in.rule == 0 {
+			continue
+		}
+		buf = lowerInto(buf[:0], tokenText(&doc.Tokens[i]))
+		setAffixes(in, buf)
+		if !all {
+			in.flags &^= fClosed
 		}
 	}
 	return buf

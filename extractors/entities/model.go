@@ -261,7 +261,7 @@ func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
 	}
 	markHits(s.infos, hits)
-	s.buf = closedAffixes(doc, s.infos, s.buf, false)
+	s.buf = reopen(doc, s.infos, s.buf, false)
 }
 
 // maxTags bounds nl: 8 types.
@@ -278,7 +278,7 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 	both := !second && t.twoPass()
 	var acc [2 * maxTags]int32
 	for i := range infos {
-		if in := &infos[i]; in.flags&fClosed != 0 && in.gaz == 0 && in.rule == 0 {
+		if infos[i].flags&fClosed != 0 {
 			// Cannot be inside a name: O, without looking up its
 			// features (most tokens of news text are such words).
 			sc := s.scores[i*nl : i*nl+nl]

@@ -244,7 +244,7 @@ func (tr *trainer) sents(first [][]int) []trainSent {
 	for di, d := range tr.docs {
 		s.grow(len(d.Doc.Tokens), nl)
 		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS, m.clus)
-		s.buf = closedAffixes(d.Doc, s.infos, s.buf, true)
+		s.buf = reopen(d.Doc, s.infos, s.buf, true)
 		docFlags(s.infos, s.seen)
 		mine := tr.own[di]
 		exclude := func(h uint64, mask uint8) uint8 {
