@@ -610,12 +610,9 @@ func (d *docState) finiteBetween(from, to int) bool {
 func (d *docState) figureBefore(t int) bool {
 	toks := d.doc.Tokens
 	lo := toks[max(0, t-3)].Start
-	for _, f := range d.figuresFrom(lo) {
+	for _, f := range d.figuresNear(lo, toks[t].Start) {
 		if f.End > lo && f.End <= toks[t].Start {
 			return true
-		}
-		if d.figs != nil && f.Start >= toks[t].Start {
-			break
 		}
 	}
 	return false
@@ -627,12 +624,9 @@ func (d *docState) figureNear(p pred) bool {
 	toks := d.doc.Tokens
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
-	for _, f := range d.figuresFrom(lo) {
+	for _, f := range d.figuresNear(lo, hi) {
 		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" {
 			return true
-		}
-		if d.figs != nil && f.Start >= hi {
-			break
 		}
 	}
 	return false
@@ -742,12 +736,9 @@ func (d *docState) object(a, b int, p pred) string {
 // figuresIn returns the figures inside bytes [start, end).
 func (d *docState) figuresIn(start, end int) []quarry.Figure {
 	var out []quarry.Figure
-	for _, f := range d.figuresFrom(start) {
+	for _, f := range d.figuresNear(start, end) {
 		if f.Start >= start && f.End <= end {
 			out = append(out, f)
-		}
-		if d.figs != nil && f.Start >= end {
-			break
 		}
 	}
 	return out

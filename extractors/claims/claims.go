@@ -106,9 +106,10 @@ type docState struct {
 	lastPerson, lastOrg *quarry.Entity
 	mainOrg             *quarry.Entity
 	tableRow            map[int]bool
-	// figs and sentQuotes index the figures and quotes (index.go).
+	// figs, sentQuotes and allQuotes index the figures and quotes (index.go).
 	figs       []quarry.Figure
 	sentQuotes [][]int32
+	allQuotes  []int32
 }
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {
@@ -522,20 +523,10 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 
 // quoteAt returns the quote that holds most of bytes [start, end).
 func (d *docState) quoteAt(start, end int) *quarry.Quote {
-	at := func(q *quarry.Quote) bool {
+	for _, qi := range d.quotesOver(start, end) {
+		q := &d.out.Quotes[qi]
 		lo, hi := max(q.Start, start), min(q.End, end)
-		return hi > lo && 2*(hi-lo) >= end-start
-	}
-	if qs, ok := d.quotesOver(start, end); ok {
-		for _, qi := range qs {
-			if q := &d.out.Quotes[qi]; at(q) {
-				return q
-			}
-		}
-		return nil
-	}
-	for i := range d.out.Quotes {
-		if q := &d.out.Quotes[i]; at(q) {
+		if hi > lo && 2*(hi-lo) >= end-start {
 			return q
 		}
 	}

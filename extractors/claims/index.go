@@ -12,8 +12,8 @@ import (
 // every clause; scanning all records each time made a long article
 // quadratic (a 4 MB text spent two thirds of its time there).
 
-// figs are the figures in text order and disjoint (as the figures
-// extractor writes them), or nil when they are not, and callers scan.
+// sortedFigures returns fs when its figures are in text order and disjoint
+// (as the figures extractor writes them), else nil: then lookups scan all.
 func sortedFigures(fs []quarry.Figure) []quarry.Figure {
 	for i := 1; i < len(fs); i++ {
 		if fs[i].Start < fs[i-1].End {
@@ -23,17 +23,19 @@ func sortedFigures(fs []quarry.Figure) []quarry.Figure {
 	return fs
 }
 
-// figuresFrom returns the figures that may end after pos: all of them
-// unless they are sorted.
-func (d *docState) figuresFrom(pos int) []quarry.Figure {
+// figuresNear returns the figures that may overlap bytes [lo, hi): those
+// that end after lo and start before hi when the figures are sorted, else
+// all of them.
+func (d *docState) figuresNear(lo, hi int) []quarry.Figure {
 	if d.figs == nil {
 		return d.out.Figures
 	}
-	i := sort.Search(len(d.figs), func(i int) bool { return d.figs[i].End > pos })
-	return d.figs[i:]
+	i := sort.Search(len(d.figs), func(i int) bool { return d.figs[i].End > lo })
+	j := i + sort.Search(len(d.figs)-i, func(k int) bool { return d.figs[i+k].Start >= hi })
+	return d.figs[i:j]
 }
 
-// quotesBySentence lists, per sentence, the indices of the quotes that
+// indexQuotes lists, per sentence, the indices of the quotes that
 // overlap it, in record order.
 func (d *docState) indexQuotes() {
 	sents := d.doc.Sentences
@@ -48,15 +50,21 @@ func (d *docState) indexQuotes() {
 }
 
 // quotesOver returns the indices of the quotes that may overlap
-// [start,end), in record order, and false when the range is not inside one
-// sentence (the caller then scans them all).
-func (d *docState) quotesOver(start, end int) ([]int32, bool) {
+// [start,end), in record order: those of its sentence when the range lies
+// in one, else all of them.
+func (d *docState) quotesOver(start, end int) []int32 {
 	sents := d.doc.Sentences
 	s := sort.Search(len(sents), func(i int) bool { return sents[i].End > start })
-	if s == len(sents) || sents[s].Start > start || end > sents[s].End {
-		return nil, false
+	if s < len(sents) && sents[s].Start <= start && end <= sents[s].End {
+		return d.sentQuotes[s]
 	}
-	return d.sentQuotes[s], true
+	if d.allQuotes == nil {
+		d.allQuotes = make([]int32, len(d.out.Quotes))
+		for i := range d.allQuotes {
+			d.allQuotes[i] = int32(i)
+		}
+	}
+	return d.allQuotes
 }
 
 // entityByID finds an entity by id; ids are e1, e2, ... in order, so the
