@@ -38,16 +38,19 @@ func (t *edgeTable) slot(key uint64) int {
 	return int((key * 0x9E3779B97F4A7C15) >> t.shift)
 }
 
-func (t *edgeTable) get(key uint64) (int32, bool) {
+// probe returns the slot holding key, or the empty slot where it would go.
+func (t *edgeTable) probe(key uint64) *edgeSlot {
 	mask := len(t.slots) - 1
 	for i := t.slot(key); ; i = (i + 1) & mask {
-		switch s := &t.slots[i]; s.key {
-		case key + 1:
-			return s.val, true
-		case 0:
-			return 0, false
+		if s := &t.slots[i]; s.key == key+1 || s.key == 0 {
+			return s
 		}
 	}
+}
+
+func (t *edgeTable) get(key uint64) (int32, bool) {
+	s := t.probe(key)
+	return s.val, s.key != 0
 }
 
 // getOrPut returns key's value, setting it to val first when key is
@@ -63,15 +66,11 @@ func (t *edgeTable) getOrPut(key uint64, val int32) (got int32, added bool) {
 			}
 		}
 	}
-	mask := len(t.slots) - 1
-	for i := t.slot(key); ; i = (i + 1) & mask {
-		switch s := &t.slots[i]; s.key {
-		case key + 1:
-			return s.val, false
-		case 0:
-			s.key, s.val = key+1, val
-			t.n++
-			return val, true
-		}
+	s := t.probe(key)
+	if s.key != 0 {
+		return s.val, false
 	}
+	s.key, s.val = key+1, val
+	t.n++
+	return val, true
 }
