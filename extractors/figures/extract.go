@@ -346,15 +346,13 @@ func (c *context) directionBefore(k int) (string, int) {
 			}
 			return d, k
 		}
-		switch w {
-		case "from":
-			if n > 0 {
-				return "", -1
-			}
-			continue // "rose from 4.9% to 5.8%"
-		}
-		if n <= 1 && len(w) > 4 && strings.HasSuffix(w, "ly") {
-			continue // "rose sharply from 4.9%"
+		switch {
+		case w == "from" && n == 0: // "rose from 4.9% to 5.8%"
+			continue
+		case w == "from":
+			return "", -1
+		case n <= 1 && lyAdverb(w): // "rose sharply from 4.9%"
+			continue
 		}
 		switch w {
 		case "by", "to", "a", "an", "the", "another", "additional", "further", "some", "its", "their",

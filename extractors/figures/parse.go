@@ -390,7 +390,7 @@ func (s *scanner) figure(i int) (amount, bool) {
 	// not a range: the first is read alone when it carries its own unit,
 	// and the second follows as its own figure.
 	change := intro == "from" && (directions[s.low(i-1)] != "" ||
-		strings.HasSuffix(s.low(i-1), "ly") && directions[s.low(i-2)] != "")
+		lyAdverb(s.low(i-1)) && directions[s.low(i-2)] != "")
 	approx, q := s.hedge(p)
 	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
 		return amount{}, false

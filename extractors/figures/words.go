@@ -1,5 +1,7 @@
 package figures
 
+import "strings"
+
 // Number words are English itself rather than beat-specific vocabulary, so
 // they live here in Go and not in the rule files.
 
@@ -29,6 +31,10 @@ var ordinals = map[string]float64{
 	"ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1e6,
 	"billionth": 1e9,
 }
+
+// lyAdverb: "sharply", "steadily" — a word that may sit between a change verb
+// and its figure.
+func lyAdverb(w string) bool { return len(w) > 4 && strings.HasSuffix(w, "ly") }
 
 // halfCompounds make "half" part of a noun, not a quantity.
 var halfCompounds = map[string]bool{"time": true, "term": true, "back": true, "backs": true, "brother": true,
