@@ -94,9 +94,7 @@ type docState struct {
 	doc  *analysis.Doc
 	out  *quarry.Document
 	text string
-	// lower caches token norms in lower case; read them with low.
-	lower []string
-	cues  cueIndex
+	cues cueIndex
 	// tokMent[i] is the mention holding token i, or -1.
 	tokMent []int
 	ments   []mention
@@ -114,7 +112,6 @@ type docState struct {
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {
 	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}, cues: newCueIndex(x.cues, doc.Tokens)}
-	d.lower = make([]string, len(doc.Tokens))
 	d.tokMent = make([]int, len(doc.Tokens))
 	for i := range d.tokMent {
 		d.tokMent[i] = -1
@@ -221,10 +218,7 @@ func (d *docState) names() map[string]*quarry.Entity {
 
 // low returns token t's norm in lower case.
 func (d *docState) low(t int) string {
-	if d.lower[t] == "" {
-		d.lower[t] = strings.ToLower(d.doc.Tokens[t].Norm)
-	}
-	return d.lower[t]
+	return d.doc.Tokens[t].Lower()
 }
 
 // tokenRange returns the tokens inside bytes [start, end).

@@ -42,7 +42,7 @@ var placePreps = map[string]bool{"in": true, "at": true, "on": true, "from": tru
 // postPreps join a role to what follows ("a spokeswoman for the agency").
 var postPreps = map[string]bool{"of": true, "for": true, "at": true, "with": true, "from": true, "in": true, "on": true, "to": true}
 
-func lowerNorm(t *analysis.Token) string { return strings.ToLower(t.Norm) }
+func lowerNorm(t *analysis.Token) string { return t.Lower() }
 
 func isCapWord(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)

@@ -21,6 +21,8 @@ type Token struct {
 	Sent int
 	// SpaceBefore is true when whitespace (or the start of text) precedes the token.
 	SpaceBefore bool
+	// Word numbers Norm process-wide (see vocab.go); 0 means none.
+	Word uint32
 }
 
 // Sentence is a span of text and the tokens inside it (Tokens[First:Last]).

@@ -67,6 +67,7 @@ type tagModel struct {
 	// Derived, not stored in tagger.bin: see buildMemo.
 	memo     atomic.Pointer[tagMemo]
 	memoDone chan struct{} // closed once memo is set
+	byWord   WordCache[tokFeat]
 }
 
 type wordRows struct {
@@ -463,10 +464,21 @@ func (m *tagModel) tag(toks []Token) {
 	}
 	for i := range toks {
 		w := tagInput(toks, i)
+		// The word cache holds what the memo or lookup gives for Norm,
+		// once the memo is there (a lookup made before has no part sum).
+		id := toks[i].Word
+		if w != toks[i].Norm || memo == nil {
+			id = 0
+		}
+		if c := m.byWord.Get(id); c != nil {
+			feats = append(feats, *c)
+			continue
+		}
 		f, ok := memo[w]
 		if !ok {
 			f = m.lookup(w, &sc.buf)
 		}
+		m.byWord.Put(id, f)
 		feats = append(feats, f)
 	}
 	sc.feats = feats

@@ -84,7 +84,8 @@ func chunkTokens(text string, s, e int, space bool, toks []Token) []Token {
 			q = p + n
 		}
 		t := text[p:q]
-		toks = append(toks, Token{Start: p, End: q, Text: t, Norm: fold(t), SpaceBefore: space && p == s})
+		norm := fold(t)
+		toks = append(toks, Token{Start: p, End: q, Text: t, Norm: norm, SpaceBefore: space && p == s, Word: words.id(norm)})
 		p = q
 	}
 	return toks

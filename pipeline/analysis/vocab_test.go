@@ -1,0 +1,112 @@
+package analysis
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestVocabNumbersEachSpellingOnce(t *testing.T) {
+	v := newVocab()
+	seen := map[uint32]string{}
+	// Enough words to fold fresh into new snapshots several times.
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 5000; i++ {
+			w := fmt.Sprintf("w%d", i)
+			id := v.id(w)
+			if id == 0 {
+				t.Fatalf("%q got 0 below the cap", w)
+			}
+			if prev, ok := seen[id]; ok && prev != w {
+				t.Fatalf("%q and %q share number %d", prev, w, id)
+			}
+			seen[id] = w
+		}
+	}
+	if len(seen) != 5000 {
+		t.Fatalf("%d numbers for 5000 words", len(seen))
+	}
+}
+
+func TestVocabCapGivesZero(t *testing.T) {
+	v := newVocab()
+	v.n = MaxWords - 2
+	if id := v.id("last"); id != MaxWords-1 {
+		t.Fatalf("last word under the cap got %d", id)
+	}
+	if id := v.id("over"); id != 0 {
+		t.Fatalf("word over the cap got %d, want 0", id)
+	}
+	if id := v.id("last"); id != MaxWords-1 {
+		t.Fatalf("known word got %d after the cap", id)
+	}
+}
+
+func TestVocabConcurrent(t *testing.T) {
+	v := newVocab()
+	var wg sync.WaitGroup
+	got := make([][]uint32, 4)
+	for g := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 3000; i++ {
+				got[g] = append(got[g], v.id(fmt.Sprintf("x%d", i%1000)))
+			}
+		}()
+	}
+	wg.Wait()
+	for g := 1; g < len(got); g++ {
+		for i := range got[0] {
+			if got[g][i] != got[0][i] {
+				t.Fatalf("goroutines disagree on x%d: %d vs %d", i%1000, got[0][i], got[g][i])
+			}
+		}
+	}
+}
+
+func TestWordCache(t *testing.T) {
+	var c WordCache[string]
+	if c.Get(0) != nil || c.Get(7) != nil {
+		t.Fatal("empty cache returned a value")
+	}
+	c.Put(0, "zero") // never kept: 0 means no word
+	if c.Get(0) != nil {
+		t.Fatal("word 0 was cached")
+	}
+	c.Put(7, "seven")
+	c.Put(7, "other") // first value stays
+	if p := c.Get(7); p == nil || *p != "seven" {
+		t.Fatalf("Get(7) = %v", p)
+	}
+	c.Put(MaxWords-1, "top")
+	if p := c.Get(MaxWords - 1); p == nil || *p != "top" {
+		t.Fatal("last slot lost")
+	}
+	if c.Get(MaxWords) != nil {
+		t.Fatal("slot past the cap")
+	}
+}
+
+func TestLowerMatchesToLower(t *testing.T) {
+	a, err := New(WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := a.Analyze("The CEO of ÉLAN said The ceo’s plan. The CEO")
+	for pass := 0; pass < 2; pass++ { // the second pass reads the cache
+		for i := range doc.Tokens {
+			tok := &doc.Tokens[i]
+			if got, want := tok.Lower(), strings.ToLower(tok.Norm); got != want {
+				t.Fatalf("Lower(%q) = %q, want %q", tok.Norm, got, want)
+			}
+			if tok.Word == 0 {
+				t.Fatalf("token %q has no word number", tok.Text)
+			}
+		}
+	}
+	if doc.Tokens[0].Word == doc.Tokens[1].Word || doc.Tokens[1].Word != doc.Tokens[len(doc.Tokens)-1].Word {
+		t.Fatal("same spelling should share a number, different ones not")
+	}
+}
