@@ -22,13 +22,16 @@ type OutputOptions struct {
 
 // encode renders one article's output: one line (docs) or several (records).
 func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
+	if opt.Format != OutRecords {
+		if b, err := appendDocument(make([]byte, 0, 4096), doc); err == nil {
+			return b, nil
+		}
+		// encoding/json says what is wrong (a NaN, say).
+		return marshalNoEscape(doc)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
-	if opt.Format != OutRecords {
-		err := enc.Encode(doc)
-		return buf.Bytes(), err
-	}
 	for _, r := range Records(doc) {
 		if err := enc.Encode(r); err != nil {
 			return nil, err

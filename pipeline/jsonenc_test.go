@@ -1,0 +1,198 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quarrylabs/quarry"
+)
+
+// stdEncode is what appendDocument must reproduce.
+func stdEncode(t testing.TB, d *quarry.Document) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func checkSameJSON(t testing.TB, d *quarry.Document) {
+	t.Helper()
+	got, err := appendDocument(nil, d)
+	if err != nil {
+		t.Fatalf("appendDocument: %v", err)
+	}
+	if want := stdEncode(t, d); !bytes.Equal(got, want) {
+		t.Fatalf("encoders differ\n got: %s\nwant: %s", got, want)
+	}
+}
+
+var awkward = []string{
+	"", "plain", `quote " and \ backslash`, "tab\tnl\nret\r", "\b\f\x00\x01\x1f\x7f",
+	"<AT&T>", "curly “quotes” — dash", "\u2028line\u2029para", "bad \xff\xfe utf8 \xe2\x82",
+	"emoji 🙂", "日本語",
+}
+
+var awkwardFloats = []float64{
+	0, math.Copysign(0, -1), 1, -1, 0.5, 1e-6, 9.99e-7, 1e-7, 1.5e-9, 1e20, 1e21, 1.234e21,
+	-3.5e-12, 8e9, 14000, 0.1 + 0.2, math.MaxFloat64, math.SmallestNonzeroFloat64, 123456789.125,
+}
+
+func randDoc(r *rand.Rand) *quarry.Document {
+	s := func() string { return awkward[r.Intn(len(awkward))] }
+	f := func() *float64 {
+		if r.Intn(3) == 0 {
+			return nil
+		}
+		v := awkwardFloats[r.Intn(len(awkwardFloats))]
+		return &v
+	}
+	n := func() int { return r.Intn(5) - 1 } // -1 means a nil slice
+	d := &quarry.Document{Schema: s(), ID: s(), Source: quarry.Source{Path: s(), Line: r.Intn(3), Index: r.Intn(3) - 1},
+		Title: s(), URL: s(), Published: s()}
+	if r.Intn(3) == 0 {
+		d.Meta = map[string]json.RawMessage{"b": json.RawMessage(`{ "x" : [1, 2] }`), "a": json.RawMessage(`"s"`)}
+	}
+	if r.Intn(2) == 0 {
+		txt := s()
+		d.Text = &txt
+	}
+	if k := n(); k >= 0 {
+		d.Entities = []quarry.Entity{}
+		for i := 0; i < k; i++ {
+			e := quarry.Entity{ID: s(), Label: s(), Name: s(), Title: s(), Affiliation: s(), Origin: s()}
+			if m := n(); m >= 0 {
+				e.Mentions = []quarry.Mention{}
+				for j := 0; j < m; j++ {
+					e.Mentions = append(e.Mentions, quarry.Mention{Start: r.Intn(1e6), End: -r.Intn(9), Text: s()})
+				}
+			}
+			if r.Intn(2) == 0 {
+				e.Attrs = map[string]string{s(): s(), "ticker": s(), "zz": s()}
+			}
+			d.Entities = append(d.Entities, e)
+		}
+	}
+	if k := n(); k >= 0 {
+		d.Figures = []quarry.Figure{}
+		for i := 0; i < k; i++ {
+			fg := quarry.Figure{ID: s(), Start: r.Int(), End: r.Intn(9), Text: s(), Kind: s(), Value: f(), Min: f(), Max: f(),
+				Unit: s(), Currency: s(), Counts: s(), Entity: s(), Direction: s(), Sentence: r.Intn(9)}
+			if m := n(); m >= 0 {
+				fg.Approx = []string{}
+				for j := 0; j < m; j++ {
+					fg.Approx = append(fg.Approx, s())
+				}
+			}
+			d.Figures = append(d.Figures, fg)
+		}
+	}
+	if k := n(); k >= 0 {
+		d.Quotes = []quarry.Quote{}
+		for i := 0; i < k; i++ {
+			q := quarry.Quote{ID: s(), Start: r.Intn(99), End: r.Intn(99), Text: s(), Kind: s(), Sentence: r.Intn(9)}
+			if r.Intn(2) == 0 {
+				q.Speaker = &quarry.Speaker{Name: s(), Entity: s(), Start: 1, End: r.Intn(9), Text: s()}
+			}
+			if r.Intn(2) == 0 {
+				q.Cue = &quarry.Cue{Text: s(), Start: r.Intn(9), End: 3}
+			}
+			d.Quotes = append(d.Quotes, q)
+		}
+	}
+	if k := n(); k >= 0 {
+		d.Claims = []quarry.Claim{}
+		for i := 0; i < k; i++ {
+			c := quarry.Claim{ID: s(), Start: r.Intn(99), End: r.Intn(99), Text: s(), Sentence: r.Intn(9), Predicate: s(),
+				Object: s(), Scope: s(), Source: quarry.ClaimSource{Type: s(), Quote: s(), Entity: s()}, Modality: s(),
+				Checkworthy: awkwardFloats[r.Intn(len(awkwardFloats))]}
+			if r.Intn(2) == 0 {
+				c.Subject = &quarry.ClaimSubject{Entity: s(), Start: r.Intn(9), End: 2, Text: s()}
+			}
+			if r.Intn(2) == 0 {
+				c.Figures = []string{s(), s()}
+			}
+			if r.Intn(2) == 0 {
+				c.Features = map[string]float64{"number": 1, s(): awkwardFloats[r.Intn(len(awkwardFloats))], "hedge": 0.25}
+			}
+			d.Claims = append(d.Claims, c)
+		}
+	}
+	if r.Intn(2) == 0 {
+		d.Sentences = []quarry.Sentence{{Start: 0, End: r.Intn(99)}, {Start: 4, End: 9}}
+	}
+	if r.Intn(2) == 0 {
+		d.Warnings = []quarry.Warning{{Code: s(), Message: s()}}
+	}
+	if r.Intn(3) == 0 {
+		d.Error = &quarry.Error{Code: s(), Message: s()}
+	}
+	return d
+}
+
+func TestAppendDocumentMatchesEncodingJSON(t *testing.T) {
+	checkSameJSON(t, &quarry.Document{})
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 3000; i++ {
+		checkSameJSON(t, randDoc(r))
+	}
+}
+
+// Every document of the golden runs, re-read and encoded both ways.
+func TestAppendDocumentGoldens(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json*"))
+	if len(files) == 0 {
+		t.Fatal("no golden files found under testdata/golden")
+	}
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for dec.More() {
+			var d quarry.Document
+			if err := dec.Decode(&d); err != nil {
+				break // not a document file
+			}
+			checkSameJSON(t, &d)
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no documents decoded from the golden files")
+	}
+}
+
+func TestAppendDocumentRefusesNaN(t *testing.T) {
+	d := &quarry.Document{Claims: []quarry.Claim{{Checkworthy: math.NaN()}}}
+	if _, err := appendDocument(nil, d); err == nil {
+		t.Fatal("NaN encoded without an error")
+	}
+	if _, err := encode(d, OutputOptions{}); err == nil || !strings.Contains(err.Error(), "unsupported") {
+		t.Fatalf("encode error = %v, want encoding/json's unsupported value", err)
+	}
+}
+
+func FuzzAppendString(f *testing.F) {
+	for _, s := range awkward {
+		f.Add(s, 0.0)
+	}
+	f.Fuzz(func(t *testing.T, s string, v float64) {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return
+		}
+		txt := s
+		checkSameJSON(t, &quarry.Document{ID: s, Text: &txt, Claims: []quarry.Claim{{Text: s, Checkworthy: v,
+			Features: map[string]float64{s: v}}}, Entities: []quarry.Entity{{Attrs: map[string]string{s: s}}}})
+	})
+}
