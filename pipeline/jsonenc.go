@@ -41,46 +41,10 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 	if d.Text != nil {
 		w.str("text", *d.Text)
 	}
-	w.key("entities")
-	if d.Entities == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for i := range d.Entities {
-			w.entity(&d.Entities[i])
-		}
-		w.close(']')
-	}
-	w.key("figures")
-	if d.Figures == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for i := range d.Figures {
-			w.figure(&d.Figures[i])
-		}
-		w.close(']')
-	}
-	w.key("quotes")
-	if d.Quotes == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for i := range d.Quotes {
-			w.quote(&d.Quotes[i])
-		}
-		w.close(']')
-	}
-	w.key("claims")
-	if d.Claims == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for i := range d.Claims {
-			w.claim(&d.Claims[i])
-		}
-		w.close(']')
-	}
+	array(&w, "entities", d.Entities, (*jw).entity)
+	array(&w, "figures", d.Figures, (*jw).figure)
+	array(&w, "quotes", d.Quotes, (*jw).quote)
+	array(&w, "claims", d.Claims, (*jw).claim)
 	if len(d.Sentences) > 0 {
 		w.key("sentences")
 		w.open('[')
@@ -209,20 +173,13 @@ func (w *jw) entity(e *quarry.Entity) {
 	w.str("id", e.ID)
 	w.str("label", e.Label)
 	w.str("name", e.Name)
-	w.key("mentions")
-	if e.Mentions == nil {
-		w.null()
-	} else {
-		w.open('[')
-		for _, m := range e.Mentions {
-			w.open('{')
-			w.int("start", m.Start)
-			w.int("end", m.End)
-			w.str("text", m.Text)
-			w.close('}')
-		}
-		w.close(']')
-	}
+	array(w, "mentions", e.Mentions, func(w *jw, m *quarry.Mention) {
+		w.open('{')
+		w.int("start", m.Start)
+		w.int("end", m.End)
+		w.str("text", m.Text)
+		w.close('}')
+	})
 	w.strOmit("title", e.Title)
 	w.strOmit("affiliation", e.Affiliation)
 	if len(e.Attrs) > 0 {
@@ -325,6 +282,20 @@ func (w *jw) claim(c *quarry.Claim) {
 		w.close('}')
 	}
 	w.close('}')
+}
+
+// array writes xs under k, null when nil (as encoding/json does).
+func array[T any](w *jw, k string, xs []T, each func(*jw, *T)) {
+	w.key(k)
+	if xs == nil {
+		w.null()
+		return
+	}
+	w.open('[')
+	for i := range xs {
+		each(w, &xs[i])
+	}
+	w.close(']')
 }
 
 func sortedKeys[V any](m map[string]V) []string {
