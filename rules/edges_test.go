@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"math/rand"
+	"reflect"
 	"testing"
 )
 
@@ -40,5 +42,27 @@ func TestEdgeTable(t *testing.T) {
 		if _, ok := et.get(k); ok {
 			t.Fatalf("get(%#x) found a key never put", k)
 		}
+	}
+}
+
+// addAll builds the very trie that add builds phrase by phrase.
+func TestAddAllSameAsAdd(t *testing.T) {
+	var texts []string
+	for i := 0; i < 20_000; i++ {
+		texts = append(texts, fmt.Sprintf("Quill Vantage %d", i%7000), fmt.Sprintf("QV%d", i), "AT&T", "", "  ")
+	}
+	one := newTrie(10)
+	for i, s := range texts {
+		one.add(s, CaseAuto, int32(i))
+	}
+	all := newTrie(10)
+	all.addAll(func(add func(text, mode string, val int32)) {
+		for i, s := range texts {
+			add(s, CaseAuto, int32(i))
+		}
+	})
+	all.idBuf, one.idBuf, all.buf, one.buf = nil, nil, nil, nil
+	if !reflect.DeepEqual(one, all) {
+		t.Fatal("addAll built another trie than add")
 	}
 }

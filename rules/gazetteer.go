@@ -2,7 +2,6 @@ package rules
 
 import (
 	"sort"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -77,18 +76,20 @@ func newGazetteer(entries []*Entry) *Gazetteer {
 		n += 1 + len(e.Aliases)
 	}
 	g := &Gazetteer{entries: entries, trie: newTrie(n), byID: make(map[string]*Entry, len(entries))}
-	for i, e := range entries {
-		g.byID[e.ID] = e
-		// The low bit of a phrase value says "alias".
-		g.trie.add(e.Name, e.Case, int32(i)<<1)
-		for j, a := range e.Aliases {
-			mode := e.Case
-			if j < len(e.aliasCases) && e.aliasCases[j] != "" {
-				mode = e.aliasCases[j]
+	g.trie.addAll(func(add func(text, mode string, val int32)) {
+		for i, e := range entries {
+			g.byID[e.ID] = e
+			// The low bit of a phrase value says "alias".
+			add(e.Name, e.Case, int32(i)<<1)
+			for j, a := range e.Aliases {
+				mode := e.Case
+				if j < len(e.aliasCases) && e.aliasCases[j] != "" {
+					mode = e.aliasCases[j]
+				}
+				add(a, mode, int32(i)<<1|1)
 			}
-			g.trie.add(a, mode, int32(i)<<1|1)
 		}
-	}
+	})
 	return g
 }
 
@@ -304,12 +305,16 @@ next:
 		case "name":
 			hasName = true
 			name, ok := d.nonEmpty(v, "name")
-			if ok && len(appendAtoms(nil, name)) == 0 {
+			if ok && !hasAtoms(name) {
 				d.errf(v, "name %q has no letters or digits to match", name)
 			}
 			e.Name = name
 		case "aliases":
-			for _, a := range d.seq(v, "aliases") {
+			items := d.seq(v, "aliases")
+			if len(items) > 0 {
+				e.Aliases, e.aliasCases = make([]string, 0, len(items)), make([]string, 0, len(items))
+			}
+			for _, a := range items {
 				if text, mode := decodeAlias(d, a); text != "" {
 					e.Aliases = append(e.Aliases, text)
 					e.aliasCases = append(e.aliasCases, mode)
@@ -367,7 +372,7 @@ func decodeAlias(d *decoder, n *yaml.Node) (string, string) {
 		if !ok {
 			return "", ""
 		}
-		if len(appendAtoms(nil, s)) == 0 {
+		if !hasAtoms(s) {
 			d.errf(n, "alias %q has no letters or digits to match", s)
 			return "", ""
 		}
@@ -394,10 +399,19 @@ func decodeAlias(d *decoder, n *yaml.Node) (string, string) {
 // setDerived fills the id (when not given) and the override key from one
 // folding of the name.
 func (e *Entry) setDerived() {
-	k := phraseKey(e.Name)
-	e.key = e.Label + "\x00" + k
+	var buf [128]byte
+	b := append(append(buf[:0], e.Label...), 0)
+	e.key = string(appendPhraseKey(b, e.Name))
 	if e.ID == "" {
-		e.ID = strings.ToLower(e.Label) + ":" + strings.ReplaceAll(k, " ", "-")
+		b = appendLower(b[:0], e.Label)
+		b = append(b, ':')
+		for _, c := range []byte(e.key[len(e.Label)+1:]) {
+			if c == ' ' {
+				c = '-'
+			}
+			b = append(b, c)
+		}
+		e.ID = string(b)
 	}
 }
 

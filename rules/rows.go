@@ -144,7 +144,7 @@ func setCell(d *decoder, e *Entry, col, cell string, p pos) bool {
 	case "id":
 		e.ID = cell
 	case "name":
-		if len(appendAtoms(nil, cell)) == 0 {
+		if !hasAtoms(cell) {
 			d.errAt(p, "name %q has no letters or digits to match", cell)
 			return false
 		}

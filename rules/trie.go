@@ -49,6 +49,7 @@ type trie struct {
 	atoms   []string
 	checks  []atomCheck
 	buf     []byte
+	idBuf   []int32
 }
 
 // newTrie makes a trie sized for about n phrases.
@@ -67,25 +68,86 @@ func (t *trie) add(text, mode string, val int32) bool {
 	if len(t.atoms) == off {
 		return false
 	}
-	node := int32(0)
+	t.idBuf = t.idBuf[:0]
 	for _, a := range t.atoms[off:] {
-		t.buf = appendLower(t.buf[:0], a)
-		id, ok := t.ids[string(t.buf)]
-		if !ok {
-			id = int32(len(t.ids))
-			t.ids[string(t.buf)] = id
-		}
-		key := uint64(node)<<32 | uint64(id)
-		child, added := t.edges.getOrPut(key, int32(len(t.end)))
+		t.idBuf = append(t.idBuf, t.atomID(a))
+	}
+	t.link(t.idBuf, phrase{off: int32(off), n: int32(len(t.atoms) - off), val: val})
+	return true
+}
+
+// atomID returns the id of an atom, numbering new ones in order.
+func (t *trie) atomID(a string) int32 {
+	t.buf = appendLower(t.buf[:0], a)
+	id, ok := t.ids[string(t.buf)]
+	if !ok {
+		id = int32(len(t.ids))
+		t.ids[string(t.buf)] = id
+	}
+	return id
+}
+
+// link walks and extends the path of atom ids and records ph at its end.
+func (t *trie) link(ids []int32, ph phrase) {
+	node := int32(0)
+	for _, id := range ids {
+		child, added := t.edges.getOrPut(uint64(node)<<32|uint64(id), int32(len(t.end)))
 		if added {
 			t.end = append(t.end, -1)
 		}
 		node = child
 	}
-	pi := int32(len(t.phrases))
-	t.phrases = append(t.phrases, phrase{off: int32(off), n: int32(len(t.atoms) - off), val: val, next: t.end[node]})
-	t.end[node] = pi
-	return true
+	ph.next = t.end[node]
+	t.end[node] = int32(len(t.phrases))
+	t.phrases = append(t.phrases, ph)
+}
+
+// addAll adds the phrases each gives, with the same result as calling add
+// on them in order. Building a big gazetteer's trie is mostly cutting
+// text into atoms and cache misses in the atom map and the edge table; here
+// a goroutine cuts while the caller numbers atoms and links edges, each
+// part in order, so the trie does not depend on scheduling. each runs on
+// that goroutine.
+func (t *trie) addAll(each func(add func(text, mode string, val int32))) {
+	type batch struct {
+		atoms   []string // this batch's part of t.atoms
+		phrases []phrase
+	}
+	const size = 4096
+	ch := make(chan batch, 4)
+	go func() {
+		defer close(ch)
+		first := 0
+		var phrases []phrase
+		flush := func() {
+			ch <- batch{atoms: t.atoms[first:len(t.atoms):len(t.atoms)], phrases: phrases}
+			first, phrases = len(t.atoms), make([]phrase, 0, size)
+		}
+		each(func(text, mode string, val int32) {
+			off := len(t.atoms)
+			t.atoms, t.checks = appendPhraseAtoms(t.atoms, t.checks, text, mode)
+			if len(t.atoms) > off {
+				phrases = append(phrases, phrase{off: int32(off), n: int32(len(t.atoms) - off), val: val})
+				if len(phrases) == size {
+					flush()
+				}
+			}
+		})
+		if len(phrases) > 0 {
+			flush()
+		}
+	}()
+	for b := range ch {
+		atoms := b.atoms
+		for _, ph := range b.phrases {
+			t.idBuf = t.idBuf[:0]
+			for _, a := range atoms[:ph.n] {
+				t.idBuf = append(t.idBuf, t.atomID(a))
+			}
+			atoms = atoms[ph.n:]
+			t.link(t.idBuf, ph)
+		}
+	}
 }
 
 // lookup returns the phrases whose atoms equal those of text, ignoring case.
@@ -205,6 +267,16 @@ func classOf(r rune) atomClass {
 		return clSpace
 	}
 	return clOther
+}
+
+// hasAtoms reports whether s has any atom, without cutting it.
+func hasAtoms(s string) bool {
+	for _, r := range s {
+		if classOf(r) != clSpace {
+			return true
+		}
+	}
+	return false
 }
 
 // appendAtoms appends the atoms of s (substrings of s) to dst.
@@ -366,11 +438,16 @@ func (t *trie) caseOK(ph *phrase, atoms []docAtom) bool {
 // phraseKey is the case-folded, atom-joined form of a phrase, used to spot
 // duplicates and for lookups by name.
 func phraseKey(s string) string {
+	return string(appendPhraseKey(make([]byte, 0, len(s)+8), s))
+}
+
+// appendPhraseKey appends the phraseKey of s to dst.
+func appendPhraseKey(dst []byte, s string) []byte {
 	s = foldQuotes(s)
-	b := make([]byte, 0, len(s)+8)
+	b, n0 := dst, len(dst)
 	start, prev := -1, clSpace
 	flush := func(end int) {
-		if len(b) > 0 {
+		if len(b) > n0 {
 			b = append(b, ' ')
 		}
 		b = appendLower(b, s[start:end])
@@ -389,5 +466,5 @@ func phraseKey(s string) string {
 	if start >= 0 {
 		flush(len(s))
 	}
-	return string(b)
+	return b
 }
