@@ -244,6 +244,10 @@ func (b *builder) loadFile(name string, data []byte, user bool) {
 		fi.Origin = OriginUser
 	}
 	d := &decoder{file: name, user: user, errs: &b.errs, src: data}
+	if b.loadFast(d, data, &fi) {
+		b.files = append(b.files, fi)
+		return
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
 		var n yaml.Node
@@ -277,10 +281,17 @@ func (b *builder) loadFile(name string, data []byte, user bool) {
 }
 
 func (b *builder) loadDoc(d *decoder, doc *yaml.Node, fi *FileInfo) {
+	if p, kind, examples := decodeDoc(d, doc); p != nil {
+		b.add(p, kind, examples, fi)
+	}
+}
+
+// decodeDoc decodes one rule document; p is nil when it has no valid kind.
+func decodeDoc(d *decoder, doc *yaml.Node) (p part, kind string, examples []*Example) {
 	doc = resolve(doc)
 	if doc.Kind != yaml.MappingNode {
 		d.errf(doc, "a rule document must be a mapping that starts with a `kind:` line, got %s", describe(doc))
-		return
+		return nil, "", nil
 	}
 	var kindNode *yaml.Node
 	for i := 0; i+1 < len(doc.Content); i += 2 {
@@ -291,11 +302,11 @@ func (b *builder) loadDoc(d *decoder, doc *yaml.Node, fi *FileInfo) {
 	}
 	if kindNode == nil {
 		d.errf(doc, "document has no \"kind\"; add a line like `kind: gazetteer` (kinds: %s)", strings.Join(Kinds(), ", "))
-		return
+		return nil, "", nil
 	}
 	kind, ok := d.str(kindNode, "kind")
 	if !ok {
-		return
+		return nil, "", nil
 	}
 	dec := kinds[kind]
 	if dec == nil {
@@ -304,18 +315,18 @@ func (b *builder) loadDoc(d *decoder, doc *yaml.Node, fi *FileInfo) {
 		} else {
 			d.errf(kindNode, "unknown kind %q; use one of: %s", kind, strings.Join(Kinds(), ", "))
 		}
-		return
+		return nil, "", nil
 	}
-	var examples []*Example
 	common := []field{
 		{"kind", func(k, v *yaml.Node) {}},
 		{"description", func(k, v *yaml.Node) { d.str(v, "description") }},
 		{"examples", func(k, v *yaml.Node) { examples = decodeExamples(d, v, kind) }},
 	}
-	p := dec(d, doc, common)
-	if p == nil {
-		return
-	}
+	return dec(d, doc, common), kind, examples
+}
+
+// add merges a decoded document into the builder and counts it.
+func (b *builder) add(p part, kind string, examples []*Example, fi *FileInfo) {
 	p.merge(b)
 	if !containsString(fi.Kinds, kind) {
 		fi.Kinds = append(fi.Kinds, kind)
