@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -133,4 +136,37 @@ func BenchmarkProseTagOnly(b *testing.B) {
 		}
 	}
 	report(b, text, n)
+}
+
+// BenchmarkTagBBC tags the whole BBC corpus (../shared, skipped without
+// it): a vocabulary and weight traffic like a real run's, which the small
+// bench.txt, always in cache, does not show.
+func BenchmarkTagBBC(b *testing.B) {
+	var sb strings.Builder
+	filepath.WalkDir("../../../shared/data/bbc", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".txt") && !d.IsDir() {
+			data, _ := os.ReadFile(p)
+			sb.Write(data)
+			sb.WriteString("\n\n")
+		}
+		return nil
+	})
+	if sb.Len() == 0 {
+		b.Skip("../shared/data/bbc not found")
+	}
+	text := sb.String()
+	m, err := sharedModel()
+	if err != nil {
+		b.Fatal(err)
+	}
+	<-m.memoDone
+	toks := tokenize(text, nil)
+	sents := segment(text, toks, nil)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			m.tag(toks[s.First:s.Last])
+		}
+	}
+	report(b, text, len(toks))
 }

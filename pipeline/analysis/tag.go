@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -46,6 +47,9 @@ type tagModel struct {
 	off []uint32
 	cls []uint8
 	w   []float32
+	// mask[r] has a bit per class of row r, so a row sets its classes
+	// seen in one step rather than one per entry.
+	mask []uint64
 
 	bias     int32
 	prevTag  [numTags]int32           // "i-1 tag P1"
@@ -290,6 +294,7 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 			m.pads[i].nsuf = k
 		}
 	}
+	m.setMasks()
 	return m
 }
 
@@ -498,7 +503,7 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		return &m.pads[3]
 	}
-	var scores [64]float32
+	var scores [256]float32 // indexed by a class byte: no bounds check
 	for i := range toks {
 		f := &feats[i]
 		if f.done {
@@ -558,20 +563,21 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		for _, r := range rows[:k] {
 			lo, hi := m.off[r], m.off[r+1]
-			for j := lo; j < hi; j++ {
-				c := m.cls[j]
-				scores[c] += m.w[j]
-				seen |= 1 << c
+			seen |= m.mask[r]
+			cls, w := m.cls[lo:hi], m.w[lo:hi]
+			w = w[:len(cls)]
+			for j, c := range cls {
+				scores[c] += w[j]
 			}
 		}
 		best, bestScore := -1, float32(math.Inf(-1))
-		for c := 0; c < tagStart; c++ {
-			if seen&(1<<c) != 0 {
-				if scores[c] > bestScore {
-					best, bestScore = c, scores[c]
-				}
-				scores[c] = 0
+		// The seen classes in increasing order, so ties go to the first.
+		for b := seen & (1<<tagStart - 1); b != 0; b &= b - 1 {
+			c := bits.TrailingZeros64(b)
+			if scores[c] > bestScore {
+				best, bestScore = c, scores[c]
 			}
+			scores[c] = 0
 		}
 		if best < 0 {
 			toks[i].Tag = ""
@@ -608,4 +614,14 @@ func tagInput(toks []Token, i int) string {
 		return "$"
 	}
 	return w
+}
+
+// setMasks sets mask from off and cls.
+func (m *tagModel) setMasks() {
+	m.mask = make([]uint64, len(m.off)-1)
+	for r := range m.mask {
+		for _, c := range m.cls[m.off[r]:m.off[r+1]] {
+			m.mask[r] |= 1 << c
+		}
+	}
 }

@@ -127,5 +127,6 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.tagID[cl] = uint8(i)
 	}
 	m.tagID["-START-"], m.tagID["-START2-"] = tagStart, tagStart2
+	m.setMasks()
 	return m, nil
 }
