@@ -380,7 +380,8 @@ func (s *fastScanner) scalar(text string, i, line int, flow bool) (*yaml.Node, i
 		return nil, 0, false
 	}
 	n := s.node(yaml.ScalarNode, "!!str", line, column(text, i))
-	switch c := text[i]; {
+	c := text[i]
+	switch {
 	case c == '"':
 		end := strings.IndexByte(text[i+1:], '"')
 		if end < 0 || strings.IndexByte(text[i+1:i+1+end], '\\') >= 0 {
@@ -432,7 +433,10 @@ func (s *fastScanner) scalar(text string, i, line int, flow bool) (*yaml.Node, i
 		end = j + 1
 	}
 	n.Value = text[i:end]
-	n.Tag = (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}).ShortTag()
+	// yaml.v3 gives other tags only to values starting so (its resolveTable).
+	if strings.IndexByte("+-.0123456789~yYnNtTfFoO", c) >= 0 {
+		n.Tag = (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}).ShortTag()
+	}
 	return n, end, true
 }
 

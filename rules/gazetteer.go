@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"gopkg.in/yaml.v3"
@@ -76,9 +78,15 @@ func newGazetteer(entries []*Entry) *Gazetteer {
 		n += 1 + len(e.Aliases)
 	}
 	g := &Gazetteer{entries: entries, trie: newTrie(n), byID: make(map[string]*Entry, len(entries))}
+	done := make(chan bool) // byID fills meanwhile, on another core
+	go func() {
+		for _, e := range entries {
+			g.byID[e.ID] = e
+		}
+		close(done)
+	}()
 	g.trie.addAll(func(add func(text, mode string, val int32)) {
 		for i, e := range entries {
-			g.byID[e.ID] = e
 			// The low bit of a phrase value says "alias".
 			add(e.Name, e.Case, int32(i)<<1)
 			for j, a := range e.Aliases {
@@ -90,6 +98,7 @@ func newGazetteer(entries []*Entry) *Gazetteer {
 			}
 		}
 	})
+	<-done
 	return g
 }
 
@@ -427,6 +436,7 @@ func (p *gazetteerDoc) merge(b *builder) {
 	if p.titles {
 		t = b.titles
 	}
+	t.reserve(len(p.entries))
 	for _, e := range p.entries {
 		t.put(b, e)
 	}
@@ -471,6 +481,19 @@ func (t *entryTable) put(b *builder, e *Entry) {
 	t.byID[e.ID] = e
 	t.byName[nameKey(e)] = e
 	t.order = append(t.order, e)
+}
+
+// reserve makes room for n more entries at once, so a big file does not
+// regrow the maps step by step.
+func (t *entryTable) reserve(n int) {
+	if n <= len(t.order) {
+		return
+	}
+	byID, byName := make(map[string]*Entry, len(t.byID)+n), make(map[string]*Entry, len(t.byName)+n)
+	maps.Copy(byID, t.byID)
+	maps.Copy(byName, t.byName)
+	t.byID, t.byName = byID, byName
+	t.order = slices.Grow(t.order, n)
 }
 
 func (t *entryTable) remove(e *Entry) {

@@ -103,24 +103,25 @@ func (t *trie) link(ids []int32, ph phrase) {
 }
 
 // addAll adds the phrases each gives, with the same result as calling add
-// on them in order. Building a big gazetteer's trie is mostly cutting
-// text into atoms and cache misses in the atom map and the edge table; here
-// a goroutine cuts while the caller numbers atoms and links edges, each
-// part in order, so the trie does not depend on scheduling. each runs on
-// that goroutine.
+// on them in order. Building a big gazetteer's trie is mostly cutting text
+// and cache misses in the atom map and the edge table, so it runs as three
+// stages at once: cut into atoms (each runs there), number the atoms, link
+// the edges. Each stage keeps the order, so the trie does not depend on
+// scheduling.
 func (t *trie) addAll(each func(add func(text, mode string, val int32))) {
 	type batch struct {
-		atoms   []string // this batch's part of t.atoms
+		atoms   []string // the batch's part of t.atoms
+		ids     []int32
 		phrases []phrase
 	}
 	const size = 4096
-	ch := make(chan batch, 4)
+	cut, numbered := make(chan batch, 4), make(chan batch, 4)
 	go func() {
-		defer close(ch)
+		defer close(cut)
 		first := 0
 		var phrases []phrase
 		flush := func() {
-			ch <- batch{atoms: t.atoms[first:len(t.atoms):len(t.atoms)], phrases: phrases}
+			cut <- batch{atoms: t.atoms[first:len(t.atoms):len(t.atoms)], phrases: phrases}
 			first, phrases = len(t.atoms), make([]phrase, 0, size)
 		}
 		each(func(text, mode string, val int32) {
@@ -137,15 +138,21 @@ func (t *trie) addAll(each func(add func(text, mode string, val int32))) {
 			flush()
 		}
 	}()
-	for b := range ch {
-		atoms := b.atoms
-		for _, ph := range b.phrases {
-			t.idBuf = t.idBuf[:0]
-			for _, a := range atoms[:ph.n] {
-				t.idBuf = append(t.idBuf, t.atomID(a))
+	go func() {
+		defer close(numbered)
+		for b := range cut {
+			b.ids = make([]int32, len(b.atoms))
+			for i, a := range b.atoms {
+				b.ids[i] = t.atomID(a)
 			}
-			atoms = atoms[ph.n:]
-			t.link(t.idBuf, ph)
+			numbered <- b
+		}
+	}()
+	for b := range numbered {
+		ids := b.ids
+		for _, ph := range b.phrases {
+			t.link(ids[:ph.n], ph)
+			ids = ids[ph.n:]
 		}
 	}
 }
