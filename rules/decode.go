@@ -2,8 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -53,6 +55,37 @@ func (d *decoder) errf(n *yaml.Node, format string, a ...any) {
 
 func (d *decoder) errAt(p pos, format string, a ...any) {
 	*d.errs = append(*d.errs, &Error{File: p.file, Line: p.line, Col: p.col, Msg: fmt.Sprintf(format, a...)})
+}
+
+// parts is how many parts to decode a list of size bytes in: one per core
+// for a big list, one for a small one.
+func parts(size int) int { return min(runtime.GOMAXPROCS(0), 1+size/partSize) }
+
+var partSize = 1 << 20 // tests make it small
+
+// inParts runs decode on parts 0..n-1 at once, each with its own error
+// list, and joins entries and errors in part order, so neither depends on
+// scheduling.
+func inParts(d *decoder, n int, decode func(i int, d *decoder) []*Entry) []*Entry {
+	got := make([][]*Entry, n)
+	errs := make([]Errors, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			pd := *d
+			pd.errs = &errs[i]
+			got[i] = decode(i, &pd)
+		}()
+	}
+	wg.Wait()
+	var out []*Entry
+	for i := range n {
+		*d.errs = append(*d.errs, errs[i]...)
+		out = append(out, got[i]...)
+	}
+	return out
 }
 
 // resolve follows YAML aliases (*name) to the anchored node.

@@ -1,9 +1,7 @@
 package rules
 
 import (
-	"runtime"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -41,8 +39,7 @@ func (b *builder) loadFast(d *decoder, data []byte, fi *FileInfo) bool {
 	n0 := len(*d.errs)
 	p, kind, examples := decodeDoc(d, doc)
 	if g, _ := p.(*gazetteerDoc); g != nil && entries.src != "" {
-		n := min(runtime.GOMAXPROCS(0), 1+len(entries.src)/(1<<20))
-		g.entries, ok = decodeFast(d, entries, g.titles, n)
+		g.entries, ok = decodeFast(d, entries, g.titles, parts(len(entries.src)-entries.off))
 	}
 	if !ok || p == nil || len(*d.errs) > n0 {
 		*d.errs = (*d.errs)[:n0]
@@ -52,39 +49,29 @@ func (b *builder) loadFast(d *decoder, data []byte, fi *FileInfo) bool {
 	return true
 }
 
-// decodeFast decodes the entries in l, in n parts at once (a big list
-// takes all cores); ok is false if any entry has a problem. The parts are joined in
-// file order, so the result does not depend on scheduling.
+// decodeFast decodes the entries in l in n parts at once; ok is false if
+// any entry has a problem.
 func decodeFast(d *decoder, l lines, titles bool, n int) (entries []*Entry, ok bool) {
 	what := "gazetteer entry"
 	if titles {
 		what = "titles entry"
 	}
-	parts := splitItems(l, n)
-	got := make([][]*Entry, len(parts))
-	good := make([]bool, len(parts))
-	var wg sync.WaitGroup
-	for i, part := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var errs Errors
-			pd := *d
-			pd.errs = &errs
-			s := &fastScanner{src: l.src}
-			good[i] = s.entries(part, func(n *yaml.Node) {
-				if e := decodeEntry(&pd, n, what, titles); e != nil {
-					got[i] = append(got[i], e)
-				}
-			}) && len(errs) == 0
-		}()
-	}
-	wg.Wait()
-	for i := range parts {
-		if !good[i] {
+	split := splitItems(l, n)
+	good := make([]bool, len(split))
+	entries = inParts(d, len(split), func(i int, d *decoder) []*Entry {
+		var out []*Entry
+		s := &fastScanner{src: l.src}
+		good[i] = s.entries(split[i], func(n *yaml.Node) {
+			if e := decodeEntry(d, n, what, titles); e != nil {
+				out = append(out, e)
+			}
+		})
+		return out
+	})
+	for _, g := range good {
+		if !g {
 			return nil, false
 		}
-		entries = append(entries, got[i]...)
 	}
 	return entries, true
 }

@@ -184,3 +184,21 @@ func TestFastParts(t *testing.T) {
 		}
 	}
 }
+
+// A table decoded in parts gives the entries and errors, in order, that
+// it gives decoded whole.
+func TestRowsInParts(t *testing.T) {
+	src := genRows(3000)
+	src = strings.Replace(src, "| COMPANY |", "| COMPNY |", 3)
+	src = strings.Replace(src, "Holdings 2999 | COMPANY", "Holdings 2999 | CMPANY", 1)
+	src = strings.Replace(src, "Holdings 1500 |", "Holdings 1500 | | | | |", 1)
+	whole := loadOne(src, true)
+	defer func(old int) { partSize = old }(partSize)
+	partSize = 1000
+	if got := loadOne(src, true); !reflect.DeepEqual(got, whole) {
+		t.Errorf("in parts: %d entries, errors %q; whole: %d, %q", len(got.gaz), got.errs, len(whole.gaz), whole.errs)
+	}
+	if len(whole.errs) != 5 || len(whole.gaz) != 2995 {
+		t.Errorf("%d entries, errors %q", len(whole.gaz), whole.errs)
+	}
+}

@@ -58,8 +58,32 @@ func decodeRows(d *decoder, columns []strNode, rows *yaml.Node, what string, tit
 	// A literal block (rows: |) keeps lines as written, so row i is on
 	// the file line after the key plus i; other styles get the key's line.
 	literal := rows.Style&yaml.LiteralStyle != 0
+	if literal {
+		d.srcLine(0) // index the lines now: the parts share it
+	}
+	// A big table decodes in parts at once; part i starts after starts[i]
+	// lines of the text.
+	texts, starts := []string{}, []int{}
+	for k, line := parts(len(text)), 0; k > 0; k-- {
+		cut := len(text)
+		if k > 1 {
+			if i := strings.IndexByte(text[len(text)/k:], '\n'); i >= 0 {
+				cut = len(text)/k + i + 1
+			}
+		}
+		texts, starts = append(texts, text[:cut]), append(starts, line)
+		line += strings.Count(text[:cut], "\n")
+		text = text[cut:]
+	}
+	return inParts(d, len(texts), func(i int, d *decoder) []*Entry {
+		return decodeRowLines(d, cols, texts[i], starts[i], rows, literal, titles)
+	})
+}
+
+// decodeRowLines decodes the rows in text, which starts after line rows
+// of the table.
+func decodeRowLines(d *decoder, cols []string, text string, line int, rows *yaml.Node, literal, titles bool) []*Entry {
 	var out []*Entry
-	line := 0
 	for len(text) > 0 {
 		row := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
