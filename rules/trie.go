@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,16 @@ type trie struct {
 	checks  []atomCheck
 	buf     []byte
 	idBuf   []int32
+	// words caches the atom of each one-atom word (see atomize); a new
+	// atom id drops it, since a cached "unknown" might now be known.
+	words atomic.Pointer[analysis.WordCache[wordAtom]]
+}
+
+// wordAtom is what atomize found for a word: its atom id (or -1) when the
+// word is one atom, else multi; folds when tokenNorm is not just Norm.
+type wordAtom struct {
+	id           int32
+	multi, folds bool
 }
 
 // newTrie makes a trie sized for about n phrases.
@@ -83,6 +94,9 @@ func (t *trie) atomID(a string) int32 {
 	if !ok {
 		id = int32(len(t.ids))
 		t.ids[string(t.buf)] = id
+		if t.words.Load() != nil {
+			t.words.Store(nil)
+		}
 	}
 	return id
 }
@@ -363,8 +377,24 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	var buf [64]byte
 	var tmpArr [8]string
 	tmp := tmpArr[:0]
+	words := t.words.Load()
+	if words == nil {
+		t.words.CompareAndSwap(nil, new(analysis.WordCache[wordAtom]))
+		words = t.words.Load()
+	}
 	for i := range toks {
-		tmp = appendAtoms(tmp[:0], tokenNorm(&toks[i]))
+		w := toks[i].Word
+		if c := words.Get(w); c != nil && !c.multi {
+			// Word numbers Norm, so tokenNorm is the whole atom.
+			text := toks[i].Norm
+			if c.folds {
+				text = tokenNorm(&toks[i])
+			}
+			dst = append(dst, docAtom{text: text, id: c.id, tok: int32(i), first: true, last: true})
+			continue
+		}
+		norm := tokenNorm(&toks[i])
+		tmp = appendAtoms(tmp[:0], norm)
 		for j, a := range tmp {
 			low := appendLower(buf[:0], a)
 			id, ok := t.ids[string(low)]
@@ -372,6 +402,11 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 				id = -1
 			}
 			dst = append(dst, docAtom{text: a, id: id, tok: int32(i), first: j == 0, last: j == len(tmp)-1})
+		}
+		if len(tmp) == 1 && len(tmp[0]) == len(norm) {
+			words.Put(w, wordAtom{id: dst[len(dst)-1].id, folds: norm != toks[i].Norm})
+		} else {
+			words.Put(w, wordAtom{multi: true})
 		}
 	}
 	return dst
