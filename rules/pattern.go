@@ -84,6 +84,16 @@ type Patterns struct {
 	// wildMask is the `is` flags the wild rules' first tokens test, computed
 	// once per token in Match so most rules are rejected by one AND.
 	wildMask uint16
+	// words keeps per word what Match derives from its spelling alone.
+	words analysis.WordCache[patWord]
+}
+
+// patWord is a word's lower-cased norm, its wildMask flags and the rules
+// keyed on it.
+type patWord struct {
+	low   string
+	flags uint16
+	first []altRef
 }
 
 type altRef struct {
@@ -109,9 +119,10 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 	sc := matchPool.Get().(*matchScratch)
 	defer func() {
 		clear(sc.lows) // don't keep the document alive in the pool
+		clear(sc.firsts)
 		matchPool.Put(sc)
 	}()
-	lows, flags := sc.prepare(toks, p.wildMask)
+	lows, flags, firsts := p.prepare(sc, toks)
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
@@ -130,7 +141,7 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 		}
 	}
 	for i := range toks {
-		for _, r := range p.byFirst[lows[i]] {
+		for _, r := range firsts[i] {
 			try(r, i)
 		}
 		for _, r := range p.wild {
@@ -161,6 +172,39 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 	return out
 }
 
+// prepare returns each token's lower-cased norm (as lower(tokenNorm(t))),
+// the `is` flags in p.wildMask it has and the rules keyed on it, through
+// the word cache: after the first sight of a word, one array lookup.
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, [][]altRef) {
+	n := len(toks)
+	lows := slices.Grow(sc.lows[:0], n)[:n]
+	flags := slices.Grow(sc.flags[:0], n)[:n]
+	firsts := slices.Grow(sc.firsts[:0], n)[:n]
+	for i := range toks {
+		w := toks[i].Word
+		if c := p.words.Get(w); c != nil {
+			lows[i], flags[i], firsts[i] = c.low, c.flags, c.first
+			continue
+		}
+		norm := tokenNorm(&toks[i])
+		low := strings.ToLower(norm)
+		var f uint16
+		for b := p.wildMask; b != 0; b &= b - 1 {
+			k := bits.TrailingZeros16(b)
+			if isFlagFuncs[k](norm) {
+				f |= 1 << k
+			}
+		}
+		lows[i], flags[i], firsts[i] = low, f, p.byFirst[low]
+		if w != 0 {
+			// A clone: low may point into the document.
+			p.words.Put(w, patWord{low: strings.Clone(low), flags: f, first: firsts[i]})
+		}
+	}
+	sc.lows, sc.flags, sc.firsts = lows, flags, firsts
+	return lows, flags, firsts
+}
+
 type prodSpans struct {
 	prod  string
 	spans []span
@@ -168,63 +212,13 @@ type prodSpans struct {
 
 // matchScratch is Match's per-call working memory, reused through matchPool.
 type matchScratch struct {
-	lows  []string
-	flags []uint16
-	offs  []int32
-	arena []byte
-	m     matcher
+	lows   []string
+	flags  []uint16
+	firsts [][]altRef
+	m      matcher
 }
 
 var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}
-
-// prepare returns each token's lower-cased norm (as lower(tokenNorm(t)))
-// and the `is` flags in mask it has. Lower-cased ASCII copies share one
-// allocation; norms already in lower case are used as they are.
-func (sc *matchScratch) prepare(toks []analysis.Token, mask uint16) ([]string, []uint16) {
-	n := len(toks)
-	lows := slices.Grow(sc.lows[:0], n)[:n]
-	flags := slices.Grow(sc.flags[:0], n)[:n]
-	offs := slices.Grow(sc.offs[:0], n)[:n]
-	arena := sc.arena[:0]
-	for i := range toks {
-		norm := tokenNorm(&toks[i])
-		offs[i] = -1
-		switch ascii, upper := asciiCase(norm); {
-		case !ascii:
-			lows[i] = strings.ToLower(norm)
-		case upper:
-			offs[i] = int32(len(arena))
-			for j := 0; j < len(norm); j++ {
-				c := norm[j]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				arena = append(arena, c)
-			}
-			lows[i] = norm // length only, until the arena is a string
-		default:
-			lows[i] = norm
-		}
-		var f uint16
-		for b := mask; b != 0; b &= b - 1 {
-			k := bits.TrailingZeros16(b)
-			if isFlagFuncs[k](norm) {
-				f |= 1 << k
-			}
-		}
-		flags[i] = f
-	}
-	if len(arena) > 0 {
-		all := string(arena)
-		for i, o := range offs {
-			if o >= 0 {
-				lows[i] = all[o : int(o)+len(lows[i])]
-			}
-		}
-	}
-	sc.lows, sc.flags, sc.offs, sc.arena = lows, flags, offs, arena
-	return lows, flags
-}
 
 // asciiCase reports whether s is ASCII and whether it has an upper-case letter.
 func asciiCase(s string) (ascii, upper bool) {

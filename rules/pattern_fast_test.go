@@ -109,16 +109,23 @@ rules:
 
 func TestPrepareLows(t *testing.T) {
 	words := []string{"the", "The", "THE", "", "İstanbul", "“Quoted”", "`tick", "A1-B", "MİLLION", "x"}
-	toks := make([]analysis.Token, len(words))
+	toks := make([]analysis.Token, 2*len(words))
 	for i, w := range words {
-		toks[i] = analysis.Token{Text: w, Norm: w}
+		// Each word twice: once numbered (the word cache), once not.
+		toks[i] = analysis.Token{Text: w, Norm: w, Word: uint32(i + 1)}
+		toks[len(words)+i] = analysis.Token{Text: w, Norm: w}
 	}
+	ref := []altRef{{rule: 7}}
+	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byFirst: map[string][]altRef{"the": ref}}
 	var sc matchScratch
-	for range 2 { // the second pass reuses the buffers
-		lows, flags := sc.prepare(toks, isFlagBit("capitalised")|isFlagBit("num"))
+	for range 2 { // the second pass reuses the buffers and reads the cache
+		lows, flags, firsts := p.prepare(&sc, toks)
 		for i := range toks {
+			if w := words[i%len(words)]; (lower(w) == "the") != (len(firsts[i]) == 1) {
+				t.Errorf("rules keyed on %q: %v", w, firsts[i])
+			}
 			if want := lower(tokenNorm(&toks[i])); lows[i] != want {
-				t.Errorf("low %q = %q, want %q", words[i], lows[i], want)
+				t.Errorf("low %q = %q, want %q", toks[i].Norm, lows[i], want)
 			}
 			norm := tokenNorm(&toks[i])
 			want := uint16(0)
@@ -129,7 +136,7 @@ func TestPrepareLows(t *testing.T) {
 				want |= isFlagBit("num")
 			}
 			if flags[i] != want {
-				t.Errorf("flags %q = %b, want %b", words[i], flags[i], want)
+				t.Errorf("flags %q = %b, want %b", toks[i].Norm, flags[i], want)
 			}
 		}
 	}
