@@ -398,6 +398,25 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 		prev := s.scores[(i-1)*nl : i*nl]
 		cur := s.scores[i*nl : i*nl+nl]
 		back := s.back[i*nl : i*nl+nl]
+		if nl > 1 && prev[1] == negInf {
+			// After a closed token only O has a finite score, so O is
+			// every tag's best predecessor (or none is finite).
+			p0 := prev[0]
+			if cur[1] == negInf {
+				cur[0] += p0 + trans[0]
+				back[0] = 0
+				continue
+			}
+			for y := range cur {
+				if m.allow[y] {
+					cur[y] += p0 + trans[y]
+				} else {
+					cur[y] = negInf
+				}
+				back[y] = 0
+			}
+			continue
+		}
 		if nl > 1 && cur[1] == negInf {
 			// A closed token (see emissions): only O is possible, and
 			// only its back pointer is ever followed.
