@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
@@ -33,6 +34,7 @@ func commands() []cli.Command {
 }
 
 func main() {
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first signal, a second one kills the process at once.
@@ -42,6 +44,20 @@ func main() {
 	code := run(ctx, cli.StdIO(), os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// tuneGC trades memory for collector work unless the user set GOGC or
+// GOMEMLIMIT: a run's live heap is tens of MB, so a collection at 3× it
+// instead of 2× halves the marking (~4% of all instructions on BBC), and
+// the soft limit makes the collector work harder before a huge article
+// (raised --max-bytes) would take the heap past 768 MB.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
 }
 
 func run(ctx context.Context, io *cli.IO, args []string) int {
