@@ -208,7 +208,12 @@ func isCap(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
-func lowerNorm(t *analysis.Token) string { return strings.ToLower(tokenText(t)) }
+func lowerNorm(t *analysis.Token) string {
+	if t.Norm != "" {
+		return t.Lower() // cached per word
+	}
+	return strings.ToLower(t.Text)
+}
 
 // keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
 func keyOf(s string) string {
