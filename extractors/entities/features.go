@@ -239,41 +239,25 @@ func shapes(s string) (short, long uint64, flags uint16) {
 }
 
 // prepare fills infos for the tokens of a document. buf is scratch.
-func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable) []byte {
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, words *analysis.WordCache[wordStatic]) []byte {
 	for i := range doc.Tokens {
 		in := &infos[i]
-		text := tokenText(&doc.Tokens[i])
-		buf = lowerInto(buf[:0], text)
-		in.lower = hashBytes(buf)
-		in.exact = hashString(text)
-		in.clus = unknownWord
-		if clus != nil {
-			if c, ok := clus[in.lower]; ok {
-				in.clus = c
+		w := doc.Tokens[i].Word
+		if words != nil {
+			if c := words.Get(w); c != nil {
+				c.set(in)
 			} else {
-				// A word the clusters never saw is itself a signal.
-				in.clus = rareWord
+				buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
+				words.Put(w, getStatic(in))
 			}
-		}
-		in.shape, in.longShape, in.flags = shapes(text)
-		if closed(in.flags, buf) {
-			// Its own features are only needed if a hit reopens it (see
-			// reopen); neighbours use the fields set here.
-			in.flags |= fClosed
-			in.pre, in.suf = [4]uint64{}, [4]uint64{}
 		} else {
-			setAffixes(in, buf)
+			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
 		}
 		in.pos = 0
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
 			in.pos = hashString(t.Tag)
 		}
 		in.gaz, in.rule, in.doc = 0, 0, 0
-		n := len(text)
-		if n > 255 {
-			n = 255
-		}
-		in.nbytes = uint8(n)
 	}
 	for si, s := range doc.Sentences {
 		_ = si
@@ -301,6 +285,52 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 			infos[s.First].flags |= fSentStart
 		}
 	}
+	return buf
+}
+
+// wordStatic is the part of a tokInfo that depends on the word alone,
+// kept per word by a Model so prepare hashes each word once.
+type wordStatic struct {
+	lower, exact, shape, longShape uint64
+	pre, suf                       [4]uint64
+	clus                           [clusterSlots]uint16
+	flags                          uint16
+	nbytes                         uint8
+}
+
+func getStatic(in *tokInfo) wordStatic {
+	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.nbytes}
+}
+
+func (c *wordStatic) set(in *tokInfo) {
+	in.lower, in.exact, in.shape, in.longShape = c.lower, c.exact, c.shape, c.longShape
+	in.pre, in.suf, in.clus, in.flags, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.nbytes
+}
+
+// staticInfo sets in's word fields from text (buf is scratch space).
+func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable) []byte {
+	buf = lowerInto(buf[:0], text)
+	in.lower = hashBytes(buf)
+	in.exact = hashString(text)
+	in.clus = unknownWord
+	if clus != nil {
+		if c, ok := clus[in.lower]; ok {
+			in.clus = c
+		} else {
+			// A word the clusters never saw is itself a signal.
+			in.clus = rareWord
+		}
+	}
+	in.shape, in.longShape, in.flags = shapes(text)
+	if closed(in.flags, buf) {
+		// Its own features are only needed if a hit reopens it (see
+		// reopen); neighbours use the fields set here.
+		in.flags |= fClosed
+		in.pre, in.suf = [4]uint64{}, [4]uint64{}
+	} else {
+		setAffixes(in, buf)
+	}
+	in.nbytes = uint8(min(len(text), 255))
 	return buf
 }
 
