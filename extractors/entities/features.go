@@ -138,6 +138,7 @@ type tokInfo struct {
 	rule                                uint16 // rules gazetteer: bit per (label, B/I)
 	doc                                 uint8  // document flags for this word
 	nbytes                              uint8
+	word                                uint32 // Token.Word
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
@@ -243,6 +244,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 	for i := range doc.Tokens {
 		in := &infos[i]
 		w := doc.Tokens[i].Word
+		in.word = w
 		if words != nil {
 			if c := words.Get(w); c != nil {
 				c.set(in)
@@ -406,6 +408,13 @@ func docFlags(infos []tokInfo, seen map[uint64]uint8) {
 // features appends the feature hashes of token i of a sentence (infos is the
 // sentence's slice) to out.
 func features(infos []tokInfo, i int, out []uint64) []uint64 {
+	return appendFeatures(infos, i, out, true)
+}
+
+// appendFeatures is features, without the token's own ones (those of the
+// word alone, whatever its place: see emissions) unless own is set. Outside
+// headlines only: there, all are always wanted.
+func appendFeatures(infos []tokInfo, i int, out []uint64, own bool) []uint64 {
 	in := &infos[i]
 	prev1, prev2, next1, next2 := hStart, hStart, hEnd, hEnd
 	pshape, nshape := hStart, hEnd
@@ -426,10 +435,10 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 		}
 	}
 	head := in.flags&fHeadline != 0
+	if own {
+		out = append(out, tBias, mix(tLower, in.lower), mix(tShape, in.shape))
+	}
 	out = append(out,
-		tBias,
-		mix(tLower, in.lower),
-		mix(tShape, in.shape),
 		mix(tPrev1, prev1),
 		mix(tNext1, next1),
 		mix(tPrev2, prev2),
@@ -445,16 +454,16 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 		// on how the document writes it elsewhere.
 		out = append(out, tHeadline, mix(tHeadLower, in.lower), mix(tDocCapHead, uint64(in.doc)))
 	} else {
-		out = append(out,
-			mix(tExact, in.exact),
-			mix(tLongShape, in.longShape),
-			mix(tPrevExact, pexact),
-			mix(tNextExact, nexact),
-		)
+		if own {
+			out = append(out, mix(tExact, in.exact), mix(tLongShape, in.longShape))
+		}
+		out = append(out, mix(tPrevExact, pexact), mix(tNextExact, nexact))
 	}
 	if in.clus[0] != 0 {
-		for l, id := range in.clus[:clusterLevels] {
-			out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
+		if own {
+			for l, id := range in.clus[:clusterLevels] {
+				out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
+			}
 		}
 		out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
 	}
@@ -464,7 +473,7 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 	if i+1 < len(infos) && infos[i+1].clus[1] != 0 {
 		out = append(out, mix(tClusNext, uint64(infos[i+1].clus[1])))
 	}
-	for k := 0; k < 4; k++ {
+	for k := 0; k < 4 && own; k++ {
 		if in.pre[k] != 0 {
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
 		}
@@ -491,11 +500,9 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 		bit := uint64(trailingZeros16(g))
 		out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
 	}
-	n := uint64(in.nbytes)
-	if n > 6 {
-		n = 6
+	if own {
+		out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
 	}
-	out = append(out, mix(tLen, n))
 	return out
 }
 

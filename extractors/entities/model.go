@@ -56,6 +56,9 @@ type table struct {
 	scale   [2]float32
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
 	pass1   sparseRows   // the first pass as set, for training the second
+	// words keeps, per word, the sums of its own features' rows (see
+	// emissions); a new table starts it afresh.
+	words *analysis.WordCache[[2 * maxTags]int32]
 }
 
 func (t *table) twoPass() bool { return t.trans[1] != nil }
@@ -109,7 +112,8 @@ func quantize(w, trans []float32, nl int) sparseRows {
 func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	nl := m.nl
 	words := (1 << m.bits) / 64
-	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: nl, pass1: p1}
+	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: nl, pass1: p1,
+		words: new(analysis.WordCache[[2 * maxTags]int32])}
 	t.scale[0], t.trans[0] = p1.scale, p1.trans
 	if p2 != nil {
 		t.stride = 2 * nl
@@ -277,11 +281,10 @@ const maxTags = 17
 func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 	t := &m.tab
 	nl := m.nl
-	mask := uint64(1)<<m.bits - 1
 	both := !second && t.twoPass()
-	var acc [2 * maxTags]int32
 	for i := range infos {
-		if infos[i].flags&fClosed != 0 {
+		in := &infos[i]
+		if in.flags&fClosed != 0 {
 			// Cannot be inside a name: O, without looking up its
 			// features (most tokens of news text are such words).
 			sc := s.scores[i*nl : i*nl+nl]
@@ -291,62 +294,36 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			}
 			continue
 		}
-		a := acc[:t.stride]
-		clear(a)
-		if second {
+		var a [2 * maxTags]int32
+		switch {
+		case second:
 			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
 			s.feats = docFeatures(infos, i, s.feats[:0])
-		} else {
+			t.accumulate(s.feats, &a, m.bits)
+		case t.words == nil || in.flags&fHeadline != 0 || in.word == 0:
 			s.feats = features(infos, i, s.feats[:0])
-		}
-		if nl == 9 && !second {
-			// Four types, the usual case: first-pass sums in registers,
-			// second-pass ones in a fixed-size array.
-			var a0, a1, a2, a3, a4, a5, a6, a7, a8 int32
-			var b [9]int32
-			for _, f := range s.feats {
-				row := t.row(f & mask)
-				if row == nil {
-					continue
-				}
-				if both {
-					r2 := row[9:18]
-					b[0] += int32(r2[0])
-					b[1] += int32(r2[1])
-					b[2] += int32(r2[2])
-					b[3] += int32(r2[3])
-					b[4] += int32(r2[4])
-					b[5] += int32(r2[5])
-					b[6] += int32(r2[6])
-					b[7] += int32(r2[7])
-					b[8] += int32(r2[8])
-				}
-				row = row[:9]
-				a0 += int32(row[0])
-				a1 += int32(row[1])
-				a2 += int32(row[2])
-				a3 += int32(row[3])
-				a4 += int32(row[4])
-				a5 += int32(row[5])
-				a6 += int32(row[6])
-				a7 += int32(row[7])
-				a8 += int32(row[8])
+			t.accumulate(s.feats, &a, m.bits)
+		default:
+			// The word's own features sum to the same rows wherever it
+			// stands (outside headlines): kept per word, only the
+			// context is looked up. Integer sums, so the order of the
+			// additions does not matter.
+			if c := t.words.Get(in.word); c != nil {
+				a = *c
+				s.feats = appendFeatures(infos, i, s.feats[:0], false)
+				t.accumulate(s.feats, &a, m.bits)
+				break
 			}
-			a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
-			if both {
-				copy(a[9:18], b[:])
+			s.feats = features(infos, i, s.feats[:0])
+			t.accumulate(s.feats, &a, m.bits)
+			var ctx [2 * maxTags]int32
+			s.feats = appendFeatures(infos, i, s.feats[:0], false)
+			t.accumulate(s.feats, &ctx, m.bits)
+			own := a
+			for y := range own {
+				own[y] -= ctx[y]
 			}
-		} else {
-			for _, f := range s.feats {
-				row := t.row(f & mask)
-				if row == nil {
-					continue
-				}
-				row = row[:len(a)]
-				for y, v := range row {
-					a[y] += int32(v)
-				}
-			}
+			t.words.Put(in.word, own)
 		}
 		sc := s.scores[i*nl : i*nl+nl]
 		k, off := 0, 0
@@ -357,7 +334,55 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			sc[y] = float32(a[off+y]) * t.scale[k]
 		}
 		if both {
-			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:])
+			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
+		}
+	}
+}
+
+// accumulate adds the rows of feats to a[:stride]: the first pass's
+// weights, then the second's when there is one.
+func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
+	mask := uint64(1)<<bits - 1
+	if t.stride == 18 {
+		// Four types, the usual case: sums in registers.
+		a0, a1, a2, a3, a4, a5, a6, a7, a8 := a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]
+		b0, b1, b2, b3, b4, b5, b6, b7, b8 := a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17]
+		for _, f := range feats {
+			row := t.row(f & mask)
+			if row == nil {
+				continue
+			}
+			row = row[:18]
+			a0 += int32(row[0])
+			a1 += int32(row[1])
+			a2 += int32(row[2])
+			a3 += int32(row[3])
+			a4 += int32(row[4])
+			a5 += int32(row[5])
+			a6 += int32(row[6])
+			a7 += int32(row[7])
+			a8 += int32(row[8])
+			b0 += int32(row[9])
+			b1 += int32(row[10])
+			b2 += int32(row[11])
+			b3 += int32(row[12])
+			b4 += int32(row[13])
+			b5 += int32(row[14])
+			b6 += int32(row[15])
+			b7 += int32(row[16])
+			b8 += int32(row[17])
+		}
+		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
+		a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17] = b0, b1, b2, b3, b4, b5, b6, b7, b8
+		return
+	}
+	for _, f := range feats {
+		row := t.row(f & mask)
+		if row == nil {
+			continue
+		}
+		for y, v := range row[:t.stride] {
+			a[y] += int32(v)
 		}
 	}
 }
