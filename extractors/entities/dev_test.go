@@ -36,7 +36,7 @@ func TestDevF1(t *testing.T) {
 		t.Logf("%-6s P %.4f R %.4f F1 %.4f", l, c.Precision(), c.Recall(), c.F1())
 	}
 	t.Logf("all    F1 %.4f", sc.Micro().F1())
-	floors := map[string]float64{quarry.Person: 0.95, quarry.Org: 0.865, quarry.Loc: 0.945, quarry.Misc: 0.87}
+	floors := map[string]float64{quarry.Person: 0.95, quarry.Org: 0.875, quarry.Loc: 0.945, quarry.Misc: 0.87}
 	for l, f := range floors {
 		if got := sc.ByLabel[l].F1(); got < f {
 			t.Errorf("%s F1 %.4f, want >= %.2f", l, got, f)

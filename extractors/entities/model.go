@@ -36,6 +36,9 @@ type Model struct {
 	preds  [][]int // per tag: the tags that may precede it
 	// clus holds word clusters from unlabelled text, or nil.
 	clus clusterTable
+	// inputs fingerprints the training inputs (see inputsHash); empty
+	// for models written before it was recorded.
+	inputs string
 }
 
 // table holds the emission weights of both passes. The second pass, when

@@ -35,6 +35,8 @@ type header struct {
 	Rows2  int     `json:"rows2,omitempty"`
 	// Clusters is the number of word-cluster entries.
 	Clusters int `json:"clusters,omitempty"`
+	// Inputs fingerprints the training inputs (see inputsHash).
+	Inputs string `json:"inputs,omitempty"`
 }
 
 // WriteTo writes the model in quarry's model format.
@@ -48,6 +50,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		h.Scale2, h.Rows2 = p2.scale, len(p2.idx)
 	}
 	h.Clusters = len(m.clus)
+	h.Inputs = m.inputs
 	hb, err := json.Marshal(h)
 	if err != nil {
 		return 0, err
@@ -191,7 +194,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("entities: unsupported model (version %d, %d bits, %d types)", h.Version, h.Bits, len(h.Types))
 	}
 	m := newModel(h.Types, h.Bits)
-	m.Viterbi, m.UsePOS = h.Viterbi, h.UsePOS
+	m.Viterbi, m.UsePOS, m.inputs = h.Viterbi, h.UsePOS, h.Inputs
 	d := bufio.NewReaderSize(flate.NewReader(br), 1<<16)
 	le := binary.LittleEndian
 	var b8 [8]byte

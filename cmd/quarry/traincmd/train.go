@@ -32,6 +32,7 @@ func run(ctx context.Context, io *cli.IO, args []string) int {
 	out := fs.String("o", "", "model file to write")
 	epochs := fs.Int("epochs", 10, "passes over the training data")
 	seed := fs.Int64("seed", 1, "shuffling seed; the same data and seed give the same model")
+	restarts := fs.Int("restarts", 1, "train each pass this many times (seeds seed, seed+1, ...) and sum the averaged weights")
 	greedy := fs.Bool("greedy", false, "greedy left-to-right decoding instead of Viterbi")
 	pos := fs.Bool("pos", false, "use part-of-speech features")
 	bits := fs.Uint("bits", 20, "log2 of the feature table size")
@@ -109,7 +110,7 @@ func run(ctx context.Context, io *cli.IO, args []string) int {
 		}
 	}
 	m, err := entities.Train(train, entities.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Bits: uint8(*bits), Greedy: *greedy, UsePOS: *pos, Folds: *folds, Rules: set, Unlabeled: raw, Dev: devDocs, Log: io.Err,
+		Epochs: *epochs, Seed: *seed, Restarts: *restarts, Bits: uint8(*bits), Greedy: *greedy, UsePOS: *pos, Folds: *folds, Rules: set, Unlabeled: raw, Dev: devDocs, Log: io.Err,
 	})
 	if err != nil {
 		return fail(io, ctx, err)
