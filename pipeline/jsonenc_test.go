@@ -3,10 +3,12 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -195,4 +197,56 @@ func FuzzAppendString(f *testing.F) {
 		checkSameJSON(t, &quarry.Document{ID: s, Text: &txt, Claims: []quarry.Claim{{Text: s, Checkworthy: v,
 			Features: map[string]float64{s: v}}}, Entities: []quarry.Entity{{Attrs: map[string]string{s: s}}}})
 	})
+}
+
+// fill sets every field reachable from v to a non-zero value, so a field
+// added to the schema types and not to appendDocument makes the encoders
+// differ (randDoc only knows the fields there were when it was written).
+func fill(v reflect.Value, n *int) {
+	*n++
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("s%d<&>\"", *n))
+	case reflect.Int:
+		v.SetInt(int64(*n))
+	case reflect.Float64:
+		v.SetFloat(float64(*n) + 0.25)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fill(v.Elem(), n)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), n)
+			}
+		}
+	case reflect.Slice:
+		if v.Type() == reflect.TypeFor[json.RawMessage]() {
+			v.SetBytes([]byte(`{"k": [1, 2]}`))
+			return
+		}
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := 0; i < 2; i++ {
+			fill(v.Index(i), n)
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		for i := 0; i < 2; i++ {
+			k, e := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			fill(k, n)
+			fill(e, n)
+			v.SetMapIndex(k, e)
+		}
+	default:
+		panic("fill: no case for " + v.Type().String())
+	}
+}
+
+func TestAppendDocumentEveryField(t *testing.T) {
+	var d quarry.Document
+	n := 0
+	fill(reflect.ValueOf(&d).Elem(), &n)
+	checkSameJSON(t, &d)
 }
