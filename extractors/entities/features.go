@@ -245,15 +245,11 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		in := &infos[i]
 		w := doc.Tokens[i].Word
 		in.word = w
-		if words != nil {
-			if c := words.Get(w); c != nil {
-				c.set(in)
-			} else {
-				buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
-				words.Put(w, getStatic(in))
-			}
+		if c := words.Get(w); c != nil {
+			c.set(in)
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
+			words.Put(w, getStatic(in))
 		}
 		in.pos = 0
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {

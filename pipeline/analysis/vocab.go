@@ -84,9 +84,9 @@ type cacheSlots[T any] struct {
 }
 
 // Get returns the value kept for word id, or nil when there is none yet
-// (always for id 0).
+// (always for id 0 or a nil cache).
 func (c *WordCache[T]) Get(id uint32) *T {
-	if id == 0 || id >= MaxWords {
+	if c == nil || id == 0 || id >= MaxWords {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
@@ -97,9 +97,9 @@ func (c *WordCache[T]) Get(id uint32) *T {
 }
 
 // Put keeps v for word id unless a value is there already (or being
-// written); Get then returns it for good.
+// written); Get then returns it for good. A nil cache keeps nothing.
 func (c *WordCache[T]) Put(id uint32, v T) {
-	if id == 0 || id >= MaxWords {
+	if c == nil || id == 0 || id >= MaxWords {
 		return
 	}
 	p := &c.chunks[id/cacheChunk]

@@ -87,6 +87,11 @@ func TestWordCache(t *testing.T) {
 	if c.Get(MaxWords) != nil {
 		t.Fatal("slot past the cap")
 	}
+	var none *WordCache[string] // callers pass nil for "no cache"
+	none.Put(7, "x")
+	if none.Get(7) != nil {
+		t.Fatal("a nil cache returned a value")
+	}
 }
 
 func TestLowerMatchesToLower(t *testing.T) {
