@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,7 +22,7 @@ type vocab struct {
 	// snap is read without locking; words not in it are looked up in
 	// fresh under mu, and folded into a new snapshot once fresh is big
 	// enough that copying is cheap per word.
-	snap  atomic.Pointer[map[string]uint32]
+	snap  atomic.Pointer[wordTable]
 	mu    sync.Mutex
 	fresh map[string]uint32
 	n     uint32
@@ -31,20 +32,19 @@ var words = newVocab()
 
 func newVocab() *vocab {
 	v := &vocab{fresh: map[string]uint32{}}
-	m := map[string]uint32{}
-	v.snap.Store(&m)
+	v.snap.Store(newWordTable(nil, nil))
 	return v
 }
 
 // id returns w's number, adding it when new, or 0 once MaxWords are known.
 func (v *vocab) id(w string) uint32 {
-	if id, ok := (*v.snap.Load())[w]; ok {
+	if id := v.snap.Load().get(w); id != 0 {
 		return id
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	snap := *v.snap.Load()
-	if id, ok := snap[w]; ok {
+	snap := v.snap.Load()
+	if id := snap.get(w); id != 0 {
 		return id
 	}
 	if id, ok := v.fresh[w]; ok {
@@ -56,18 +56,122 @@ func (v *vocab) id(w string) uint32 {
 	v.n++
 	// A clone: w points into a document that must not stay in memory.
 	v.fresh[strings.Clone(w)] = v.n
-	if len(v.fresh) > 256+len(snap)/4 {
-		m := make(map[string]uint32, len(snap)+len(v.fresh))
-		for k, id := range snap {
-			m[k] = id
-		}
-		for k, id := range v.fresh {
-			m[k] = id
-		}
-		v.snap.Store(&m)
+	if len(v.fresh) > 256+snap.count/4 {
+		v.snap.Store(newWordTable(snap, v.fresh))
 		clear(v.fresh)
 	}
 	return v.n
+}
+
+// wordTable is an immutable open-addressing table from spelling to number.
+// Spellings of up to 16 bytes (nearly all words) are kept inline in their
+// slot, so a lookup reads one slot instead of a map's control word, slot
+// and separately allocated key; longer ones go to a map.
+type wordTable struct {
+	slots []wordSlot // a power of two, at most 5/8 full
+	long  map[string]uint32
+	count int
+}
+
+type wordSlot struct {
+	a, b uint64 // the spelling's bytes, little-endian, zero-padded
+	n    uint32 // its length
+	id   uint32 // 0 for an empty slot
+}
+
+// newWordTable holds the words of old and add.
+func newWordTable(old *wordTable, add map[string]uint32) *wordTable {
+	count := len(add)
+	if old != nil {
+		count += old.count
+	}
+	size := 64
+	for size*5/8 < count {
+		size *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, size), long: map[string]uint32{}, count: count}
+	if old != nil {
+		for _, s := range old.slots {
+			if s.id != 0 {
+				t.insert(s)
+			}
+		}
+		for w, id := range old.long {
+			t.long[w] = id
+		}
+	}
+	for w, id := range add {
+		if len(w) > 16 {
+			t.long[w] = id
+			continue
+		}
+		a, b := packWord(w)
+		t.insert(wordSlot{a: a, b: b, n: uint32(len(w)), id: id})
+	}
+	return t
+}
+
+func (t *wordTable) insert(s wordSlot) {
+	mask := uint64(len(t.slots) - 1)
+	for i := wordHash(s.a, s.b, s.n) & mask; ; i = (i + 1) & mask {
+		if t.slots[i].id == 0 {
+			t.slots[i] = s
+			return
+		}
+	}
+}
+
+// get returns w's number, or 0 when w is not in the table.
+func (t *wordTable) get(w string) uint32 {
+	if len(w) > 16 {
+		return t.long[w]
+	}
+	a, b := packWord(w)
+	n := uint32(len(w))
+	mask := uint64(len(t.slots) - 1)
+	for i := wordHash(a, b, n) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.id == 0 {
+			return 0
+		}
+		if s.a == a && s.b == b && s.n == n {
+			return s.id
+		}
+	}
+}
+
+// packWord loads the bytes of w (at most 16) into two words, zero-padded,
+// reading only inside w.
+func packWord(w string) (a, b uint64) {
+	switch n := len(w); {
+	case n >= 8:
+		a = le64(w)
+		if n > 8 {
+			// The last 8 bytes, shifted so that byte 8 lands lowest.
+			b = le64(w[n-8:]) >> (8 * (16 - n))
+		}
+	case n >= 4:
+		a = uint64(le32(w)) | uint64(le32(w[n-4:]))<<(8*(n-4))
+	case n > 0:
+		a = uint64(w[0]) | uint64(w[n/2])<<(8*(n/2)) | uint64(w[n-1])<<(8*(n-1))
+	}
+	return a, b
+}
+
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+func wordHash(a, b uint64, n uint32) uint64 {
+	hi, lo := bits.Mul64(a^0x9e3779b97f4a7c15, b^uint64(n)^0xbf58476d1ce4e5b9)
+	return hi ^ lo
 }
 
 const cacheChunk = 1 << 12

@@ -115,3 +115,48 @@ func TestLowerMatchesToLower(t *testing.T) {
 		t.Fatal("same spelling should share a number, different ones not")
 	}
 }
+
+func TestPackWordMatchesBytes(t *testing.T) {
+	src := "abcdefghijklmnop\x00\xffqrst"
+	for i := 0; i <= len(src); i++ {
+		for j := i; j <= len(src) && j-i <= 16; j++ {
+			w := src[i:j]
+			var buf [16]byte
+			copy(buf[:], w)
+			var wa, wb uint64
+			for k := 7; k >= 0; k-- {
+				wa = wa<<8 | uint64(buf[k])
+				wb = wb<<8 | uint64(buf[8+k])
+			}
+			if a, b := packWord(w); a != wa || b != wb {
+				t.Fatalf("packWord(%q) = %x %x, want %x %x", w, a, b, wa, wb)
+			}
+		}
+	}
+}
+
+func TestWordTableFindsEveryWord(t *testing.T) {
+	// Spellings that differ only in length or a zero byte, and long ones.
+	add := map[string]uint32{}
+	for i := 0; i < 3000; i++ {
+		w := fmt.Sprintf("%d", i)
+		add[w], add[w+"\x00"], add[strings.Repeat("x", i%40)+w] = uint32(3*i+1), uint32(3*i+2), uint32(3*i+3)
+	}
+	half := map[string]uint32{}
+	for w, id := range add {
+		if id%2 == 0 {
+			half[w] = id
+		}
+	}
+	tab := newWordTable(newWordTable(nil, half), add)
+	for w, id := range add {
+		if got := tab.get(w); got != id {
+			t.Fatalf("get(%q) = %d, want %d", w, got, id)
+		}
+	}
+	for _, w := range []string{"", "\x00", "3000", "x", "0\x00\x00"} {
+		if got := tab.get(w); got != 0 {
+			t.Fatalf("get(%q) = %d for a word never added", w, got)
+		}
+	}
+}
