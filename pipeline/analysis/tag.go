@@ -43,13 +43,11 @@ const (
 type tagModel struct {
 	classes []string // class id → tag
 
-	// Weight rows: row r holds cls[off[r]:off[r+1]] with weights w[...].
-	off []uint32
-	cls []uint8
-	w   []float32
-	// mask[r] has a bit per class of row r, so a row sets its classes
-	// seen in one step rather than one per entry.
-	mask []uint64
+	// Weight rows, each a header word and then one word per class with a
+	// weight; a row is known by the offset of its header (see addRow).
+	// One array, so summing a row touches one or two cache lines where
+	// separate offset, class, weight and mask arrays cost four misses.
+	rows []uint64
 
 	bias     int32
 	prevTag  [numTags]int32           // "i-1 tag P1"
@@ -162,7 +160,6 @@ func loadModel() (*tagModel, error) {
 func buildModel(wts map[string]map[string]float64, tags map[string]string, classes []string) *tagModel {
 	m := &tagModel{
 		classes:  classes,
-		off:      []uint32{0},
 		bias:     noRow,
 		words:    make(map[string]int32, 16384),
 		suffixes: make(map[string]int32, 4096),
@@ -294,7 +291,6 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 			m.pads[i].nsuf = k
 		}
 	}
-	m.setMasks()
 	return m
 }
 
@@ -313,6 +309,11 @@ func cutFeature(f string) (tmpl, value string, ok bool) {
 	return "", "", false
 }
 
+// A row's header has a bit per class of the row (so it sets its classes
+// seen in one step) and the number of classes in its top bits; an entry
+// holds the class above the float32 bits of its weight.
+const rowLenShift = 58
+
 func (m *tagModel) addRow(ws map[string]float64, tagID map[string]uint8) int32 {
 	type cw struct {
 		c uint8
@@ -325,12 +326,22 @@ func (m *tagModel) addRow(ws map[string]float64, tagID map[string]uint8) int32 {
 		}
 	}
 	sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
+	at := int32(len(m.rows))
+	h := uint64(len(row)) << rowLenShift
 	for _, x := range row {
-		m.cls = append(m.cls, x.c)
-		m.w = append(m.w, float32(x.w))
+		h |= 1 << x.c
 	}
-	m.off = append(m.off, uint32(len(m.cls)))
-	return int32(len(m.off) - 2)
+	m.rows = append(m.rows, h)
+	for _, x := range row {
+		m.rows = append(m.rows, uint64(x.c)<<32|uint64(math.Float32bits(float32(x.w))))
+	}
+	return at
+}
+
+// row returns the header and entries of the row at r.
+func (m *tagModel) row(r int32) (uint64, []uint64) {
+	h := m.rows[r]
+	return h, m.rows[r+1 : int(r)+1+int(h>>rowLenShift)]
 }
 
 // special applies prose's rules that precede the model: "-" is "-",
@@ -562,12 +573,10 @@ func (m *tagModel) tag(toks []Token) {
 			add(m.wordInfo[c.word].next2)
 		}
 		for _, r := range rows[:k] {
-			lo, hi := m.off[r], m.off[r+1]
-			seen |= m.mask[r]
-			cls, w := m.cls[lo:hi], m.w[lo:hi]
-			w = w[:len(cls)]
-			for j, c := range cls {
-				scores[c] += w[j]
+			h, es := m.row(r)
+			seen |= h
+			for _, e := range es {
+				scores[uint8(e>>32)] += math.Float32frombits(uint32(e))
 			}
 		}
 		best, bestScore := -1, float32(math.Inf(-1))
@@ -614,14 +623,4 @@ func tagInput(toks []Token, i int) string {
 		return "$"
 	}
 	return w
-}
-
-// setMasks sets mask from off and cls.
-func (m *tagModel) setMasks() {
-	m.mask = make([]uint64, len(m.off)-1)
-	for r := range m.mask {
-		for _, c := range m.cls[m.off[r]:m.off[r+1]] {
-			m.mask[r] |= 1 << c
-		}
-	}
 }

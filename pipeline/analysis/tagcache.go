@@ -20,9 +20,7 @@ var taggerBin []byte
 // tagCache is the flat, serialisable form of a tagModel.
 type tagCache struct {
 	Classes  []string
-	Off      []uint32
-	Cls      []uint8
-	W        []float32
+	Rows     []uint64
 	Bias     int32
 	PrevTag  []int32
 	Prev2Tag []int32
@@ -41,7 +39,7 @@ type tagCache struct {
 }
 
 func (m *tagModel) marshal() ([]byte, error) {
-	c := tagCache{Classes: m.classes, Off: m.off, Cls: m.cls, W: m.w, Bias: m.bias,
+	c := tagCache{Classes: m.classes, Rows: m.rows, Bias: m.bias,
 		PrevTag: m.prevTag[:], Prev2Tag: m.prev2Tag[:], TagPair: m.tagPair[:], Pref1: m.pref1[:]}
 	for _, w := range m.wordInfo {
 		c.WordInfo = append(c.WordInfo, w.cur, w.prev, w.prev2, w.next, w.next2, w.twOff, w.twLen)
@@ -89,7 +87,7 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		3*len(c.SufKeys) != len(c.SufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) {
 		return nil, fmt.Errorf("analysis: tagger.bin is inconsistent")
 	}
-	m := &tagModel{classes: c.Classes, off: c.Off, cls: c.Cls, w: c.W, bias: c.Bias}
+	m := &tagModel{classes: c.Classes, rows: c.Rows, bias: c.Bias}
 	copy(m.prevTag[:], c.PrevTag)
 	copy(m.prev2Tag[:], c.Prev2Tag)
 	copy(m.tagPair[:], c.TagPair)
@@ -127,6 +125,5 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.tagID[cl] = uint8(i)
 	}
 	m.tagID["-START-"], m.tagID["-START2-"] = tagStart, tagStart2
-	m.setMasks()
 	return m, nil
 }

@@ -1,5 +1,7 @@
 package analysis
 
+import "math"
+
 // Most tokens of news text are words the model knows, written in lower,
 // Title or UPPER case. memo maps each such spelling, as the model sees it,
 // to its complete features (context lookups and any fixed tag), so a known
@@ -89,11 +91,11 @@ func (m *tagModel) partial(rawSuf, pref int32) partSum {
 		if r < 0 {
 			continue
 		}
-		for j := m.off[r]; j < m.off[r+1]; j++ {
-			c := m.cls[j]
-			p.v[c] += m.w[j]
-			p.seen |= 1 << c
+		h, es := m.row(r)
+		for _, e := range es {
+			p.v[uint8(e>>32)] += math.Float32frombits(uint32(e))
 		}
+		p.seen |= h & (1<<tagStart - 1)
 	}
 	return p
 }

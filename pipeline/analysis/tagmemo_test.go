@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,8 +38,9 @@ func TestTagMemo(t *testing.T) {
 		var want [tagStart]float32
 		for _, r := range []int32{m.bias, f.rawSuf, f.pref} {
 			if r >= 0 {
-				for j := m.off[r]; j < m.off[r+1]; j++ {
-					want[m.cls[j]] += m.w[j]
+				_, es := m.row(r)
+				for _, e := range es {
+					want[uint8(e>>32)] += math.Float32frombits(uint32(e))
 				}
 			}
 		}
