@@ -159,7 +159,6 @@ func BenchmarkTagBBC(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	<-m.memoDone
 	toks := tokenize(text, nil)
 	sents := segment(text, toks, nil)
 	b.ResetTimer()

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -66,10 +65,10 @@ type tagModel struct {
 
 	pads [4]tokFeat // context features of -START-, -START2-, -END-, -END2-
 
-	// Derived, not stored in tagger.bin: see buildMemo.
-	memo     atomic.Pointer[tagMemo]
-	memoDone chan struct{} // closed once memo is set
-	byWord   WordCache[tokFeat]
+	// Derived, not stored in tagger.bin: each word's features, made on
+	// first use (see tagmemo.go).
+	parts  partTable
+	byWord WordCache[tokFeat]
 }
 
 type wordRows struct {
@@ -100,7 +99,7 @@ type tokFeat struct {
 	done   bool  // tag already decided (dictionary or special case)
 	id     uint8
 	tag    string
-	part   int32 // 1 + index of the memo's sum of the bias, rawSuf and pref rows, or 0
+	part   *partSum // the running sums after the bias, rawSuf and pref rows, unless done
 }
 
 var (
@@ -118,16 +117,6 @@ func sharedModel() (*tagModel, error) {
 		}
 		if len(taggerBin) == 0 || modelErr != nil {
 			model, modelErr = loadModel()
-		}
-		if modelErr == nil {
-			// Built in the background to keep start-up cheap; until it is
-			// ready tokens take the uncached path, with the same result.
-			m := model
-			m.memoDone = make(chan struct{})
-			go func() {
-				m.buildMemo()
-				close(m.memoDone)
-			}()
 		}
 	})
 	return model, modelErr
@@ -473,27 +462,17 @@ func (m *tagModel) tag(toks []Token) {
 	sc := scratchPool.Get().(*tagScratch)
 	defer scratchPool.Put(sc)
 	feats := sc.feats[:0]
-	var memo map[string]tokFeat
-	var parts []partSum
-	if p := m.memo.Load(); p != nil {
-		memo, parts = p.feats, p.parts
-	}
 	for i := range toks {
 		w := tagInput(toks, i)
-		// The word cache holds what the memo or lookup gives for Norm,
-		// once the memo is there (a lookup made before has no part sum).
 		id := toks[i].Word
-		if w != toks[i].Norm || memo == nil {
-			id = 0
+		if w != toks[i].Norm {
+			id = words.id(w) // "``" for '"' and the like
 		}
 		if c := m.byWord.Get(id); c != nil {
 			feats = append(feats, *c)
 			continue
 		}
-		f, ok := memo[w]
-		if !ok {
-			f = m.lookup(w, &sc.buf)
-		}
+		f := m.lookup(w, &sc.buf)
 		m.byWord.Put(id, f)
 		feats = append(feats, f)
 	}
@@ -530,17 +509,9 @@ func (m *tagModel) tag(toks []Token) {
 				k++
 			}
 		}
-		var seen uint64
-		if f.part > 0 {
-			// The same float32 sums the three rows would give, in order.
-			ps := &parts[f.part-1]
-			copy(scores[:tagStart], ps.v[:])
-			seen = ps.seen
-		} else {
-			add(m.bias)
-			add(f.rawSuf)
-			add(f.pref)
-		}
+		// The same float32 sums the three rows would give, in order.
+		copy(scores[:tagStart], f.part.v[:])
+		seen := f.part.seen
 		add(m.prevTag[p1])
 		add(m.prev2Tag[p2])
 		add(m.tagPair[int(p1)*numTags+int(p2)])

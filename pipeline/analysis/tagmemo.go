@@ -1,87 +1,42 @@
 package analysis
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
-// Most tokens of news text are words the model knows, written in lower,
-// Title or UPPER case. memo maps each such spelling, as the model sees it,
-// to its complete features (context lookups and any fixed tag), so a known
-// token costs one map lookup instead of four plus the special-case checks.
-// Entries are computed by lookup itself, so a hit and a miss give the same
-// features.
-
-// tagMemo is what buildMemo derives from the model.
-type tagMemo struct {
-	feats map[string]tokFeat
-	// parts are the running scores after the three token-only rows that
-	// every token's sum starts with (bias, "i suffix", "i pref1"), one per
-	// distinct pair of rows among feats, so tagging copies them instead of
-	// adding the rows up again.
-	parts []partSum
-}
+// Every token's scores start from the same three token-only rows (bias,
+// "i suffix", "i pref1"). A partSum holds their running sums, one per
+// distinct pair of rows, made on first use and shared, so tagging copies
+// them instead of adding the rows up again; with the rest of a word's
+// features it is kept per word in byWord, so a word costs one lookup per
+// process.
 
 type partSum struct {
 	v    [tagStart]float32
 	seen uint64 // classes the rows touch
 }
 
-// buildMemo sets m.memo from the model's words and tag dictionary.
-func (m *tagModel) buildMemo() {
-	memo := make(map[string]tokFeat, 2*(len(m.words)+len(m.fixed)))
-	var buf, cased []byte
-	add := func(w string) {
-		if w == "" {
-			return
-		}
-		if _, ok := memo[w]; !ok {
-			memo[w] = m.lookup(w, &buf)
-		}
+type partTable struct {
+	mu   sync.Mutex
+	sums map[[2]int32]*partSum
+}
+
+// partFor returns the shared sums of the bias, rawSuf and pref rows.
+func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
+	t := &m.parts
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	key := [2]int32{rawSuf, pref}
+	if p, ok := t.sums[key]; ok {
+		return p
 	}
-	variants := func(w string) {
-		add(w)
-		if !isASCII(w) {
-			return
-		}
-		// Title case and upper case, as sentence starts and headlines write them.
-		cased = append(cased[:0], w...)
-		if c := cased[0]; c >= 'a' && c <= 'z' {
-			cased[0] = c - 'a' + 'A'
-			add(string(cased))
-		}
-		upper := false
-		for i, c := range cased {
-			if c >= 'a' && c <= 'z' {
-				cased[i], upper = c-'a'+'A', true
-			}
-		}
-		if upper {
-			add(string(cased))
-		}
+	if t.sums == nil {
+		t.sums = map[[2]int32]*partSum{}
 	}
-	for w := range m.words {
-		variants(w)
-	}
-	for w := range m.fixed {
-		variants(w)
-	}
-	pairs := map[[2]int32]int32{}
-	for w, f := range memo {
-		if f.done {
-			continue
-		}
-		key := [2]int32{f.rawSuf, f.pref}
-		i, ok := pairs[key]
-		if !ok {
-			i = int32(len(pairs) + 1)
-			pairs[key] = i
-		}
-		f.part = i
-		memo[w] = f
-	}
-	parts := make([]partSum, len(pairs))
-	for key, i := range pairs {
-		parts[i-1] = m.partial(key[0], key[1])
-	}
-	m.memo.Store(&tagMemo{feats: memo, parts: parts})
+	p := m.partial(rawSuf, pref)
+	t.sums[key] = &p
+	return &p
 }
 
 // partial adds up the bias, rawSuf and pref rows as tag does.
@@ -108,15 +63,8 @@ func (m *tagModel) lookup(w string, buf *[]byte) tokFeat {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else if t, ok := m.special(w); ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
+	} else {
+		f.part = m.partFor(f.rawSuf, f.pref)
 	}
 	return f
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }

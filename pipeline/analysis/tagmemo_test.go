@@ -8,58 +8,57 @@ import (
 	"testing"
 )
 
-// TestTagMemo checks that every memo entry is what the uncached path
-// computes, and that the memo covers the common spellings of known words.
-func TestTagMemo(t *testing.T) {
-	m, err := sharedModel()
+// TestTagParts checks that a word's shared partial sums are its bias,
+// suffix and prefix rows added one at a time, in order, and that words
+// with the same two rows share one sum.
+func TestTagParts(t *testing.T) {
+	m, err := unmarshalModel(taggerBin)
 	if err != nil {
 		t.Fatal(err)
 	}
-	<-m.memoDone
-	memo := m.memo.Load().feats
-	parts := m.memo.Load().parts
-	if len(memo) < len(m.words) {
-		t.Fatalf("memo has %d entries for %d words", len(memo), len(m.words))
-	}
 	var buf []byte
-	for w, f := range memo {
-		part := f.part
-		f.part = 0
-		if got := m.lookup(w, &buf); got != f {
-			t.Fatalf("memo[%q] = %+v, lookup gives %+v", w, f, got)
-		}
-		if f.done != (part == 0) {
-			t.Fatalf("memo[%q]: done %v with part %d", w, f.done, part)
-		}
-		if part == 0 {
-			continue
-		}
-		// Rows added one at a time, as tag does without the memo.
-		var want [tagStart]float32
-		for _, r := range []int32{m.bias, f.rawSuf, f.pref} {
-			if r >= 0 {
-				_, es := m.row(r)
-				for _, e := range es {
-					want[uint8(e>>32)] += math.Float32frombits(uint32(e))
+	byPair := map[[2]int32]*partSum{}
+	n := 0
+	for w := range m.words {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			f := m.lookup(v, &buf)
+			if f.done != (f.part == nil) {
+				t.Fatalf("lookup(%q): done %v with part %v", v, f.done, f.part)
+			}
+			if f.done {
+				continue
+			}
+			n++
+			var want [tagStart]float32
+			for _, r := range []int32{m.bias, f.rawSuf, f.pref} {
+				if r >= 0 {
+					_, es := m.row(r)
+					for _, e := range es {
+						want[uint8(e>>32)] += math.Float32frombits(uint32(e))
+					}
 				}
 			}
-		}
-		if parts[part-1].v != want {
-			t.Fatalf("memo[%q]: partial sums %v, want %v", w, parts[part-1].v, want)
+			if f.part.v != want {
+				t.Fatalf("lookup(%q): partial sums %v, want %v", v, f.part.v, want)
+			}
+			key := [2]int32{f.rawSuf, f.pref}
+			if p, ok := byPair[key]; ok && p != f.part {
+				t.Fatalf("lookup(%q): a second sum for rows %v", v, key)
+			}
+			byPair[key] = f.part
 		}
 	}
-	for _, w := range []string{"the", "The", "THE", "said", "Said", "SAID"} {
-		if _, ok := memo[w]; !ok {
-			t.Errorf("memo lacks %q", w)
-		}
+	if n < len(m.words) {
+		t.Fatalf("only %d spellings of %d words are scored", n, len(m.words))
 	}
-	if _, ok := memo[strings.Repeat("zq", 20)]; ok {
-		t.Error("memo has an unknown word")
+	if f := m.lookup("the", &buf); !f.done {
+		t.Error(`"the" is not tagged from the dictionary`)
 	}
 }
 
-// TestTagMemoSameTags tags the same text with and without the memo.
-func TestTagMemoSameTags(t *testing.T) {
+// TestTagWarmSameTags tags the same text with the shared model, its word
+// cache filled by earlier runs, and with a fresh copy of the model.
+func TestTagWarmSameTags(t *testing.T) {
 	m, err := sharedModel()
 	if err != nil {
 		t.Fatal(err)
@@ -78,32 +77,21 @@ func TestTagMemoSameTags(t *testing.T) {
 	data := text.String()
 	toks := tokenize(data, nil)
 	sents := segment(data, toks, nil)
-	<-m.memoDone
-	plain, err := unmarshalModel(taggerBin) // no memo
+	for _, s := range sents {
+		m.tag(toks[s.First:s.Last]) // warm
+	}
+	fresh, err := unmarshalModel(taggerBin)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := append([]Token(nil), toks...)
 	for _, s := range sents {
 		m.tag(toks[s.First:s.Last])
-		plain.tag(want[s.First:s.Last])
+		fresh.tag(want[s.First:s.Last])
 	}
 	for i := range toks {
 		if toks[i].Tag != want[i].Tag {
-			t.Fatalf("token %d %q: memo tags %q, plain path %q", i, toks[i].Text, toks[i].Tag, want[i].Tag)
+			t.Fatalf("token %d %q: warm model tags %q, fresh %q", i, toks[i].Text, toks[i].Tag, want[i].Tag)
 		}
 	}
-}
-
-func BenchmarkBuildTagMemo(b *testing.B) {
-	m, err := unmarshalModel(taggerBin)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		m.buildMemo()
-	}
-	b.ReportMetric(float64(len(m.memo.Load().feats)), "entries")
-	b.ReportMetric(float64(len(m.memo.Load().parts)), "sums")
 }
