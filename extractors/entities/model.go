@@ -228,6 +228,7 @@ type scratch struct {
 	labs    map[uint64]int32 // word -> index into counts
 	partial []int32          // second-pass sums of first-pass features
 	near    [nRoles][2 * maxTags]int32
+	cols    []float32 // decode's transitions by column
 	counts  [][nCodes]uint16
 }
 
@@ -424,8 +425,24 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 
 var negInf = float32(math.Inf(-1))
 
-// decode turns emission scores of n tokens into tags.
-func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
+// transCols returns trans by column, in buf: cols[y*nl+p] is trans[p*nl+y],
+// so that decode reads a tag's predecessors in order.
+func transCols(buf, trans []float32, nl int) []float32 {
+	if cap(buf) < nl*nl {
+		buf = make([]float32, nl*nl)
+	}
+	cols := buf[:nl*nl]
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			cols[y*nl+p] = trans[p*nl+y]
+		}
+	}
+	return cols
+}
+
+// decode turns emission scores of n tokens into tags. cols is
+// transCols(trans), or nil to work it out.
+func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 	nl := m.nl
 	if !m.Viterbi {
 		prev := nl
@@ -450,6 +467,10 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 		return
 	}
 	// Viterbi over s.scores in place: scores[i][y] becomes the best path score.
+	if cols == nil {
+		s.cols = transCols(s.cols, trans, nl)
+		cols = s.cols
+	}
 	for y := 0; y < nl; y++ {
 		if m.allow[nl*nl+y] {
 			s.scores[y] += trans[nl*nl+y]
@@ -494,10 +515,21 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 			continue
 		}
 		for y, ps := range m.preds {
+			col := cols[y*nl : y*nl+nl]
+			prev := prev[:len(col)]
 			best, bp := negInf, 0
-			for _, p := range ps {
-				if v := prev[p] + trans[p*nl+y]; v > best {
-					best, bp = v, p
+			if len(ps) == nl {
+				// O and B- tags: every tag may precede.
+				for p, tv := range col {
+					if v := prev[p] + tv; v > best {
+						best, bp = v, p
+					}
+				}
+			} else {
+				for _, p := range ps {
+					if v := prev[p] + col[p]; v > best {
+						best, bp = v, p
+					}
 				}
 			}
 			cur[y] += best
@@ -572,6 +604,8 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 	if second {
 		k = 1
 	}
+	s.cols = transCols(s.cols, m.tab.trans[k], m.nl)
+	cols := s.cols
 	for _, sent := range doc.Sentences {
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]
@@ -580,7 +614,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 		if each != nil {
 			margins = s.margins(len(infos), m.nl)
 		}
-		m.decode(m.tab.trans[k], len(infos), s, tags)
+		m.decode(m.tab.trans[k], cols, len(infos), s, tags)
 		if each != nil {
 			each(sent, tags, margins)
 		}
