@@ -323,7 +323,7 @@ func (d *docState) mainVerb(a, b int) (pred, bool) {
 		if k+2 < b && toks[k+1].Tag == "TO" && toks[k+2].Tag == "VB" {
 			k += 2
 		}
-		return pred{first: k, last: k + 1, lemma: lemma(toks[k].Norm)}, true
+		return pred{first: k, last: k + 1, lemma: tokLemma(&toks[k])}, true
 	}
 	return pred{}, false
 }

@@ -47,6 +47,8 @@ const (
 type Extractor struct {
 	cues   *rules.ClaimCues
 	speech *rules.QuoteCues
+	// verbs says per word whether it is a speech verb: 1 no, 2 yes.
+	verbs *analysis.WordCache[uint8]
 }
 
 // New returns a claims extractor using the claim and quote cues of set
@@ -60,7 +62,7 @@ func New(set *rules.Set) *Extractor {
 		}
 		set = def
 	}
-	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues()}
+	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues(), verbs: new(analysis.WordCache[uint8])}
 }
 
 // Name implements extractors.Extractor.
@@ -382,10 +384,22 @@ func (d *docState) reportedSpeech(si int) (clause, bool) {
 // speechVerb: a speech verb of the quote cues or a reporting verb of the
 // claim cues ("found", "ruled", "showed").
 func (d *docState) speechVerb(t int) bool {
-	if _, ok := d.x.speech.Verb(d.low(t)); ok {
-		return true
+	return d.isSpeechVerb(t) || d.phrase(t, t+1, cReporting) > 0
+}
+
+// isSpeechVerb: token t is a speech verb of the quote cues.
+func (d *docState) isSpeechVerb(t int) bool {
+	tok := &d.doc.Tokens[t]
+	if v := d.x.verbs.Get(tok.Word); v != nil {
+		return *v == 2
 	}
-	return d.phrase(t, t+1, cReporting) > 0
+	_, ok := d.x.speech.Verb(tok.Lower())
+	v := uint8(1)
+	if ok {
+		v = 2
+	}
+	d.x.verbs.Put(tok.Word, v)
+	return ok
 }
 
 // contentStart returns where reported content after a speech verb starts:
@@ -504,7 +518,7 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 		}
 		// The speech verb ends the sentence but for its hearer or a time
 		// phrase: "told reporters", "said on Monday".
-		if _, ok := d.x.speech.Verb(d.low(t)); !ok || end-t > 5 || hasVerb(toks[t+1:end]) {
+		if !d.isSpeechVerb(t) || end-t > 5 || hasVerb(toks[t+1:end]) {
 			return clause{}, false
 		}
 		if src, ok := d.speaker(c+1, t); ok {

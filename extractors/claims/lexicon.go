@@ -1,6 +1,10 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
 
 // Grammar the extractor needs: closed word classes and a small
 // lemmatiser. What makes a claim (events, hedges, conditionals, opinion,
@@ -41,6 +45,22 @@ var irregular = map[string]string{
 	"won": "win", "spent": "spend", "paid": "pay", "struck": "strike", "ran": "run", "came": "come",
 	"stood": "stand", "felt": "feel", "kept": "keep", "sought": "seek", "met": "meet", "sent": "send",
 	"fought": "fight", "slid": "slide", "meant": "mean", "heard": "hear", "understood": "understand",
+}
+
+// lemmas keeps lemma(Norm) per word: predicates are read for most clauses.
+var lemmas analysis.WordCache[string]
+
+// tokLemma returns lemma(t.Norm), computed once per word.
+func tokLemma(t *analysis.Token) string {
+	if l := lemmas.Get(t.Word); l != nil {
+		return *l
+	}
+	l := lemma(t.Norm)
+	// A clone: l may be a slice of the document.
+	if t.Word != 0 {
+		lemmas.Put(t.Word, strings.Clone(l))
+	}
+	return l
 }
 
 // lemma is a small English verb lemmatiser for predicates outside the
