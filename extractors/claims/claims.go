@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -49,6 +50,8 @@ type Extractor struct {
 	speech *rules.QuoteCues
 	// verbs says per word whether it is a speech verb: 1 no, 2 yes.
 	verbs *analysis.WordCache[uint8]
+	// redos keeps redoLemma per word.
+	redos *analysis.WordCache[string]
 }
 
 // New returns a claims extractor using the claim and quote cues of set
@@ -62,7 +65,8 @@ func New(set *rules.Set) *Extractor {
 		}
 		set = def
 	}
-	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues(), verbs: new(analysis.WordCache[uint8])}
+	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues(), verbs: new(analysis.WordCache[uint8]),
+		redos: new(analysis.WordCache[string])}
 }
 
 // Name implements extractors.Extractor.
@@ -471,7 +475,7 @@ func (d *docState) speaker(first, t int) (*quarry.ClaimSource, bool) {
 	for k := lo; k < t; k++ {
 		w := d.low(k)
 		switch {
-		case toks[k].Tag == "PRP" && personPronouns[w] && d.lastPerson != nil:
+		case toks[k].Tag == "PRP" && d.class(k)&wPersonPronoun != 0 && d.lastPerson != nil:
 			return &quarry.ClaimSource{Type: SourceSpeaker, Entity: d.lastPerson.ID}, true
 		case toks[k].Tag == "PRP" && w == "it" || d.phrase(k, t, cCompanyNoun) > 0 && k > lo && eqFold(toks[k-1].Norm, "the"):
 			if e := d.orgRef(clause{}); e != nil {
@@ -560,7 +564,31 @@ func isNamed(label string) bool {
 	return label == quarry.Person || label == quarry.Company || label == quarry.Org
 }
 
-func eqFold(a, b string) bool { return strings.EqualFold(a, b) }
+// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. A rune of a
+// that folds to an ASCII letter takes one to three bytes (k, s, K, ſ), so a
+// shorter or much longer a never matches; ASCII a of b's length is compared
+// byte by byte.
+func eqFold(a, b string) bool {
+	if len(a) < len(b) || len(a) > 3*len(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		for i := 0; i < len(a); i++ {
+			c := a[i]
+			if c >= utf8.RuneSelf {
+				return strings.EqualFold(a, b)
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != b[i] {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.EqualFold(a, b)
+}
 
 // findHypothetical marks the quoted text that follows a sentence framing an
 // imagined scenario ("You can almost see the case study: “...”").

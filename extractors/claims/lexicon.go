@@ -26,6 +26,41 @@ var auxForms = set("be", "is", "are", "was", "were", "been", "being", "am", "'s"
 	"have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "done", "doing",
 	"get", "gets", "got", "gotten", "getting")
 
+// Word classes of the sets above, as bits.
+const (
+	wSubordinator uint8 = 1 << iota
+	wAux
+	wPersonPronoun
+	wOrgPronoun
+)
+
+// classes keeps the word classes per word: clauses ask them of most tokens.
+var classes analysis.WordCache[uint8]
+
+// class returns the word classes of token t's lower-cased norm.
+func (d *docState) class(t int) uint8 {
+	tok := &d.doc.Tokens[t]
+	if c := classes.Get(tok.Word); c != nil {
+		return *c
+	}
+	w := tok.Lower()
+	var c uint8
+	if subordinators[w] {
+		c |= wSubordinator
+	}
+	if auxForms[w] {
+		c |= wAux
+	}
+	if personPronouns[w] {
+		c |= wPersonPronoun
+	}
+	if orgPronouns[w] {
+		c |= wOrgPronoun
+	}
+	classes.Put(tok.Word, c)
+	return c
+}
+
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {

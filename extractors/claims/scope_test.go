@@ -24,8 +24,43 @@ func TestScopeGroups(t *testing.T) {
 				}
 			}
 		}
-		if got := scopeGroups(text); got != want {
+		if got, _, _ := scopeHits(text); got != want {
 			t.Errorf("scopeGroups(%q) = %b, want %b", text, got, want)
+		}
+	}
+}
+
+// Scope starts each pattern near its first word; it must find what a
+// search of the whole text finds.
+func TestScopeWindow(t *testing.T) {
+	texts := []string{
+		"Sales rose, not including the costs of the merger, to $4bn",
+		"The firm cut 200 jobs xin several rounds and in successive rounds",
+		"It lost 5% in  successive rounds, in previous rounds too",
+		"_including this; 9including that; (including the rest)",
+		"Profit rose so far this year and last year, over the past three years.",
+		"abcdefghijklmnopq in successive rounds", "in total", "rounds",
+		"Costs since 2019 rose, between 1990 and 2000", "worldwide sales in the US.",
+		"Überraschend in the UK, including VAT", "Growth in the U.S. so far",
+	}
+	for _, text := range texts {
+		var parts []string
+		for _, sc := range scopes {
+			for _, m := range sc.re.FindAllString(text, 2) {
+				m = strings.TrimSpace(m)
+				dup := false
+				for _, p := range parts {
+					if strings.Contains(p, m) || strings.Contains(m, p) {
+						dup = true
+					}
+				}
+				if !dup {
+					parts = append(parts, m)
+				}
+			}
+		}
+		if got, want := Scope(text), strings.Join(parts, "; "); got != want {
+			t.Errorf("Scope(%q) = %q, want %q", text, got, want)
 		}
 	}
 }
