@@ -122,6 +122,9 @@ type tokenMatcher struct {
 	// seen has the bit hash(k) set for every key k of byFirst, so most
 	// tokens are turned away without a map look-up.
 	seen [1 << 10]uint64
+	// starts keeps per word whether any form starts with it (1 no, 2 yes),
+	// so most tokens are turned away without lower-casing them.
+	starts *analysis.WordCache[uint8]
 }
 
 // tmHash is FNV-1a folded to 16 bits.
@@ -148,7 +151,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			}
 		}
 	}
-	m := tokenMatcher{byFirst: map[string][]tmForm{}}
+	m := tokenMatcher{byFirst: map[string][]tmForm{}, starts: new(analysis.WordCache[uint8])}
 	for k, cs := range forms {
 		for _, first := range firstTokens(k) {
 			m.byFirst[first] = append(m.byFirst[first], tmForm{k, cs})
@@ -193,11 +196,18 @@ func containsIndex(xs []int32, x int32) bool {
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
 	var buf []byte
 	for i := range toks {
-		buf = appendNorm(buf[:0], &toks[i])
-		if h := tmHash(buf); m.seen[h>>6]&(1<<(h&63)) == 0 {
+		c := m.starts.Get(toks[i].Word)
+		if c != nil && *c == 1 {
 			continue
 		}
-		fs := m.byFirst[string(buf)]
+		buf = appendNorm(buf[:0], &toks[i])
+		var fs []tmForm
+		if h := tmHash(buf); m.seen[h>>6]&(1<<(h&63)) != 0 {
+			fs = m.byFirst[string(buf)]
+		}
+		if c == nil {
+			m.starts.Put(toks[i].Word, 1+min(uint8(len(fs)), 1))
+		}
 		for j := i; len(fs) > 0; {
 			// fs keeps the forms that start with buf; the first one may
 			// equal it.

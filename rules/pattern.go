@@ -81,6 +81,8 @@ type Patterns struct {
 	lists   map[string]map[string]bool
 	byFirst map[string][]altRef
 	wild    []altRef
+	// wildBy holds the wild rules of each product, in the order of wild.
+	wildBy map[string][]altRef
 	// wildMask is the `is` flags the wild rules' first tokens test, computed
 	// once per token in Match so most rules are rejected by one AND.
 	wildMask uint16
@@ -113,6 +115,13 @@ func (p *Patterns) List(name string) map[string]bool { return p.lists[name] }
 // then user over default, then the earlier start. Matches never cross a
 // sentence boundary and come back in text order.
 func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
+	return p.match(toks, "")
+}
+
+// match is Match over the rules that produce prod only ("": all). Overlaps
+// are resolved per product, so the matches of one product do not depend
+// on the rules of others.
+func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	if len(p.rules) == 0 || len(toks) == 0 {
 		return nil
 	}
@@ -123,6 +132,10 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 		matchPool.Put(sc)
 	}()
 	lows, flags, firsts := p.prepare(sc, toks)
+	wild := p.wild
+	if prod != "" {
+		wild = p.wildBy[prod]
+	}
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
@@ -142,9 +155,11 @@ func (p *Patterns) Match(toks []analysis.Token) []PatternMatch {
 	}
 	for i := range toks {
 		for _, r := range firsts[i] {
-			try(r, i)
+			if prod == "" || p.rules[r.rule].Produces == prod {
+				try(r, i)
+			}
 		}
-		for _, r := range p.wild {
+		for _, r := range wild {
 			// A required first token that fails its spec means no match;
 			// check that before setting up the matcher, by the flags if it
 			// tests any (most tokens fail them), else by the spec.
@@ -879,7 +894,7 @@ func newPatternTable() *patternTable {
 }
 
 func (t *patternTable) build(b *builder, s *Set) *Patterns {
-	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}}
+	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}, wildBy: map[string][]altRef{}}
 	for _, l := range t.lists.values() {
 		m := map[string]bool{}
 		for _, w := range l.words {
@@ -954,6 +969,7 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 				}
 			} else {
 				p.wild = append(p.wild, ref)
+				p.wildBy[r.Produces] = append(p.wildBy[r.Produces], ref)
 				if first.min >= 1 && !first.neg {
 					p.wildMask |= first.isMask
 				}

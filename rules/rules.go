@@ -100,7 +100,7 @@ func (s *Set) Entities(text string, toks []analysis.Token) []EntityMatch {
 		cands = append(cands, span{first: m.First, last: m.Last, prio: m.Entry.Priority, user: m.Entry.user, canon: true, order: len(all)})
 		all = append(all, EntityMatch{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Label: m.Entry.Label, Entry: m.Entry, Alias: m.Alias})
 	}
-	for _, m := range s.patterns.Match(toks) {
+	for _, m := range s.patterns.match(toks, ProducesEntity) {
 		if m.Rule.Produces != ProducesEntity || s.stop.Stopped(m.Rule.Label, text[m.Start:m.End]) {
 			continue
 		}

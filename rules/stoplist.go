@@ -2,7 +2,9 @@ package rules
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -29,6 +31,8 @@ type stopGroup struct {
 	user     bool
 	disabled bool
 	at       pos
+	// digits: every pattern needs an ASCII digit to match (see needsDigit).
+	digits bool
 }
 
 // Stopped reports whether text must never be an entity with this label.
@@ -38,16 +42,22 @@ func (s *Stoplist) Stopped(label, text string) bool {
 	if s == nil {
 		return false
 	}
-	t := strings.Join(strings.Fields(foldQuotes(text)), " ")
+	t := spaced(foldQuotes(text))
 	if s.exact[label][t] || s.exact[AnyLabel][t] {
 		return true
 	}
-	lt := strings.ToLower(t)
-	if s.fold[label][lt] || s.fold[AnyLabel][lt] {
+	var buf [64]byte
+	if lt, ok := asciiLower(buf[:0], t); ok {
+		// string(lt) in an index does not allocate.
+		if s.fold[label][string(lt)] || s.fold[AnyLabel][string(lt)] {
+			return true
+		}
+	} else if lt := strings.ToLower(t); s.fold[label][lt] || s.fold[AnyLabel][lt] {
 		return true
 	}
+	digit := strings.ContainsAny(t, "0123456789")
 	for _, g := range s.res {
-		if !containsString(g.labels, label) && !containsString(g.labels, AnyLabel) {
+		if g.digits && !digit || !containsString(g.labels, label) && !containsString(g.labels, AnyLabel) {
 			continue
 		}
 		for _, re := range g.patterns {
@@ -55,6 +65,75 @@ func (s *Stoplist) Stopped(label, text string) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// spaced is strings.Join(strings.Fields(s), " "), without copying s when
+// it is so already.
+func spaced(s string) string {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r',
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
+// asciiLower appends strings.ToLower(s) to dst when s is ASCII; ok is false
+// otherwise.
+func asciiLower(dst []byte, s string) (_ []byte, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// needsDigit reports whether every string re matches has an ASCII digit,
+// so texts without one need not be tried.
+func needsDigit(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			if '0' <= r && r <= '9' {
+				return true
+			}
+		}
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i] < '0' || re.Rune[i+1] > '9' {
+				return false
+			}
+		}
+		return len(re.Rune) > 0
+	case syntax.OpCapture:
+		return needsDigit(re.Sub[0])
+	case syntax.OpPlus:
+		return needsDigit(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min >= 1 && needsDigit(re.Sub[0])
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if needsDigit(sub) {
+				return true
+			}
+		}
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			if !needsDigit(sub) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
 	}
 	return false
 }
@@ -218,6 +297,11 @@ func (t *stopTable) build() *Stoplist {
 			}
 		}
 		if len(g.patterns) > 0 {
+			g.digits = true
+			for _, re := range g.patterns {
+				tree, err := syntax.Parse(re.String(), syntax.Perl)
+				g.digits = g.digits && err == nil && needsDigit(tree)
+			}
 			s.res = append(s.res, g)
 		}
 	}

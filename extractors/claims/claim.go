@@ -141,7 +141,7 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 // mainStart returns where the main clause starts after a leading
 // subordinate one ("If demand recovers, ..."), or a.
 func (d *docState) mainStart(a, b int) int {
-	if w := d.low(a); !subordinators[w] || w == "that" || w == "so" {
+	if w := d.low(a); d.class(a)&wSubordinator == 0 || w == "that" || w == "so" {
 		return a
 	}
 	for c := a + 2; c < b-2; c++ {
@@ -245,7 +245,7 @@ func (d *docState) opinion(a, b int) bool {
 	return false
 }
 
-func (d *docState) aux(t int) bool { return auxForms[d.low(t)] }
+func (d *docState) aux(t int) bool { return d.class(t)&wAux != 0 }
 
 // predicate finds the event of a clause, or its main verb.
 func (d *docState) predicate(a, b int) (pred, bool) {
@@ -323,7 +323,7 @@ func (d *docState) mainVerb(a, b int) (pred, bool) {
 		if k+2 < b && toks[k+1].Tag == "TO" && toks[k+2].Tag == "VB" {
 			k += 2
 		}
-		return pred{first: k, last: k + 1, lemma: lemma(toks[k].Norm)}, true
+		return pred{first: k, last: k + 1, lemma: tokLemma(&toks[k])}, true
 	}
 	return pred{}, false
 }
@@ -413,21 +413,34 @@ func (d *docState) anyEntity(a, b int) bool {
 // redo reads a verb with the prefix "re" as its event ("rehire",
 // "re-hire", "reinvested").
 func (d *docState) redo(t, a, b int) (pred, bool) {
-	tok := d.doc.Tokens[t]
+	tok := &d.doc.Tokens[t]
 	if !strings.HasPrefix(tok.Tag, "VB") || len(tok.Norm) < 6 || !(tok.Norm[0] == 'r' || tok.Norm[0] == 'R') {
 		return pred{}, false
 	}
-	w := d.low(t)
-	if !strings.HasPrefix(w, "re") {
-		return pred{}, false
-	}
-	rest := strings.TrimPrefix(w[2:], "-")
-	for _, c := range d.x.cues.Lookup(rest) {
-		if c.Category == rules.ClaimEvent && !d.modifier(t, a, b) {
-			return pred{first: t, last: t + 1, lemma: c.Lemma, action: true}, true
-		}
+	if l := d.redoLemma(tok); l != "" && !d.modifier(t, a, b) {
+		return pred{first: t, last: t + 1, lemma: l, action: true}, true
 	}
 	return pred{}, false
+}
+
+// redoLemma returns the predicate of the first event cue the word after
+// "re" is a form of, or "", kept per word.
+func (d *docState) redoLemma(tok *analysis.Token) string {
+	if l := d.x.redos.Get(tok.Word); l != nil {
+		return *l
+	}
+	l := ""
+	if w := tok.Lower(); strings.HasPrefix(w, "re") {
+		rest := strings.TrimPrefix(w[2:], "-")
+		for _, c := range d.x.cues.Lookup(rest) {
+			if c.Category == rules.ClaimEvent {
+				l = c.Lemma
+				break
+			}
+		}
+	}
+	d.x.redos.Put(tok.Word, l)
+	return l
 }
 
 // modifier: a participle used as an adjective ("increased AI efficiency")
@@ -477,7 +490,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 		if m.last > p.first && m.first < p.last {
 			continue // the predicate word itself ("Layoffs")
 		}
-		if t > a && (toks[t-1].Tag == "IN" && !subordinators[d.low(t-1)] || toks[t-1].Tag == "TO" || toks[t-1].Tag == "VBG" || toks[t-1].Tag == "VBN") {
+		if t > a && (toks[t-1].Tag == "IN" && d.class(t-1)&wSubordinator == 0 || toks[t-1].Tag == "TO" || toks[t-1].Tag == "VBG" || toks[t-1].Tag == "VBN") {
 			t = m.last - 1
 			continue
 		}
@@ -526,9 +539,9 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			break
 		}
 		switch {
-		case toks[t].Tag == "PRP" && personPronouns[w] && d.lastPerson != nil:
+		case toks[t].Tag == "PRP" && d.class(t)&wPersonPronoun != 0 && d.lastPerson != nil:
 			return subj{first: t, last: t + 1, ent: d.lastPerson, pronoun: true}
-		case toks[t].Tag == "PRP" && orgPronouns[w] && (w != "we" || cl.quote != nil && cl.quote.Speaker != nil):
+		case toks[t].Tag == "PRP" && d.class(t)&wOrgPronoun != 0 && (w != "we" || cl.quote != nil && cl.quote.Speaker != nil):
 			if e := d.orgRef(cl); e != nil {
 				return subj{first: t, last: t + 1, ent: e, pronoun: true}
 			}

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -47,6 +48,10 @@ const (
 type Extractor struct {
 	cues   *rules.ClaimCues
 	speech *rules.QuoteCues
+	// verbs says per word whether it is a speech verb: 1 no, 2 yes.
+	verbs *analysis.WordCache[uint8]
+	// redos keeps redoLemma per word.
+	redos *analysis.WordCache[string]
 }
 
 // New returns a claims extractor using the claim and quote cues of set
@@ -60,7 +65,8 @@ func New(set *rules.Set) *Extractor {
 		}
 		set = def
 	}
-	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues()}
+	return &Extractor{cues: set.ClaimCues(), speech: set.QuoteCues(), verbs: new(analysis.WordCache[uint8]),
+		redos: new(analysis.WordCache[string])}
 }
 
 // Name implements extractors.Extractor.
@@ -382,10 +388,22 @@ func (d *docState) reportedSpeech(si int) (clause, bool) {
 // speechVerb: a speech verb of the quote cues or a reporting verb of the
 // claim cues ("found", "ruled", "showed").
 func (d *docState) speechVerb(t int) bool {
-	if _, ok := d.x.speech.Verb(d.low(t)); ok {
-		return true
+	return d.isSpeechVerb(t) || d.phrase(t, t+1, cReporting) > 0
+}
+
+// isSpeechVerb: token t is a speech verb of the quote cues.
+func (d *docState) isSpeechVerb(t int) bool {
+	tok := &d.doc.Tokens[t]
+	if v := d.x.verbs.Get(tok.Word); v != nil {
+		return *v == 2
 	}
-	return d.phrase(t, t+1, cReporting) > 0
+	_, ok := d.x.speech.Verb(tok.Lower())
+	v := uint8(1)
+	if ok {
+		v = 2
+	}
+	d.x.verbs.Put(tok.Word, v)
+	return ok
 }
 
 // contentStart returns where reported content after a speech verb starts:
@@ -457,7 +475,7 @@ func (d *docState) speaker(first, t int) (*quarry.ClaimSource, bool) {
 	for k := lo; k < t; k++ {
 		w := d.low(k)
 		switch {
-		case toks[k].Tag == "PRP" && personPronouns[w] && d.lastPerson != nil:
+		case toks[k].Tag == "PRP" && d.class(k)&wPersonPronoun != 0 && d.lastPerson != nil:
 			return &quarry.ClaimSource{Type: SourceSpeaker, Entity: d.lastPerson.ID}, true
 		case toks[k].Tag == "PRP" && w == "it" || d.phrase(k, t, cCompanyNoun) > 0 && k > lo && eqFold(toks[k-1].Norm, "the"):
 			if e := d.orgRef(clause{}); e != nil {
@@ -504,7 +522,7 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 		}
 		// The speech verb ends the sentence but for its hearer or a time
 		// phrase: "told reporters", "said on Monday".
-		if _, ok := d.x.speech.Verb(d.low(t)); !ok || end-t > 5 || hasVerb(toks[t+1:end]) {
+		if !d.isSpeechVerb(t) || end-t > 5 || hasVerb(toks[t+1:end]) {
 			return clause{}, false
 		}
 		if src, ok := d.speaker(c+1, t); ok {
@@ -546,7 +564,31 @@ func isNamed(label string) bool {
 	return label == quarry.Person || label == quarry.Company || label == quarry.Org
 }
 
-func eqFold(a, b string) bool { return strings.EqualFold(a, b) }
+// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. A rune of a
+// that folds to an ASCII letter takes one to three bytes (k, s, K, ſ), so a
+// shorter or much longer a never matches; ASCII a of b's length is compared
+// byte by byte.
+func eqFold(a, b string) bool {
+	if len(a) < len(b) || len(a) > 3*len(b) {
+		return false
+	}
+	if len(a) == len(b) {
+		for i := 0; i < len(a); i++ {
+			c := a[i]
+			if c >= utf8.RuneSelf {
+				return strings.EqualFold(a, b)
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != b[i] {
+				return false
+			}
+		}
+		return true
+	}
+	return strings.EqualFold(a, b)
+}
 
 // findHypothetical marks the quoted text that follows a sentence framing an
 // imagined scenario ("You can almost see the case study: “...”").

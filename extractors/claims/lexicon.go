@@ -1,6 +1,10 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
 
 // Grammar the extractor needs: closed word classes and a small
 // lemmatiser. What makes a claim (events, hedges, conditionals, opinion,
@@ -22,6 +26,41 @@ var auxForms = set("be", "is", "are", "was", "were", "been", "being", "am", "'s"
 	"have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "done", "doing",
 	"get", "gets", "got", "gotten", "getting")
 
+// Word classes of the sets above, as bits.
+const (
+	wSubordinator uint8 = 1 << iota
+	wAux
+	wPersonPronoun
+	wOrgPronoun
+)
+
+// classes keeps the word classes per word: clauses ask them of most tokens.
+var classes analysis.WordCache[uint8]
+
+// class returns the word classes of token t's lower-cased norm.
+func (d *docState) class(t int) uint8 {
+	tok := &d.doc.Tokens[t]
+	if c := classes.Get(tok.Word); c != nil {
+		return *c
+	}
+	w := tok.Lower()
+	var c uint8
+	if subordinators[w] {
+		c |= wSubordinator
+	}
+	if auxForms[w] {
+		c |= wAux
+	}
+	if personPronouns[w] {
+		c |= wPersonPronoun
+	}
+	if orgPronouns[w] {
+		c |= wOrgPronoun
+	}
+	classes.Put(tok.Word, c)
+	return c
+}
+
 func set(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -41,6 +80,22 @@ var irregular = map[string]string{
 	"won": "win", "spent": "spend", "paid": "pay", "struck": "strike", "ran": "run", "came": "come",
 	"stood": "stand", "felt": "feel", "kept": "keep", "sought": "seek", "met": "meet", "sent": "send",
 	"fought": "fight", "slid": "slide", "meant": "mean", "heard": "hear", "understood": "understand",
+}
+
+// lemmas keeps lemma(Norm) per word: predicates are read for most clauses.
+var lemmas analysis.WordCache[string]
+
+// tokLemma returns lemma(t.Norm), computed once per word.
+func tokLemma(t *analysis.Token) string {
+	if l := lemmas.Get(t.Word); l != nil {
+		return *l
+	}
+	l := lemma(t.Norm)
+	// A clone: l may be a slice of the document.
+	if t.Word != 0 {
+		lemmas.Put(t.Word, strings.Clone(l))
+	}
+	return l
 }
 
 // lemma is a small English verb lemmatiser for predicates outside the

@@ -78,7 +78,7 @@ func (d *docState) tablePredicate(si int) (string, bool) {
 	toks := d.doc.Tokens
 	for t := s.First; t < s.Last; t++ {
 		if tg := toks[t].Tag; (tg == "VBD" || tg == "VBN") && t > s.First {
-			return lemma(toks[t].Norm), true
+			return tokLemma(&toks[t]), true
 		}
 	}
 	return "", false

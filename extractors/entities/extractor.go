@@ -90,6 +90,7 @@ type resolver struct {
 	head  []bool // per token: in a headline
 	caps  []bool // per token: in an all-caps headline
 	role  []bool // per token: part of a title
+	lex   []uint16
 	cands []*cand
 	cover []int32 // per token: cand index + 1
 	// surnames are the last words of multi-word model person names.
@@ -116,12 +117,14 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 // resolve applies rules and document-level resolution to model spans.
 func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
 	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
-	r.headlines()
-	r.cover = make([]int32, len(doc.Tokens))
+	r.lex = make([]uint16, len(doc.Tokens))
 	r.role = make([]bool, len(doc.Tokens))
 	for i := range doc.Tokens {
-		r.role[i] = roleWords[lowerNorm(&doc.Tokens[i])]
+		r.lex[i] = lexOf(&doc.Tokens[i])
+		r.role[i] = r.lex[i]&lRole != 0
 	}
+	r.headlines()
+	r.cover = make([]int32, len(doc.Tokens))
 	if e.rules != nil {
 		e.rules.roles(doc, r.role)
 		r.addHits(r.keepHits(hits, spans, types))
@@ -143,24 +146,23 @@ func (r *resolver) headlines() {
 	for si, s := range r.doc.Sentences {
 		words, upper, lower, small, allCaps, listy := 0, 0, 0, 0, true, false
 		for i := s.First; i < s.Last; i++ {
-			t := r.toks[i].Text
-			r0, _ := utf8.DecodeRuneInString(t)
-			if !unicode.IsLetter(r0) {
+			x := r.lex[i]
+			if x&lLetter == 0 {
 				// Lists and tables, not headlines.
-				listy = listy || strings.ContainsAny(t, "0123456789,;()")
+				listy = listy || x&lListy != 0
 				continue
 			}
-			if hasLower(t) {
+			if x&lHasLower != 0 {
 				allCaps = false
 			}
-			if smallWords[strings.ToLower(t)] {
-				if !unicode.IsUpper(r0) {
+			if x&lSmallText != 0 {
+				if x&lUpper == 0 {
 					small++
 				}
 				continue
 			}
 			words++
-			if unicode.IsUpper(r0) {
+			if x&lUpper != 0 {
 				upper++
 			} else {
 				lower++
@@ -250,7 +252,7 @@ func (r *resolver) trimPossessive(c *cand) {
 		// Nor does a name end in a "." set off by a space, as
 		// pre-tokenised text writes "Warner Bros .".
 		last := &r.toks[c.last-1]
-		if !possessives[lowerNorm(last)] && !(c.last-1 > c.first && last.Text == "." && last.SpaceBefore) {
+		if r.lex[c.last-1]&lPossessive == 0 && !(c.last-1 > c.first && last.Text == "." && last.SpaceBefore) {
 			break
 		}
 		c.last--
@@ -363,11 +365,10 @@ func (r *resolver) nameAround(sp tokSpan, h ruleHit) bool {
 			continue
 		}
 		t := r.toks[i].Text
-		l := lowerNorm(&r.toks[i])
 		if t == "&" || t == "-" {
 			continue
 		}
-		if businessRoles[l] || isPunct(t) || !isCap(t) && !smallWords[l] {
+		if x := r.lex[i]; x&(lBusiness|lPunct) != 0 || x&(lCap|lSmall) == 0 {
 			return false
 		}
 	}
@@ -397,8 +398,8 @@ func (r *resolver) addHits(hits []ruleHit) {
 		}
 		// Mentions leave out determiners ("the Fed" gives "Fed").
 		// A capitalised "The" goes too unless the name has it ("The Times").
-		for h.last-h.first > 1 && smallWords[lowerNorm(&r.toks[h.first])] &&
-			(!isCap(r.toks[h.first].Text) || h.entry != nil && !strings.HasPrefix(strings.ToLower(h.entry.Name), lowerNorm(&r.toks[h.first])+" ")) {
+		for h.last-h.first > 1 && r.lex[h.first]&lSmall != 0 &&
+			(r.lex[h.first]&lCap == 0 || h.entry != nil && !strings.HasPrefix(strings.ToLower(h.entry.Name), lowerNorm(&r.toks[h.first])+" ")) {
 			h.first++
 		}
 		if label != quarry.Company && label != quarry.Org && h.entry != nil && r.rules != nil {
@@ -439,7 +440,7 @@ func (r *resolver) addModel(first, last int, label string, conf float32) {
 	if (label == quarry.Org || label == quarry.Company) && r.indexAfter(last) {
 		label = quarry.Misc // "the Nikkei average"
 	}
-	if (label == quarry.Loc || label == quarry.Misc) && last-first >= 2 && corpSuffixes[lowerNorm(&r.toks[last-1])] {
+	if (label == quarry.Loc || label == quarry.Misc) && last-first >= 2 && r.lex[last-1]&lCorp != 0 {
 		// "Halvern Systems", "Sudan Airways": a name ending in a business
 		// word is an organisation, whatever its first words suggest.
 		label = quarry.Org
@@ -472,7 +473,7 @@ var indexWords = setOf(`index indexes indices composite average averages industr
 // indexAfter reports whether token k names a market index for the name
 // before it.
 func (r *resolver) indexAfter(k int) bool {
-	return k < len(r.toks) && indexWords[lowerNorm(&r.toks[k])] && !isCap(r.toks[k].Text)
+	return k < len(r.toks) && r.lex[k]&(lIndex|lCap) == lIndex
 }
 
 // extendsHits reports whether a model span is a longer name around rule hits
@@ -484,8 +485,8 @@ func (r *resolver) extendsHits(first, last int, label string) bool {
 	for i := first; i < last; i++ {
 		o := r.cover[i]
 		if o == 0 {
-			t := r.toks[i].Text
-			if r.role[i] || isPunct(t) && t != "&" && t != "-" || !isCap(t) && !smallWords[lowerNorm(&r.toks[i])] {
+			t, x := r.toks[i].Text, r.lex[i]
+			if r.role[i] || x&lPunct != 0 && t != "&" && t != "-" || x&(lCap|lSmall) == 0 {
 				return false
 			}
 			free = true
@@ -508,19 +509,19 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 	// Leading titles and lower-case words are context, not name
 	// ("CEO Andy Jassy", "the Anthropic").
 	for first < last {
-		t := &r.toks[first]
-		lead := !isCap(t.Text) && !r.head[first]
-		if lead && (hasUpper(t.Text) || particles[lowerNorm(t)] && first+1 < last && isCap(r.toks[first+1].Text)) {
+		x := r.lex[first]
+		lead := x&lCap == 0 && !r.head[first]
+		if lead && (x&lHasUpper != 0 || x&lParticle != 0 && first+1 < last && r.lex[first+1]&lCap != 0) {
 			// "neo-Nazi", "de Klerk".
 			lead = false
 		}
-		if r.role[first] && (label == quarry.Person || cut) && last-first > 1 || lead || isPunct(t.Text) {
+		if r.role[first] && (label == quarry.Person || cut) && last-first > 1 || lead || x&lPunct != 0 {
 			first++
 			continue
 		}
 		break
 	}
-	for last > first && isPunct(r.toks[last-1].Text) && !possessives[lowerNorm(&r.toks[last-1])] && !r.closes(first, last-1) {
+	for last > first && r.lex[last-1]&(lPunct|lPossessive) == lPunct && !r.closes(first, last-1) {
 		last--
 	}
 	if first >= last {
@@ -539,7 +540,7 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 	if r.rules != nil && r.rules.stopped(label, text) {
 		return
 	}
-	if strongSuffixes[lowerNorm(&r.toks[c.last-1])] && c.last-c.first > 1 {
+	if r.lex[c.last-1]&lStrong != 0 && c.last-c.first > 1 {
 		c.label = quarry.Company
 	}
 	allRole, roleWord := true, false
@@ -547,7 +548,7 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 		if !r.role[i] {
 			allRole = false
 		}
-		roleWord = roleWord || roleWords[lowerNorm(&r.toks[i])]
+		roleWord = roleWord || r.lex[i]&lRole != 0
 	}
 	if label == quarry.Misc && !roleWord {
 		// "European" in "European Commissioner" is a name inside a title.
@@ -964,7 +965,7 @@ func (r *resolver) propagate() {
 	}
 	var b strings.Builder
 	for i := 0; i < len(r.toks); i++ {
-		if r.cover[i] != 0 || (!isCap(r.toks[i].Text) && !r.head[i]) {
+		if r.cover[i] != 0 || (r.lex[i]&lCap == 0 && !r.head[i]) {
 			continue
 		}
 		b.Reset()

@@ -404,13 +404,23 @@ func docFlags(infos []tokInfo, seen map[uint64]uint8) {
 // features appends the feature hashes of token i of a sentence (infos is the
 // sentence's slice) to out.
 func features(infos []tokInfo, i int, out []uint64) []uint64 {
-	return appendFeatures(infos, i, out, true)
+	return appendFeatures(infos, i, out, partAll)
 }
 
-// appendFeatures is features, without the token's own ones (those of the
-// word alone, whatever its place: see emissions) unless own is set. Outside
-// headlines only: there, all are always wanted.
-func appendFeatures(infos []tokInfo, i int, out []uint64, own bool) []uint64 {
+// Parts of a token's features (see emissions): its own ones, of the word
+// alone wherever it stands; those of one neighbour's spelling alone (see
+// nearFeatures); and the rest. Outside headlines only: there, all are
+// always wanted.
+const (
+	partOwn uint8 = 1 << iota
+	partNear
+	partRest
+	partAll = partOwn | partNear | partRest
+)
+
+// appendFeatures is features, with only the given parts. The order is that
+// of features, which training's float sums depend on.
+func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 {
 	in := &infos[i]
 	prev1, prev2, next1, next2 := hStart, hStart, hEnd, hEnd
 	pshape, nshape := hStart, hEnd
@@ -431,29 +441,40 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, own bool) []uint64 {
 		}
 	}
 	head := in.flags&fHeadline != 0
+	own, near, rest := parts&partOwn != 0, parts&partNear != 0, parts&partRest != 0
 	if own {
 		out = append(out, tBias, mix(tLower, in.lower), mix(tShape, in.shape))
 	}
-	out = append(out,
-		mix(tPrev1, prev1),
-		mix(tNext1, next1),
-		mix(tPrev2, prev2),
-		mix(tNext2, next2),
-		mix(tPrevShape, pshape),
-		mix(tNextShape, nshape),
-		mix(tPrevCur, mix(prev1, in.lower)),
-		mix(tCurNext, mix(in.lower, next1)),
-		mix(tShape3, mix(mix(pshape, in.shape), nshape)),
-	)
+	if near {
+		out = append(out,
+			mix(tPrev1, prev1),
+			mix(tNext1, next1),
+			mix(tPrev2, prev2),
+			mix(tNext2, next2),
+			mix(tPrevShape, pshape),
+			mix(tNextShape, nshape),
+		)
+	}
+	if rest {
+		out = append(out,
+			mix(tPrevCur, mix(prev1, in.lower)),
+			mix(tCurNext, mix(in.lower, next1)),
+			mix(tShape3, mix(mix(pshape, in.shape), nshape)),
+		)
+	}
 	if head {
 		// Case carries no signal in an all-caps line: lean on the word and
 		// on how the document writes it elsewhere.
-		out = append(out, tHeadline, mix(tHeadLower, in.lower), mix(tDocCapHead, uint64(in.doc)))
+		if rest {
+			out = append(out, tHeadline, mix(tHeadLower, in.lower), mix(tDocCapHead, uint64(in.doc)))
+		}
 	} else {
 		if own {
 			out = append(out, mix(tExact, in.exact), mix(tLongShape, in.longShape))
 		}
-		out = append(out, mix(tPrevExact, pexact), mix(tNextExact, nexact))
+		if near {
+			out = append(out, mix(tPrevExact, pexact), mix(tNextExact, nexact))
+		}
 	}
 	if in.clus[0] != 0 {
 		if own {
@@ -461,18 +482,26 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, own bool) []uint64 {
 				out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
 			}
 		}
-		out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
+		if rest {
+			out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
+		}
 	}
-	if i > 0 && infos[i-1].clus[1] != 0 {
+	if near && i > 0 && infos[i-1].clus[1] != 0 {
 		out = append(out, mix(tClusPrev, uint64(infos[i-1].clus[1])))
 	}
-	if i+1 < len(infos) && infos[i+1].clus[1] != 0 {
+	if near && i+1 < len(infos) && infos[i+1].clus[1] != 0 {
 		out = append(out, mix(tClusNext, uint64(infos[i+1].clus[1])))
 	}
 	for k := 0; k < 4 && own; k++ {
 		if in.pre[k] != 0 {
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
 		}
+	}
+	if !rest {
+		if own {
+			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
+		}
+		return out
 	}
 	if in.pos != 0 {
 		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
@@ -500,6 +529,45 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, own bool) []uint64 {
 		out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
 	}
 	return out
+}
+
+// Neighbour roles: the token before, after, two before, two after.
+const (
+	rPrev = iota
+	rNext
+	rPrev2
+	rNext2
+	nRoles
+)
+
+// nearFeatures appends the partNear features a non-headline token takes
+// from its neighbour nb in role r: they depend on nb's spelling alone.
+func nearFeatures(r int, nb *tokInfo, out []uint64) []uint64 {
+	switch r {
+	case rPrev:
+		out = append(out, mix(tPrev1, nb.lower), mix(tPrevShape, nb.shape), mix(tPrevExact, nb.exact))
+		if nb.clus[1] != 0 {
+			out = append(out, mix(tClusPrev, uint64(nb.clus[1])))
+		}
+	case rNext:
+		out = append(out, mix(tNext1, nb.lower), mix(tNextShape, nb.shape), mix(tNextExact, nb.exact))
+		if nb.clus[1] != 0 {
+			out = append(out, mix(tClusNext, uint64(nb.clus[1])))
+		}
+	case rPrev2:
+		out = append(out, mix(tPrev2, nb.lower))
+	case rNext2:
+		out = append(out, mix(tNext2, nb.lower))
+	}
+	return out
+}
+
+// pads stand for the neighbours outside a sentence, per role.
+var pads = [nRoles]tokInfo{
+	rPrev:  {lower: hStart, shape: hStart, exact: hStart},
+	rNext:  {lower: hEnd, shape: hEnd, exact: hEnd},
+	rPrev2: {lower: hStart},
+	rNext2: {lower: hEnd},
 }
 
 func trailingZeros16(x uint16) int {

@@ -59,9 +59,13 @@ type table struct {
 	scale   [2]float32
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
 	pass1   sparseRows   // the first pass as set, for training the second
-	// words keeps, per word, the sums of its own features' rows (see
-	// emissions); a new table starts it afresh.
+	// words keeps, per word, the sums of its own features' rows, and near
+	// those of the features it gives a neighbour in each role (see
+	// emissions); a new table starts them afresh. pad holds the sums for
+	// the sentence boundary.
 	words *analysis.WordCache[[2 * maxTags]int32]
+	near  [nRoles]*analysis.WordCache[[2 * maxTags]int32]
+	pad   [nRoles][2 * maxTags]int32
 }
 
 func (t *table) twoPass() bool { return t.trans[1] != nil }
@@ -146,6 +150,10 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	if p2 != nil {
 		fill(*p2, nl)
 	}
+	for r := range t.near {
+		t.near[r] = new(analysis.WordCache[[2 * maxTags]int32])
+		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
+	}
 	m.tab = t
 }
 
@@ -219,6 +227,8 @@ type scratch struct {
 	seen    map[uint64]uint8
 	labs    map[uint64]int32 // word -> index into counts
 	partial []int32          // second-pass sums of first-pass features
+	near    [nRoles][2 * maxTags]int32
+	cols    []float32 // decode's transitions by column
 	counts  [][nCodes]uint16
 }
 
@@ -308,25 +318,29 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			t.accumulate(s.feats, &a, m.bits)
 		default:
 			// The word's own features sum to the same rows wherever it
-			// stands (outside headlines): kept per word, only the
-			// context is looked up. Integer sums, so the order of the
-			// additions does not matter.
+			// stands (outside headlines), and so do those a neighbour's
+			// spelling gives: kept per word, only the rest is looked up.
+			// Integer sums, so the order of the additions does not matter.
 			if c := t.words.Get(in.word); c != nil {
 				a = *c
-				s.feats = appendFeatures(infos, i, s.feats[:0], false)
+			} else {
+				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
 				t.accumulate(s.feats, &a, m.bits)
-				break
+				t.words.Put(in.word, a)
 			}
-			s.feats = features(infos, i, s.feats[:0])
+			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
+			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
+			if t.stride == 18 {
+				for y := 0; y < 18; y++ {
+					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
+				}
+			} else {
+				for y := range a[:t.stride] {
+					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
+				}
+			}
+			s.feats = appendFeatures(infos, i, s.feats[:0], partRest)
 			t.accumulate(s.feats, &a, m.bits)
-			var ctx [2 * maxTags]int32
-			s.feats = appendFeatures(infos, i, s.feats[:0], false)
-			t.accumulate(s.feats, &ctx, m.bits)
-			own := a
-			for y := range own {
-				own[y] -= ctx[y]
-			}
-			t.words.Put(in.word, own)
 		}
 		sc := s.scores[i*nl : i*nl+nl]
 		k, off := 0, 0
@@ -340,6 +354,25 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
 		}
 	}
+}
+
+// nearSum returns the sums of the features that token j gives its
+// neighbour in role r (the pad's outside the sentence), kept per word;
+// s.near[r] holds them when just worked out.
+func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) *[2 * maxTags]int32 {
+	if j < 0 || j >= len(infos) {
+		return &t.pad[r]
+	}
+	w := infos[j].word
+	if c := t.near[r].Get(w); c != nil {
+		return c
+	}
+	sum := &s.near[r]
+	*sum = [2 * maxTags]int32{}
+	s.feats = nearFeatures(r, &infos[j], s.feats[:0])
+	t.accumulate(s.feats, sum, bits)
+	t.near[r].Put(w, *sum)
+	return sum
 }
 
 // accumulate adds the rows of feats to a[:stride]: the first pass's
@@ -392,8 +425,24 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 
 var negInf = float32(math.Inf(-1))
 
-// decode turns emission scores of n tokens into tags.
-func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
+// transCols returns trans by column, in buf: cols[y*nl+p] is trans[p*nl+y],
+// so that decode reads a tag's predecessors in order.
+func transCols(buf, trans []float32, nl int) []float32 {
+	if cap(buf) < nl*nl {
+		buf = make([]float32, nl*nl)
+	}
+	cols := buf[:nl*nl]
+	for p := 0; p < nl; p++ {
+		for y := 0; y < nl; y++ {
+			cols[y*nl+p] = trans[p*nl+y]
+		}
+	}
+	return cols
+}
+
+// decode turns emission scores of n tokens into tags. cols is
+// transCols(trans), or nil to work it out.
+func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 	nl := m.nl
 	if !m.Viterbi {
 		prev := nl
@@ -418,6 +467,10 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 		return
 	}
 	// Viterbi over s.scores in place: scores[i][y] becomes the best path score.
+	if cols == nil {
+		s.cols = transCols(s.cols, trans, nl)
+		cols = s.cols
+	}
 	for y := 0; y < nl; y++ {
 		if m.allow[nl*nl+y] {
 			s.scores[y] += trans[nl*nl+y]
@@ -462,10 +515,21 @@ func (m *Model) decode(trans []float32, n int, s *scratch, tags []int) {
 			continue
 		}
 		for y, ps := range m.preds {
+			col := cols[y*nl : y*nl+nl]
+			prev := prev[:len(col)]
 			best, bp := negInf, 0
-			for _, p := range ps {
-				if v := prev[p] + trans[p*nl+y]; v > best {
-					best, bp = v, p
+			if len(ps) == nl {
+				// O and B- tags: every tag may precede.
+				for p, tv := range col {
+					if v := prev[p] + tv; v > best {
+						best, bp = v, p
+					}
+				}
+			} else {
+				for _, p := range ps {
+					if v := prev[p] + col[p]; v > best {
+						best, bp = v, p
+					}
 				}
 			}
 			cur[y] += best
@@ -540,6 +604,8 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 	if second {
 		k = 1
 	}
+	s.cols = transCols(s.cols, m.tab.trans[k], m.nl)
+	cols := s.cols
 	for _, sent := range doc.Sentences {
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]
@@ -548,7 +614,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 		if each != nil {
 			margins = s.margins(len(infos), m.nl)
 		}
-		m.decode(m.tab.trans[k], len(infos), s, tags)
+		m.decode(m.tab.trans[k], cols, len(infos), s, tags)
 		if each != nil {
 			each(sent, tags, margins)
 		}

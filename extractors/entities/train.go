@@ -372,7 +372,7 @@ func (m *Model) fitOnce(sents []trainSent, opt TrainOptions, second bool, seed i
 				pred = make([]int, n)
 			}
 			pred = pred[:n]
-			m.decode(trans, n, s, pred)
+			m.decode(trans, nil, n, s, pred)
 			pp, gp := nl, nl
 			for i := 0; i < n; i++ {
 				g, p := ts.gold[i], pred[i]

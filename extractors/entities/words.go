@@ -1,6 +1,12 @@
 package entities
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
+)
 
 // Built-in word lists used when the rule set does not provide its own.
 // Keys are lower case.
@@ -53,4 +59,67 @@ func setOf(words string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// Lexical flags of a token: which word lists hold it and how it is
+// written, worked out once per word (see lexOf).
+const (
+	lRole       uint16 = 1 << iota // roleWords[lowerNorm]
+	lSmall                         // smallWords[lowerNorm]
+	lSmallText                     // smallWords[strings.ToLower(Text)]
+	lCap                           // isCap(Text)
+	lPunct                         // isPunct(Text)
+	lHasLower                      // hasLower(Text)
+	lHasUpper                      // hasUpper(Text)
+	lLetter                        // Text starts with a letter
+	lUpper                         // Text starts with an upper-case letter
+	lListy                         // Text has a digit or one of ",;()"
+	lPossessive                    // possessives[lowerNorm]
+	lCorp                          // corpSuffixes[lowerNorm]
+	lStrong                        // strongSuffixes[lowerNorm]
+	lParticle                      // particles[lowerNorm]
+	lBusiness                      // businessRoles[lowerNorm]
+	lIndex                         // indexWords[lowerNorm]
+)
+
+// lexWords keeps lexFlags per word. Text differs from Norm (the spelling
+// Word numbers) only in curly quotes, which none of the flags sees.
+var lexWords analysis.WordCache[uint16]
+
+// lexOf returns the lexical flags of t.
+func lexOf(t *analysis.Token) uint16 {
+	if c := lexWords.Get(t.Word); c != nil {
+		return *c
+	}
+	v := lexFlags(t)
+	lexWords.Put(t.Word, v)
+	return v
+}
+
+func lexFlags(t *analysis.Token) uint16 {
+	var v uint16
+	set := func(f uint16, ok bool) {
+		if ok {
+			v |= f
+		}
+	}
+	l := lowerNorm(t)
+	set(lRole, roleWords[l])
+	set(lSmall, smallWords[l])
+	set(lPossessive, possessives[l])
+	set(lCorp, corpSuffixes[l])
+	set(lStrong, strongSuffixes[l])
+	set(lParticle, particles[l])
+	set(lBusiness, businessRoles[l])
+	set(lIndex, indexWords[l])
+	set(lSmallText, smallWords[strings.ToLower(t.Text)])
+	set(lCap, isCap(t.Text))
+	set(lPunct, isPunct(t.Text))
+	set(lHasLower, hasLower(t.Text))
+	set(lHasUpper, hasUpper(t.Text))
+	r0, _ := utf8.DecodeRuneInString(t.Text)
+	set(lLetter, unicode.IsLetter(r0))
+	set(lUpper, unicode.IsUpper(r0))
+	set(lListy, strings.ContainsAny(t.Text, "0123456789,;()"))
+	return v
 }

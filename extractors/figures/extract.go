@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,7 +135,7 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		out = append(out, span{start, end})
 	}
 	for k := range toks {
-		if !x.lx.trigger(toks[k].Text) {
+		if !x.lx.triggerTok(&toks[k]) {
 			continue
 		}
 		a, b := max(0, k-around), min(len(toks)-1, k+around)
@@ -161,13 +163,19 @@ type mention struct {
 type mentions []mention // sorted by start
 
 func indexMentions(ents []quarry.Entity) mentions {
-	var ms mentions
+	n := 0
+	for _, e := range ents {
+		n += len(e.Mentions)
+	}
+	ms := make(mentions, 0, n)
 	for _, e := range ents {
 		for _, m := range e.Mentions {
 			ms = append(ms, mention{m.Start, m.End, e.ID, e.Label})
 		}
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	// SortFunc runs the same pdqsort as sort.Slice did, so ties keep their
+	// order; it just avoids reflection.
+	slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 	return ms
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 	"github.com/quarrylabs/quarry/rules"
 )
 
@@ -75,10 +76,13 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
+	// triggers keeps trigger's answer per analysed word: 1 no, 2 yes.
+	triggers *analysis.WordCache[uint8]
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{}}
+	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{},
+		triggers: new(analysis.WordCache[uint8])}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
@@ -171,6 +175,21 @@ const (
 	cLetter = 1 + iota
 	cDigit
 )
+
+// triggerTok is trigger(t.Text), kept per word: Text differs from Norm only
+// in quote marks, which are neither letters nor digits.
+func (lx *lexicon) triggerTok(t *analysis.Token) bool {
+	if v := lx.triggers.Get(t.Word); v != nil {
+		return *v == 2
+	}
+	ok := lx.trigger(t.Text)
+	v := uint8(1)
+	if ok {
+		v = 2
+	}
+	lx.triggers.Put(t.Word, v)
+	return ok
+}
 
 // trigger reports whether an analysed token holds a digit or opens with a
 // number word ("twenty-five", "Hundreds"): every figure has such a token.

@@ -69,6 +69,41 @@ func isQuoteRune(r rune) bool {
 	return false
 }
 
+// quoteLead marks the first bytes of the quote runes.
+var quoteLead = func() (t [256]bool) {
+	for _, r := range "\"“”„‟'‘’‚‛«»‹›" {
+		t[string(r)[0]] = true
+	}
+	return t
+}()
+
+// nextLead returns the index of the first byte at or after i that may
+// start a quote rune, or len(text). Eight ASCII bytes with no straight
+// quote among them are passed over at once.
+func nextLead(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		b := text[i : i+8]
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		dq, sq := x^(ones*'"'), x^(ones*'\'')
+		if (x|(dq-ones)&^dq|(sq-ones)&^sq)&highs == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if quoteLead[text[j]] {
+				return j
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if quoteLead[text[i]] {
+			return i
+		}
+	}
+	return len(text)
+}
+
 func runeBefore(text string, i int) rune {
 	if i <= 0 {
 		return 0
@@ -90,6 +125,12 @@ func runeAt(text string, i int) rune {
 func scanMarks(text string) []mark {
 	var ms []mark
 	for i := 0; i < len(text); {
+		// Every quote rune starts with one of a few bytes, none of them a
+		// continuation byte, so the bytes between can be skipped unread.
+		i = nextLead(text, i)
+		if i == len(text) {
+			break
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isQuoteRune(r) {
 			i += n

@@ -19,6 +19,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -130,11 +132,11 @@ type run struct {
 func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 	r := &run{x: x, doc: doc, text: doc.Text, toks: doc.Tokens, ents: ents}
 	n := len(r.toks)
-	r.entAt = make([]int32, n)
-	r.cueAt = make([]int32, n)
-	for i := range r.entAt {
-		r.entAt[i], r.cueAt[i] = -1, -1
+	at := make([]int32, 2*n)
+	for i := range at {
+		at[i] = -1
 	}
+	r.entAt, r.cueAt = at[:n:n], at[n:]
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
 			f, l := r.tokAt(m.Start), r.tokAt(m.End)
@@ -144,7 +146,9 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 			r.ments = append(r.ments, mention{start: m.Start, end: m.End, first: f, last: l, ent: ei})
 		}
 	}
-	sort.Slice(r.ments, func(i, j int) bool { return r.ments[i].start < r.ments[j].start })
+	// The same pdqsort as sort.Slice, so ties keep their order, without
+	// reflection.
+	slices.SortFunc(r.ments, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 	for mi, m := range r.ments {
 		for k := m.first; k < m.last; k++ {
 			if r.entAt[k] < 0 {
@@ -170,7 +174,17 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 
 // tokAt is the index of the first token starting at or after byte off.
 func (r *run) tokAt(off int) int {
-	return sort.Search(len(r.toks), func(i int) bool { return r.toks[i].Start >= off })
+	// sort.Search written out: this runs for every mention and quote.
+	lo, hi := 0, len(r.toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if r.toks[m].Start < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // findCues matches the rule cues. Where cues of several categories start
@@ -181,16 +195,24 @@ func (r *run) findCues() []rules.CueMatch {
 		return nil
 	}
 	ms := r.x.cues.Match(r.toks)
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].First != ms[j].First {
-			return ms[i].First < ms[j].First
+	slices.SortStableFunc(ms, func(a, b rules.CueMatch) int {
+		if a.First != b.First {
+			return cmp.Compare(a.First, b.First)
 		}
-		return catRank[ms[i].Cue.Category] < catRank[ms[j].Cue.Category]
+		return cmp.Compare(catRank(a.Cue.Category), catRank(b.Cue.Category))
 	})
 	return ms
 }
 
-var catRank = map[string]int{"verb": 0, "phrase": 1, "naming": 2}
+func catRank(category string) int {
+	switch category {
+	case "phrase":
+		return 1
+	case "naming":
+		return 2
+	}
+	return 0
+}
 
 // isVerb reports a speech or naming verb (not an attribution phrase).
 func isVerb(c rules.CueMatch) bool { return c.Cue.Category == "verb" || c.Cue.Category == "naming" }

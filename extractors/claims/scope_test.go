@@ -1,0 +1,66 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+)
+
+// scopeGroups must pick the same patterns as testing every word on the
+// lower-cased text.
+func TestScopeGroups(t *testing.T) {
+	texts := []string{
+		"", "i", "Revenue rose 5% SO FAR this Year", "In The U.S. and in the EU",
+		"Since 2019, sales Between 1990", "including previous rounds", "xIncludingx",
+		"Über-cumulative totals WORLDWIDE", "in all", "in al", "\u212a in the uk",
+		"ÎN THE UK over the past week", "All Told, on top of that",
+	}
+	for _, text := range texts {
+		low := strings.ToLower(text)
+		var want uint32
+		for i, sc := range scopes {
+			for _, w := range sc.words {
+				if strings.Contains(low, w) {
+					want |= 1 << i
+				}
+			}
+		}
+		if got, _, _ := scopeHits(text); got != want {
+			t.Errorf("scopeGroups(%q) = %b, want %b", text, got, want)
+		}
+	}
+}
+
+// Scope starts each pattern near its first word; it must find what a
+// search of the whole text finds.
+func TestScopeWindow(t *testing.T) {
+	texts := []string{
+		"Sales rose, not including the costs of the merger, to $4bn",
+		"The firm cut 200 jobs xin several rounds and in successive rounds",
+		"It lost 5% in  successive rounds, in previous rounds too",
+		"_including this; 9including that; (including the rest)",
+		"Profit rose so far this year and last year, over the past three years.",
+		"abcdefghijklmnopq in successive rounds", "in total", "rounds",
+		"Costs since 2019 rose, between 1990 and 2000", "worldwide sales in the US.",
+		"Überraschend in the UK, including VAT", "Growth in the U.S. so far",
+	}
+	for _, text := range texts {
+		var parts []string
+		for _, sc := range scopes {
+			for _, m := range sc.re.FindAllString(text, 2) {
+				m = strings.TrimSpace(m)
+				dup := false
+				for _, p := range parts {
+					if strings.Contains(p, m) || strings.Contains(m, p) {
+						dup = true
+					}
+				}
+				if !dup {
+					parts = append(parts, m)
+				}
+			}
+		}
+		if got, want := Scope(text), strings.Join(parts, "; "); got != want {
+			t.Errorf("Scope(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
