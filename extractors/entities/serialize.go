@@ -14,7 +14,9 @@ import (
 )
 
 // Model file: a magic line, a JSON header line, then a DEFLATE stream of
-// little-endian data: the first pass (transitions as float32, then the
+// little-endian data, written in stored (uncompressed) blocks: Huffman
+// decoding the default model took ~170M instructions, the most of any
+// start-up step, for a file half the size (readers take either): the first pass (transitions as float32, then the
 // non-zero weight rows as uvarint index delta + int16 weights scaled by
 // header.scale), the training-name gazetteer (sequence hashes with type
 // masks, then first-word hashes with lengths), the second pass if any
@@ -61,7 +63,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if _, err := cw.Write(append(hb, '\n')); err != nil {
 		return cw.n, err
 	}
-	fw, err := flate.NewWriter(cw, flate.BestCompression)
+	fw, err := flate.NewWriter(cw, flate.NoCompression)
 	if err != nil {
 		return cw.n, err
 	}
@@ -123,45 +125,65 @@ func writeWeights(bw *bufio.Writer, sr sparseRows, nl int) {
 }
 
 // readWeights reads what writeWeights wrote.
-func (m *Model) readWeights(d *bufio.Reader, rows int, scale float32) (sparseRows, error) {
+func (m *Model) readWeights(d *byteReader, rows int, scale float32) (sparseRows, error) {
 	nl := m.nl
 	sr := sparseRows{scale: scale, trans: make([]float32, (nl+1)*nl)}
 	le := binary.LittleEndian
-	var b4 [4]byte
+	tb, ok := d.next(4 * len(sr.trans))
+	if !ok {
+		return sr, corrupt(io.ErrUnexpectedEOF)
+	}
 	for i := range sr.trans {
-		if _, err := io.ReadFull(d, b4[:]); err != nil {
-			return sr, corrupt(err)
-		}
-		sr.trans[i] = math.Float32frombits(le.Uint32(b4[:]))
+		sr.trans[i] = math.Float32frombits(le.Uint32(tb[4*i:]))
 	}
 	if rows < 0 || rows > 1<<m.bits {
 		return sr, corrupt(nil)
 	}
 	sr.idx = make([]int, 0, rows)
 	sr.rows = make([]int16, rows*nl)
-	rowBuf := make([]byte, 2*nl)
 	r0 := 0
 	for i := 0; i < rows; i++ {
-		delta, err := binary.ReadUvarint(d)
-		if err != nil {
-			return sr, corrupt(err)
-		}
-		if i > 0 && delta == 0 {
+		delta, ok := d.uvarint()
+		if !ok || i > 0 && delta == 0 {
 			return sr, corrupt(nil)
 		}
 		r0 += int(delta)
 		if r0 >= 1<<m.bits {
 			return sr, corrupt(nil)
 		}
-		if _, err := io.ReadFull(d, rowBuf); err != nil {
-			return sr, corrupt(err)
+		rb, ok := d.next(2 * nl)
+		if !ok {
+			return sr, corrupt(io.ErrUnexpectedEOF)
 		}
 		sr.idx = append(sr.idx, r0)
-		for y := 0; y < nl; y++ {
-			sr.rows[i*nl+y] = int16(le.Uint16(rowBuf[2*y:]))
+		row := sr.rows[i*nl : i*nl+nl]
+		for y := range row {
+			row[y] = int16(le.Uint16(rb[2*y:]))
 		}
 	}
 	return sr, nil
+}
+
+// byteReader reads the inflated model body.
+type byteReader struct{ b []byte }
+
+// next returns the next n bytes, or false when fewer are left.
+func (r *byteReader) next(n int) ([]byte, bool) {
+	if n < 0 || n > len(r.b) {
+		return nil, false
+	}
+	p := r.b[:n]
+	r.b = r.b[n:]
+	return p, true
+}
+
+func (r *byteReader) uvarint() (uint64, bool) {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		return 0, false
+	}
+	r.b = r.b[n:]
+	return v, true
 }
 
 type countWriter struct {
@@ -195,29 +217,39 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m := newModel(h.Types, h.Bits)
 	m.Viterbi, m.UsePOS, m.inputs = h.Viterbi, h.UsePOS, h.Inputs
-	d := bufio.NewReaderSize(flate.NewReader(br), 1<<16)
+	// Inflated whole, then read in place: a buffered reader's calls per
+	// byte and per row cost more than inflating.
+	body, err := io.ReadAll(flate.NewReader(br))
+	if err != nil {
+		return nil, corrupt(err)
+	}
+	d := &byteReader{b: body}
 	le := binary.LittleEndian
-	var b8 [8]byte
 	p1, err := m.readWeights(d, h.Rows, h.Scale)
 	if err != nil {
 		return nil, err
 	}
-	var e [9]byte
+	if h.Gaz < 0 {
+		return nil, corrupt(nil)
+	}
+	eb, ok := d.next(9 * h.Gaz)
+	if !ok {
+		return nil, corrupt(io.ErrUnexpectedEOF)
+	}
 	for i := 0; i < h.Gaz; i++ {
-		if _, err := io.ReadFull(d, e[:]); err != nil {
-			return nil, corrupt(err)
-		}
-		m.gaz.entries[le.Uint64(e[:8])] = e[8]
+		m.gaz.entries[le.Uint64(eb[9*i:])] = eb[9*i+8]
 	}
-	if _, err := io.ReadFull(d, b8[:4]); err != nil {
-		return nil, corrupt(err)
+	nb, ok := d.next(4)
+	if !ok {
+		return nil, corrupt(io.ErrUnexpectedEOF)
 	}
-	nf := int(le.Uint32(b8[:4]))
+	nf := int(le.Uint32(nb))
+	fb, ok := d.next(9 * nf)
+	if !ok {
+		return nil, corrupt(io.ErrUnexpectedEOF)
+	}
 	for i := 0; i < nf; i++ {
-		if _, err := io.ReadFull(d, e[:]); err != nil {
-			return nil, corrupt(err)
-		}
-		m.gaz.firsts[le.Uint64(e[:8])] = e[8]
+		m.gaz.firsts[le.Uint64(fb[9*i:])] = fb[9*i+8]
 	}
 	var p2 *sparseRows
 	if h.Rows2 > 0 {
@@ -230,12 +262,14 @@ func ReadModel(r io.Reader) (*Model, error) {
 	m.setWeights(p1, p2)
 	m.tab.pass1 = sparseRows{}
 	if h.Clusters > 0 {
+		const size = 8 + 2*clusterSlots
+		cb, ok := d.next(size * h.Clusters)
+		if !ok {
+			return nil, corrupt(io.ErrUnexpectedEOF)
+		}
 		m.clus = make(clusterTable, h.Clusters)
-		var e [8 + 2*clusterSlots]byte
 		for i := 0; i < h.Clusters; i++ {
-			if _, err := io.ReadFull(d, e[:]); err != nil {
-				return nil, corrupt(err)
-			}
+			e := cb[size*i : size*i+size]
 			var ids [clusterSlots]uint16
 			for l := range ids {
 				ids[l] = le.Uint16(e[8+2*l:])
