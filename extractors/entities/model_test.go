@@ -2,7 +2,9 @@ package entities
 
 import (
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -174,6 +176,30 @@ func TestModelRoundTrip(t *testing.T) {
 	doc := spaceDoc("Ann Lee said Acme Corp would grow .")
 	if got := m.Tag(doc); len(got) != 2 || got[0].Label != "PERSON" || got[1].Label != "ORG" {
 		t.Errorf("reloaded model tags %v", got)
+	}
+	// A model written compressed (as before stored blocks) reads the same.
+	head := bytes.SplitAfterN(data, []byte("\n"), 3)
+	body, err := io.ReadAll(flate.NewReader(bytes.NewReader(head[2])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var packed bytes.Buffer
+	packed.Write(head[0])
+	packed.Write(head[1])
+	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
+	fw.Write(body)
+	fw.Close()
+	if packed.Len() >= len(data) {
+		t.Fatalf("compressed model %d bytes, stored %d", packed.Len(), len(data))
+	}
+	mc, err := ReadModel(&packed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromPacked bytes.Buffer
+	mc.WriteTo(&fromPacked)
+	if !bytes.Equal(data, fromPacked.Bytes()) {
+		t.Fatal("a compressed model reads differently")
 	}
 	for _, bad := range [][]byte{nil, []byte("nope\n"), data[:len(data)/2]} {
 		if _, err := ReadModel(bytes.NewReader(bad)); err == nil {
