@@ -509,7 +509,8 @@ func (m *tagModel) tag(toks []Token) {
 				k++
 			}
 		}
-		// The same float32 sums the three rows would give, in order.
+		// The same float32 sums the three rows would give, in order; the
+		// copy also resets every class the last token scored.
 		copy(scores[:tagStart], f.part.v[:])
 		seen := f.part.seen
 		add(m.prevTag[p1])
@@ -557,7 +558,6 @@ func (m *tagModel) tag(toks []Token) {
 			if scores[c] > bestScore {
 				best, bestScore = c, scores[c]
 			}
-			scores[c] = 0
 		}
 		if best < 0 {
 			toks[i].Tag = ""
