@@ -221,7 +221,7 @@ func isPunctTok(t analysis.Token) bool {
 func (d *docState) opinion(a, b int) bool {
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cOpinion) > 0 && !properNoun(toks[t]) {
+		if d.cues.mask[t]&cOpinion != 0 && d.phrase(t, b, cOpinion) > 0 && !properNoun(toks[t]) {
 			return true
 		}
 	}
@@ -806,7 +806,7 @@ func (d *docState) source(cl clause, a, b int, p pred) quarry.ClaimSource {
 	}
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cUnnamedSource) > 0 && d.sourceAt(t, a, p) {
+		if d.cues.mask[t]&cUnnamedSource != 0 && d.phrase(t, b, cUnnamedSource) > 0 && d.sourceAt(t, a, p) {
 			return quarry.ClaimSource{Type: SourceReported}
 		}
 		if eqFold(toks[t].Norm, "according") && t+2 < b && eqFold(toks[t+1].Norm, "to") {
@@ -873,7 +873,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	// A modal conditional ("would") in reported speech is a past "will".
 	reportedWill := false
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cConditional) == 0 {
+		if d.cues.mask[t]&cConditional == 0 || d.phrase(t, b, cConditional) == 0 {
 			continue
 		}
 		if toks[t].Tag == "MD" && reported {

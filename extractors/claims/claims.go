@@ -569,9 +569,10 @@ func isNamed(label string) bool {
 // shorter or much longer a never matches; ASCII a of b's length is compared
 // byte by byte.
 func eqFold(a, b string) bool {
-	if len(a) < len(b) || len(a) > 3*len(b) {
-		return false
-	}
+	return len(a) >= len(b) && len(a) <= 3*len(b) && eqFoldLen(a, b)
+}
+
+func eqFoldLen(a, b string) bool {
 	if len(a) == len(b) {
 		for i := 0; i < len(a); i++ {
 			c := a[i]
@@ -596,7 +597,7 @@ func (d *docState) findHypothetical() {
 	for si, s := range d.doc.Sentences {
 		framed := false
 		for t := s.First; t < s.Last; t++ {
-			if d.phrase(t, s.Last, cHypothetical) > 0 {
+			if d.cues.mask[t]&cHypothetical != 0 && d.phrase(t, s.Last, cHypothetical) > 0 {
 				framed = true
 				break
 			}
