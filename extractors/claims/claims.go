@@ -416,7 +416,7 @@ func (d *docState) contentStart(t, last int) int {
 		if eqFold(toks[k].Norm, "that") && (toks[k].Tag != "DT" || k+1 < last && !strings.HasPrefix(toks[k+1].Tag, "NN")) {
 			return k + 1
 		}
-		if isPunctTok(toks[k]) {
+		if isPunctTok(&toks[k]) {
 			break
 		}
 	}
@@ -448,7 +448,7 @@ func (d *docState) clauseAt(k, last int) bool {
 		switch tg := toks[j].Tag; {
 		case tg == "MD" || tg == "VBZ" || tg == "VBP" || tg == "VBD":
 			return true
-		case isPunctTok(toks[j]) || tg == "IN" && j == k+1 || tg == "WDT" || tg == "WP":
+		case isPunctTok(&toks[j]) || tg == "IN" && j == k+1 || tg == "WDT" || tg == "WP":
 			return false
 		}
 	}
@@ -503,7 +503,7 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 	s := d.doc.Sentences[si]
 	toks := d.doc.Tokens
 	end := s.Last
-	for end > s.First && isPunctTok(toks[end-1]) {
+	for end > s.First && isPunctTok(&toks[end-1]) {
 		end--
 	}
 	if end-s.First < 5 {
@@ -552,8 +552,8 @@ func nameTag(tag string) bool {
 }
 
 func hasVerb(toks []analysis.Token) bool {
-	for _, t := range toks {
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+	for i := range toks {
+		if t := toks[i].Tag; strings.HasPrefix(t, "VB") || t == "MD" {
 			return true
 		}
 	}

@@ -150,7 +150,7 @@ func (d *docState) has(a, b int, bits uint32) bool {
 
 // properNoun: a capitalised cue word read as a name ("May", "Will") is no
 // cue; "IMO" or "I" tagged as a name still is.
-func properNoun(t analysis.Token) bool {
+func properNoun(t *analysis.Token) bool {
 	return (t.Tag == "NNP" || t.Tag == "NNPS") && strings.ToUpper(t.Text) != t.Text
 }
 
