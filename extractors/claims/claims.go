@@ -564,10 +564,10 @@ func isNamed(label string) bool {
 	return label == quarry.Person || label == quarry.Company || label == quarry.Org
 }
 
-// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. A rune of a
-// that folds to an ASCII letter takes one to three bytes (k, s, K, ſ), so a
-// shorter or much longer a never matches; ASCII a of b's length is compared
-// byte by byte.
+// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. The runes
+// that fold to an ASCII letter take one byte, or two (ſ) or three (the
+// Kelvin sign), so a shorter or much longer a never matches; ASCII a of
+// b's length is compared byte by byte.
 func eqFold(a, b string) bool {
 	return len(a) >= len(b) && len(a) <= 3*len(b) && eqFoldLen(a, b)
 }

@@ -112,13 +112,9 @@ func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
 // cue returns the longest cue of the categories in bits starting at token
 // t and ending by last, or nil.
 func (d *docState) cue(t, last int, bits uint32) *cueHit {
-	if m := d.cues.mask; uint(t) >= uint(len(m)) || m[t]&bits == 0 {
-		return nil // most tokens: inlined, no call
+	if t < 0 || t >= len(d.cues.mask) || d.cues.mask[t]&bits == 0 {
+		return nil
 	}
-	return d.longestCue(t, last, bits)
-}
-
-func (d *docState) longestCue(t, last int, bits uint32) *cueHit {
 	var best *cueHit
 	for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
 		h := &d.cues.hits[i]
