@@ -188,7 +188,7 @@ func exactFigure(f quarry.Figure) bool {
 func trimClause(toks []analysis.Token, a, b int) (int, int) {
 	for a < b {
 		n := strings.ToLower(toks[a].Norm)
-		if isPunctTok(toks[a]) && n != "\"" && n != "``" || n == "and" || n == "but" || n == "so" || n == "however" || n == "•" {
+		if isPunctTok(&toks[a]) && n != "\"" && n != "``" || n == "and" || n == "but" || n == "so" || n == "however" || n == "•" {
 			a++
 			continue
 		}
@@ -205,7 +205,7 @@ func trimClause(toks []analysis.Token, a, b int) (int, int) {
 	return a, b
 }
 
-func isPunctTok(t analysis.Token) bool {
+func isPunctTok(t *analysis.Token) bool {
 	for _, r := range t.Norm {
 		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x2000 && r < 0x2010 {
 			return false
@@ -221,13 +221,13 @@ func isPunctTok(t analysis.Token) bool {
 func (d *docState) opinion(a, b int) bool {
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cOpinion) > 0 && !properNoun(toks[t]) {
+		if d.cues.mask[t]&cOpinion != 0 && d.phrase(t, b, cOpinion) > 0 && !properNoun(&toks[t]) {
 			return true
 		}
 	}
 	// Imperatives: a bare verb first, or an advice verb the tagger missed.
 	f := a
-	for f < b && (toks[f].Tag == "CD" || toks[f].Tag == "LS" || isPunctTok(toks[f])) {
+	for f < b && (toks[f].Tag == "CD" || toks[f].Tag == "LS" || isPunctTok(&toks[f])) {
 		f++
 	}
 	if f < b {
@@ -258,6 +258,9 @@ func (d *docState) predicate(a, b int) (pred, bool) {
 			if strings.HasPrefix(tag, "VB") && (eqFold(toks[t].Norm, "named") || eqFold(toks[t].Norm, "names")) &&
 				t+1 < b && d.tokMent[t+1] >= 0 && d.ments[d.tokMent[t+1]].ent.Label == quarry.Person {
 				return pred{first: t, last: t + 1, lemma: "appoint", action: true}, true
+			}
+			if n := toks[t].Norm; len(n) < 6 || n[0]|0x20 != 'r' {
+				continue // no "re-" verb: redo would say no
 			}
 			if p, ok := d.redo(t, a, b); ok {
 				return p, true
@@ -335,7 +338,7 @@ func (d *docState) inPhrase(from, to int) bool {
 		if toks[k].Tag == "IN" {
 			return true
 		}
-		if tg := toks[k].Tag; !(tg == "DT" || tg == "JJ" || tg == "CD" || tg == "$" || tg == "PRP$" || strings.HasPrefix(tg, "NN") || tg == "RB" || isPunctTok(toks[k])) {
+		if tg := toks[k].Tag; !(tg == "DT" || tg == "JJ" || tg == "CD" || tg == "$" || tg == "PRP$" || strings.HasPrefix(tg, "NN") || tg == "RB" || isPunctTok(&toks[k])) {
 			return false
 		}
 	}
@@ -352,7 +355,7 @@ func (d *docState) rankAfter(v pred, b int) int {
 		if (tg == "JJS" || d.cues.mask[k]&cRanking != 0) && k > v.last && (toks[k-1].Tag == "DT" || toks[k-1].Tag == "PRP$" || toks[k-1].Tag == "POS") {
 			return k
 		}
-		if strings.HasPrefix(tg, "VB") || tg == "MD" || isPunctTok(toks[k]) || tg == "IN" {
+		if strings.HasPrefix(tg, "VB") || tg == "MD" || isPunctTok(&toks[k]) || tg == "IN" {
 			return -1
 		}
 	}
@@ -458,13 +461,13 @@ func (d *docState) modifier(t, a, b int) bool {
 	if (tag == "VBD" || tag == "VBN") && t+1 < b {
 		next := toks[t+1].Tag
 		nounNext := strings.HasPrefix(next, "NN") || next == "JJ"
-		if nounNext && (t == a || toks[t-1].Tag == "DT" || toks[t-1].Tag == "IN" || toks[t-1].Tag == "PRP$" || isPunctTok(toks[t-1])) {
+		if nounNext && (t == a || toks[t-1].Tag == "DT" || toks[t-1].Tag == "IN" || toks[t-1].Tag == "PRP$" || isPunctTok(&toks[t-1])) {
 			return true
 		}
 	}
 	// "Amazon's hiring, funded by its cuts, is ...": a participle with no
 	// auxiliary before a finite verb modifies a noun.
-	if tag == "VBN" && t > a && isPunctTok(toks[t-1]) && d.finiteBetween(t+1, b) {
+	if tag == "VBN" && t > a && isPunctTok(&toks[t-1]) && d.finiteBetween(t+1, b) {
 		return true
 	}
 	// "since taking the helm", "while doubling down": an adverbial.
@@ -737,7 +740,7 @@ func (d *docState) object(a, b int, p pred) string {
 	if end <= start {
 		return ""
 	}
-	for end > start && isPunctTok(toks[end-1]) && toks[end-1].Norm != ")" {
+	for end > start && isPunctTok(&toks[end-1]) && toks[end-1].Norm != ")" {
 		end--
 	}
 	if end <= start {
@@ -806,7 +809,7 @@ func (d *docState) source(cl clause, a, b int, p pred) quarry.ClaimSource {
 	}
 	toks := d.doc.Tokens
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cUnnamedSource) > 0 && d.sourceAt(t, a, p) {
+		if d.cues.mask[t]&cUnnamedSource != 0 && d.phrase(t, b, cUnnamedSource) > 0 && d.sourceAt(t, a, p) {
 			return quarry.ClaimSource{Type: SourceReported}
 		}
 		if eqFold(toks[t].Norm, "according") && t+2 < b && eqFold(toks[t+1].Norm, "to") {
@@ -873,7 +876,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	// A modal conditional ("would") in reported speech is a past "will".
 	reportedWill := false
 	for t := a; t < b; t++ {
-		if d.phrase(t, b, cConditional) == 0 {
+		if d.cues.mask[t]&cConditional == 0 || d.phrase(t, b, cConditional) == 0 {
 			continue
 		}
 		if toks[t].Tag == "MD" && reported {
@@ -899,7 +902,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 				continue
 			}
 			single := h.last-h.first == 1
-			if single && properNoun(toks[t]) {
+			if single && properNoun(&toks[t]) {
 				continue
 			}
 			switch h.bit {
@@ -952,7 +955,7 @@ func (d *docState) framedHedge(f, a int) bool {
 			continue
 		}
 		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-			if h := &d.cues.hits[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(d.doc.Tokens[t])) {
+			if h := &d.cues.hits[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(&d.doc.Tokens[t])) {
 				return true
 			}
 		}
@@ -962,8 +965,8 @@ func (d *docState) framedHedge(f, a int) bool {
 
 // verbal: tokens [a, b) hold a verb or modal.
 func (d *docState) verbal(a, b int) bool {
-	for _, t := range d.doc.Tokens[a:b] {
-		if t.Tag == "MD" || strings.HasPrefix(t.Tag, "VB") {
+	for i := a; i < b; i++ {
+		if t := d.doc.Tokens[i].Tag; t == "MD" || strings.HasPrefix(t, "VB") {
 			return true
 		}
 	}
@@ -1026,7 +1029,8 @@ func (d *docState) score(c *quarry.Claim, in scoreIn) {
 	}
 	// Specificity: share of proper nouns and numbers among the words.
 	var words, specific float64
-	for _, t := range d.doc.Tokens[in.a:in.b] {
+	for i := in.a; i < in.b; i++ {
+		t := &d.doc.Tokens[i]
 		if isPunctTok(t) {
 			continue
 		}

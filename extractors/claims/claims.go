@@ -416,7 +416,7 @@ func (d *docState) contentStart(t, last int) int {
 		if eqFold(toks[k].Norm, "that") && (toks[k].Tag != "DT" || k+1 < last && !strings.HasPrefix(toks[k+1].Tag, "NN")) {
 			return k + 1
 		}
-		if isPunctTok(toks[k]) {
+		if isPunctTok(&toks[k]) {
 			break
 		}
 	}
@@ -448,7 +448,7 @@ func (d *docState) clauseAt(k, last int) bool {
 		switch tg := toks[j].Tag; {
 		case tg == "MD" || tg == "VBZ" || tg == "VBP" || tg == "VBD":
 			return true
-		case isPunctTok(toks[j]) || tg == "IN" && j == k+1 || tg == "WDT" || tg == "WP":
+		case isPunctTok(&toks[j]) || tg == "IN" && j == k+1 || tg == "WDT" || tg == "WP":
 			return false
 		}
 	}
@@ -503,7 +503,7 @@ func (d *docState) trailingSpeaker(si int) (clause, bool) {
 	s := d.doc.Sentences[si]
 	toks := d.doc.Tokens
 	end := s.Last
-	for end > s.First && isPunctTok(toks[end-1]) {
+	for end > s.First && isPunctTok(&toks[end-1]) {
 		end--
 	}
 	if end-s.First < 5 {
@@ -552,8 +552,8 @@ func nameTag(tag string) bool {
 }
 
 func hasVerb(toks []analysis.Token) bool {
-	for _, t := range toks {
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
+	for i := range toks {
+		if t := toks[i].Tag; strings.HasPrefix(t, "VB") || t == "MD" {
 			return true
 		}
 	}
@@ -564,14 +564,15 @@ func isNamed(label string) bool {
 	return label == quarry.Person || label == quarry.Company || label == quarry.Org
 }
 
-// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. A rune of a
-// that folds to an ASCII letter takes one to three bytes (k, s, K, ſ), so a
-// shorter or much longer a never matches; ASCII a of b's length is compared
-// byte by byte.
+// eqFold is strings.EqualFold(a, b) for a lower-case ASCII b. The runes
+// that fold to an ASCII letter take one byte, or two (ſ) or three (the
+// Kelvin sign), so a shorter or much longer a never matches; ASCII a of
+// b's length is compared byte by byte.
 func eqFold(a, b string) bool {
-	if len(a) < len(b) || len(a) > 3*len(b) {
-		return false
-	}
+	return len(a) >= len(b) && len(a) <= 3*len(b) && eqFoldLen(a, b)
+}
+
+func eqFoldLen(a, b string) bool {
 	if len(a) == len(b) {
 		for i := 0; i < len(a); i++ {
 			c := a[i]
@@ -596,7 +597,7 @@ func (d *docState) findHypothetical() {
 	for si, s := range d.doc.Sentences {
 		framed := false
 		for t := s.First; t < s.Last; t++ {
-			if d.phrase(t, s.Last, cHypothetical) > 0 {
+			if d.cues.mask[t]&cHypothetical != 0 && d.phrase(t, s.Last, cHypothetical) > 0 {
 				framed = true
 				break
 			}

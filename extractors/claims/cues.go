@@ -29,13 +29,45 @@ const (
 	cEventNoun
 )
 
-var catBits = map[string]uint32{
-	rules.ClaimHedge: cHedge, rules.ClaimBooster: cBooster, rules.ClaimPrediction: cPrediction,
-	rules.ClaimNegation: cNegation, rules.ClaimReporting: cReporting, rules.ClaimComparative: cComparative,
-	rules.ClaimRanking: cRanking, rules.ClaimConditional: cConditional, rules.ClaimHypothetical: cHypothetical,
-	rules.ClaimOpinion: cOpinion, rules.ClaimImperative: cImperative, rules.ClaimCausal: cCausal,
-	rules.ClaimUnnamedSource: cUnnamedSource, rules.ClaimCompanyNoun: cCompanyNoun, rules.ClaimMetric: cMetric,
-	rules.ClaimEvent: cEvent, rules.ClaimEventNoun: cEventNoun,
+// catBit returns the bit of a claim cue category, 0 for none.
+func catBit(category string) uint32 {
+	switch category {
+	case rules.ClaimHedge:
+		return cHedge
+	case rules.ClaimBooster:
+		return cBooster
+	case rules.ClaimPrediction:
+		return cPrediction
+	case rules.ClaimNegation:
+		return cNegation
+	case rules.ClaimReporting:
+		return cReporting
+	case rules.ClaimComparative:
+		return cComparative
+	case rules.ClaimRanking:
+		return cRanking
+	case rules.ClaimConditional:
+		return cConditional
+	case rules.ClaimHypothetical:
+		return cHypothetical
+	case rules.ClaimOpinion:
+		return cOpinion
+	case rules.ClaimImperative:
+		return cImperative
+	case rules.ClaimCausal:
+		return cCausal
+	case rules.ClaimUnnamedSource:
+		return cUnnamedSource
+	case rules.ClaimCompanyNoun:
+		return cCompanyNoun
+	case rules.ClaimMetric:
+		return cMetric
+	case rules.ClaimEvent:
+		return cEvent
+	case rules.ClaimEventNoun:
+		return cEventNoun
+	}
+	return 0
 }
 
 // cueHit is one claim cue in tokens [first, last).
@@ -58,7 +90,7 @@ func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
 	ms := cues.Scan(toks)
 	x := cueIndex{hits: make([]cueHit, 0, len(ms)), at: make([]int32, len(toks)+1), mask: make([]uint32, len(toks))}
 	for _, m := range ms {
-		bit := catBits[m.Cue.Category]
+		bit := catBit(m.Cue.Category)
 		if bit == 0 {
 			continue
 		}
@@ -114,7 +146,7 @@ func (d *docState) has(a, b int, bits uint32) bool {
 
 // properNoun: a capitalised cue word read as a name ("May", "Will") is no
 // cue; "IMO" or "I" tagged as a name still is.
-func properNoun(t analysis.Token) bool {
+func properNoun(t *analysis.Token) bool {
 	return (t.Tag == "NNP" || t.Tag == "NNPS") && strings.ToUpper(t.Text) != t.Text
 }
 

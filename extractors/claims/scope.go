@@ -23,37 +23,125 @@ var scopes = []struct {
 	{[]string{"globally", "worldwide", "in the us", "in the u.s.", "in the uk", "in the eu"}, regexp.MustCompile(`(?i)\b(globally|worldwide|in the (US|U\.S\.|UK|EU))\b`)},
 }
 
-// scopeFirst lists the scope words by their first byte, each with the
-// index of its pattern, so that one pass over a claim finds which patterns
-// to run. scopePairs has the bit of every word's first two bytes with the
-// 0x20 bit set, which rules out most places without a look at the list.
-var (
-	scopeFirst [256][]scopeWord
-	scopePairs [1 << 10]uint64
-)
-
-func init() {
-	if len(scopes) > len(scopeAt{}) {
-		panic("claims: more scope patterns than scopeHits has room for")
-	}
-	for i, sc := range scopes {
-		for _, w := range sc.words {
-			scopeFirst[w[0]] = append(scopeFirst[w[0]], scopeWord{w, i})
-			k := pairKey(w[0], w[1])
-			scopePairs[k>>6] |= 1 << (k & 63)
-		}
-	}
-}
-
 // scopeAt holds a position per pattern.
 type scopeAt [8]int
 
-type scopeWord struct {
-	w     string
-	group int
+// scopeAuto is an Aho-Corasick automaton over the words of scopes, ASCII
+// letters folded: one table step per byte finds every word in a claim.
+var scopeAuto = newScopeAuto()
+
+type scopeAutomaton struct {
+	class [256]uint8 // byte → class; 0 for bytes in no word
+	nc    int
+	// next[row+class] is the row (state*nc) of the next state, with bit 15
+	// set when a word ends there.
+	next []uint16
+	// ends lists, per row, each pattern with a word ending there and the
+	// longest such word's length.
+	ends [][]scopeEnd
 }
 
-func pairKey(a, b byte) uint16 { return uint16(a|0x20)<<8 | uint16(b|0x20) }
+type scopeEnd struct{ group, n int }
+
+func newScopeAuto() *scopeAutomaton {
+	if len(scopes) > len(scopeAt{}) {
+		panic("claims: more scope patterns than scopeHits has room for")
+	}
+	a := &scopeAutomaton{nc: 1}
+	for _, sc := range scopes {
+		for _, w := range sc.words {
+			for i := 0; i < len(w); i++ {
+				if a.class[w[i]] == 0 {
+					a.class[w[i]] = uint8(a.nc)
+					a.nc++
+				}
+			}
+		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		a.class[c] = a.class[c+'a'-'A']
+	}
+	// The trie of the words, then failure links breadth first.
+	type node struct {
+		child map[uint8]int
+		fail  int
+		ends  []scopeEnd
+	}
+	nodes := []node{{child: map[uint8]int{}}}
+	for g, sc := range scopes {
+		for _, w := range sc.words {
+			s := 0
+			for i := 0; i < len(w); i++ {
+				c := a.class[w[i]]
+				t, ok := nodes[s].child[c]
+				if !ok {
+					t = len(nodes)
+					nodes = append(nodes, node{child: map[uint8]int{}})
+					nodes[s].child[c] = t
+				}
+				s = t
+			}
+			nodes[s].ends = addEnd(nodes[s].ends, scopeEnd{g, len(w)})
+		}
+	}
+	a.next = make([]uint16, len(nodes)*a.nc)
+	a.ends = make([][]scopeEnd, len(nodes))
+	queue := []int{0}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for _, e := range nodes[nodes[s].fail].ends {
+			if s != 0 {
+				nodes[s].ends = addEnd(nodes[s].ends, e)
+			}
+		}
+		a.ends[s] = nodes[s].ends
+		for c := 0; c < a.nc; c++ {
+			t, ok := nodes[s].child[uint8(c)]
+			if !ok {
+				// Follow the failure link (already filled: it is shallower).
+				if s != 0 {
+					a.next[s*a.nc+c] = a.next[nodes[s].fail*a.nc+c]
+				}
+				continue
+			}
+			if s != 0 {
+				nodes[t].fail = int(a.next[nodes[s].fail*a.nc+c] &^ scopeEndBit)
+			}
+			a.next[s*a.nc+c] = uint16(t)
+			queue = append(queue, t)
+		}
+	}
+	if len(nodes)*a.nc >= scopeEndBit {
+		panic("claims: too many scope automaton states")
+	}
+	// States to rows.
+	for i, t := range a.next {
+		a.next[i] = uint16(int(t) * a.nc)
+		if len(nodes[t].ends) > 0 {
+			a.next[i] |= scopeEndBit
+		}
+	}
+	rows := make([][]scopeEnd, len(nodes)*a.nc)
+	for s, e := range a.ends {
+		rows[s*a.nc] = e
+	}
+	a.ends = rows
+	return a
+}
+
+const scopeEndBit = 1 << 15
+
+// addEnd adds e to ends, keeping one entry per pattern with the longest word.
+func addEnd(ends []scopeEnd, e scopeEnd) []scopeEnd {
+	for i := range ends {
+		if ends[i].group == e.group {
+			ends[i].n = max(ends[i].n, e.n)
+			return ends
+		}
+	}
+	return append(ends, e)
+}
 
 // Scope returns the scope a claim's text gives its figures ("including
 // previous rounds"), or "" when it gives none. Two claims with the same
@@ -112,43 +200,27 @@ func isWordByte(c byte) bool {
 // the words of scopes[i]. For ASCII text (ascii true), at[i] is where the
 // first of them starts; other text is lower-cased first.
 func scopeHits(text string) (groups uint32, at scopeAt, ascii bool) {
+	a := scopeAuto
+	next, class := a.next, &a.class
 	ascii = true
+	row := 0
 	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf && ascii {
-			text, ascii, groups, i = strings.ToLower(text), false, 0, -1
+		c := text[i]
+		if c >= utf8.RuneSelf && ascii {
+			text, ascii, groups, row, i = strings.ToLower(text), false, 0, 0, -1
 			continue
 		}
-		if i+1 == len(text) {
-			break
-		}
-		k := pairKey(text[i], text[i+1])
-		if scopePairs[k>>6]&(1<<(k&63)) == 0 {
+		v := next[row+int(class[c])]
+		row = int(v &^ scopeEndBit)
+		if v&scopeEndBit == 0 {
 			continue
 		}
-		for _, w := range scopeFirst[text[i]|0x20] {
-			if groups&(1<<w.group) == 0 && len(text)-i >= len(w.w) && foldedPrefix(text[i:], w.w) {
-				groups |= 1 << w.group
-				at[w.group] = i
+		for _, e := range a.ends[row] {
+			if start := i + 1 - e.n; groups&(1<<e.group) == 0 || start < at[e.group] {
+				at[e.group] = start
 			}
+			groups |= 1 << e.group
 		}
 	}
 	return groups, at, ascii
-}
-
-// foldedPrefix reports whether s starts with the lower-case ASCII word w,
-// ignoring the case of ASCII letters in s; s[0] is known to match.
-func foldedPrefix(s, w string) bool {
-	for j := 1; j < len(w); j++ {
-		if lowerByte(s[j]) != w[j] {
-			return false
-		}
-	}
-	return true
-}
-
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
 }

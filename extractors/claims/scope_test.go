@@ -64,3 +64,49 @@ func TestScopeWindow(t *testing.T) {
 		}
 	}
 }
+
+// scopeHits must find each pattern's words, and the first of them, as a
+// search of the lower-cased text does.
+func TestScopeHitsRandom(t *testing.T) {
+	var frags []string
+	for _, sc := range scopes {
+		for _, w := range sc.words {
+			frags = append(frags, w, strings.ToUpper(w[:len(w)/2])+w[len(w)/2:], w[:len(w)-1], w[1:])
+		}
+	}
+	frags = append(frags, " ", ".", "x", "in ", "the ", "19", "Ü", "s")
+	rnd := uint32(1)
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := 0; k < 1+n%7; k++ {
+			rnd = rnd*1664525 + 1013904223
+			b.WriteString(frags[rnd>>8%uint32(len(frags))])
+		}
+		text := b.String()
+		low := strings.ToLower(text)
+		var want uint32
+		var wantAt scopeAt
+		for i, sc := range scopes {
+			for _, w := range sc.words {
+				if j := strings.Index(low, w); j >= 0 {
+					if want&(1<<i) == 0 || j < wantAt[i] {
+						wantAt[i] = j
+					}
+					want |= 1 << i
+				}
+			}
+		}
+		got, at, ascii := scopeHits(text)
+		if got != want {
+			t.Fatalf("scopeHits(%q) = %b, want %b", text, got, want)
+		}
+		if ascii != !strings.ContainsFunc(text, func(r rune) bool { return r >= 0x80 }) {
+			t.Fatalf("scopeHits(%q): ascii %v", text, ascii)
+		}
+		for i := range scopes {
+			if ascii && want&(1<<i) != 0 && at[i] != wantAt[i] {
+				t.Fatalf("scopeHits(%q): at[%d] = %d, want %d", text, i, at[i], wantAt[i])
+			}
+		}
+	}
+}

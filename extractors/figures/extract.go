@@ -173,10 +173,42 @@ func indexMentions(ents []quarry.Entity) mentions {
 			ms = append(ms, mention{m.Start, m.End, e.ID, e.Label})
 		}
 	}
-	// SortFunc runs the same pdqsort as sort.Slice did, so ties keep their
-	// order; it just avoids reflection.
-	slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
-	return ms
+	// Ties keep the order sort.Slice gave them (see sortByStart).
+	return sortByStart(ms)
+}
+
+// sortByStart sorts ms by start as slices.SortFunc comparing starts does
+// (the same pdqsort as sort.Slice, which this code used before).
+// When no two starts are equal that order is the only one, and sorting
+// start<<32|index keys is cheaper than moving the records; otherwise ties
+// are left to the same sort as before.
+func sortByStart(ms []mention) []mention {
+	keys := make([]uint64, len(ms))
+	for i, m := range ms {
+		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
+			keys = nil
+			break
+		}
+		keys[i] = uint64(m.start)<<32 | uint64(i)
+	}
+	if keys != nil {
+		slices.Sort(keys)
+		for i := 1; i < len(keys); i++ {
+			if keys[i]>>32 == keys[i-1]>>32 {
+				keys = nil
+				break
+			}
+		}
+	}
+	if keys == nil {
+		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
+		return ms
+	}
+	out := make([]mention, len(ms))
+	for i, k := range keys {
+		out[i] = ms[uint32(k)]
+	}
+	return out
 }
 
 // endingAt returns the mention that ends at byte end.

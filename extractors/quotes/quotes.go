@@ -146,9 +146,8 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 			r.ments = append(r.ments, mention{start: m.Start, end: m.End, first: f, last: l, ent: ei})
 		}
 	}
-	// The same pdqsort as sort.Slice, so ties keep their order, without
-	// reflection.
-	slices.SortFunc(r.ments, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
+	// Ties keep the order sort.Slice gave them (see sortByStart).
+	r.ments = sortByStart(r.ments)
 	for mi, m := range r.ments {
 		for k := m.first; k < m.last; k++ {
 			if r.entAt[k] < 0 {
@@ -170,6 +169,40 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		}
 	}
 	return r
+}
+
+// sortByStart sorts ms by start as slices.SortFunc comparing starts does
+// (the same pdqsort as sort.Slice, which this code used before).
+// When no two starts are equal that order is the only one, and sorting
+// start<<32|index keys is cheaper than moving the records; otherwise ties
+// are left to the same sort as before.
+func sortByStart(ms []mention) []mention {
+	keys := make([]uint64, len(ms))
+	for i, m := range ms {
+		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
+			keys = nil
+			break
+		}
+		keys[i] = uint64(m.start)<<32 | uint64(i)
+	}
+	if keys != nil {
+		slices.Sort(keys)
+		for i := 1; i < len(keys); i++ {
+			if keys[i]>>32 == keys[i-1]>>32 {
+				keys = nil
+				break
+			}
+		}
+	}
+	if keys == nil {
+		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
+		return ms
+	}
+	out := make([]mention, len(ms))
+	for i, k := range keys {
+		out[i] = ms[uint32(k)]
+	}
+	return out
 }
 
 // tokAt is the index of the first token starting at or after byte off.
