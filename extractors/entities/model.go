@@ -66,6 +66,19 @@ type table struct {
 	words *analysis.WordCache[[2 * maxTags]int32]
 	near  [nRoles]*analysis.WordCache[[2 * maxTags]int32]
 	pad   [nRoles][2 * maxTags]int32
+	// doc holds the sums of each second-pass feature (see docFeatures),
+	// whose values are few, when there is a second pass.
+	doc *docSums
+}
+
+// docSums are the rows of the second pass's features by value: label code
+// bit, majority type, majority type by sentence-start and headline flags,
+// own code.
+type docSums struct {
+	lab    [nCodes][2 * maxTags]int32
+	maj    [9][2 * maxTags]int32
+	majPos [9][4][2 * maxTags]int32
+	self   [nCodes + 1][2 * maxTags]int32
 }
 
 func (t *table) twoPass() bool { return t.trans[1] != nil }
@@ -153,6 +166,23 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	for r := range t.near {
 		t.near[r] = new(analysis.WordCache[[2 * maxTags]int32])
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
+	}
+	if p2 != nil {
+		d := new(docSums)
+		one := func(f uint64, a *[2 * maxTags]int32) { t.accumulate([]uint64{f}, a, m.bits) }
+		for c := range d.lab {
+			one(mix(tDocLab, uint64(c)), &d.lab[c])
+		}
+		for k := range d.maj {
+			one(mix(tDocMaj, uint64(k)), &d.maj[k])
+			for f := range d.majPos[k] {
+				one(mix(tDocMaj+1<<8, mix(uint64(k), uint64(f)<<7)), &d.majPos[k][f])
+			}
+		}
+		for c := range d.self {
+			one(mix(tDocSelf, uint64(c)), &d.self[c])
+		}
+		t.doc = d
 	}
 	m.tab = t
 }
@@ -309,6 +339,24 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 		}
 		var a [2 * maxTags]int32
 		switch {
+		case second && t.words != nil && t.doc != nil:
+			// docFeatures from the sums by value; only the second
+			// pass's half of a is read.
+			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
+			if in.self != 0 {
+				d := t.doc
+				add := func(c *[2 * maxTags]int32) {
+					for y := nl; y < 2*nl; y++ {
+						a[y] += c[y]
+					}
+				}
+				for b := in.lab; b != 0; b &= b - 1 {
+					add(&d.lab[bits.TrailingZeros64(b)])
+				}
+				add(&d.maj[in.maj])
+				add(&d.majPos[in.maj][in.flags&(fSentStart|fHeadline)>>7])
+				add(&d.self[in.self])
+			}
 		case second:
 			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
 			s.feats = docFeatures(infos, i, s.feats[:0])
