@@ -649,12 +649,27 @@ var voteMargin float32 = 4
 // that string carry; rule hits count more.
 func (r *resolver) vote() {
 	type tally map[string]int
-	votes := map[string]tally{}
+	// Only the strings of unsure model mentions need a tally.
+	var votes map[string]tally
+	for _, c := range r.cands {
+		if c.origin == oModel && c.conf < voteMargin {
+			if votes == nil {
+				votes = map[string]tally{}
+			}
+			votes[c.key] = nil
+		}
+	}
+	if votes == nil {
+		return
+	}
 	for _, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
-		t := votes[c.key]
+		t, ok := votes[c.key]
+		if !ok {
+			continue
+		}
 		if t == nil {
 			t = tally{}
 			votes[c.key] = t
@@ -1042,17 +1057,21 @@ var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder 
 
 // build groups mentions into entities.
 func (r *resolver) build() []quarry.Entity {
-	groups := map[int][]*cand{}
+	// groups[at[root]-1] are the mentions under root, in roots' order.
+	at := make([]int32, len(r.cands))
 	var roots []int
+	var groups [][]*cand
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
 		root := r.find(i)
-		if _, ok := groups[root]; !ok {
+		if at[root] == 0 {
 			roots = append(roots, root)
+			groups = append(groups, nil)
+			at[root] = int32(len(groups))
 		}
-		groups[root] = append(groups[root], c)
+		groups[at[root]-1] = append(groups[at[root]-1], c)
 	}
 	type ent struct {
 		quarry.Entity
@@ -1060,12 +1079,13 @@ func (r *resolver) build() []quarry.Entity {
 		first int
 	}
 	ents := make([]*ent, 0, len(roots))
-	byRoot := map[int]*ent{}
-	for _, root := range roots {
-		cs := groups[root]
+	byRoot := make([]*ent, len(r.cands))
+	votes := map[string]int{}
+	for gi, root := range roots {
+		cs := groups[gi]
 		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
 		e := &ent{cands: cs, first: cs[0].start}
-		votes := map[string]int{}
+		clear(votes)
 		var origin uint8
 		var entry *hitEntry
 		for _, c := range cs {
