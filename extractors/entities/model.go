@@ -254,16 +254,19 @@ type scratch struct {
 	tags    []int
 	margin  []float32
 	buf     []byte
-	seen    map[uint64]uint8
-	labs    map[uint64]int32 // word -> index into counts
-	partial []int32          // second-pass sums of first-pass features
+	seen    []uint8 // per slot (see slotsOf)
+	labs    []int32 // per slot: index into counts + 1
+	slot    []int32
+	hkeys   []uint64
+	hids    []int32
+	partial []int32 // second-pass sums of first-pass features
 	near    [nRoles][2 * maxTags]int32
 	cols    []float32 // decode's transitions by column
 	counts  [][nCodes]uint16
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{seen: map[uint64]uint8{}, labs: map[uint64]int32{}}
+	return &scratch{}
 }}
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
@@ -306,7 +309,7 @@ func (s *scratch) margins(n, nl int) []float32 {
 func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 	s.grow(len(doc.Tokens), m.nl)
 	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, &m.static)
-	docFlags(s.infos, s.seen)
+	docFlags(s.infos, s)
 	for _, sent := range doc.Sentences {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
 	}
