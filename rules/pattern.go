@@ -62,6 +62,15 @@ type tokenSpec struct {
 	neg      bool
 	literals []string // lower-cased values a required first token must have, for indexing
 	isMask   uint16   // isFlagBit of each `is` flag the token must have
+	// The same tests split for Match: the lists a token must be in and
+	// not in, whether there is an `is` test, and the other preds.
+	inLists, outLists []string
+	hasIs             bool
+	rest              []pred
+	// fast: Match can test the lists by the masks of Patterns.listBits
+	// and the `is` flags by its per-token flags, then rest.
+	fast            bool
+	inMask, outMask uint64
 }
 
 type pred func(t *analysis.Token, low string) bool
@@ -88,14 +97,19 @@ type Patterns struct {
 	wildMask uint16
 	// words keeps per word what Match derives from its spelling alone.
 	words analysis.WordCache[patWord]
+	// listBits numbers the lists specs test (at most 64); wordLists has,
+	// per word, the bits of those lists that hold it.
+	listBits  map[string]int
+	wordLists map[string]uint64
 }
 
-// patWord is a word's lower-cased norm, its wildMask flags and the rules
-// keyed on it.
+// patWord is a word's lower-cased norm, its wildMask flags, the rules
+// keyed on it and its wordLists bits.
 type patWord struct {
 	low   string
 	flags uint16
 	first []altRef
+	lists uint64
 }
 
 type altRef struct {
@@ -131,7 +145,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 		clear(sc.firsts)
 		matchPool.Put(sc)
 	}()
-	lows, flags, firsts := p.prepare(sc, toks)
+	lows, flags, firsts, lists := p.prepare(sc, toks)
 	wild := p.wild
 	if prod != "" {
 		wild = p.wildBy[prod]
@@ -140,6 +154,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	// depends on it).
 	var byProd []prodSpans
 	m := &sc.m
+	m.flags, m.lists = flags, lists
 	try := func(r altRef, i int) {
 		if end := m.longest(r.alt, toks, lows, i); end > i {
 			rule := p.rules[r.rule]
@@ -165,7 +180,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			// tests any (most tokens fail them), else by the spec.
 			if first := r.alt.specs[0]; first.min >= 1 && !first.neg {
 				if first.isMask != 0 && flags[i]&first.isMask != first.isMask ||
-					first.isMask == 0 && !first.ok(&toks[i], lows[i]) {
+					first.isMask == 0 && !m.ok(first, toks, lows, i) {
 					continue
 				}
 			}
@@ -190,15 +205,16 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 // prepare returns each token's lower-cased norm (as lower(tokenNorm(t))),
 // the `is` flags in p.wildMask it has and the rules keyed on it, through
 // the word cache: after the first sight of a word, one array lookup.
-func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, [][]altRef) {
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, [][]altRef, []uint64) {
 	n := len(toks)
 	lows := slices.Grow(sc.lows[:0], n)[:n]
 	flags := slices.Grow(sc.flags[:0], n)[:n]
 	firsts := slices.Grow(sc.firsts[:0], n)[:n]
+	lists := slices.Grow(sc.lists[:0], n)[:n]
 	for i := range toks {
 		w := toks[i].Word
 		if c := p.words.Get(w); c != nil {
-			lows[i], flags[i], firsts[i] = c.low, c.flags, c.first
+			lows[i], flags[i], firsts[i], lists[i] = c.low, c.flags, c.first, c.lists
 			continue
 		}
 		norm := tokenNorm(&toks[i])
@@ -210,14 +226,14 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 				f |= 1 << k
 			}
 		}
-		lows[i], flags[i], firsts[i] = low, f, p.byFirst[low]
+		lows[i], flags[i], firsts[i], lists[i] = low, f, p.byFirst[low], p.wordLists[low]
 		if w != 0 {
 			// A clone: low may point into the document.
-			p.words.Put(w, patWord{low: strings.Clone(low), flags: f, first: firsts[i]})
+			p.words.Put(w, patWord{low: strings.Clone(low), flags: f, first: firsts[i], lists: lists[i]})
 		}
 	}
-	sc.lows, sc.flags, sc.firsts = lows, flags, firsts
-	return lows, flags, firsts
+	sc.lows, sc.flags, sc.firsts, sc.lists = lows, flags, firsts, lists
+	return lows, flags, firsts, lists
 }
 
 type prodSpans struct {
@@ -230,6 +246,7 @@ type matchScratch struct {
 	lows   []string
 	flags  []uint16
 	firsts [][]altRef
+	lists  []uint64
 	m      matcher
 }
 
@@ -269,7 +286,26 @@ func dedupeSpans(c []span) []span {
 
 // matcher simulates a rule's token sequence as a set of positions, so
 // optional and repeated tokens need no backtracking.
-type matcher struct{ cur, next []int }
+type matcher struct {
+	cur, next []int
+	// flags and lists, when set, are prepare's per-token flags and list
+	// bits, for the specs that are fast.
+	flags []uint16
+	lists []uint64
+}
+
+// ok reports whether token q passes sp.
+func (m *matcher) ok(sp *tokenSpec, toks []analysis.Token, lows []string, q int) bool {
+	if !sp.fast || m.lists == nil {
+		return sp.ok(&toks[q], lows[q])
+	}
+	l := m.lists[q]
+	pass := l&sp.inMask == sp.inMask && l&sp.outMask == 0 && m.flags[q]&sp.isMask == sp.isMask
+	for i := 0; pass && i < len(sp.rest); i++ {
+		pass = sp.rest[i](&toks[q], lows[q])
+	}
+	return pass != sp.neg
+}
 
 func (m *matcher) longest(a *alt, toks []analysis.Token, lows []string, start int) int {
 	m.cur = append(m.cur[:0], start)
@@ -285,7 +321,7 @@ func (m *matcher) longest(a *alt, toks []analysis.Token, lows []string, start in
 				if sp.max >= 0 && k == sp.max {
 					break
 				}
-				if q >= len(toks) || toks[q].Sent != sent || !sp.ok(&toks[q], lows[q]) {
+				if q >= len(toks) || toks[q].Sent != sent || !m.ok(sp, toks, lows, q) {
 					break
 				}
 				q++
@@ -684,6 +720,11 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 		return m
 	}
 	id := func(s string) string { return s }
+	// other adds a pred that is neither a list nor an `is` test.
+	other := func(p pred) {
+		sp.preds = append(sp.preds, p)
+		sp.rest = append(sp.rest, p)
+	}
 	lit := func(vals []strNode) {
 		if sp.literals == nil {
 			for _, x := range vals {
@@ -696,21 +737,21 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 			vals := d.strs(v, "text")
 			m := set(vals, foldQuotes)
 			lit(vals)
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[tokenNorm(t)] })
+			other(func(t *analysis.Token, low string) bool { return m[tokenNorm(t)] })
 		}},
 		{"lower", func(k, v *yaml.Node) {
 			vals := d.strs(v, "lower")
 			m := set(vals, lower)
 			lit(vals)
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[low] })
+			other(func(t *analysis.Token, low string) bool { return m[low] })
 		}},
 		{"shape", func(k, v *yaml.Node) {
 			m := set(d.strs(v, "shape"), id)
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return m[shape(tokenNorm(t))] })
+			other(func(t *analysis.Token, low string) bool { return m[shape(tokenNorm(t))] })
 		}},
 		{"prefix", func(k, v *yaml.Node) {
 			vals := d.strs(v, "prefix")
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+			other(func(t *analysis.Token, low string) bool {
 				for _, x := range vals {
 					if strings.HasPrefix(low, lower(x.s)) {
 						return true
@@ -721,7 +762,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 		}},
 		{"suffix", func(k, v *yaml.Node) {
 			vals := d.strs(v, "suffix")
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+			other(func(t *analysis.Token, low string) bool {
 				for _, x := range vals {
 					if strings.HasSuffix(low, lower(x.s)) {
 						return true
@@ -740,7 +781,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 					exact = append(exact, x.s)
 				}
 			}
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
+			other(func(t *analysis.Token, low string) bool {
 				for _, x := range exact {
 					if t.Tag == x {
 						return true
@@ -765,7 +806,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 				ok = false
 				return
 			}
-			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return re.MatchString(tokenNorm(t)) })
+			other(func(t *analysis.Token, low string) bool { return re.MatchString(tokenNorm(t)) })
 		}},
 		{"in_list", func(k, v *yaml.Node) {
 			s, good := d.nonEmpty(v, "in_list")
@@ -776,6 +817,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 			ref := listRef{name: s, at: d.at(v), set: new(map[string]bool)}
 			doc.refs = append(doc.refs, ref)
 			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return (*ref.set)[low] })
+			sp.inLists = append(sp.inLists, s)
 		}},
 		{"not_in_list", func(k, v *yaml.Node) {
 			s, good := d.nonEmpty(v, "not_in_list")
@@ -786,6 +828,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 			ref := listRef{name: s, at: d.at(v), set: new(map[string]bool)}
 			doc.refs = append(doc.refs, ref)
 			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool { return !(*ref.set)[low] })
+			sp.outLists = append(sp.outLists, s)
 		}},
 		{"is", func(k, v *yaml.Node) {
 			var fs []func(string) bool
@@ -803,6 +846,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 				fs = append(fs, f)
 				sp.isMask |= isFlagBit(x.s)
 			}
+			sp.hasIs = true
 			sp.preds = append(sp.preds, func(t *analysis.Token, low string) bool {
 				s := tokenNorm(t)
 				for _, f := range fs {
@@ -867,7 +911,7 @@ func decodeSpec(d *decoder, n *yaml.Node, doc *patternDoc) *tokenSpec {
 			return nil
 		}
 		// {} or {op: "*"} matches any token, as in spaCy.
-		sp.preds = append(sp.preds, func(*analysis.Token, string) bool { return true })
+		other(func(*analysis.Token, string) bool { return true })
 	}
 	if !ok {
 		return nil
@@ -976,7 +1020,46 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 			}
 		}
 	}
+	p.fastSpecs()
 	return p
+}
+
+// fastSpecs numbers the lists the specs test, fills wordLists and marks
+// the specs Match can test by masks: those whose lists all have a bit and
+// whose `is` flags prepare works out.
+func (p *Patterns) fastSpecs() {
+	p.listBits, p.wordLists = map[string]int{}, map[string]uint64{}
+	bit := func(name string) (uint64, bool) {
+		b, ok := p.listBits[name]
+		if !ok {
+			if len(p.listBits) == 64 {
+				return 0, false
+			}
+			b = len(p.listBits)
+			p.listBits[name] = b
+			for w := range p.lists[name] {
+				p.wordLists[w] |= 1 << b
+			}
+		}
+		return 1 << b, true
+	}
+	for _, r := range p.rules {
+		for _, a := range r.alts {
+			for _, sp := range a.specs {
+				sp.fast = !sp.hasIs || sp.isMask&^p.wildMask == 0
+				for _, name := range sp.inLists {
+					b, ok := bit(name)
+					sp.inMask |= b
+					sp.fast = sp.fast && ok
+				}
+				for _, name := range sp.outLists {
+					b, ok := bit(name)
+					sp.outMask |= b
+					sp.fast = sp.fast && ok
+				}
+			}
+		}
+	}
 }
 
 func sortedKeys(m map[string]bool) []string {

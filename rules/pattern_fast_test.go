@@ -119,7 +119,7 @@ func TestPrepareLows(t *testing.T) {
 	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byFirst: map[string][]altRef{"the": ref}}
 	var sc matchScratch
 	for range 2 { // the second pass reuses the buffers and reads the cache
-		lows, flags, firsts := p.prepare(&sc, toks)
+		lows, flags, firsts, _ := p.prepare(&sc, toks)
 		for i := range toks {
 			if w := words[i%len(words)]; (lower(w) == "the") != (len(firsts[i]) == 1) {
 				t.Errorf("rules keyed on %q: %v", w, firsts[i])

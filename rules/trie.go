@@ -372,11 +372,60 @@ func tokenNorm(t *analysis.Token) string {
 // document, and the slices were a fifth of all bytes allocated.
 var atomPool = sync.Pool{New: func() any { return new([]docAtom) }}
 
+// wordCut is how a word cuts into atoms, the same for every trie. folds
+// is set when tokenNorm is not just Norm. A word of one atom keeps its
+// lower-case form in low, others their atoms in multi.
+type wordCut struct {
+	folds bool
+	low   string
+	multi *multiCut
+}
+
+// multiCut holds each atom's bytes [off, end) in tokenNorm and its
+// lower-case form.
+type multiCut struct {
+	spans []atomSpan
+	lows  []string
+}
+
+type atomSpan struct{ off, end int32 }
+
+// cuts keeps each word's cut, shared by all tries.
+var cuts analysis.WordCache[wordCut]
+
+// cutOf returns the cut of tok's word.
+func cutOf(tok *analysis.Token) wordCut {
+	if c := cuts.Get(tok.Word); c != nil {
+		return *c
+	}
+	norm := tokenNorm(tok)
+	c := wordCut{folds: norm != tok.Norm}
+	atoms := appendAtoms(nil, norm)
+	switch {
+	case len(atoms) == 1 && len(atoms[0]) == len(norm) && !c.folds && tok.Norm != "":
+		// appendLower of the whole Norm is strings.ToLower, kept per word.
+		c.low = tok.Lower()
+	case len(atoms) == 1 && len(atoms[0]) == len(norm):
+		c.low = string(appendLower(nil, norm))
+	default:
+		mc := &multiCut{spans: make([]atomSpan, len(atoms)), lows: make([]string, len(atoms))}
+		// Atoms follow each other with at most spaces between, and have
+		// none: each is found where it starts.
+		at := 0
+		for j, a := range atoms {
+			at += strings.Index(norm[at:], a)
+			mc.spans[j] = atomSpan{int32(at), int32(at + len(a))}
+			mc.lows[j] = string(appendLower(nil, a))
+			at += len(a)
+		}
+		c.multi = mc
+	}
+	cuts.Put(tok.Word, c)
+	return c
+}
+
 // atomize cuts tokens into atoms known to t.
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
-	var buf [64]byte
-	var tmpArr [8]string
-	tmp := tmpArr[:0]
 	words := t.words.Load()
 	if words == nil {
 		t.words.CompareAndSwap(nil, new(analysis.WordCache[wordAtom]))
@@ -393,21 +442,30 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 			dst = append(dst, docAtom{text: text, id: c.id, tok: int32(i), first: true, last: true})
 			continue
 		}
-		norm := tokenNorm(&toks[i])
-		tmp = appendAtoms(tmp[:0], norm)
-		for j, a := range tmp {
-			low := appendLower(buf[:0], a)
-			id, ok := t.ids[string(low)]
+		c := cutOf(&toks[i])
+		text := toks[i].Norm
+		if c.folds {
+			text = tokenNorm(&toks[i])
+		}
+		if c.multi == nil {
+			id, ok := t.ids[c.low]
 			if !ok {
 				id = -1
 			}
-			dst = append(dst, docAtom{text: a, id: id, tok: int32(i), first: j == 0, last: j == len(tmp)-1})
+			dst = append(dst, docAtom{text: text, id: id, tok: int32(i), first: true, last: true})
+			words.Put(w, wordAtom{id: id, folds: c.folds})
+			continue
 		}
-		if len(tmp) == 1 && len(tmp[0]) == len(norm) {
-			words.Put(w, wordAtom{id: dst[len(dst)-1].id, folds: norm != toks[i].Norm})
-		} else {
-			words.Put(w, wordAtom{multi: true})
+		lows := c.multi.lows
+		for j, low := range lows {
+			id, ok := t.ids[low]
+			if !ok {
+				id = -1
+			}
+			sp := c.multi.spans[j]
+			dst = append(dst, docAtom{text: text[sp.off:sp.end], id: id, tok: int32(i), first: j == 0, last: j == len(lows)-1})
 		}
+		words.Put(w, wordAtom{multi: true})
 	}
 	return dst
 }

@@ -219,6 +219,50 @@ func lowerNorm(t *analysis.Token) string {
 
 // keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
 func keyOf(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r':
+			return keyOfRunes(s)
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	if !upper {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}
+
+// tokKeys keeps keyOf(Text) per word, for tokens whose Text is their Norm
+// (Word numbers Norm).
+var tokKeys analysis.WordCache[string]
+
+// tokKey is keyOf(t.Text).
+func tokKey(t *analysis.Token) string {
+	if t.Text != t.Norm {
+		return keyOf(t.Text)
+	}
+	if c := tokKeys.Get(t.Word); c != nil {
+		return *c
+	}
+	k := keyOf(t.Text)
+	if t.Word != 0 {
+		// A clone: k may be t.Text, a slice of the document.
+		tokKeys.Put(t.Word, strings.Clone(k))
+	}
+	return k
+}
+
+func keyOfRunes(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -309,7 +353,7 @@ func (r *resolver) keepHits(hits []ruleHit, spans []tokSpan, types []string) []r
 			at[i] = int32(k + 1)
 		}
 		if types[sp.typ] == quarry.Person && sp.last-sp.first > 1 {
-			r.surnames[keyOf(r.toks[sp.last-1].Text)] = true
+			r.surnames[tokKey(&r.toks[sp.last-1])] = true
 		}
 	}
 	out := hits[:0]
@@ -345,7 +389,7 @@ func (r *resolver) keepHit(h ruleHit, spans []tokSpan, types []string, at []int3
 		}
 		// A person named so in the article ("Yuichi Takeda") keeps the
 		// model's reading.
-		if ml == quarry.Person && h.last-h.first == 1 && r.surnames[keyOf(r.toks[h.first].Text)] {
+		if ml == quarry.Person && h.last-h.first == 1 && r.surnames[tokKey(&r.toks[h.first])] {
 			return false
 		}
 		// A listed name beats the model, which learnt from old news where
@@ -605,12 +649,27 @@ var voteMargin float32 = 4
 // that string carry; rule hits count more.
 func (r *resolver) vote() {
 	type tally map[string]int
-	votes := map[string]tally{}
+	// Only the strings of unsure model mentions need a tally.
+	var votes map[string]tally
+	for _, c := range r.cands {
+		if c.origin == oModel && c.conf < voteMargin {
+			if votes == nil {
+				votes = map[string]tally{}
+			}
+			votes[c.key] = nil
+		}
+	}
+	if votes == nil {
+		return
+	}
 	for _, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
-		t := votes[c.key]
+		t, ok := votes[c.key]
+		if !ok {
+			continue
+		}
 		if t == nil {
 			t = tally{}
 			votes[c.key] = t
@@ -778,7 +837,7 @@ func (r *resolver) surnameKey(c *cand) string {
 	if last <= c.first || !isCap(r.toks[last].Text) {
 		return ""
 	}
-	k := keyOf(r.toks[last].Text)
+	k := tokKey(&r.toks[last])
 	if len(k) < 2 {
 		return ""
 	}
@@ -834,7 +893,7 @@ func (r *resolver) partials() {
 				n--
 				b.Reset()
 				for k := f.first; k < f.first+n; k++ {
-					b.WriteString(keyOf(r.toks[k].Text))
+					b.WriteString(tokKey(&r.toks[k]))
 				}
 				index[b.String()] = append(index[b.String()], full{j, n, legal, false})
 				core = b.String()
@@ -848,7 +907,7 @@ func (r *resolver) partials() {
 			b.Reset()
 			for n := 1; n < f.last-f.first; n++ {
 				t := &r.toks[f.first+n-1]
-				b.WriteString(keyOf(t.Text))
+				b.WriteString(tokKey(t))
 				// Not "Bank" of "Bank of England", nor "Pell" of "Pell & Varga".
 				if !isCap(t.Text) || nameConnectors[lowerNorm(t)] || nameConnectors[lowerNorm(&r.toks[f.first+n])] {
 					continue
@@ -891,7 +950,7 @@ func (r *resolver) partials() {
 		if c.label == quarry.Person && n >= 2 && n <= 3 && honorifics[strings.TrimSuffix(lowerNorm(&r.toks[c.first]), ".")] &&
 			(n == 2 || r.toks[c.first+1].Text == ".") {
 			// "Dr. Okafor" joins "Dana Okafor" as "Okafor" would.
-			key, n = keyOf(r.toks[c.last-1].Text), 1
+			key, n = tokKey(&r.toks[c.last-1]), 1
 		}
 		best := -1
 		for _, fu := range index[key] {
@@ -963,26 +1022,26 @@ func (r *resolver) propagate() {
 	if len(keys) == 0 {
 		return
 	}
-	var b strings.Builder
+	var b []byte // string(b) in an index or comparison does not allocate
 	for i := 0; i < len(r.toks); i++ {
 		if r.cover[i] != 0 || (r.lex[i]&lCap == 0 && !r.head[i]) {
 			continue
 		}
-		b.Reset()
+		b = b[:0]
 		for n := 1; n <= maxLen && i+n <= len(r.toks); n++ {
 			j := i + n - 1
 			if r.cover[j] != 0 {
 				break
 			}
-			b.WriteString(keyOf(r.toks[j].Text))
-			src, ok := keys[b.String()]
+			b = append(b, tokKey(&r.toks[j])...)
+			src, ok := keys[string(b)]
 			if !ok {
 				continue
 			}
 			// The whole token must be the name, or the name plus "'s".
 			f := r.cands[src]
 			c := r.newCand(i, i+n, f.label, f.origin, 0)
-			if c == nil || c.key != b.String() && c.key+"'s" != b.String() {
+			if c == nil || c.key != string(b) && !(len(b) == len(c.key)+2 && string(b[len(c.key):]) == "'s" && string(b[:len(c.key)]) == c.key) {
 				continue
 			}
 			c.entry = f.entry
@@ -998,17 +1057,21 @@ var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder 
 
 // build groups mentions into entities.
 func (r *resolver) build() []quarry.Entity {
-	groups := map[int][]*cand{}
+	// groups[at[root]-1] are the mentions under root, in roots' order.
+	at := make([]int32, len(r.cands))
 	var roots []int
+	var groups [][]*cand
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
 		root := r.find(i)
-		if _, ok := groups[root]; !ok {
+		if at[root] == 0 {
 			roots = append(roots, root)
+			groups = append(groups, nil)
+			at[root] = int32(len(groups))
 		}
-		groups[root] = append(groups[root], c)
+		groups[at[root]-1] = append(groups[at[root]-1], c)
 	}
 	type ent struct {
 		quarry.Entity
@@ -1016,12 +1079,13 @@ func (r *resolver) build() []quarry.Entity {
 		first int
 	}
 	ents := make([]*ent, 0, len(roots))
-	byRoot := map[int]*ent{}
-	for _, root := range roots {
-		cs := groups[root]
+	byRoot := make([]*ent, len(r.cands))
+	votes := map[string]int{}
+	for gi, root := range roots {
+		cs := groups[gi]
 		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
 		e := &ent{cands: cs, first: cs[0].start}
-		votes := map[string]int{}
+		clear(votes)
 		var origin uint8
 		var entry *hitEntry
 		for _, c := range cs {

@@ -374,7 +374,12 @@ func reopen(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
 // docFlags records, per lower-cased word, how it is written elsewhere in the
 // document: a capitalised word seen mid-sentence is likely a name even where
 // it opens a sentence or sits in an all-caps headline.
-func docFlags(infos []tokInfo, seen map[uint64]uint8) {
+func docFlags(infos []tokInfo, s *scratch) {
+	slot, n := s.slotsOf(infos)
+	if cap(s.seen) < n {
+		s.seen = make([]uint8, n)
+	}
+	seen := s.seen[:n]
 	clear(seen)
 	for i := range infos {
 		in := &infos[i]
@@ -393,12 +398,44 @@ func docFlags(infos []tokInfo, seen map[uint64]uint8) {
 			f = docLower
 		}
 		if f != 0 {
-			seen[in.lower] |= f
+			seen[slot[i]] |= f
 		}
 	}
 	for i := range infos {
-		infos[i].doc = seen[infos[i].lower]
+		infos[i].doc = seen[slot[i]]
 	}
+}
+
+// slotsOf numbers the distinct lower-case words of infos from 0, in a
+// table in s (maps cost more, and clearing one sized by a long document
+// costs every later one): slot[i] is token i's number, n how many.
+func (s *scratch) slotsOf(infos []tokInfo) (slot []int32, n int) {
+	size, shift := 16, uint(60)
+	for size < 2*len(infos) {
+		size, shift = size<<1, shift-1
+	}
+	if cap(s.hkeys) < size {
+		s.hkeys, s.hids = make([]uint64, size), make([]int32, size)
+	}
+	keys, ids := s.hkeys[:size], s.hids[:size]
+	clear(ids) // 0 empty, else number + 1
+	if cap(s.slot) < len(infos) {
+		s.slot = make([]int32, len(infos))
+	}
+	slot = s.slot[:len(infos)]
+	for i := range infos {
+		h := infos[i].lower
+		j := int((h * 0x9E3779B97F4A7C15) >> shift)
+		for ids[j] != 0 && keys[j] != h {
+			j = (j + 1) & (size - 1)
+		}
+		if ids[j] == 0 {
+			n++
+			keys[j], ids[j] = h, int32(n)
+		}
+		slot[i] = ids[j] - 1
+	}
+	return slot, n
 }
 
 // features appends the feature hashes of token i of a sentence (infos is the
@@ -605,7 +642,12 @@ func labelCode(tags []int, i int) int {
 // a word tagged as a surname or a company elsewhere in the article is
 // likely the same thing here.
 func docLabels(infos []tokInfo, tags []int, s *scratch) {
-	clear(s.labs)
+	slot, n := s.slotsOf(infos)
+	if cap(s.labs) < n {
+		s.labs = make([]int32, n)
+	}
+	labs := s.labs[:n] // slot -> index into counts + 1
+	clear(labs)
 	s.counts = s.counts[:0]
 	for i := range infos {
 		in := &infos[i]
@@ -613,10 +655,10 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		if in.flags&fUpperFirst == 0 {
 			continue
 		}
-		k, ok := s.labs[in.lower]
-		if !ok {
+		k := labs[slot[i]] - 1
+		if k < 0 {
 			k = int32(len(s.counts))
-			s.labs[in.lower] = k
+			labs[slot[i]] = k + 1
 			s.counts = append(s.counts, [nCodes]uint16{})
 		}
 		c := labelCode(tags, i)
@@ -628,7 +670,7 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		if in.self == 0 {
 			continue
 		}
-		cnt := &s.counts[s.labs[in.lower]]
+		cnt := &s.counts[labs[slot[i]]-1]
 		own := int(in.self - 1)
 		var byType [8]int
 		for c := 0; c < nCodes; c++ {

@@ -66,6 +66,19 @@ type table struct {
 	words *analysis.WordCache[[2 * maxTags]int32]
 	near  [nRoles]*analysis.WordCache[[2 * maxTags]int32]
 	pad   [nRoles][2 * maxTags]int32
+	// doc holds the sums of each second-pass feature (see docFeatures),
+	// whose values are few, when there is a second pass.
+	doc *docSums
+}
+
+// docSums are the rows of the second pass's features by value: label code
+// bit, majority type, majority type by sentence-start and headline flags,
+// own code.
+type docSums struct {
+	lab    [nCodes][2 * maxTags]int32
+	maj    [9][2 * maxTags]int32
+	majPos [9][4][2 * maxTags]int32
+	self   [nCodes + 1][2 * maxTags]int32
 }
 
 func (t *table) twoPass() bool { return t.trans[1] != nil }
@@ -154,6 +167,23 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 		t.near[r] = new(analysis.WordCache[[2 * maxTags]int32])
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
 	}
+	if p2 != nil {
+		d := new(docSums)
+		one := func(f uint64, a *[2 * maxTags]int32) { t.accumulate([]uint64{f}, a, m.bits) }
+		for c := range d.lab {
+			one(mix(tDocLab, uint64(c)), &d.lab[c])
+		}
+		for k := range d.maj {
+			one(mix(tDocMaj, uint64(k)), &d.maj[k])
+			for f := range d.majPos[k] {
+				one(mix(tDocMaj+1<<8, mix(uint64(k), uint64(f)<<7)), &d.majPos[k][f])
+			}
+		}
+		for c := range d.self {
+			one(mix(tDocSelf, uint64(c)), &d.self[c])
+		}
+		t.doc = d
+	}
 	m.tab = t
 }
 
@@ -224,16 +254,19 @@ type scratch struct {
 	tags    []int
 	margin  []float32
 	buf     []byte
-	seen    map[uint64]uint8
-	labs    map[uint64]int32 // word -> index into counts
-	partial []int32          // second-pass sums of first-pass features
+	seen    []uint8 // per slot (see slotsOf)
+	labs    []int32 // per slot: index into counts + 1
+	slot    []int32
+	hkeys   []uint64
+	hids    []int32
+	partial []int32 // second-pass sums of first-pass features
 	near    [nRoles][2 * maxTags]int32
 	cols    []float32 // decode's transitions by column
 	counts  [][nCodes]uint16
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{seen: map[uint64]uint8{}, labs: map[uint64]int32{}}
+	return &scratch{}
 }}
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
@@ -276,7 +309,7 @@ func (s *scratch) margins(n, nl int) []float32 {
 func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 	s.grow(len(doc.Tokens), m.nl)
 	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, &m.static)
-	docFlags(s.infos, s.seen)
+	docFlags(s.infos, s)
 	for _, sent := range doc.Sentences {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
 	}
@@ -309,6 +342,24 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 		}
 		var a [2 * maxTags]int32
 		switch {
+		case second && t.words != nil && t.doc != nil:
+			// docFeatures from the sums by value; only the second
+			// pass's half of a is read.
+			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
+			if in.self != 0 {
+				d := t.doc
+				add := func(c *[2 * maxTags]int32) {
+					for y := nl; y < 2*nl; y++ {
+						a[y] += c[y]
+					}
+				}
+				for b := in.lab; b != 0; b &= b - 1 {
+					add(&d.lab[bits.TrailingZeros64(b)])
+				}
+				add(&d.maj[in.maj])
+				add(&d.majPos[in.maj][in.flags&(fSentStart|fHeadline)>>7])
+				add(&d.self[in.self])
+			}
 		case second:
 			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
 			s.feats = docFeatures(infos, i, s.feats[:0])

@@ -70,7 +70,7 @@ func TestFeaturesHeadline(t *testing.T) {
 	if has(h, mix(tExact, infos[0].exact)) || !has(b, mix(tExact, infos[4].exact)) {
 		t.Error("exact-case feature should be in sentences only")
 	}
-	docFlags(infos, map[uint64]uint8{})
+	docFlags(infos, &scratch{})
 	if infos[0].doc&docCapMid == 0 {
 		t.Error("NIMBUS should know Nimbus is capitalised mid-sentence elsewhere")
 	}

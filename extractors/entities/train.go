@@ -252,7 +252,7 @@ func (tr *trainer) sents(first [][]int) []trainSent {
 		s.grow(len(d.Doc.Tokens), nl)
 		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS, m.clus, nil)
 		s.buf = reopen(d.Doc, s.infos, s.buf, true)
-		docFlags(s.infos, s.seen)
+		docFlags(s.infos, s)
 		mine := tr.own[di]
 		exclude := func(h uint64, mask uint8) uint8 {
 			o := mine[h]

@@ -96,6 +96,22 @@ func lexOf(t *analysis.Token) uint16 {
 	return v
 }
 
+// listFlags maps each word of the lists lexFlags reads to its flags.
+var listFlags = func() map[string]uint16 {
+	m := map[string]uint16{}
+	for f, list := range map[uint16]map[string]bool{
+		lRole: roleWords, lSmall: smallWords, lPossessive: possessives, lCorp: corpSuffixes,
+		lStrong: strongSuffixes, lParticle: particles, lBusiness: businessRoles, lIndex: indexWords,
+	} {
+		for w, ok := range list {
+			if ok {
+				m[w] |= f
+			}
+		}
+	}
+	return m
+}()
+
 func lexFlags(t *analysis.Token) uint16 {
 	var v uint16
 	set := func(f uint16, ok bool) {
@@ -103,16 +119,8 @@ func lexFlags(t *analysis.Token) uint16 {
 			v |= f
 		}
 	}
-	l := lowerNorm(t)
-	set(lRole, roleWords[l])
-	set(lSmall, smallWords[l])
-	set(lPossessive, possessives[l])
-	set(lCorp, corpSuffixes[l])
-	set(lStrong, strongSuffixes[l])
-	set(lParticle, particles[l])
-	set(lBusiness, businessRoles[l])
-	set(lIndex, indexWords[l])
-	set(lSmallText, smallWords[strings.ToLower(t.Text)])
+	v = listFlags[lowerNorm(t)]
+	set(lSmallText, listFlags[strings.ToLower(t.Text)]&lSmall != 0)
 	set(lCap, isCap(t.Text))
 	set(lPunct, isPunct(t.Text))
 	set(lHasLower, hasLower(t.Text))
