@@ -63,8 +63,10 @@ type table struct {
 	// those of the features it gives a neighbour in each role (see
 	// emissions); a new table starts them afresh. pad holds the sums for
 	// the sentence boundary.
-	words *analysis.WordCache[[2 * maxTags]int32]
-	near  [nRoles]*analysis.WordCache[[2 * maxTags]int32]
+	// Vectors of stride values (near: one per role, in role order), so
+	// the usual 18 do not pay for the 34 of the largest model.
+	words *analysis.WordVecs
+	near  *analysis.WordVecs
 	pad   [nRoles][2 * maxTags]int32
 	// doc holds the sums of each second-pass feature (see docFeatures),
 	// whose values are few, when there is a second pass.
@@ -132,13 +134,13 @@ func quantize(w, trans []float32, nl int) sparseRows {
 func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	nl := m.nl
 	words := (1 << m.bits) / 64
-	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: nl, pass1: p1,
-		words: new(analysis.WordCache[[2 * maxTags]int32])}
+	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: nl, pass1: p1}
 	t.scale[0], t.trans[0] = p1.scale, p1.trans
 	if p2 != nil {
 		t.stride = 2 * nl
 		t.scale[1], t.trans[1] = p2.scale, p2.trans
 	}
+	t.words, t.near = analysis.NewWordVecs(t.stride), analysis.NewWordVecs(nRoles*t.stride)
 	for _, r := range p1.idx {
 		t.present[r>>6] |= 1 << (r & 63)
 	}
@@ -163,8 +165,7 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	if p2 != nil {
 		fill(*p2, nl)
 	}
-	for r := range t.near {
-		t.near[r] = new(analysis.WordCache[[2 * maxTags]int32])
+	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
 	}
 	if p2 != nil {
@@ -259,9 +260,9 @@ type scratch struct {
 	slot    []int32
 	hkeys   []uint64
 	hids    []int32
-	partial []int32 // second-pass sums of first-pass features
-	near    [nRoles][2 * maxTags]int32
-	cols    []float32 // decode's transitions by column
+	partial []int32                             // second-pass sums of first-pass features
+	near    [nRoles][nRoles * 2 * maxTags]int32 // per role asked, as a token's four neighbours are in use at once
+	cols    []float32                           // decode's transitions by column
 	counts  [][nCodes]uint16
 }
 
@@ -373,15 +374,16 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// spelling gives: kept per word, only the rest is looked up.
 			// Integer sums, so the order of the additions does not matter.
 			if c := t.words.Get(in.word); c != nil {
-				a = *c
+				copy(a[:], c)
 			} else {
 				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
 				t.accumulate(s.feats, &a, m.bits)
-				t.words.Put(in.word, a)
+				t.words.Put(in.word, a[:])
 			}
 			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
 			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
 			if t.stride == 18 {
+				p1, n1, p2, n2 := p1[:18], n1[:18], p2[:18], n2[:18]
 				for y := 0; y < 18; y++ {
 					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
 				}
@@ -407,23 +409,28 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 	}
 }
 
-// nearSum returns the sums of the features that token j gives its
-// neighbour in role r (the pad's outside the sentence), kept per word;
-// s.near[r] holds them when just worked out.
-func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) *[2 * maxTags]int32 {
+// nearSum returns the sums (stride values) of the features that token j
+// gives its neighbour in role r, or the pad's outside the sentence. They
+// are kept per word for all roles at once; s.near[r] holds them when
+// just worked out.
+func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) []int32 {
+	st := t.stride
 	if j < 0 || j >= len(infos) {
-		return &t.pad[r]
+		return t.pad[r][:st]
 	}
 	w := infos[j].word
-	if c := t.near[r].Get(w); c != nil {
-		return c
+	if c := t.near.Get(w); c != nil {
+		return c[r*st : r*st+st]
 	}
-	sum := &s.near[r]
-	*sum = [2 * maxTags]int32{}
-	s.feats = nearFeatures(r, &infos[j], s.feats[:0])
-	t.accumulate(s.feats, sum, bits)
-	t.near[r].Put(w, *sum)
-	return sum
+	all := s.near[r][:nRoles*st]
+	for q := range nRoles {
+		var sum [2 * maxTags]int32
+		s.feats = nearFeatures(q, &infos[j], s.feats[:0])
+		t.accumulate(s.feats, &sum, bits)
+		copy(all[q*st:q*st+st], sum[:st])
+	}
+	t.near.Put(w, all)
+	return all[r*st : r*st+st]
 }
 
 // accumulate adds the rows of feats to a[:stride]: the first pass's

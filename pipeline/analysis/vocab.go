@@ -233,3 +233,51 @@ func (t *Token) Lower() string {
 	}
 	return l
 }
+
+// WordVecs holds a vector of n int32 per word number, like a WordCache but
+// sized at run time, so a cache of short vectors does not pay for the
+// longest it might need.
+type WordVecs struct {
+	n      int
+	chunks [MaxWords / cacheChunk]atomic.Pointer[vecSlots]
+}
+
+type vecSlots struct {
+	state [cacheChunk]atomic.Uint32 // as in cacheSlots
+	val   []int32                   // cacheChunk*n
+}
+
+// NewWordVecs returns an empty cache of n-value vectors.
+func NewWordVecs(n int) *WordVecs { return &WordVecs{n: n} }
+
+// Get returns the vector kept for word id (n values, not to be changed), or
+// nil when there is none yet (always for id 0 or a nil cache).
+func (c *WordVecs) Get(id uint32) []int32 {
+	if c == nil || id == 0 || id >= MaxWords {
+		return nil
+	}
+	s := c.chunks[id/cacheChunk].Load()
+	if s == nil || s.state[id%cacheChunk].Load() != 2 {
+		return nil
+	}
+	k := int(id%cacheChunk) * c.n
+	return s.val[k : k+c.n : k+c.n]
+}
+
+// Put keeps a copy of v[:n] for word id unless one is there already.
+func (c *WordVecs) Put(id uint32, v []int32) {
+	if c == nil || id == 0 || id >= MaxWords {
+		return
+	}
+	p := &c.chunks[id/cacheChunk]
+	s := p.Load()
+	if s == nil {
+		p.CompareAndSwap(nil, &vecSlots{val: make([]int32, cacheChunk*c.n)})
+		s = p.Load()
+	}
+	k := id % cacheChunk
+	if s.state[k].CompareAndSwap(0, 1) {
+		copy(s.val[int(k)*c.n:int(k+1)*c.n], v[:c.n])
+		s.state[k].Store(2)
+	}
+}

@@ -94,6 +94,33 @@ func TestWordCache(t *testing.T) {
 	}
 }
 
+func TestWordVecs(t *testing.T) {
+	c := NewWordVecs(3)
+	if c.Get(5) != nil {
+		t.Fatal("empty cache returned a vector")
+	}
+	v := []int32{1, 2, 3, 4}
+	c.Put(5, v)
+	v[0] = 9 // Put keeps a copy
+	c.Put(5, []int32{7, 7, 7})
+	c.Put(6, []int32{4, 5, 6})
+	c.Put(cacheChunk+5, []int32{8, 8, 8})
+	for id, want := range map[uint32][]int32{5: {1, 2, 3}, 6: {4, 5, 6}, cacheChunk + 5: {8, 8, 8}} {
+		if got := c.Get(id); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("Get(%d) = %v, want %v", id, got, want)
+		}
+	}
+	c.Put(0, v)
+	if c.Get(0) != nil || c.Get(MaxWords) != nil {
+		t.Fatal("word 0 or one past the cap was cached")
+	}
+	var none *WordVecs
+	none.Put(5, v)
+	if none.Get(5) != nil {
+		t.Fatal("a nil cache returned a vector")
+	}
+}
+
 func TestLowerMatchesToLower(t *testing.T) {
 	a, err := New(WithTagging(false))
 	if err != nil {
