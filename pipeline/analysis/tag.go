@@ -544,8 +544,15 @@ func (m *tagModel) tag(toks []Token) {
 		if c := ctx(i + 2); c.word >= 0 {
 			add(m.wordInfo[c.word].next2)
 		}
-		for _, r := range rows[:k] {
-			h, es := m.row(r)
+		// The headers first, in independent loads: their cache misses
+		// overlap instead of each row's stalling its sum.
+		var hdr [14]uint64
+		for j, r := range rows[:k] {
+			hdr[j] = m.rows[r]
+		}
+		for j, r := range rows[:k] {
+			h := hdr[j]
+			es := m.rows[r+1 : int(r)+1+int(h>>rowLenShift)]
 			seen |= h
 			for _, e := range es {
 				scores[uint8(e>>32)] += math.Float32frombits(uint32(e))
