@@ -239,10 +239,16 @@ func readFile(root, p string, opt InputOptions, direct bool, emit emitFunc) bool
 	if format == FormatJSONL {
 		return readLines(bufio.NewReaderSize(f, 64<<10), filepath.ToSlash(p), id, opt, emit)
 	}
-	if fi, err := f.Stat(); err == nil && fi.Size() > opt.MaxBytes {
-		return emit(raw{src: src, id: id, fail: tooLarge(p, fi.Size(), opt.MaxBytes)})
+	size := int64(-1)
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > opt.MaxBytes {
+			return emit(raw{src: src, id: id, fail: tooLarge(p, fi.Size(), opt.MaxBytes)})
+		}
+		if fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
 	}
-	data, err := readLimited(f, opt.MaxBytes)
+	data, err := readSized(f, size, opt.MaxBytes)
 	if err != nil {
 		return emit(raw{src: src, id: id, fail: readErr(err, p, opt.MaxBytes)})
 	}
@@ -342,6 +348,35 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, errTooLarge
+	}
+	return data, nil
+}
+
+// readSized is readLimited for a file of known size (-1 if not known): one
+// buffer of the right size, so a short article costs two reads, not the
+// five or six of a buffer grown from 512 bytes.
+func readSized(r io.Reader, size, max int64) ([]byte, error) {
+	if size < 0 {
+		return readLimited(r, max)
+	}
+	// One byte more than the size, to see the end (or a file that grew).
+	data := make([]byte, 0, min(size, max)+1)
+	lr := io.LimitReader(r, max+1)
+	for {
+		n, err := lr.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // grew since Stat
+		}
 	}
 	if int64(len(data)) > max {
 		return nil, errTooLarge
