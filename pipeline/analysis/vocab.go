@@ -19,123 +19,118 @@ import (
 const MaxWords = 1 << 19
 
 type vocab struct {
-	// snap is read without locking; words not in it are looked up in
-	// fresh under mu, and folded into a new snapshot once fresh is big
-	// enough that copying is cheap per word.
-	snap  atomic.Pointer[wordTable]
-	mu    sync.Mutex
-	fresh map[string]uint32
-	n     uint32
+	// tab is read without locking and written under mu: a slot's id is
+	// stored last, atomically, so a reader that sees it sees the spelling.
+	// Full to 5/8, the table is copied into one twice the size.
+	tab  atomic.Pointer[wordTable]
+	mu   sync.Mutex
+	long map[string]uint32 // spellings over 16 bytes (rare), under mu
+	n    uint32
 }
 
 var words = newVocab()
 
 func newVocab() *vocab {
-	v := &vocab{fresh: map[string]uint32{}}
-	v.snap.Store(newWordTable(nil, nil))
+	v := &vocab{long: map[string]uint32{}}
+	v.tab.Store(newWordTable(1 << 12))
 	return v
 }
 
 // id returns w's number, adding it when new, or 0 once MaxWords are known.
 func (v *vocab) id(w string) uint32 {
-	if id := v.snap.Load().get(w); id != 0 {
+	if len(w) > 16 {
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		if id, ok := v.long[w]; ok {
+			return id
+		}
+		if !v.next() {
+			return 0
+		}
+		// A clone: w points into a document that must not stay in memory.
+		v.long[strings.Clone(w)] = v.n
+		return v.n
+	}
+	a, b := packWord(w)
+	n := uint32(len(w))
+	if id := v.tab.Load().get(a, b, n); id != 0 {
 		return id
 	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	snap := v.snap.Load()
-	if id := snap.get(w); id != 0 {
+	t := v.tab.Load()
+	if id := t.get(a, b, n); id != 0 {
 		return id
 	}
-	if id, ok := v.fresh[w]; ok {
-		return id
-	}
-	if v.n+1 >= MaxWords {
+	if !v.next() {
 		return 0
 	}
-	v.n++
-	// A clone: w points into a document that must not stay in memory.
-	v.fresh[strings.Clone(w)] = v.n
-	if len(v.fresh) > 256+snap.count/4 {
-		v.snap.Store(newWordTable(snap, v.fresh))
-		clear(v.fresh)
+	if 8*(t.count+1) > 5*len(t.slots) {
+		g := newWordTable(2 * len(t.slots))
+		for i := range t.slots {
+			if s := &t.slots[i]; s.id != 0 {
+				g.insert(s.a, s.b, s.n, s.id)
+			}
+		}
+		t = g
+		v.tab.Store(t)
 	}
+	t.insert(a, b, n, v.n)
 	return v.n
 }
 
-// wordTable is an immutable open-addressing table from spelling to number.
-// Spellings of up to 16 bytes (nearly all words) are kept inline in their
-// slot, so a lookup reads one slot instead of a map's control word, slot
-// and separately allocated key; longer ones go to a map.
+// next takes the next number, unless MaxWords are known.
+func (v *vocab) next() bool {
+	if v.n+1 >= MaxWords {
+		return false
+	}
+	v.n++
+	return true
+}
+
+// wordTable is an open-addressing table from spelling to number. Spellings
+// of up to 16 bytes (nearly all words) are kept inline in their slot, so a
+// lookup reads one slot instead of a map's control word, slot and
+// separately allocated key.
 type wordTable struct {
-	slots []wordSlot // a power of two, at most 5/8 full
-	long  map[string]uint32
-	count int
+	slots []wordSlot // a power of two
+	count int        // under vocab.mu
 }
 
 type wordSlot struct {
 	a, b uint64 // the spelling's bytes, little-endian, zero-padded
 	n    uint32 // its length
-	id   uint32 // 0 for an empty slot
+	id   uint32 // 0 for an empty slot; set last, atomically
 }
 
-// newWordTable holds the words of old and add.
-func newWordTable(old *wordTable, add map[string]uint32) *wordTable {
-	count := len(add)
-	if old != nil {
-		count += old.count
-	}
-	size := 64
-	for size*5/8 < count {
-		size *= 2
-	}
-	t := &wordTable{slots: make([]wordSlot, size), long: map[string]uint32{}, count: count}
-	if old != nil {
-		for _, s := range old.slots {
-			if s.id != 0 {
-				t.insert(s)
-			}
-		}
-		for w, id := range old.long {
-			t.long[w] = id
-		}
-	}
-	for w, id := range add {
-		if len(w) > 16 {
-			t.long[w] = id
-			continue
-		}
-		a, b := packWord(w)
-		t.insert(wordSlot{a: a, b: b, n: uint32(len(w)), id: id})
-	}
-	return t
-}
+func newWordTable(size int) *wordTable { return &wordTable{slots: make([]wordSlot, size)} }
 
-func (t *wordTable) insert(s wordSlot) {
+// insert adds a spelling known not to be there; callers hold vocab.mu.
+func (t *wordTable) insert(a, b uint64, n, id uint32) {
 	mask := uint64(len(t.slots) - 1)
-	for i := wordHash(s.a, s.b, s.n) & mask; ; i = (i + 1) & mask {
-		if t.slots[i].id == 0 {
-			t.slots[i] = s
+	for i := wordHash(a, b, n) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.id == 0 {
+			s.a, s.b, s.n = a, b, n
+			atomic.StoreUint32(&s.id, id)
+			t.count++
 			return
 		}
 	}
 }
 
-// get returns w's number, or 0 when w is not in the table.
-func (t *wordTable) get(w string) uint32 {
-	if len(w) > 16 {
-		return t.long[w]
-	}
-	a, b := packWord(w)
-	n := uint32(len(w))
+// get returns the number of the packed spelling, or 0 when it is not in
+// the table (or being added right now).
+func (t *wordTable) get(a, b uint64, n uint32) uint32 {
 	mask := uint64(len(t.slots) - 1)
 	for i := wordHash(a, b, n) & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.id == 0 {
+		id := atomic.LoadUint32(&s.id)
+		if id == 0 {
 			return 0
 		}
 		if s.a == a && s.b == b && s.n == n {
-			return s.id
+			return id
 		}
 	}
 }

@@ -162,28 +162,35 @@ func TestPackWordMatchesBytes(t *testing.T) {
 	}
 }
 
-func TestWordTableFindsEveryWord(t *testing.T) {
-	// Spellings that differ only in length or a zero byte, and long ones.
-	add := map[string]uint32{}
-	for i := 0; i < 3000; i++ {
-		w := fmt.Sprintf("%d", i)
-		add[w], add[w+"\x00"], add[strings.Repeat("x", i%40)+w] = uint32(3*i+1), uint32(3*i+2), uint32(3*i+3)
-	}
-	half := map[string]uint32{}
-	for w, id := range add {
-		if id%2 == 0 {
-			half[w] = id
+func TestVocabFindsEveryWord(t *testing.T) {
+	// Spellings that differ only in length or a zero byte, and long ones;
+	// enough of them to grow the table several times.
+	v := newVocab()
+	ids := map[string]uint32{}
+	seen := map[uint32]string{}
+	for i := 0; i < 6000; i++ {
+		n := fmt.Sprintf("%d", i)
+		for _, w := range []string{n, n + "\x00", strings.Repeat("x", i%40) + n} {
+			if _, ok := ids[w]; ok {
+				continue
+			}
+			id := v.id(w)
+			if prev, ok := seen[id]; ok || id == 0 {
+				t.Fatalf("%q got %d, already %q's", w, id, prev)
+			}
+			ids[w], seen[id] = id, w
 		}
 	}
-	tab := newWordTable(newWordTable(nil, half), add)
-	for w, id := range add {
-		if got := tab.get(w); got != id {
-			t.Fatalf("get(%q) = %d, want %d", w, got, id)
+	for w, id := range ids {
+		if got := v.id(w); got != id {
+			t.Fatalf("%q is %d, was %d", w, got, id)
 		}
 	}
-	for _, w := range []string{"", "\x00", "3000", "x", "0\x00\x00"} {
-		if got := tab.get(w); got != 0 {
-			t.Fatalf("get(%q) = %d for a word never added", w, got)
+	tab := v.tab.Load()
+	for _, w := range []string{"", "\x00", "6000", "x", "0\x00\x00"} {
+		a, b := packWord(w)
+		if got := tab.get(a, b, uint32(len(w))); got != 0 {
+			t.Fatalf("%q is %d, never added", w, got)
 		}
 	}
 }
