@@ -32,13 +32,20 @@ func tokenize(text string, toks []Token) []Token {
 			continue
 		}
 		j := i
-		for j < len(text) && skipWidth(text, j) == 0 {
-			if text[j] < utf8.RuneSelf {
+		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				// skipWidth's ASCII case, without a call per byte.
+				if c <= ' ' || c == 0x7f {
+					break
+				}
 				j++
-			} else {
-				_, n := utf8.DecodeRuneInString(text[j:])
-				j += n
+				continue
 			}
+			if skipWidth(text, j) > 0 {
+				break
+			}
+			_, n := utf8.DecodeRuneInString(text[j:])
+			j += n
 		}
 		toks = chunkTokens(text, i, j, space, toks)
 		space = false
