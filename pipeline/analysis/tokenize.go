@@ -161,8 +161,11 @@ func wordToken(text string, s, p, e int) int {
 	if q := urlEnd(text, p, e); q > 0 {
 		return q
 	}
-	if q := emailEnd(text, p, e); q > 0 {
-		return q
+	// Most chunks have no '@': one IndexByte instead of scanning a local part.
+	if strings.IndexByte(text[p:e], '@') >= 0 {
+		if q := emailEnd(text, p, e); q > 0 {
+			return q
+		}
 	}
 	q, hasLetter := scanWord(text, p, e)
 	word := text[p:q]
