@@ -201,6 +201,12 @@ func scanWord(text string, p, e int) (q int, hasLetter bool) {
 	q = p
 	segStart := p // start of the current dot-separated segment
 	for q < e {
+		if c := text[q]; asciiWord[c&0x7f] && c < utf8.RuneSelf {
+			// The common case, without the calls below.
+			hasLetter = hasLetter || isLetterASCII(c)
+			q++
+			continue
+		}
 		r, n := rune(text[q]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[q:e])
