@@ -332,15 +332,24 @@ const hexDigits = "0123456789abcdef"
 
 // appendString quotes s as encoding/json does with HTML escaping off:
 // invalid UTF-8 becomes U+FFFD, U+2028 and U+2029 are escaped.
+// jsonPlain marks the bytes a JSON string holds as they are: printable
+// ASCII other than '"' and '\\'.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return
+}()
+
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if jsonPlain[s[i]] {
+			i++
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
