@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -18,7 +19,14 @@ import (
 // "fast and accurate" tagger) with the same model, features and special
 // cases, re-implemented for speed: every feature string is interned at load
 // into a row of (class, weight) pairs, so tagging a token costs a few map
-// lookups on the word and its suffix and ~14 row sums, with no allocation.
+// lookups on the word and its suffix and ~10 row sums, with no allocation.
+//
+// Every weight of the model is a multiple of 0.001 (TextBlob rounds its
+// averages so), so rows hold them as integer thousandths and scores are
+// exact integer sums: the same whatever the order of the additions, which
+// lets tag add up once, and share, the rows that several tokens have in
+// common (see tagmemo.go). prose sums float64s in map order instead, so its
+// scores carry rounding errors and its ties are broken at random.
 //
 // Deviations from prose:
 //   - a few punctuation tokens are shown to the model in the Penn Treebank
@@ -42,11 +50,11 @@ const (
 type tagModel struct {
 	classes []string // class id → tag
 
-	// Weight rows, each a header word and then one word per class with a
-	// weight; a row is known by the offset of its header (see addRow).
+	// Weight rows, each a two-word header and then one word per class with
+	// a weight; a row is known by the offset of its header (see addRow).
 	// One array, so summing a row touches one or two cache lines where
 	// separate offset, class, weight and mask arrays cost four misses.
-	rows []uint64
+	rows []uint32
 
 	bias     int32
 	prevTag  [numTags]int32           // "i-1 tag P1"
@@ -68,6 +76,7 @@ type tagModel struct {
 	// Derived, not stored in tagger.bin: each word's features, made on
 	// first use (see tagmemo.go).
 	parts  partTable
+	pairs  []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord WordCache[tokFeat]
 }
 
@@ -143,10 +152,10 @@ func loadModel() (*tagModel, error) {
 	if len(classes) != tagStart {
 		return nil, fmt.Errorf("analysis: tagger has %d classes, want %d", len(classes), tagStart)
 	}
-	return buildModel(wts, tags, classes), nil
+	return buildModel(wts, tags, classes)
 }
 
-func buildModel(wts map[string]map[string]float64, tags map[string]string, classes []string) *tagModel {
+func buildModel(wts map[string]map[string]float64, tags map[string]string, classes []string) (*tagModel, error) {
 	m := &tagModel{
 		classes:  classes,
 		bias:     noRow,
@@ -197,7 +206,10 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 	}
 	sort.Strings(feats)
 	for _, f := range feats {
-		row := m.addRow(wts[f], tagID)
+		row, err := m.addRow(wts[f], tagID)
+		if err != nil {
+			return nil, err
+		}
 		switch tmpl, v, _ := cutFeature(f); tmpl {
 		case "bias":
 			m.bias = row
@@ -280,7 +292,8 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 			m.pads[i].nsuf = k
 		}
 	}
-	return m
+	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
+	return m, nil
 }
 
 // cutFeature splits "template value" at the template name.
@@ -299,38 +312,55 @@ func cutFeature(f string) (tmpl, value string, ok bool) {
 }
 
 // A row's header has a bit per class of the row (so it sets its classes
-// seen in one step) and the number of classes in its top bits; an entry
-// holds the class above the float32 bits of its weight.
-const rowLenShift = 58
+// seen in one step), in its first word and the low bits of its second, and
+// the number of classes in the top bits of the second; an entry holds the
+// weight in thousandths above the class byte.
+const (
+	rowHeader   = 2
+	rowLenShift = 16
+	milli       = 1000
+)
 
-func (m *tagModel) addRow(ws map[string]float64, tagID map[string]uint8) int32 {
+func (m *tagModel) addRow(ws map[string]float64, tagID map[string]uint8) (int32, error) {
 	type cw struct {
 		c uint8
-		w float64
+		w int32
 	}
 	row := make([]cw, 0, len(ws))
 	for c, w := range ws {
 		if id, ok := tagID[c]; ok && id < tagStart {
-			row = append(row, cw{id, w})
+			k := math.Round(w * milli)
+			if math.Abs(w*milli-k) > 1e-6 || math.Abs(k) >= 1<<23 {
+				return 0, fmt.Errorf("analysis: tagger weight %v is not a multiple of 0.001 (or too large)", w)
+			}
+			row = append(row, cw{id, int32(k)})
 		}
 	}
 	sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
 	at := int32(len(m.rows))
-	h := uint64(len(row)) << rowLenShift
+	var mask uint64
 	for _, x := range row {
-		h |= 1 << x.c
+		mask |= 1 << x.c
 	}
-	m.rows = append(m.rows, h)
+	m.rows = append(m.rows, uint32(mask), uint32(mask>>32)|uint32(len(row))<<rowLenShift)
 	for _, x := range row {
-		m.rows = append(m.rows, uint64(x.c)<<32|uint64(math.Float32bits(float32(x.w))))
+		m.rows = append(m.rows, uint32(x.w)<<8|uint32(x.c))
 	}
-	return at
+	return at, nil
 }
 
-// row returns the header and entries of the row at r.
-func (m *tagModel) row(r int32) (uint64, []uint64) {
-	h := m.rows[r]
-	return h, m.rows[r+1 : int(r)+1+int(h>>rowLenShift)]
+// row returns the class mask and entries of the row at r.
+func (m *tagModel) row(r int32) (uint64, []uint32) {
+	h0, h1 := m.rows[r], m.rows[r+1]
+	n := int(h1 >> rowLenShift)
+	return uint64(h0) | uint64(h1&(1<<rowLenShift-1))<<32, m.rows[r+rowHeader : int(r)+rowHeader+n]
+}
+
+// addEntries adds a row's weights to the scores by class.
+func addEntries(scores *[256]int32, es []uint32) {
+	for _, e := range es {
+		scores[uint8(e)] += int32(e) >> 8
+	}
 }
 
 // special applies prose's rules that precede the model: "-" is "-",
@@ -493,7 +523,7 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		return &m.pads[3]
 	}
-	var scores [256]float32 // indexed by a class byte: no bounds check
+	var scores [256]int32 // indexed by a class byte: no bounds check
 	for i := range toks {
 		f := &feats[i]
 		if f.done {
@@ -501,7 +531,7 @@ func (m *tagModel) tag(toks []Token) {
 			p2, p1 = p1, f.id
 			continue
 		}
-		var rows [14]int32
+		var rows [10]int32
 		k := 0
 		add := func(r int32) {
 			if r >= 0 {
@@ -509,13 +539,13 @@ func (m *tagModel) tag(toks []Token) {
 				k++
 			}
 		}
-		// The same float32 sums the three rows would give, in order; the
-		// copy also resets every class the last token scored.
-		copy(scores[:tagStart], f.part.v[:])
-		seen := f.part.seen
-		add(m.prevTag[p1])
-		add(m.prev2Tag[p2])
-		add(m.tagPair[int(p1)*numTags+int(p2)])
+		// The word's shared sums and the previous tags' start the scores;
+		// the loop also resets every class the last token scored.
+		pair := m.pairFor(p1, p2)
+		for c := range tagStart {
+			scores[c] = f.part.v[c] + pair.v[c]
+		}
+		seen := f.part.seen | pair.seen
 		if f.word >= 0 {
 			wr := &m.wordInfo[f.word]
 			add(wr.cur)
@@ -546,19 +576,16 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		// The headers first, in independent loads: their cache misses
 		// overlap instead of each row's stalling its sum.
-		var hdr [14]uint64
+		var hdr [10]uint32
 		for j, r := range rows[:k] {
-			hdr[j] = m.rows[r]
+			hdr[j] = m.rows[r+1]
 		}
 		for j, r := range rows[:k] {
-			h := hdr[j]
-			es := m.rows[r+1 : int(r)+1+int(h>>rowLenShift)]
-			seen |= h
-			for _, e := range es {
-				scores[uint8(e>>32)] += math.Float32frombits(uint32(e))
-			}
+			h1 := hdr[j]
+			seen |= uint64(m.rows[r]) | uint64(h1&(1<<rowLenShift-1))<<32
+			addEntries(&scores, m.rows[r+rowHeader:int(r)+rowHeader+int(h1>>rowLenShift)])
 		}
-		best, bestScore := -1, float32(math.Inf(-1))
+		best, bestScore := -1, int32(math.MinInt32)
 		// The seen classes in increasing order, so ties go to the first.
 		for b := seen & (1<<tagStart - 1); b != 0; b &= b - 1 {
 			c := bits.TrailingZeros64(b)

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"sort"
+	"sync/atomic"
 )
 
 // Decoding prose's gob model (a map of maps) and compiling it takes most of
@@ -20,7 +21,7 @@ var taggerBin []byte
 // tagCache is the flat, serialisable form of a tagModel.
 type tagCache struct {
 	Classes  []string
-	Rows     []uint64
+	Rows     []uint32
 	Bias     int32
 	PrevTag  []int32
 	Prev2Tag []int32
@@ -125,5 +126,6 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.tagID[cl] = uint8(i)
 	}
 	m.tagID["-START-"], m.tagID["-START2-"] = tagStart, tagStart2
+	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	return m, nil
 }

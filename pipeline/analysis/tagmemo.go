@@ -1,19 +1,17 @@
 package analysis
 
-import (
-	"math"
-	"sync"
-)
+import "sync"
 
 // Every token's scores start from the same three token-only rows (bias,
-// "i suffix", "i pref1"). A partSum holds their running sums, one per
-// distinct pair of rows, made on first use and shared, so tagging copies
-// them instead of adding the rows up again; with the rest of a word's
+// "i suffix", "i pref1"). A partSum holds their sums, one per distinct pair
+// of rows, made on first use and shared, so tagging adds them as one
+// vector instead of adding the rows up again; with the rest of a word's
 // features it is kept per word in byWord, so a word costs one lookup per
-// process.
+// process. The three rows of the previous two tags ("i-1 tag", "i-2 tag",
+// "i tag+i-2 tag") are summed once per pair of tags the same way.
 
 type partSum struct {
-	v    [tagStart]float32
+	v    [tagStart]int32
 	seen uint64 // classes the rows touch
 }
 
@@ -39,19 +37,36 @@ func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
 	return &p
 }
 
-// partial adds up the bias, rawSuf and pref rows as tag does.
+// partial adds up the bias, rawSuf and pref rows.
 func (m *tagModel) partial(rawSuf, pref int32) partSum {
+	return m.sumRows(m.bias, rawSuf, pref)
+}
+
+// pairFor returns the shared sums of the rows of previous tags p1 and p2.
+// Two goroutines may both make a missing one; they make the same sums.
+func (m *tagModel) pairFor(p1, p2 uint8) *partSum {
+	slot := &m.pairs[int(p1)*numTags+int(p2)]
+	if p := slot.Load(); p != nil {
+		return p
+	}
+	p := m.sumRows(m.prevTag[p1], m.prev2Tag[p2], m.tagPair[int(p1)*numTags+int(p2)])
+	slot.Store(&p)
+	return &p
+}
+
+// sumRows adds up the given rows (noRow for none).
+func (m *tagModel) sumRows(rows ...int32) partSum {
 	var p partSum
-	for _, r := range [...]int32{m.bias, rawSuf, pref} {
+	var scores [256]int32
+	for _, r := range rows {
 		if r < 0 {
 			continue
 		}
 		h, es := m.row(r)
-		for _, e := range es {
-			p.v[uint8(e>>32)] += math.Float32frombits(uint32(e))
-		}
+		addEntries(&scores, es)
 		p.seen |= h & (1<<tagStart - 1)
 	}
+	copy(p.v[:], scores[:tagStart])
 	return p
 }
 

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +8,8 @@ import (
 )
 
 // TestTagParts checks that a word's shared partial sums are its bias,
-// suffix and prefix rows added one at a time, in order, and that words
-// with the same two rows share one sum.
+// suffix and prefix rows added up, and that words with the same two rows
+// share one sum.
 func TestTagParts(t *testing.T) {
 	m, err := unmarshalModel(taggerBin)
 	if err != nil {
@@ -29,12 +28,12 @@ func TestTagParts(t *testing.T) {
 				continue
 			}
 			n++
-			var want [tagStart]float32
+			var want [tagStart]int32
 			for _, r := range []int32{m.bias, f.rawSuf, f.pref} {
 				if r >= 0 {
 					_, es := m.row(r)
 					for _, e := range es {
-						want[uint8(e>>32)] += math.Float32frombits(uint32(e))
+						want[e&0xff] += int32(e) >> 8
 					}
 				}
 			}
@@ -92,6 +91,38 @@ func TestTagWarmSameTags(t *testing.T) {
 	for i := range toks {
 		if toks[i].Tag != want[i].Tag {
 			t.Fatalf("token %d %q: warm model tags %q, fresh %q", i, toks[i].Text, toks[i].Tag, want[i].Tag)
+		}
+	}
+}
+
+// TestTagPairs checks that the shared sums for two previous tags are their
+// three rows added up, made once per pair.
+func TestTagPairs(t *testing.T) {
+	m, err := unmarshalModel(taggerBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range [][2]uint8{{tagStart, tagStart2}, {0, tagStart}, {m.tagID["NN"], m.tagID["DT"]}, {m.tagID["VBD"], tagOther}} {
+		got := m.pairFor(p[0], p[1])
+		var want [tagStart]int32
+		var seen uint64
+		for _, r := range []int32{m.prevTag[p[0]], m.prev2Tag[p[1]], m.tagPair[int(p[0])*numTags+int(p[1])]} {
+			if r >= 0 {
+				h, es := m.row(r)
+				seen |= h
+				for _, e := range es {
+					want[e&0xff] += int32(e) >> 8
+				}
+			}
+		}
+		if got.v != want || got.seen != seen&(1<<tagStart-1) {
+			t.Errorf("pairFor(%d, %d) = %v %b, want %v %b", p[0], p[1], got.v, got.seen, want, seen)
+		}
+		if seen == 0 {
+			t.Errorf("pair %v has no rows: the test checks nothing", p)
+		}
+		if again := m.pairFor(p[0], p[1]); again != got {
+			t.Errorf("pairFor(%d, %d) made a second sum", p[0], p[1])
 		}
 	}
 }
