@@ -49,6 +49,12 @@ type Stats struct {
 	Failed  int64 // records written with an error
 }
 
+// recycler is an Analyzer that takes back a Doc no longer used
+// (analysis.Analyzer does), so its arrays serve the next article.
+type recycler interface {
+	Recycle(*analysis.Doc)
+}
+
 // job is one article moving through the stages.
 type job struct {
 	seq   int
@@ -143,6 +149,9 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		if cfg.Output.WithText && j.doc.Error == nil {
 			t := j.art.Text
 			j.doc.Text = &t
+		}
+		if r, ok := cfg.Analyzer.(recycler); ok && j.an != nil {
+			r.Recycle(j.an)
 		}
 		j.an = nil
 		j.line, j.encEr = encode(j.doc, cfg.Output)

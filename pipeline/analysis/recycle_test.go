@@ -1,0 +1,54 @@
+package analysis
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestRecycle analyses texts with Docs handed back in between: every result
+// equals a fresh analysis, tags included (an untagging analyzer must not
+// see a tagging one's leftovers), and a huge Doc is not kept.
+func TestRecycle(t *testing.T) {
+	tagged := Default()
+	plain, err := New(WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"A long first article. It has “quotes”, figures like $8 billion and several sentences.\n\nAnd a paragraph.",
+		"Short.",
+		"Nothing is tagged here, said the second analyzer.",
+		"",
+	}
+	fresh := func(a *Analyzer, text string) Doc {
+		d := a.Analyze(text) // never recycled: its arrays are its own
+		return Doc{Text: d.Text, Tokens: append([]Token{}, d.Tokens...), Sentences: append([]Sentence{}, d.Sentences...)}
+	}
+	for round := 0; round < 3; round++ {
+		for i, text := range texts {
+			for _, a := range []*Analyzer{tagged, plain} {
+				want := fresh(a, text)
+				got := a.Analyze(text)
+				g := Doc{Text: got.Text, Tokens: append([]Token{}, got.Tokens...), Sentences: append([]Sentence{}, got.Sentences...)}
+				if !reflect.DeepEqual(g, want) {
+					t.Fatalf("round %d text %d (tagging %v): recycled analysis differs", round, i, a.model != nil)
+				}
+				if a == plain {
+					for _, tk := range got.Tokens {
+						if tk.Tag != "" {
+							t.Fatalf("untagged token %q carries tag %q from a recycled Doc", tk.Text, tk.Tag)
+						}
+					}
+				}
+				a.Recycle(got)
+			}
+		}
+	}
+	huge := tagged.Analyze(strings.Repeat("word ", maxPooledTokens+10))
+	tagged.Recycle(huge)
+	if huge.Tokens == nil || len(huge.Tokens) != maxPooledTokens+10 {
+		t.Error("Recycle cleared a Doc it does not keep")
+	}
+	tagged.Recycle(nil)
+}
