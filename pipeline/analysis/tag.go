@@ -19,7 +19,8 @@ import (
 // "fast and accurate" tagger) with the same model, features and special
 // cases, re-implemented for speed: every feature string is interned at load
 // into a row of (class, weight) pairs, so tagging a token costs a few map
-// lookups on the word and its suffix and ~10 row sums, with no allocation.
+// lookups on the word and its suffix, four dense and ~4 sparse row sums, with
+// no allocation.
 //
 // Every weight of the model is a multiple of 0.001 (TextBlob rounds its
 // averages so), so rows hold them as integer thousandths and scores are
@@ -76,6 +77,7 @@ type tagModel struct {
 	// Derived, not stored in tagger.bin: each word's features, made on
 	// first use (see tagmemo.go).
 	parts  partTable
+	ctxs   ctxTable
 	pairs  []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord WordCache[tokFeat]
 }
@@ -109,6 +111,7 @@ type tokFeat struct {
 	id     uint8
 	tag    string
 	part   *partSum // the running sums after the bias, rawSuf and pref rows, unless done
+	ctx    *ctxSum  // what the token gives its neighbours' scores
 }
 
 var (
@@ -292,7 +295,7 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 			m.pads[i].nsuf = k
 		}
 	}
-	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
+	m.derive()
 	return m, nil
 }
 
@@ -531,7 +534,7 @@ func (m *tagModel) tag(toks []Token) {
 			p2, p1 = p1, f.id
 			continue
 		}
-		var rows [10]int32
+		var rows [6]int32
 		k := 0
 		add := func(r int32) {
 			if r >= 0 {
@@ -539,13 +542,15 @@ func (m *tagModel) tag(toks []Token) {
 				k++
 			}
 		}
-		// The word's shared sums and the previous tags' start the scores;
-		// the loop also resets every class the last token scored.
+		// The shared sums of the word, of the previous tags and of what the
+		// next and previous words say start the scores; the loop also
+		// resets every class the last token scored.
 		pair := m.pairFor(p1, p2)
+		pv, nv := &ctx(i-1).ctx.prev, &ctx(i+1).ctx.next
 		for c := range tagStart {
-			scores[c] = f.part.v[c] + pair.v[c]
+			scores[c] = f.part.v[c] + pair.v[c] + pv.v[c] + nv.v[c]
 		}
-		seen := f.part.seen | pair.seen
+		seen := f.part.seen | pair.seen | pv.seen | nv.seen
 		if f.word >= 0 {
 			wr := &m.wordInfo[f.word]
 			add(wr.cur)
@@ -556,27 +561,15 @@ func (m *tagModel) tag(toks []Token) {
 				}
 			}
 		}
-		if c := ctx(i - 1); c.word >= 0 {
-			add(m.wordInfo[c.word].prev)
-		}
-		if c := ctx(i - 1); c.nsuf >= 0 {
-			add(m.sufInfo[c.nsuf].prev)
-		}
 		if c := ctx(i - 2); c.word >= 0 {
 			add(m.wordInfo[c.word].prev2)
-		}
-		if c := ctx(i + 1); c.word >= 0 {
-			add(m.wordInfo[c.word].next)
-		}
-		if c := ctx(i + 1); c.nsuf >= 0 {
-			add(m.sufInfo[c.nsuf].next)
 		}
 		if c := ctx(i + 2); c.word >= 0 {
 			add(m.wordInfo[c.word].next2)
 		}
 		// The headers first, in independent loads: their cache misses
 		// overlap instead of each row's stalling its sum.
-		var hdr [10]uint32
+		var hdr [6]uint32
 		for j, r := range rows[:k] {
 			hdr[j] = m.rows[r+1]
 		}

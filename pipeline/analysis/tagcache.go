@@ -6,7 +6,6 @@ import (
 	"encoding/gob"
 	"fmt"
 	"sort"
-	"sync/atomic"
 )
 
 // Decoding prose's gob model (a map of maps) and compiling it takes most of
@@ -126,6 +125,6 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.tagID[cl] = uint8(i)
 	}
 	m.tagID["-START-"], m.tagID["-START2-"] = tagStart, tagStart2
-	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
+	m.derive()
 	return m, nil
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Every token's scores start from the same three token-only rows (bias,
 // "i suffix", "i pref1"). A partSum holds their sums, one per distinct pair
@@ -8,7 +11,9 @@ import "sync"
 // vector instead of adding the rows up again; with the rest of a word's
 // features it is kept per word in byWord, so a word costs one lookup per
 // process. The three rows of the previous two tags ("i-1 tag", "i-2 tag",
-// "i tag+i-2 tag") are summed once per pair of tags the same way.
+// "i tag+i-2 tag") are summed once per pair of tags the same way, and what
+// a word gives the token after it ("i-1 word", "i-1 suffix") and before it
+// ("i+1 word", "i+1 suffix") once per model word and suffix.
 
 type partSum struct {
 	v    [tagStart]int32
@@ -18,6 +23,49 @@ type partSum struct {
 type partTable struct {
 	mu   sync.Mutex
 	sums map[[2]int32]*partSum
+}
+
+// ctxSum is what a token adds to the scores of its neighbours.
+type ctxSum struct {
+	prev, next partSum // for the token after it, and before it
+}
+
+type ctxTable struct {
+	mu   sync.Mutex
+	sums map[[2]int32]*ctxSum
+}
+
+// ctxFor returns the shared context sums of a word with model word index
+// word and normalised suffix index nsuf (-1 for none).
+func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
+	t := &m.ctxs
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	key := [2]int32{word, nsuf}
+	if c, ok := t.sums[key]; ok {
+		return c
+	}
+	if t.sums == nil {
+		t.sums = map[[2]int32]*ctxSum{}
+	}
+	pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
+	if word >= 0 {
+		pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
+	}
+	if nsuf >= 0 {
+		ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
+	}
+	c := &ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
+	t.sums[key] = c
+	return c
+}
+
+// derive makes what tagging needs beside the stored model.
+func (m *tagModel) derive() {
+	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
+	for i := range m.pads {
+		m.pads[i].ctx = m.ctxFor(m.pads[i].word, m.pads[i].nsuf)
+	}
 }
 
 // partFor returns the shared sums of the bias, rawSuf and pref rows.
@@ -74,6 +122,7 @@ func (m *tagModel) sumRows(rows ...int32) partSum {
 func (m *tagModel) lookup(w string, buf *[]byte) tokFeat {
 	// Even a word with a known tag feeds its neighbours' context features.
 	f := m.features(w, buf)
+	f.ctx = m.ctxFor(f.word, f.nsuf)
 	if t, ok := m.fixed[w]; ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else if t, ok := m.special(w); ok {

@@ -126,3 +126,52 @@ func TestTagPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestTagContext checks that what a word gives its neighbours is its
+// "i-1"/"i+1" word and suffix rows added up, shared per word and suffix.
+func TestTagContext(t *testing.T) {
+	m, err := unmarshalModel(taggerBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := func(rows ...int32) (v [tagStart]int32) {
+		for _, r := range rows {
+			if r >= 0 {
+				_, es := m.row(r)
+				for _, e := range es {
+					v[e&0xff] += int32(e) >> 8
+				}
+			}
+		}
+		return v
+	}
+	var buf []byte
+	checked := 0
+	for _, w := range []string{"the", "Bank", "said", "zxqv", "running", "1999", "well-known", "-START-", "."} {
+		f := m.lookup(w, &buf)
+		pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
+		if f.word >= 0 {
+			pw, nw = m.wordInfo[f.word].prev, m.wordInfo[f.word].next
+		}
+		if f.nsuf >= 0 {
+			ps, ns = m.sufInfo[f.nsuf].prev, m.sufInfo[f.nsuf].next
+		}
+		if f.ctx.prev.v != sum(pw, ps) || f.ctx.next.v != sum(nw, ns) {
+			t.Errorf("%q: context sums differ from its rows", w)
+		}
+		if pw >= 0 || ps >= 0 {
+			checked++
+		}
+		if again := m.lookup(w, &buf); again.ctx != f.ctx {
+			t.Errorf("%q: a second context sum", w)
+		}
+	}
+	for i, p := range m.pads {
+		if p.ctx == nil {
+			t.Errorf("pad %d has no context sums", i)
+		}
+	}
+	if checked < 5 {
+		t.Errorf("only %d words have context rows: the test checks little", checked)
+	}
+}
