@@ -76,8 +76,8 @@ type tagModel struct {
 
 	// Derived, not stored in tagger.bin: each word's features, made on
 	// first use (see tagmemo.go).
-	parts  partTable
-	ctxs   ctxTable
+	parts  memo[partSum]
+	ctxs   memo[ctxSum]
 	pairs  []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord WordCache[tokFeat]
 }

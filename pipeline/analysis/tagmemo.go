@@ -20,9 +20,25 @@ type partSum struct {
 	seen uint64 // classes the rows touch
 }
 
-type partTable struct {
+// memo keeps shared sums by a pair of row or index numbers.
+type memo[V any] struct {
 	mu   sync.Mutex
-	sums map[[2]int32]*partSum
+	sums map[[2]int32]*V
+}
+
+// get returns the sums for key, made by mk the first time.
+func (t *memo[V]) get(key [2]int32, mk func() V) *V {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if v, ok := t.sums[key]; ok {
+		return v
+	}
+	if t.sums == nil {
+		t.sums = map[[2]int32]*V{}
+	}
+	v := mk()
+	t.sums[key] = &v
+	return &v
 }
 
 // ctxSum is what a token adds to the scores of its neighbours.
@@ -30,34 +46,19 @@ type ctxSum struct {
 	prev, next partSum // for the token after it, and before it
 }
 
-type ctxTable struct {
-	mu   sync.Mutex
-	sums map[[2]int32]*ctxSum
-}
-
 // ctxFor returns the shared context sums of a word with model word index
 // word and normalised suffix index nsuf (-1 for none).
 func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
-	t := &m.ctxs
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	key := [2]int32{word, nsuf}
-	if c, ok := t.sums[key]; ok {
-		return c
-	}
-	if t.sums == nil {
-		t.sums = map[[2]int32]*ctxSum{}
-	}
-	pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
-	if word >= 0 {
-		pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
-	}
-	if nsuf >= 0 {
-		ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
-	}
-	c := &ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
-	t.sums[key] = c
-	return c
+	return m.ctxs.get([2]int32{word, nsuf}, func() ctxSum {
+		pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
+		if word >= 0 {
+			pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
+		}
+		if nsuf >= 0 {
+			ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
+		}
+		return ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
+	})
 }
 
 // derive makes what tagging needs beside the stored model.
@@ -70,19 +71,7 @@ func (m *tagModel) derive() {
 
 // partFor returns the shared sums of the bias, rawSuf and pref rows.
 func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
-	t := &m.parts
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	key := [2]int32{rawSuf, pref}
-	if p, ok := t.sums[key]; ok {
-		return p
-	}
-	if t.sums == nil {
-		t.sums = map[[2]int32]*partSum{}
-	}
-	p := m.partial(rawSuf, pref)
-	t.sums[key] = &p
-	return &p
+	return m.parts.get([2]int32{rawSuf, pref}, func() partSum { return m.partial(rawSuf, pref) })
 }
 
 // partial adds up the bias, rawSuf and pref rows.
