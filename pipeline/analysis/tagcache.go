@@ -3,6 +3,7 @@ package analysis
 import (
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"encoding/gob"
 	"fmt"
 	"sort"
@@ -20,7 +21,7 @@ var taggerBin []byte
 // tagCache is the flat, serialisable form of a tagModel.
 type tagCache struct {
 	Classes  []string
-	Rows     []uint32
+	Rows     []byte // little-endian uint32s: gob takes a byte slice in one copy, a uint32 slice a varint at a time
 	Bias     int32
 	PrevTag  []int32
 	Prev2Tag []int32
@@ -39,8 +40,11 @@ type tagCache struct {
 }
 
 func (m *tagModel) marshal() ([]byte, error) {
-	c := tagCache{Classes: m.classes, Rows: m.rows, Bias: m.bias,
+	c := tagCache{Classes: m.classes, Rows: make([]byte, 4*len(m.rows)), Bias: m.bias,
 		PrevTag: m.prevTag[:], Prev2Tag: m.prev2Tag[:], TagPair: m.tagPair[:], Pref1: m.pref1[:]}
+	for i, r := range m.rows {
+		binary.LittleEndian.PutUint32(c.Rows[4*i:], r)
+	}
 	for _, w := range m.wordInfo {
 		c.WordInfo = append(c.WordInfo, w.cur, w.prev, w.prev2, w.next, w.next2, w.twOff, w.twLen)
 	}
@@ -84,10 +88,13 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 	}
 	if len(c.PrevTag) != numTags || len(c.Prev2Tag) != numTags || len(c.TagPair) != numTags*numTags ||
 		len(c.Pref1) != 256 || len(c.Pads) != 8 || 7*len(c.WordKeys) != len(c.WordInfo) || len(c.TWTag) != len(c.TWRow) ||
-		3*len(c.SufKeys) != len(c.SufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) {
+		3*len(c.SufKeys) != len(c.SufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) || len(c.Rows)%4 != 0 {
 		return nil, fmt.Errorf("analysis: tagger.bin is inconsistent")
 	}
-	m := &tagModel{classes: c.Classes, rows: c.Rows, bias: c.Bias}
+	m := &tagModel{classes: c.Classes, rows: make([]uint32, len(c.Rows)/4), bias: c.Bias}
+	for i := range m.rows {
+		m.rows[i] = binary.LittleEndian.Uint32(c.Rows[4*i:])
+	}
 	copy(m.prevTag[:], c.PrevTag)
 	copy(m.prev2Tag[:], c.Prev2Tag)
 	copy(m.tagPair[:], c.TagPair)
