@@ -177,7 +177,10 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
 				} else if _, err := out.Write(j.line); err != nil {
 					werr = fmt.Errorf("writing output: %w", err)
+				} else if cfg.Output.Format != OutRecords {
+					recycleLine(j.line)
 				}
+				j.line = nil
 				if werr != nil {
 					cancel()
 				} else {
