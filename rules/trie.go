@@ -483,6 +483,11 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 		return
 	}
 	buf := atomPool.Get().(*[]docAtom)
+	if cap(*buf) < len(toks) {
+		// About one atom per token: growing by appends would copy a
+		// long article's atoms over and over.
+		*buf = make([]docAtom, 0, len(toks)+len(toks)/8)
+	}
 	atoms := t.atomize(toks, (*buf)[:0])
 	defer func() {
 		clear(atoms) // drop the references into the document's text

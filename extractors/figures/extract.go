@@ -39,6 +39,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 		flags   []uint8
 		vals    []float64
 		ments   mentions
+		ends    map[int]mention
 	)
 	first := len(out.Figures)
 	indexed := false
@@ -66,8 +67,9 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 				}
 				if !indexed {
 					ments, indexed = indexMentions(out.Entities), true
+					ends = ments.byEnd()
 				}
-				c.ments = ments
+				c.ments, c.ends = ments, ends
 				f := sc.record(a, &vals)
 				f.Sentence = si
 				c.fill(&f)
@@ -211,14 +213,23 @@ func sortByStart(ms []mention) []mention {
 	return out
 }
 
-// endingAt returns the mention that ends at byte end.
-func (ms mentions) endingAt(end int) (mention, bool) {
+// byEnd maps each end offset to the first mention (by start) ending
+// there: endingAt would scan the mentions for every figure otherwise,
+// quadratic in a long article.
+func (ms mentions) byEnd() map[int]mention {
+	ends := make(map[int]mention, len(ms))
 	for _, m := range ms {
-		if m.end == end {
-			return m, true
+		if _, ok := ends[m.end]; !ok {
+			ends[m.end] = m
 		}
 	}
-	return mention{}, false
+	return ends
+}
+
+// endingAt returns the mention that ends at byte end.
+func (c *context) endingAt(end int) (mention, bool) {
+	m, ok := c.ends[end]
+	return m, ok
 }
 
 // within returns the first mention inside [start, end).
@@ -248,7 +259,8 @@ type context struct {
 	text  string
 	toks  []analysis.Token
 	ments mentions
-	pos   int // the first token ending after the last figure's start
+	ends  map[int]mention // see byEnd
+	pos   int             // the first token ending after the last figure's start
 }
 
 func (c *context) word(i int) string {
@@ -415,11 +427,11 @@ func (c *context) owner(before, verb int) string {
 	if k >= 0 {
 		switch c.word(k) {
 		case "'s", "'":
-			if m, ok := c.ments.endingAt(c.toks[k].Start); ok {
+			if m, ok := c.endingAt(c.toks[k].Start); ok {
 				return m.id
 			}
 			if k > 0 {
-				if m, ok := c.ments.endingAt(c.toks[k-1].End); ok {
+				if m, ok := c.endingAt(c.toks[k-1].End); ok {
 					return m.id
 				}
 			}
@@ -439,7 +451,7 @@ func (c *context) owner(before, verb int) string {
 			k--
 		}
 		if k >= 0 {
-			if m, ok := c.ments.endingAt(c.toks[k].End); ok {
+			if m, ok := c.endingAt(c.toks[k].End); ok {
 				return m.id
 			}
 		}
