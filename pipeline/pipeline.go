@@ -9,12 +9,14 @@
 package pipeline
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/extractors"
@@ -157,12 +159,50 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		j.line, j.encEr = encode(j.doc, cfg.Output)
 	})
 
-	// Sink: restore input order, write whole lines only.
+	// Sink: restore input order, write whole lines only. Lines are
+	// buffered: a busy run pays one write per buffer, not one per article,
+	// and when no article has finished for flushAfter the buffer goes out,
+	// so a reader downstream (a stream on stdin, say) is not kept waiting.
 	var stats Stats
 	var werr error
+	bw := bufio.NewWriterSize(out, 256<<10)
+	var buffered int64 // lines in bw not yet flushed
+	flush := func() {
+		if werr == nil && bw.Buffered() > 0 {
+			if err := bw.Flush(); err != nil {
+				werr = fmt.Errorf("writing output: %w", err)
+				stats.Written -= buffered
+				cancel()
+			}
+		}
+		buffered = 0
+	}
 	pending := map[int]*job{}
 	next := 0
-	for j := range encoded {
+	idle := time.NewTimer(flushAfter)
+	idle.Stop()
+	for {
+		var j *job
+		var ok bool
+		select {
+		case j, ok = <-encoded:
+		default:
+			if buffered == 0 {
+				j, ok = <-encoded
+				break
+			}
+			idle.Reset(flushAfter)
+			select {
+			case j, ok = <-encoded:
+				idle.Stop()
+			case <-idle.C:
+				flush()
+				j, ok = <-encoded
+			}
+		}
+		if !ok {
+			break
+		}
 		pending[j.seq] = j
 		for {
 			j, ok := pending[next]
@@ -175,7 +215,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			if werr == nil {
 				if j.encEr != nil {
 					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
-				} else if _, err := out.Write(j.line); err != nil {
+				} else if _, err := bw.Write(j.line); err != nil {
 					werr = fmt.Errorf("writing output: %w", err)
 				} else if cfg.Output.Format != OutRecords {
 					recycleLine(j.line)
@@ -185,6 +225,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 					cancel()
 				} else {
 					stats.Written++
+					buffered++
 					if j.doc.Error != nil {
 						stats.Failed++
 						progress.failed.Add(1)
@@ -198,11 +239,15 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			<-inflight
 		}
 	}
+	flush()
 	if werr != nil {
 		return stats, werr
 	}
 	return stats, ctx.Err()
 }
+
+// flushAfter is how long buffered output lines may wait for more.
+const flushAfter = 20 * time.Millisecond
 
 // stage runs fn on every job from in with n goroutines.
 func stage(in <-chan *job, n int, fn func(*job)) <-chan *job {

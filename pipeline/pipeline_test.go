@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"github.com/quarrylabs/quarry"
@@ -421,12 +423,14 @@ func TestCancelStopsReading(t *testing.T) {
 	}
 }
 
-type failWriter struct{ n int }
+// failWriter takes limit bytes, then fails.
+type failWriter struct{ n, limit int }
 
 func (w *failWriter) Write(p []byte) (int, error) {
-	if w.n++; w.n > 2 {
+	if w.n+len(p) > w.limit {
 		return 0, errors.New("disk full")
 	}
+	w.n += len(p)
 	return len(p), nil
 }
 
@@ -435,9 +439,60 @@ func TestWriteErrorIsFatal(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		write(t, dir, fmt.Sprintf("%03d.txt", i), "Text.")
 	}
-	_, err := Run(context.Background(), testConfig(2), []string{dir}, &failWriter{}, nil)
-	if err == nil || !strings.Contains(err.Error(), "disk full") {
-		t.Fatalf("err = %v", err)
+	for _, limit := range []int{0, 1 << 20} {
+		w := &failWriter{limit: limit}
+		stats, err := Run(context.Background(), testConfig(2), []string{dir}, w, nil)
+		if limit == 0 {
+			if err == nil || !strings.Contains(err.Error(), "disk full") {
+				t.Fatalf("err = %v", err)
+			}
+			// Output is buffered: what failed to go out is not counted.
+			if stats.Written != 0 {
+				t.Errorf("written = %d, want 0", stats.Written)
+			}
+			continue
+		}
+		if err != nil || stats.Written != 50 {
+			t.Fatalf("limit %d: err = %v, written = %d", limit, err, stats.Written)
+		}
+	}
+}
+
+// TestOutputNotHeldBack: buffered output still reaches the reader while
+// the input stays open (a stream of articles on stdin).
+func TestOutputNotHeldBack(t *testing.T) {
+	inR, inW := io.Pipe()
+	outR, outW := io.Pipe()
+	cfg := testConfig(2)
+	cfg.Input.Stdin = inR
+	cfg.Input.Format = FormatJSONL
+	done := make(chan error, 1)
+	go func() {
+		_, err := Run(context.Background(), cfg, nil, outW, nil)
+		outW.CloseWithError(err)
+		done <- err
+	}()
+	if _, err := io.WriteString(inW, "{\"id\":\"a\",\"text\":\"First Text.\"}\n"); err != nil {
+		t.Fatal(err)
+	}
+	line := make(chan string, 1)
+	go func() {
+		br := bufio.NewReader(outR)
+		l, _ := br.ReadString('\n')
+		line <- l
+		io.Copy(io.Discard, br)
+	}()
+	select {
+	case l := <-line:
+		if !strings.Contains(l, `"id":"a"`) {
+			t.Errorf("first line = %q", l)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no output while the input is open")
+	}
+	inW.Close()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
 
