@@ -116,15 +116,16 @@ func (c *ClaimCues) Scan(toks []analysis.Token) []CueMatch {
 // space where the text has one, spell it ("is expected to"; "don't" as
 // "do" + "n't"; "year-on-year" whole or in pieces).
 type tokenMatcher struct {
-	// byFirst holds, under each way a form's first token may read, the
-	// forms starting so, sorted.
-	byFirst map[string][]tmForm
+	// byFirst numbers, under each way a form's first token may read, the
+	// list in lists of the forms starting so, sorted.
+	byFirst map[string]int32
+	lists   [][]tmForm
 	// seen has the bit hash(k) set for every key k of byFirst, so most
 	// tokens are turned away without a map look-up.
 	seen [1 << 10]uint64
-	// starts keeps per word whether any form starts with it (1 no, 2 yes),
-	// so most tokens are turned away without lower-casing them.
-	starts *analysis.WordCache[uint8]
+	// starts keeps per word its byFirst number (-1 for none), so a token
+	// costs one array look-up after its word's first.
+	starts *analysis.WordCache[int32]
 }
 
 // tmHash is FNV-1a folded to 16 bits.
@@ -151,16 +152,19 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			}
 		}
 	}
-	m := tokenMatcher{byFirst: map[string][]tmForm{}, starts: new(analysis.WordCache[uint8])}
+	byFirst := map[string][]tmForm{}
 	for k, cs := range forms {
 		for _, first := range firstTokens(k) {
-			m.byFirst[first] = append(m.byFirst[first], tmForm{k, cs})
-			h := tmHash([]byte(first))
-			m.seen[h>>6] |= 1 << (h & 63)
+			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	for _, fs := range m.byFirst {
+	m := tokenMatcher{byFirst: map[string]int32{}, starts: new(analysis.WordCache[int32])}
+	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
+		m.byFirst[first] = int32(len(m.lists))
+		m.lists = append(m.lists, fs)
+		h := tmHash([]byte(first))
+		m.seen[h>>6] |= 1 << (h & 63)
 	}
 	return m
 }
@@ -197,28 +201,40 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 	var buf []byte
 	for i := range toks {
 		c := m.starts.Get(toks[i].Word)
-		if c != nil && *c == 1 {
+		if c != nil && *c < 0 {
 			continue
 		}
 		buf = appendNorm(buf[:0], &toks[i])
-		var fs []tmForm
-		if h := tmHash(buf); m.seen[h>>6]&(1<<(h&63)) != 0 {
-			fs = m.byFirst[string(buf)]
+		li := int32(-1)
+		if c != nil {
+			li = *c
+		} else {
+			if h := tmHash(buf); m.seen[h>>6]&(1<<(h&63)) != 0 {
+				if k, ok := m.byFirst[string(buf)]; ok {
+					li = k
+				}
+			}
+			m.starts.Put(toks[i].Word, li)
+			if li < 0 {
+				continue
+			}
 		}
-		if c == nil {
-			m.starts.Put(toks[i].Word, 1+min(uint8(len(fs)), 1))
-		}
+		// Every form of the list starts with buf, the first token's
+		// reading, so the first step keeps them all.
+		fs := m.lists[li]
 		for j := i; len(fs) > 0; {
 			// fs keeps the forms that start with buf; the first one may
 			// equal it.
-			k := sort.Search(len(fs), func(x int) bool { return fs[x].form >= string(buf) })
-			fs = fs[k:]
-			n := 0
-			for n < len(fs) && strings.HasPrefix(fs[n].form, string(buf)) {
-				n++
+			if j > i {
+				k := sort.Search(len(fs), func(x int) bool { return fs[x].form >= string(buf) })
+				fs = fs[k:]
+				n := 0
+				for n < len(fs) && strings.HasPrefix(fs[n].form, string(buf)) {
+					n++
+				}
+				fs = fs[:n]
 			}
-			fs = fs[:n]
-			if n > 0 && fs[0].form == string(buf) {
+			if len(fs) > 0 && fs[0].form == string(buf) {
 				for _, ci := range fs[0].cues {
 					out = append(out, CueMatch{First: i, Last: j + 1, Start: toks[i].Start, End: toks[j].End, Cue: cues[ci]})
 				}
