@@ -353,12 +353,24 @@ var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "‛", "'", "`", "
 
 func lower(s string) string { return strings.ToLower(foldQuotes(s)) }
 
-// docAtom is one atom of a token stream.
+// docAtom is one atom of a token stream: bytes [off, end) of its token's
+// tokenNorm, or all of it when end is -1. It holds no pointer, so filling
+// a long slice of them costs the collector nothing; only caseOK, for the
+// few phrases found, needs the text.
 type docAtom struct {
-	text        string
 	id          int32 // -1 when the trie has no such atom
 	tok         int32
+	off, end    int32
 	first, last bool
+}
+
+// text returns the atom's bytes in toks.
+func (a *docAtom) text(toks []analysis.Token) string {
+	t := &toks[a.tok]
+	if a.end < 0 {
+		return tokenNorm(t)
+	}
+	return tokenNorm(t)[a.off:a.end]
 }
 
 func tokenNorm(t *analysis.Token) string {
@@ -435,24 +447,16 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 		w := toks[i].Word
 		if c := words.Get(w); c != nil && !c.multi {
 			// Word numbers Norm, so tokenNorm is the whole atom.
-			text := toks[i].Norm
-			if c.folds {
-				text = tokenNorm(&toks[i])
-			}
-			dst = append(dst, docAtom{text: text, id: c.id, tok: int32(i), first: true, last: true})
+			dst = append(dst, docAtom{id: c.id, tok: int32(i), end: -1, first: true, last: true})
 			continue
 		}
 		c := cutOf(&toks[i])
-		text := toks[i].Norm
-		if c.folds {
-			text = tokenNorm(&toks[i])
-		}
 		if c.multi == nil {
 			id, ok := t.ids[c.low]
 			if !ok {
 				id = -1
 			}
-			dst = append(dst, docAtom{text: text, id: id, tok: int32(i), first: true, last: true})
+			dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
 			words.Put(w, wordAtom{id: id, folds: c.folds})
 			continue
 		}
@@ -463,7 +467,7 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 				id = -1
 			}
 			sp := c.multi.spans[j]
-			dst = append(dst, docAtom{text: text[sp.off:sp.end], id: id, tok: int32(i), first: j == 0, last: j == len(lows)-1})
+			dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
 		}
 		words.Put(w, wordAtom{multi: true})
 	}
@@ -490,7 +494,6 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 	}
 	atoms := t.atomize(toks, (*buf)[:0])
 	defer func() {
-		clear(atoms) // drop the references into the document's text
 		*buf = atoms[:0]
 		atomPool.Put(buf)
 	}()
@@ -515,7 +518,7 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 			}
 			for pi := t.end[node]; pi >= 0; pi = t.phrases[pi].next {
 				ph := &t.phrases[pi]
-				if t.caseOK(ph, atoms[a:b+1]) {
+				if t.caseOK(ph, atoms[a:b+1], toks) {
 					fn(hit{first: int(atoms[a].tok), last: int(at.tok) + 1, ph: ph})
 				}
 			}
@@ -523,16 +526,16 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 	}
 }
 
-func (t *trie) caseOK(ph *phrase, atoms []docAtom) bool {
+func (t *trie) caseOK(ph *phrase, atoms []docAtom, toks []analysis.Token) bool {
 	want, checks := t.atoms[ph.off:ph.off+ph.n], t.checks[ph.off:ph.off+ph.n]
-	for i, a := range atoms {
+	for i := range atoms {
 		switch checks[i] {
 		case chkExact:
-			if a.text != want[i] {
+			if atoms[i].text(toks) != want[i] {
 				return false
 			}
 		case chkCapOrUpper:
-			if a.text != want[i] && a.text != strings.ToUpper(want[i]) {
+			if a := atoms[i].text(toks); a != want[i] && a != strings.ToUpper(want[i]) {
 				return false
 			}
 		}
