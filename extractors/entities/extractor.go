@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -1022,6 +1023,12 @@ func (r *resolver) propagate() {
 	if len(keys) == 0 {
 		return
 	}
+	// sorted lets a run of tokens stop as soon as it starts no key.
+	sorted := make([]string, 0, len(keys))
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	slices.Sort(sorted)
 	var b []byte // string(b) in an index or comparison does not allocate
 	for i := 0; i < len(r.toks); i++ {
 		if r.cover[i] != 0 || (r.lex[i]&lCap == 0 && !r.head[i]) {
@@ -1036,6 +1043,9 @@ func (r *resolver) propagate() {
 			b = append(b, tokKey(&r.toks[j])...)
 			src, ok := keys[string(b)]
 			if !ok {
+				if !startsSome(sorted, b) {
+					break
+				}
 				continue
 			}
 			// The whole token must be the name, or the name plus "'s".
@@ -1051,6 +1061,20 @@ func (r *resolver) propagate() {
 			break
 		}
 	}
+}
+
+// startsSome reports whether some string of sorted starts with b.
+func startsSome(sorted []string, b []byte) bool {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if sorted[m] < string(b) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(sorted) && strings.HasPrefix(sorted[lo], string(b))
 }
 
 var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder chairman chairwoman chief executive`)
