@@ -35,6 +35,9 @@ func commands() []cli.Command {
 
 func main() {
 	tuneGC()
+	if len(os.Args) > 1 && os.Args[1] == "extract" {
+		adviseHugePages()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	go func() {
 		// After the first signal, a second one kills the process at once.
