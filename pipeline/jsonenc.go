@@ -344,7 +344,7 @@ var jsonPlain = func() (t [256]bool) {
 func appendString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i := 0; ; {
 		// A tight loop over the plain bytes (most of them): the compiler
 		// keeps it to a handful of instructions a byte.
 		for i < len(s) && jsonPlain[s[i]] {

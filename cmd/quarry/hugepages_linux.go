@@ -24,10 +24,7 @@ func adviseHugePages() {
 	if os.Getenv("QUARRY_HUGEPAGES") == "0" {
 		return
 	}
-	b := make([]byte, hugeHeap)
-	err := syscall.Madvise(b, syscall.MADV_HUGEPAGE)
-	b = nil
-	if err == nil {
+	if syscall.Madvise(make([]byte, hugeHeap), syscall.MADV_HUGEPAGE) == nil {
 		debug.FreeOSMemory()
 	}
 }
