@@ -223,8 +223,10 @@ func (t *Token) Lower() string {
 	}
 	l := strings.ToLower(t.Norm)
 	if t.Word != 0 {
-		// A clone: l may be t.Norm itself, a slice of the document.
-		lowers.Put(t.Word, strings.Clone(l))
+		// A clone: l may be t.Norm itself, a slice of the document, and
+		// callers keep the result in their own per-word caches.
+		l = strings.Clone(l)
+		lowers.Put(t.Word, l)
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 func TestVocabNumbersEachSpellingOnce(t *testing.T) {
@@ -191,6 +192,25 @@ func TestVocabFindsEveryWord(t *testing.T) {
 		a, b := packWord(w)
 		if got := tab.get(a, b, uint32(len(w))); got != 0 {
 			t.Fatalf("%q is %d, never added", w, got)
+		}
+	}
+}
+
+// Lower's result outlives the document in callers' per-word caches, so the
+// first call for a word must not hand back a slice of the text: one kept
+// slice would pin the whole article for the rest of the run.
+func TestLowerDoesNotPinTheText(t *testing.T) {
+	a, err := New(WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := a.Analyze("zqxpinword and zqxpinword again")
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(doc.Text)))
+	hi := lo + uintptr(len(doc.Text))
+	for i := range doc.Tokens {
+		l := doc.Tokens[i].Lower()
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(l))); len(l) > 0 && p >= lo && p < hi {
+			t.Fatalf("Lower(%q) points into the document text", doc.Tokens[i].Norm)
 		}
 	}
 }
