@@ -323,7 +323,7 @@ func (d *docState) clauses(si int) []clause {
 	var rel *mention
 	for t := s.First; t < last; t++ {
 		n := toks[t].Norm
-		cut, next := false, t+1
+		cut, next, relCut := false, t+1, false
 		switch {
 		case n == ";":
 			cut = true
@@ -333,14 +333,16 @@ func (d *docState) clauses(si int) []clause {
 			cut = true
 		case n == "," && t+2 < last && (toks[t+1].Tag == "WP" || toks[t+1].Tag == "WDT") && t > start && d.tokMent[t-1] >= 0 && hasVerb(toks[t+2:last]):
 			// "Tom Reyes, who left the company": a claim about Tom Reyes.
-			cut, next = true, t+1
+			cut, relCut = true, true
 		}
 		if cut {
 			if t > start {
 				out = append(out, clause{sent: si, first: start, last: t, split: start > s.First, colon: colonBefore, rel: rel})
 			}
 			rel = nil
-			if next == t+1 && n == "," && (toks[t+1].Tag == "WP" || toks[t+1].Tag == "WDT") {
+			if relCut {
+				// Only this case knows a mention ends before the comma: a
+				// comma cut before "whereas" that the tagger calls WP has none.
 				m := d.ments[d.tokMent[t-1]]
 				rel = &m
 			}
