@@ -76,10 +76,11 @@ type tagModel struct {
 
 	// Derived, not stored in tagger.bin: each word's features, made on
 	// first use (see tagmemo.go).
-	parts  memo[partSum]
-	ctxs   memo[ctxSum]
-	pairs  []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
-	byWord WordCache[tokFeat]
+	parts     memo[partSum]
+	ctxByWord []atomic.Pointer[ctxSum]  // by model word (see ctxFor)
+	ctxBySuf  []atomic.Pointer[ctxSum]  // by suffix index + 1, for other words
+	pairs     []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
+	byWord    WordCache[tokFeat]
 }
 
 type wordRows struct {

@@ -47,25 +47,47 @@ type ctxSum struct {
 }
 
 // ctxFor returns the shared context sums of a word with model word index
-// word and normalised suffix index nsuf (-1 for none).
+// word and normalised suffix index nsuf (-1 for none). A model word is one
+// normalised form, so its suffix is always the same: the sums are kept by
+// word, or by suffix for the words the model does not know, in arrays
+// read without a lock.
 func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
-	return m.ctxs.get([2]int32{word, nsuf}, func() ctxSum {
-		pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
-		if word >= 0 {
-			pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
-		}
-		if nsuf >= 0 {
-			ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
-		}
-		return ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
-	})
+	slot := &m.ctxBySuf[nsuf+1]
+	if word >= 0 {
+		slot = &m.ctxByWord[word]
+	}
+	if c := slot.Load(); c != nil {
+		return c
+	}
+	c := m.makeCtx(word, nsuf)
+	if slot.CompareAndSwap(nil, &c) {
+		return &c
+	}
+	return slot.Load()
+}
+
+// makeCtx adds up the context rows of word and nsuf (-1 for none).
+func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
+	pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
+	if word >= 0 {
+		pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
+	}
+	if nsuf >= 0 {
+		ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
+	}
+	return ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
 }
 
 // derive makes what tagging needs beside the stored model.
 func (m *tagModel) derive() {
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
+	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
+	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)
 	for i := range m.pads {
-		m.pads[i].ctx = m.ctxFor(m.pads[i].word, m.pads[i].nsuf)
+		// The pads' words and suffixes are not those of any token's
+		// normal form, so they are summed here, outside the arrays.
+		c := m.makeCtx(m.pads[i].word, m.pads[i].nsuf)
+		m.pads[i].ctx = &c
 	}
 }
 
