@@ -38,6 +38,11 @@ type Doc struct {
 	Text      string
 	Tokens    []Token
 	Sentences []Sentence
+
+	// stale is how many tokens of a recycled array the last document
+	// used: Analyze clears those past its own, whose strings would keep
+	// that document's text alive.
+	stale int
 }
 
 // SentenceTokens returns the tokens of sentence i.
@@ -115,6 +120,10 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		toks = make([]Token, 0, n)
 	}
 	doc.Tokens = tokenize(text, toks)
+	if k := len(doc.Tokens); k < doc.stale {
+		clear(doc.Tokens[k:doc.stale])
+	}
+	doc.stale = 0
 	sents := doc.Sentences[:0]
 	if n := len(doc.Tokens)/16 + 1; cap(sents) < n {
 		sents = make([]Sentence, 0, n)
@@ -143,6 +152,6 @@ func (a *Analyzer) Recycle(d *Doc) {
 	if d == nil || cap(d.Tokens) > maxPooledTokens {
 		return
 	}
-	*d = Doc{Tokens: d.Tokens[:0], Sentences: d.Sentences[:0]}
+	*d = Doc{Tokens: d.Tokens[:0], Sentences: d.Sentences[:0], stale: len(d.Tokens)}
 	docPool.Put(d)
 }

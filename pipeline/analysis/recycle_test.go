@@ -52,3 +52,26 @@ func TestRecycle(t *testing.T) {
 	}
 	tagged.Recycle(nil)
 }
+
+// A recycled token array must not keep the tokens of the longer document
+// before it past the new one's end: their strings would pin its text.
+func TestRecycleClearsStaleTokens(t *testing.T) {
+	a := Default()
+	long := strings.Repeat("Several words in a sentence. ", 40)
+	for try := 0; try < 20; try++ {
+		d := a.Analyze(long)
+		n := len(d.Tokens)
+		a.Recycle(d)
+		got := a.Analyze("Short one.")
+		if cap(got.Tokens) < n {
+			continue // the pool handed out another array
+		}
+		for i, tk := range got.Tokens[len(got.Tokens):n] {
+			if tk != (Token{}) {
+				t.Fatalf("token %d past the end still holds %q", len(got.Tokens)+i, tk.Text)
+			}
+		}
+		return
+	}
+	t.Skip("the pool never handed the array back")
+}
