@@ -341,8 +341,9 @@ func (d *docState) clauses(si int) []clause {
 			}
 			rel = nil
 			if relCut {
-				// Only this case knows a mention ends before the comma: a
-				// comma cut before "whereas" that the tagger calls WP has none.
+				// Only this case checked that a mention ends before the
+				// comma; a ", whereas" cut the tagger calls WP may have
+				// none, and is no relative clause anyway.
 				m := d.ments[d.tokMent[t-1]]
 				rel = &m
 			}
