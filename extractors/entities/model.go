@@ -335,6 +335,10 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// Cannot be inside a name: O, without looking up its
 			// features (most tokens of news text are such words).
 			sc := s.scores[i*nl : i*nl+nl]
+			if nl == 9 {
+				*(*[9]float32)(sc) = closed9
+				continue
+			}
 			sc[0] = 0
 			for y := 1; y < nl; y++ {
 				sc[y] = negInf
@@ -383,10 +387,27 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
 			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
 			if t.stride == 18 {
-				p1, n1, p2, n2 := p1[:18], n1[:18], p2[:18], n2[:18]
-				for y := 0; y < 18; y++ {
-					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
-				}
+				// Unrolled: the loop's count and jump cost nearly what
+				// its body does.
+				p1, n1, p2, n2 := (*[18]int32)(p1), (*[18]int32)(n1), (*[18]int32)(p2), (*[18]int32)(n2)
+				a[0] += p1[0] + n1[0] + p2[0] + n2[0]
+				a[1] += p1[1] + n1[1] + p2[1] + n2[1]
+				a[2] += p1[2] + n1[2] + p2[2] + n2[2]
+				a[3] += p1[3] + n1[3] + p2[3] + n2[3]
+				a[4] += p1[4] + n1[4] + p2[4] + n2[4]
+				a[5] += p1[5] + n1[5] + p2[5] + n2[5]
+				a[6] += p1[6] + n1[6] + p2[6] + n2[6]
+				a[7] += p1[7] + n1[7] + p2[7] + n2[7]
+				a[8] += p1[8] + n1[8] + p2[8] + n2[8]
+				a[9] += p1[9] + n1[9] + p2[9] + n2[9]
+				a[10] += p1[10] + n1[10] + p2[10] + n2[10]
+				a[11] += p1[11] + n1[11] + p2[11] + n2[11]
+				a[12] += p1[12] + n1[12] + p2[12] + n2[12]
+				a[13] += p1[13] + n1[13] + p2[13] + n2[13]
+				a[14] += p1[14] + n1[14] + p2[14] + n2[14]
+				a[15] += p1[15] + n1[15] + p2[15] + n2[15]
+				a[16] += p1[16] + n1[16] + p2[16] + n2[16]
+				a[17] += p1[17] + n1[17] + p2[17] + n2[17]
 			} else {
 				for y := range a[:t.stride] {
 					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
@@ -400,8 +421,16 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 		if second {
 			k, off = 1, nl
 		}
-		for y := range sc {
-			sc[y] = float32(a[off+y]) * t.scale[k]
+		if nl == 9 {
+			// Fixed sizes: no bounds checks in the usual case.
+			d, v, sk := (*[9]float32)(sc), (*[9]int32)(a[off:]), t.scale[k]
+			d[0], d[1], d[2] = float32(v[0])*sk, float32(v[1])*sk, float32(v[2])*sk
+			d[3], d[4], d[5] = float32(v[3])*sk, float32(v[4])*sk, float32(v[5])*sk
+			d[6], d[7], d[8] = float32(v[6])*sk, float32(v[7])*sk, float32(v[8])*sk
+		} else {
+			for y := range sc {
+				sc[y] = float32(a[off+y]) * t.scale[k]
+			}
 		}
 		if both {
 			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
@@ -482,6 +511,9 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 }
 
 var negInf = float32(math.Inf(-1))
+
+// closed9 is a closed token's emission scores with nine tags: O only.
+var closed9 = [9]float32{0, negInf, negInf, negInf, negInf, negInf, negInf, negInf, negInf}
 
 // transCols returns trans by column, in buf: cols[y*nl+p] is trans[p*nl+y],
 // so that decode reads a tag's predecessors in order.
