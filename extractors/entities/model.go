@@ -354,6 +354,18 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			if in.self != 0 {
 				d := t.doc
 				add := func(c *[2 * maxTags]int32) {
+					if nl == 9 {
+						a[9] += c[9]
+						a[10] += c[10]
+						a[11] += c[11]
+						a[12] += c[12]
+						a[13] += c[13]
+						a[14] += c[14]
+						a[15] += c[15]
+						a[16] += c[16]
+						a[17] += c[17]
+						return
+					}
 					for y := nl; y < 2*nl; y++ {
 						a[y] += c[y]
 					}
