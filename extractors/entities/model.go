@@ -34,6 +34,7 @@ type Model struct {
 	gaz    *gazetteer
 	allow  []bool  // (nl+1) x nl: BIO validity
 	preds  [][]int // per tag: the tags that may precede it
+	full   uint32  // bit y set when every tag may precede tag y
 	// clus holds word clusters from unlabelled text, or nil.
 	clus clusterTable
 	// inputs fingerprints the training inputs (see inputsHash); empty
@@ -242,6 +243,9 @@ func (m *Model) init() {
 			if m.allow[p*m.nl+y] {
 				m.preds[y] = append(m.preds[y], p)
 			}
+		}
+		if len(m.preds[y]) == m.nl {
+			m.full |= 1 << y
 		}
 	}
 }
@@ -671,7 +675,7 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
 	allow := (*[(nl + 1) * nl]bool)(m.allow)
-	full := m.fullPreds()
+	full, preds := m.full, m.preds
 	sc, bk := s.scores[:n*nl], s.back[:n*nl]
 	for i := 1; i < n; i++ {
 		prev := (*[nl]float32)(sc[(i-1)*nl:])
@@ -694,55 +698,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 			}
 			continue
 		}
+		// A closed token (cur[1] is -Inf) needs only O's predecessor.
+		last := nl
 		if cur[1] == negInf {
-			// Only O: its column of cols is trans's column 0.
-			col := (*[nl]float32)(cl[:nl])
-			best, bp := negInf, 0
-			if full&1 != 0 {
-				if v := prev[0] + col[0]; v > best {
-					best, bp = v, 0
-				}
-				if v := prev[1] + col[1]; v > best {
-					best, bp = v, 1
-				}
-				if v := prev[2] + col[2]; v > best {
-					best, bp = v, 2
-				}
-				if v := prev[3] + col[3]; v > best {
-					best, bp = v, 3
-				}
-				if v := prev[4] + col[4]; v > best {
-					best, bp = v, 4
-				}
-				if v := prev[5] + col[5]; v > best {
-					best, bp = v, 5
-				}
-				if v := prev[6] + col[6]; v > best {
-					best, bp = v, 6
-				}
-				if v := prev[7] + col[7]; v > best {
-					best, bp = v, 7
-				}
-				if v := prev[8] + col[8]; v > best {
-					best, bp = v, 8
-				}
-			} else {
-				for _, p := range m.preds[0] {
-					if v := prev[p] + col[p]; v > best {
-						best, bp = v, p
-					}
-				}
-			}
-			cur[0] += best
-			back[0] = int32(bp)
-			continue
+			last = 1
 		}
-		for y := range nl {
+		for y := range last {
 			col := (*[nl]float32)(cl[y*nl:])
 			best, bp := negInf, 0
 			if full&(1<<y) != 0 {
 				// Unrolled: the loop's own count and jump cost more than
-				// its body.
+				// its body (a call to a helper, too).
 				if v := prev[0] + col[0]; v > best {
 					best, bp = v, 0
 				}
@@ -771,7 +737,7 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 					best, bp = v, 8
 				}
 			} else {
-				for _, p := range m.preds[y] {
+				for _, p := range preds[y] {
 					if v := prev[p] + col[p]; v > best {
 						best, bp = v, p
 					}
@@ -781,17 +747,6 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 			back[y] = int32(bp)
 		}
 	}
-}
-
-// fullPreds has bit y set when every tag may precede tag y.
-func (m *Model) fullPreds() uint32 {
-	var b uint32
-	for y, ps := range m.preds {
-		if len(ps) == m.nl {
-			b |= 1 << y
-		}
-	}
-	return b
 }
 
 // Tag returns the entity spans the model finds in doc, in text order,
