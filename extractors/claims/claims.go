@@ -323,7 +323,7 @@ func (d *docState) clauses(si int) []clause {
 	var rel *mention
 	for t := s.First; t < last; t++ {
 		n := toks[t].Norm
-		cut, next, relCut := false, t+1, false
+		cut, relCut := false, false
 		switch {
 		case n == ";":
 			cut = true
@@ -347,7 +347,7 @@ func (d *docState) clauses(si int) []clause {
 				m := d.ments[d.tokMent[t-1]]
 				rel = &m
 			}
-			start = next
+			start = t + 1
 			colonBefore = n == ":"
 		}
 	}

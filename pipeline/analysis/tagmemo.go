@@ -52,9 +52,11 @@ type ctxSum struct {
 // word, or by suffix for the words the model does not know, in arrays
 // read without a lock.
 func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
-	slot := &m.ctxBySuf[nsuf+1]
+	var slot *atomic.Pointer[ctxSum]
 	if word >= 0 {
 		slot = &m.ctxByWord[word]
+	} else {
+		slot = &m.ctxBySuf[nsuf+1]
 	}
 	if c := slot.Load(); c != nil {
 		return c
