@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Corpus benchmark: quarry extract vs plain prose (NewDocument, shared model)
 # over the same folder, in the same run. Prints MB/s for each and the ratio
-# (quarry: the median of three runs).
+# (quarry: the median of six runs, three before prose and three after).
 #   scripts/bench-corpus.sh [FOLDER] [WORKERS]
 # FOLDER defaults to ../shared/data/bbc; WORKERS to the number of CPUs.
 set -euo pipefail
@@ -17,21 +17,26 @@ go build -o bench-out/quarry ./cmd/quarry
 go build -o bench-out/prosebaseline ./scripts/prosebaseline
 bytes=$(find "$dir" -name '*.txt' -print0 | xargs -0 cat | wc -c)
 
-# quarry runs three times (wall time on a shared machine varies by ±15%);
-# the median counts. prose runs once: its minute-long run averages the noise.
+# Wall time on a shared machine drifts by ±20% over minutes (the user time
+# of the same run moves with it), so quarry runs three times before prose
+# and three times after: its median then sees the conditions prose's
+# minute-long run averages over.
 qruns=()
-for run in 1 2 3; do
+quarry_run() {
+  local run=$1 start end
   start=$(date +%s.%N)
   /usr/bin/time -f '%M' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || true
   end=$(date +%s.%N)
   qruns+=("$(echo "$end - $start" | bc -l)")
-done
-qsecs=$(printf '%s\n' "${qruns[@]}" | sort -n | sed -n 2p)
-qrss=$(cat bench-out/quarry.rss.* | sort -n | tail -1)
-qmbps=$(echo "$bytes / 1000000 / $qsecs" | bc -l)
-
+}
+for run in 1 2 3; do quarry_run $run; done
 pline=$(/usr/bin/time -f '%M' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
 pmbps=$(echo "$pline" | sed 's/.*mbps=//')
+for run in 4 5 6; do quarry_run $run; done
+# The median of six: the mean of the third and fourth.
+qsecs=$(printf '%s\n' "${qruns[@]}" | sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l)
+qrss=$(cat bench-out/quarry.rss.* | sort -n | tail -1)
+qmbps=$(echo "$bytes / 1000000 / $qsecs" | bc -l)
 
 printf 'corpus   %s (%d bytes, %d workers)\n' "$dir" "$bytes" "$workers"
 printf 'quarry   %8.3f MB/s  %6.2f s (median of %s s)  peak RSS %d MB  (%s records)\n' "$qmbps" "$qsecs" "$(printf '%.2f ' "${qruns[@]}")" "$(( qrss / 1024 ))" "$(wc -l < bench-out/quarry.jsonl)"
