@@ -25,20 +25,24 @@ qruns=()
 quarry_run() {
   local run=$1 start end
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || true
+  /usr/bin/time -f '%M %U %S' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || true
   end=$(date +%s.%N)
   qruns+=("$(echo "$end - $start" | bc -l)")
 }
 for run in 1 2 3; do quarry_run $run; done
-pline=$(/usr/bin/time -f '%M' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
+pline=$(/usr/bin/time -f '%M %U %S' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
 pmbps=$(echo "$pline" | sed 's/.*mbps=//')
 for run in 4 5 6; do quarry_run $run; done
 # The median of six: the mean of the third and fourth.
 qsecs=$(printf '%s\n' "${qruns[@]}" | sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l)
-qrss=$(cat bench-out/quarry.rss.* | sort -n | tail -1)
+qrss=$(cut -d' ' -f1 bench-out/quarry.rss.* | sort -n | tail -1)
+# CPU seconds (user+sys) per MB: less sensitive than wall time to what else
+# the machine runs, though not to a neighbour's use of the shared caches.
+qcpu=$(for f in bench-out/quarry.rss.*; do awk '{print $2+$3}' "$f"; done | sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l)
+pcpu=$(awk '{print $2+$3}' bench-out/prose.rss)
 qmbps=$(echo "$bytes / 1000000 / $qsecs" | bc -l)
 
 printf 'corpus   %s (%d bytes, %d workers)\n' "$dir" "$bytes" "$workers"
 printf 'quarry   %8.3f MB/s  %6.2f s (median of %s s)  peak RSS %d MB  (%s records)\n' "$qmbps" "$qsecs" "$(printf '%.2f ' "${qruns[@]}")" "$(( qrss / 1024 ))" "$(wc -l < bench-out/quarry.jsonl)"
-printf 'prose    %8.3f MB/s  %s  peak RSS %d MB\n' "$pmbps" "$pline" "$(( $(cat bench-out/prose.rss) / 1024 ))"
-printf 'ratio    %8.1fx\n' "$(echo "$qmbps / $pmbps" | bc -l)"
+printf 'prose    %8.3f MB/s  %s  peak RSS %d MB\n' "$pmbps" "$pline" "$(( $(cut -d' ' -f1 bench-out/prose.rss) / 1024 ))"
+printf 'ratio    %8.1fx  (CPU time: quarry %.2f s, prose %.1f s, %.1fx)\n' "$(echo "$qmbps / $pmbps" | bc -l)" "$qcpu" "$pcpu" "$(echo "$pcpu / $qcpu" | bc -l)"
