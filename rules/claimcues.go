@@ -123,9 +123,16 @@ type tokenMatcher struct {
 	// seen has the bit hash(k) set for every key k of byFirst, so most
 	// tokens are turned away without a map look-up.
 	seen [1 << 10]uint64
-	// starts keeps per word its byFirst number (-1 for none), so a token
+	// words keeps per word its byFirst number and reading, so a token
 	// costs one array look-up after its word's first.
-	starts *analysis.WordCache[int32]
+	words *analysis.WordCache[tmWord]
+}
+
+// tmWord is what scan needs of a word: the number of its list in lists
+// (-1 for none) and its norm as appendNorm reads it.
+type tmWord struct {
+	list int32
+	low  string
 }
 
 // tmHash is FNV-1a folded to 16 bits.
@@ -158,7 +165,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	m := tokenMatcher{byFirst: map[string]int32{}, starts: new(analysis.WordCache[int32])}
+	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord])}
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))
@@ -196,32 +203,42 @@ func containsIndex(xs []int32, x int32) bool {
 	return false
 }
 
+// add works out t's tmWord and keeps it for t's word; scan asks the cache
+// first (a call to a function doing both would not be inlined).
+func (m *tokenMatcher) add(t *analysis.Token) tmWord {
+	var a [32]byte
+	b := appendNorm(a[:0], t)
+	w := tmWord{list: -1}
+	if h := tmHash(b); m.seen[h>>6]&(1<<(h&63)) != 0 {
+		if k, ok := m.byFirst[string(b)]; ok {
+			w.list = k
+		}
+	}
+	// Most norms read as Lower does; that string is kept per word already.
+	if w.low = t.Lower(); t.Norm == "" || w.low != string(b) {
+		w.low = string(b)
+	}
+	m.words.Put(t.Word, w)
+	return w
+}
+
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
 	var buf []byte
 	for i := range toks {
-		c := m.starts.Get(toks[i].Word)
-		if c != nil && *c < 0 {
+		var w tmWord
+		if c := m.words.Get(toks[i].Word); c != nil {
+			w = *c
+		} else {
+			w = m.add(&toks[i])
+		}
+		if w.list < 0 {
 			continue
 		}
-		buf = appendNorm(buf[:0], &toks[i])
-		li := int32(-1)
-		if c != nil {
-			li = *c
-		} else {
-			if h := tmHash(buf); m.seen[h>>6]&(1<<(h&63)) != 0 {
-				if k, ok := m.byFirst[string(buf)]; ok {
-					li = k
-				}
-			}
-			m.starts.Put(toks[i].Word, li)
-			if li < 0 {
-				continue
-			}
-		}
+		buf = append(buf[:0], w.low...)
 		// Every form of the list starts with buf, the first token's
 		// reading, so the first step keeps them all.
-		fs := m.lists[li]
+		fs := m.lists[w.list]
 		for j := i; len(fs) > 0; {
 			// fs keeps the forms that start with buf; the first one may
 			// equal it.
@@ -229,7 +246,8 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 				k := sort.Search(len(fs), func(x int) bool { return fs[x].form >= string(buf) })
 				fs = fs[k:]
 				n := 0
-				for n < len(fs) && strings.HasPrefix(fs[n].form, string(buf)) {
+				// Not strings.HasPrefix: string(buf) as its argument is a copy.
+				for n < len(fs) && len(fs[n].form) >= len(buf) && fs[n].form[:len(buf)] == string(buf) {
 					n++
 				}
 				fs = fs[:n]
@@ -246,7 +264,11 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 			if toks[j].SpaceBefore {
 				buf = append(buf, ' ')
 			}
-			buf = appendNorm(buf, &toks[j])
+			if c := m.words.Get(toks[j].Word); c != nil {
+				buf = append(buf, c.low...)
+			} else {
+				buf = append(buf, m.add(&toks[j]).low...)
+			}
 		}
 	}
 	return out

@@ -1,9 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"maps"
 	"slices"
-	"sort"
 
 	"gopkg.in/yaml.v3"
 
@@ -164,35 +164,33 @@ type span struct {
 
 // resolveSpans keeps non-overlapping spans, preferring longer ones (or,
 // with prioFirst, higher priority first), and returns them in text order.
+// It reuses c's array for the result.
 func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
 	if len(c) <= 1 {
 		return c
 	}
-	sort.SliceStable(c, func(i, j int) bool {
-		a, b := c[i], c[j]
+	// The slices sorts take no reflection and allocate nothing; a stable
+	// sort's result is the same whichever does it.
+	slices.SortStableFunc(c, func(a, b span) int {
 		la, lb := a.last-a.first, b.last-b.first
-		if prioFirst && a.prio != b.prio {
-			return a.prio > b.prio
+		switch {
+		case prioFirst && a.prio != b.prio:
+			return cmp.Compare(b.prio, a.prio)
+		case la != lb:
+			return cmp.Compare(lb, la)
+		case a.prio != b.prio:
+			return cmp.Compare(b.prio, a.prio)
+		case a.user != b.user:
+			return firstIf(a.user)
+		case a.canon != b.canon:
+			return firstIf(a.canon)
+		case a.first != b.first:
+			return cmp.Compare(a.first, b.first)
 		}
-		if la != lb {
-			return la > lb
-		}
-		if a.prio != b.prio {
-			return a.prio > b.prio
-		}
-		if a.user != b.user {
-			return a.user
-		}
-		if a.canon != b.canon {
-			return a.canon
-		}
-		if a.first != b.first {
-			return a.first < b.first
-		}
-		return a.order < b.order
+		return cmp.Compare(a.order, b.order)
 	})
 	taken := make([]bool, ntoks)
-	out := c[:0:0]
+	out := c[:0] // each span is read before its slot is written
 	for _, s := range c {
 		free := true
 		for i := s.first; i < s.last; i++ {
@@ -209,8 +207,18 @@ func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
 		}
 		out = append(out, s)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
+	// Kept spans are disjoint and not empty, so their firsts differ and
+	// any sort gives one order.
+	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.first, b.first) })
 	return out
+}
+
+// firstIf orders the span for which a flag is set first.
+func firstIf(set bool) int {
+	if set {
+		return -1
+	}
+	return 1
 }
 
 // gazetteerDoc is one decoded `kind: gazetteer` or `kind: titles` document.

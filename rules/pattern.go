@@ -95,6 +95,11 @@ type Patterns struct {
 	// wildMask is the `is` flags the wild rules' first tokens test, computed
 	// once per token in Match so most rules are rejected by one AND.
 	wildMask uint16
+	// bare and bareBy are wild and wildBy less the rules whose required
+	// first token must have `is` flags: all that a token with none (most
+	// tokens) can start.
+	bare   []altRef
+	bareBy map[string][]altRef
 	// words keeps per word what Match derives from its spelling alone.
 	words analysis.WordCache[patWord]
 	// listBits numbers the lists specs test (at most 64); wordLists has,
@@ -146,9 +151,9 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 		matchPool.Put(sc)
 	}()
 	lows, flags, firsts, lists := p.prepare(sc, toks)
-	wild := p.wild
+	wild, bare := p.wild, p.bare
 	if prod != "" {
-		wild = p.wildBy[prod]
+		wild, bare = p.wildBy[prod], p.bareBy[prod]
 	}
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
@@ -174,7 +179,11 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 				try(r, i)
 			}
 		}
-		for _, r := range wild {
+		rs := wild
+		if flags[i] == 0 {
+			rs = bare
+		}
+		for _, r := range rs {
 			// A required first token that fails its spec means no match;
 			// check that before setting up the matcher, by the flags if it
 			// tests any (most tokens fail them), else by the spec.
@@ -938,7 +947,7 @@ func newPatternTable() *patternTable {
 }
 
 func (t *patternTable) build(b *builder, s *Set) *Patterns {
-	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}, wildBy: map[string][]altRef{}}
+	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
 	for _, l := range t.lists.values() {
 		m := map[string]bool{}
 		for _, w := range l.words {
@@ -1017,6 +1026,10 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 				if first.min >= 1 && !first.neg {
 					p.wildMask |= first.isMask
 				}
+				if first.min < 1 || first.neg || first.isMask == 0 {
+					p.bare = append(p.bare, ref)
+					p.bareBy[r.Produces] = append(p.bareBy[r.Produces], ref)
+				}
 			}
 		}
 	}
@@ -1057,6 +1070,30 @@ func (p *Patterns) fastSpecs() {
 					sp.outMask |= b
 					sp.fast = sp.fast && ok
 				}
+			}
+		}
+	}
+	// Every token a spec's text or lower values accept has one of its
+	// literals as lower-case norm: as a list of its own, they turn the
+	// other tokens away by the mask, before the predicates run. These
+	// lists take only the bits the named ones left.
+	for _, r := range p.rules {
+		for _, a := range r.alts {
+			for _, sp := range a.specs {
+				if !sp.fast || len(sp.literals) == 0 {
+					continue
+				}
+				name := "\x00" + strings.Join(sp.literals, "\x00") // no list name starts so
+				if _, ok := p.listBits[name]; !ok {
+					if len(p.listBits) == 64 {
+						continue
+					}
+					p.listBits[name] = len(p.listBits)
+					for _, w := range sp.literals {
+						p.wordLists[w] |= 1 << p.listBits[name]
+					}
+				}
+				sp.inMask |= 1 << p.listBits[name]
 			}
 		}
 	}

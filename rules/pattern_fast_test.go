@@ -86,6 +86,7 @@ rules:
   - {id: t4, label: COMPANY, pattern: [{is: lower, op: "!"}, {text: Group}]}
   - {id: t5, label: COMPANY, pattern: [{shape: Xxxxx}, {suffix: ing}]}
   - {id: t6, produces: figure, label: count, pattern: [{is: num, op: "*"}, {lower: million}]}
+  - {id: t7, label: COMPANY, pattern: [{is: title}, {text: [Inc, "’s"], op: "!"}, {lower: [group, "’s", said], op: "?"}]}
 `})
 	if err != nil {
 		t.Fatal(err)

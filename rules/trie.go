@@ -436,7 +436,10 @@ func cutOf(tok *analysis.Token) wordCut {
 	return c
 }
 
-// atomize cuts tokens into atoms known to t.
+// atomize cuts tokens into atoms known to t. A token of one atom that t
+// does not know is left out (most tokens, for all but the gazetteer): no
+// phrase can start or run through it, and find stops at the gap. A token of
+// several atoms comes whole, unknown ones as id -1.
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	words := t.words.Load()
 	if words == nil {
@@ -447,16 +450,19 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 		w := toks[i].Word
 		if c := words.Get(w); c != nil && !c.multi {
 			// Word numbers Norm, so tokenNorm is the whole atom.
-			dst = append(dst, docAtom{id: c.id, tok: int32(i), end: -1, first: true, last: true})
+			if c.id >= 0 {
+				dst = append(dst, docAtom{id: c.id, tok: int32(i), end: -1, first: true, last: true})
+			}
 			continue
 		}
 		c := cutOf(&toks[i])
 		if c.multi == nil {
 			id, ok := t.ids[c.low]
-			if !ok {
+			if ok {
+				dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
+			} else {
 				id = -1
 			}
-			dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
 			words.Put(w, wordAtom{id: id, folds: c.folds})
 			continue
 		}
@@ -502,12 +508,14 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 			continue
 		}
 		sent := toks[atoms[a].tok].Sent
-		node := int32(0)
+		node, prev := int32(0), atoms[a].tok
 		for b := a; b < len(atoms); b++ {
+			// at.tok > prev+1: tokens left out lie between.
 			at := &atoms[b]
-			if at.id < 0 || toks[at.tok].Sent != sent {
+			if at.id < 0 || at.tok > prev+1 || toks[at.tok].Sent != sent {
 				break
 			}
+			prev = at.tok
 			child, ok := t.edges.get(uint64(node)<<32 | uint64(at.id))
 			if !ok {
 				break

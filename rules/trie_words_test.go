@@ -46,3 +46,20 @@ func TestAtomizeWordCache(t *testing.T) {
 		t.Fatalf("after add: cached atoms %v, want %v", got, want)
 	}
 }
+
+// atomize leaves out tokens of one unknown atom; a phrase must still not
+// match across them.
+func TestFindStopsAtLeftOutTokens(t *testing.T) {
+	an, err := analysis.New(analysis.WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := an.Analyze("Acme big Corp. hired Acme Corp. staff; Acme-Corp. did not.")
+	tr := newTrie(2)
+	tr.add("Acme Corp.", "", 1)
+	var found []string
+	tr.find(doc.Tokens, func(h hit) { found = append(found, doc.Text[doc.Tokens[h.first].Start:doc.Tokens[h.last-1].End]) })
+	if want := []string{"Acme Corp."}; !slices.Equal(found, want) {
+		t.Fatalf("found %q, want %q", found, want)
+	}
+}

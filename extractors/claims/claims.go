@@ -241,11 +241,13 @@ func (d *docState) run() []quarry.Claim {
 	var cs []quarry.Claim
 	cs = append(cs, d.tables()...)
 	d.findHypothetical()
+	var cls []clause // one array for every sentence's clauses
 	for si := range d.doc.Sentences {
 		if d.tableRow[si] {
 			continue
 		}
-		for _, cl := range d.clauses(si) {
+		cls = d.clauses(si, cls)
+		for _, cl := range cls {
 			if c, ok := d.claim(cl); ok {
 				cs = append(cs, c)
 			}
@@ -288,8 +290,10 @@ func (c clause) reported() bool { return c.src != nil || c.quote != nil && c.quo
 
 // clauses cuts sentence si into claim candidates: reported speech becomes
 // its content clause; otherwise the sentence splits at ";", ":",
-// ", while/but/whereas" and before ", who/which" after a name.
-func (d *docState) clauses(si int) []clause {
+// ", while/but/whereas" and before ", who/which" after a name. The clauses
+// go in buf's array.
+func (d *docState) clauses(si int, buf []clause) []clause {
+	out := buf[:0]
 	s := d.doc.Sentences[si]
 	toks := d.doc.Tokens
 	// Indirect speech from the quotes extractor: the content is the clause.
@@ -306,18 +310,17 @@ func (d *docState) clauses(si int) []clause {
 				c, _ := tokenRange(toks, q.Cue.Start, q.Cue.End)
 				denied = c < len(toks) && d.cues.mask[c]&cNegation != 0
 			}
-			return []clause{{sent: si, first: f, last: l, quote: q, denied: denied, split: f > s.First}}
+			return append(out, clause{sent: si, first: f, last: l, quote: q, denied: denied, split: f > s.First})
 		}
 	}
 	if cl, ok := d.reportedSpeech(si); ok {
-		return []clause{cl}
+		return append(out, cl)
 	}
 	last := s.Last
 	var tail *clause
 	if cl, ok := d.trailingSpeaker(si); ok {
 		tail, last = &cl, cl.last
 	}
-	var out []clause
 	start := s.First
 	colonBefore := false
 	var rel *mention

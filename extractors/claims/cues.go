@@ -97,15 +97,14 @@ func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
 		x.hits = append(x.hits, cueHit{first: int32(m.First), last: int32(m.Last), bit: bit, cue: m.Cue})
 		x.mask[m.First] |= bit
 	}
-	// Scan returns hits in token order: count them per start token.
-	k := 0
-	for t := range toks {
-		x.at[t] = int32(k)
-		for k < len(x.hits) && int(x.hits[k].first) == t {
-			k++
-		}
+	// Scan returns hits in token order: count them per start token, then
+	// sum the counts, so at[t] is the number of hits starting before t.
+	for _, h := range x.hits {
+		x.at[h.first+1]++
 	}
-	x.at[len(toks)] = int32(k)
+	for t := 1; t < len(x.at); t++ {
+		x.at[t] += x.at[t-1]
+	}
 	return x
 }
 

@@ -114,7 +114,7 @@ func (r *run) tailAttrib(s span, lo, hi int, inside bool) attrib {
 	// Inverted: "says Janelle Cruz".
 	if c, ok := r.cueKind(i); ok && r.validCue(c, true) && !(fresh && !isVerb(c)) {
 		if p := r.npStartingAt(c.Last, hi); p.ok() && (!fresh || p.kind == npName) && !r.invertedObject(c) {
-			return attrib{spk: p, cue: &c, how: howTail}
+			return attrib{spk: p, cue: keep(c), how: howTail}
 		}
 	} else if !ok && goesOn && r.plainVerb(i) {
 		if p := r.npStartingAt(i+1, hi); p.ok() && p.kind != npPron && r.closes(p.next, hi) {
@@ -156,7 +156,7 @@ func (r *run) tailAttrib(s span, lo, hi int, inside bool) attrib {
 		if fresh && (weakCue(c) && !r.tailEnds(c.Last, hi) || r.clauseAfter(c.Last, hi)) {
 			break
 		}
-		return attrib{spk: p, cue: &c, how: howTail, fresh: fresh}
+		return attrib{spk: p, cue: keep(c), how: howTail, fresh: fresh}
 	}
 	if dash && !fresh {
 		if p := r.npStartingAt(i, hi); (p.kind == npName || p.kind == npRole) && p.next >= hi-1 {
@@ -196,6 +196,10 @@ func (r *run) plainVerb(k int) bool {
 
 var copulas = map[string]bool{"was": true, "is": true, "were": true, "are": true, "has": true, "had": true,
 	"did": true, "does": true, "got": true, "gets": true, "became": true, "becomes": true, "seemed": true, "seems": true}
+
+// keep returns a copy of c for an attrib to hold: taking the address of a
+// loop's cue instead put every cue the loop looked at on the heap.
+func keep(c rules.CueMatch) *rules.CueMatch { return &c }
 
 // verbCue makes a cue of a verb no rule lists.
 func (r *run) verbCue(k int) *rules.CueMatch {
@@ -343,9 +347,9 @@ func (r *run) headAttrib(lo, hi int) attrib {
 			how = howHeadDirect
 		}
 		if a := r.cueSpeaker(c, lo, hi, j, punct); a.ok() {
-			found = append(found, attrib{spk: a, cue: &c, how: how})
+			found = append(found, attrib{spk: a, cue: keep(c), how: how})
 		} else if how == howHeadDirect && len(found) == 0 && r.passive(c) {
-			return attrib{cue: &c, how: how} // a quotation, its speaker unknown
+			return attrib{cue: keep(c), how: how} // a quotation, its speaker unknown
 		}
 	}
 	if len(found) > 0 {
@@ -549,11 +553,11 @@ func (r *run) lateAttrib(lo, hi int) attrib {
 			continue
 		}
 		if p := r.subjectOf(k, lo); p.ok() && r.afterComma(p.first, lo) && r.tailEnds(c.Last, hi) {
-			return attrib{spk: p, cue: &c, how: howTail}
+			return attrib{spk: p, cue: keep(c), how: howTail}
 		}
 		if k > lo && r.toks[k-1].Norm == "," && r.toks[k].Tag != "VBG" && !objectVerb(c) {
 			if p := r.npStartingAt(c.Last, hi); p.ok() && p.kind != npPron && r.closes(p.next, hi) {
-				return attrib{spk: p, cue: &c, how: howTail}
+				return attrib{spk: p, cue: keep(c), how: howTail}
 			}
 		}
 	}

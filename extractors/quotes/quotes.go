@@ -137,6 +137,12 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		at[i] = -1
 	}
 	r.entAt, r.cueAt = at[:n:n], at[n:]
+	nm := 0
+	for _, e := range ents {
+		nm += len(e.Mentions)
+	}
+	// Sized once: growing it by appends was most of newRun's time.
+	r.ments = make([]mention, 0, nm)
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
 			f, l := r.tokAt(m.Start), r.tokAt(m.End)

@@ -178,11 +178,11 @@ func (r *run) sentAttrib(f, end int) attrib {
 			continue
 		}
 		if p := r.subjectOf(k, f); p.ok() && (p.first == f || r.toks[p.first-1].Norm == "," || r.onlyPhrase(f, p.first)) {
-			return attrib{spk: p, cue: &c, how: howInherit}
+			return attrib{spk: p, cue: keep(c), how: howInherit}
 		}
 		if k > f && r.toks[k-1].Norm == "," && !objectVerb(c) {
 			if p := r.npStartingAt(c.Last, end); p.ok() && p.kind != npPron && r.closes(p.next, end) {
-				return attrib{spk: p, cue: &c, how: howInherit}
+				return attrib{spk: p, cue: keep(c), how: howInherit}
 			}
 		}
 	}
