@@ -182,9 +182,11 @@ type WordCache[T any] struct {
 	chunks [MaxWords / cacheChunk]atomic.Pointer[cacheSlots[T]]
 }
 
-type cacheSlots[T any] struct {
-	state [cacheChunk]atomic.Uint32 // 0 empty, 1 being written, 2 set
-	val   [cacheChunk]T
+// A slot's state sits beside its value: a word not seen for a while costs
+// one cache miss, not one for the state and another for the value.
+type cacheSlots[T any] [cacheChunk]struct {
+	state atomic.Uint32 // 0 empty, 1 being written, 2 set
+	val   T
 }
 
 // Get returns the value kept for word id, or nil when there is none yet
@@ -194,10 +196,13 @@ func (c *WordCache[T]) Get(id uint32) *T {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
-	if s == nil || s.state[id%cacheChunk].Load() != 2 {
+	if s == nil {
 		return nil
 	}
-	return &s.val[id%cacheChunk]
+	if e := &s[id%cacheChunk]; e.state.Load() == 2 {
+		return &e.val
+	}
+	return nil
 }
 
 // Put keeps v for word id unless a value is there already (or being
@@ -212,10 +217,9 @@ func (c *WordCache[T]) Put(id uint32, v T) {
 		p.CompareAndSwap(nil, new(cacheSlots[T]))
 		s = p.Load()
 	}
-	k := id % cacheChunk
-	if s.state[k].CompareAndSwap(0, 1) {
-		s.val[k] = v
-		s.state[k].Store(2)
+	if e := &s[id%cacheChunk]; e.state.CompareAndSwap(0, 1) {
+		e.val = v
+		e.state.Store(2)
 	}
 }
 
@@ -244,9 +248,11 @@ type WordVecs struct {
 	chunks [MaxWords / cacheChunk]atomic.Pointer[vecSlots]
 }
 
+// vecSlots holds cacheChunk slots of 1+n values: the slot's state (as in
+// cacheSlots, read and written atomically) and then its vector, so that a
+// word's state and vector share a cache line.
 type vecSlots struct {
-	state [cacheChunk]atomic.Uint32 // as in cacheSlots
-	val   []int32                   // cacheChunk*n
+	val []int32
 }
 
 // NewWordVecs returns an empty cache of n-value vectors.
@@ -259,11 +265,14 @@ func (c *WordVecs) Get(id uint32) []int32 {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
-	if s == nil || s.state[id%cacheChunk].Load() != 2 {
+	if s == nil {
 		return nil
 	}
-	k := int(id%cacheChunk) * c.n
-	return s.val[k : k+c.n : k+c.n]
+	k := int(id%cacheChunk) * (c.n + 1)
+	if atomic.LoadInt32(&s.val[k]) != 2 {
+		return nil
+	}
+	return s.val[k+1 : k+1+c.n : k+1+c.n]
 }
 
 // Put keeps a copy of v[:n] for word id unless one is there already.
@@ -274,12 +283,12 @@ func (c *WordVecs) Put(id uint32, v []int32) {
 	p := &c.chunks[id/cacheChunk]
 	s := p.Load()
 	if s == nil {
-		p.CompareAndSwap(nil, &vecSlots{val: make([]int32, cacheChunk*c.n)})
+		p.CompareAndSwap(nil, &vecSlots{val: make([]int32, cacheChunk*(c.n+1))})
 		s = p.Load()
 	}
-	k := id % cacheChunk
-	if s.state[k].CompareAndSwap(0, 1) {
-		copy(s.val[int(k)*c.n:int(k+1)*c.n], v[:c.n])
-		s.state[k].Store(2)
+	k := int(id%cacheChunk) * (c.n + 1)
+	if atomic.CompareAndSwapInt32(&s.val[k], 0, 1) {
+		copy(s.val[k+1:k+1+c.n], v[:c.n])
+		atomic.StoreInt32(&s.val[k], 2)
 	}
 }
