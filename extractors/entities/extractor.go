@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -1083,8 +1084,8 @@ var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder 
 func (r *resolver) build() []quarry.Entity {
 	// groups[at[root]-1] are the mentions under root, in roots' order.
 	at := make([]int32, len(r.cands))
-	var roots []int
-	var groups [][]*cand
+	roots := make([]int, 0, len(r.cands))
+	sizes := make([]int, 0, len(r.cands))
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
@@ -1092,23 +1093,42 @@ func (r *resolver) build() []quarry.Entity {
 		root := r.find(i)
 		if at[root] == 0 {
 			roots = append(roots, root)
-			groups = append(groups, nil)
-			at[root] = int32(len(groups))
+			sizes = append(sizes, 0)
+			at[root] = int32(len(roots))
 		}
-		groups[at[root]-1] = append(groups[at[root]-1], c)
+		sizes[at[root]-1]++
+	}
+	// The groups, counted first, share one array rather than each growing
+	// its own; so do the entities and their mentions.
+	groups := make([][]*cand, len(roots))
+	members := make([]*cand, len(r.cands))
+	n := 0
+	for g, size := range sizes {
+		groups[g] = members[n : n : n+size]
+		n += size
+	}
+	for i, c := range r.cands {
+		if c.label != "" {
+			g := at[r.find(i)] - 1
+			groups[g] = append(groups[g], c)
+		}
 	}
 	type ent struct {
 		quarry.Entity
 		cands []*cand
 		first int
 	}
+	store := make([]ent, len(roots))
+	mentions := make([]quarry.Mention, 0, n)
 	ents := make([]*ent, 0, len(roots))
 	byRoot := make([]*ent, len(r.cands))
 	votes := map[string]int{}
 	for gi, root := range roots {
 		cs := groups[gi]
-		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
-		e := &ent{cands: cs, first: cs[0].start}
+		// Labelled mentions cover different tokens, so starts differ.
+		slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(a.start, b.start) })
+		e := &store[gi]
+		e.cands, e.first = cs, cs[0].start
 		clear(votes)
 		var origin uint8
 		var entry *hitEntry
@@ -1118,8 +1138,10 @@ func (r *resolver) build() []quarry.Entity {
 			if c.entry != nil && entry == nil {
 				entry = c.entry
 			}
-			e.Mentions = append(e.Mentions, quarry.Mention{Start: c.start, End: c.end, Text: r.doc.Text[c.start:c.end]})
+			mentions = append(mentions, quarry.Mention{Start: c.start, End: c.end, Text: r.doc.Text[c.start:c.end]})
 		}
+		// Capped, so that appending to one entity's mentions copies them.
+		e.Mentions = mentions[len(mentions)-len(cs) : len(mentions) : len(mentions)]
 		e.Label = best(votes, cs[0].label)
 		if entry != nil {
 			e.Name = entry.Name
@@ -1143,7 +1165,7 @@ func (r *resolver) build() []quarry.Entity {
 		ents = append(ents, e)
 		byRoot[root] = e
 	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
+	slices.SortStableFunc(ents, func(a, b *ent) int { return cmp.Compare(a.first, b.first) })
 	for i, e := range ents {
 		e.ID = "e" + strconv.Itoa(i+1)
 	}
