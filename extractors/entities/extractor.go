@@ -1247,12 +1247,25 @@ func (r *resolver) bestName(cs []*cand) string {
 	var name string
 	head := true
 	for _, c := range cs {
-		t := strings.Join(strings.Fields(r.doc.Text[c.start:c.end]), " ")
+		t := collapseSpaces(r.doc.Text[c.start:c.end])
 		if head && !c.head || head == c.head && len(t) > len(name) {
 			name, head = t, c.head
 		}
 	}
 	return name
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "), without
+// allocating for the usual name of ASCII words one space apart.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || '\t' <= c && c <= '\r' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // looksLikeCompany: a corporate suffix in a name or business words around a
