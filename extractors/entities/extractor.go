@@ -97,6 +97,7 @@ type resolver struct {
 	cover []int32 // per token: cand index + 1
 	// surnames are the last words of multi-word model person names.
 	surnames map[string]bool
+	free     []cand // room for new cands (see newCand)
 }
 
 // Find returns the entities of doc, ids e1, e2... in order of first mention.
@@ -221,25 +222,30 @@ func lowerNorm(t *analysis.Token) string {
 
 // keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
 func keyOf(s string) string {
-	upper := false
+	fold := false // upper case or spaces
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r':
+		case c >= utf8.RuneSelf:
 			return keyOfRunes(s)
-		case 'A' <= c && c <= 'Z':
-			upper = true
+		case 'A' <= c && c <= 'Z' || c == ' ' || '\t' <= c && c <= '\r':
+			fold = true
 		}
 	}
-	if !upper {
+	if !fold {
 		return s
 	}
-	b := make([]byte, len(s))
+	// ASCII: folded byte by byte (a multi-word name need not go rune by
+	// rune through a growing Builder).
+	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			continue
+		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		b = append(b, c)
 	}
 	return string(b)
 }
@@ -266,6 +272,7 @@ func tokKey(t *analysis.Token) string {
 
 func keyOfRunes(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
@@ -281,13 +288,20 @@ func keyOfRunes(s string) string {
 }
 
 func (r *resolver) newCand(first, last int, label string, origin uint8, weight int) *cand {
-	c := &cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
+	// Cands are allocated a batch at a time; one that comes to nothing
+	// leaves its slot for the next.
+	if len(r.free) == 0 {
+		r.free = make([]cand, 16)
+	}
+	c := &r.free[0]
+	*c = cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
 	c.head = r.head[first]
 	r.trimPossessive(c)
 	if c.last <= c.first || c.end <= c.start {
 		return nil
 	}
 	c.key = keyOf(r.doc.Text[c.start:c.end])
+	r.free = r.free[1:]
 	return c
 }
 

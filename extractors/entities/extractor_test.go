@@ -470,3 +470,11 @@ func TestCollapseSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyOfASCII(t *testing.T) {
+	for _, s := range []string{"", "acme", "Acme", "Andy Jassy", "AT&T Inc.", "New\tYork\n", " a  B "} {
+		if got, want := keyOf(s), keyOfRunes(s); got != want {
+			t.Errorf("keyOf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
