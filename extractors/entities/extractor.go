@@ -120,12 +120,13 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 // resolve applies rules and document-level resolution to model spans.
 func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
 	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
-	r.lex = make([]uint16, len(doc.Tokens))
-	r.role = make([]bool, len(doc.Tokens))
+	lex := make([]uint16, len(doc.Tokens))
+	role := make([]bool, len(doc.Tokens))
 	for i := range doc.Tokens {
-		r.lex[i] = lexOf(&doc.Tokens[i])
-		r.role[i] = r.lex[i]&lRole != 0
+		lex[i] = lexOf(&doc.Tokens[i])
+		role[i] = lex[i]&lRole != 0
 	}
+	r.lex, r.role = lex, role
 	r.headlines()
 	r.cover = make([]int32, len(doc.Tokens))
 	if e.rules != nil {
@@ -169,6 +170,10 @@ func (r *resolver) headlines() {
 				upper++
 			} else {
 				lower++
+				if !allCaps {
+					// Neither all caps nor title case: most lines stop here.
+					break
+				}
 			}
 		}
 		caps := allCaps && words > 0
@@ -178,9 +183,11 @@ func (r *resolver) headlines() {
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
 		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && alone
-		for i := s.First; i < s.Last; i++ {
-			r.head[i] = caps || title
-			r.caps[i] = caps
+		if caps || title {
+			for i := s.First; i < s.Last; i++ {
+				r.head[i] = true
+				r.caps[i] = caps
+			}
 		}
 	}
 }
@@ -1046,7 +1053,7 @@ func (r *resolver) propagate() {
 	slices.Sort(sorted)
 	var b []byte // string(b) in an index or comparison does not allocate
 	for i := 0; i < len(r.toks); i++ {
-		if r.cover[i] != 0 || (r.lex[i]&lCap == 0 && !r.head[i]) {
+		if r.lex[i]&lCap == 0 && !r.head[i] || r.cover[i] != 0 {
 			continue
 		}
 		b = b[:0]
