@@ -745,7 +745,7 @@ func sameThing(a, b *cand) bool {
 // link joins mentions of one thing: same string, same gazetteer entry,
 // defined aliases, surnames and names without their corporate suffix.
 func (r *resolver) link() {
-	byKey := map[string]int{}
+	byKey := make(map[string]int, len(r.cands)) // sized once, not grown
 	byID := map[string]int{}
 	for i, c := range r.cands {
 		if c.label == "" {
@@ -886,9 +886,9 @@ func (r *resolver) partials() {
 	}
 	index := map[string][]full{}
 	var b strings.Builder
-	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
-	seen := map[string]int{}        // mentions per key
-	firstAt := map[string]int{}     // where the key is first mentioned
+	prefixes := map[string]string{}               // prefix key -> the full name's key, "" when two names share it
+	seen := make(map[string]int, len(r.cands))    // mentions per key
+	firstAt := make(map[string]int, len(r.cands)) // where the key is first mentioned
 	for _, c := range r.cands {
 		if c.label != "" {
 			seen[c.key]++
@@ -1011,7 +1011,7 @@ func (r *resolver) partials() {
 // propagate adds unlabelled occurrences of known names (and of person
 // surnames), so one string gets one entity throughout the article.
 func (r *resolver) propagate() {
-	keys := map[string]int{}
+	keys := make(map[string]int, len(r.cands))
 	maxLen := 0
 	for i, c := range r.cands {
 		if c.label == "" || c.head {
