@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -96,6 +97,7 @@ type resolver struct {
 	cover []int32 // per token: cand index + 1
 	// surnames are the last words of multi-word model person names.
 	surnames map[string]bool
+	free     []cand // room for new cands (see newCand)
 }
 
 // Find returns the entities of doc, ids e1, e2... in order of first mention.
@@ -118,12 +120,13 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 // resolve applies rules and document-level resolution to model spans.
 func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
 	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
-	r.lex = make([]uint16, len(doc.Tokens))
-	r.role = make([]bool, len(doc.Tokens))
+	lex := make([]uint16, len(doc.Tokens))
+	role := make([]bool, len(doc.Tokens))
 	for i := range doc.Tokens {
-		r.lex[i] = lexOf(&doc.Tokens[i])
-		r.role[i] = r.lex[i]&lRole != 0
+		lex[i] = lexOf(&doc.Tokens[i])
+		role[i] = lex[i]&lRole != 0
 	}
+	r.lex, r.role = lex, role
 	r.headlines()
 	r.cover = make([]int32, len(doc.Tokens))
 	if e.rules != nil {
@@ -167,6 +170,10 @@ func (r *resolver) headlines() {
 				upper++
 			} else {
 				lower++
+				if !allCaps {
+					// Neither all caps nor title case: most lines stop here.
+					break
+				}
 			}
 		}
 		caps := allCaps && words > 0
@@ -176,9 +183,11 @@ func (r *resolver) headlines() {
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
 		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && alone
-		for i := s.First; i < s.Last; i++ {
-			r.head[i] = caps || title
-			r.caps[i] = caps
+		if caps || title {
+			for i := s.First; i < s.Last; i++ {
+				r.head[i] = true
+				r.caps[i] = caps
+			}
 		}
 	}
 }
@@ -220,25 +229,30 @@ func lowerNorm(t *analysis.Token) string {
 
 // keyOf folds text for matching: lower case, ASCII apostrophes, no spaces.
 func keyOf(s string) string {
-	upper := false
+	fold := false // upper case or spaces
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c >= utf8.RuneSelf || c == ' ' || '\t' <= c && c <= '\r':
+		case c >= utf8.RuneSelf:
 			return keyOfRunes(s)
-		case 'A' <= c && c <= 'Z':
-			upper = true
+		case 'A' <= c && c <= 'Z' || c == ' ' || '\t' <= c && c <= '\r':
+			fold = true
 		}
 	}
-	if !upper {
+	if !fold {
 		return s
 	}
-	b := make([]byte, len(s))
+	// ASCII: folded byte by byte (a multi-word name need not go rune by
+	// rune through a growing Builder).
+	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if 'A' <= c && c <= 'Z' {
+		switch {
+		case c == ' ' || '\t' <= c && c <= '\r':
+			continue
+		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		b = append(b, c)
 	}
 	return string(b)
 }
@@ -265,6 +279,7 @@ func tokKey(t *analysis.Token) string {
 
 func keyOfRunes(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
@@ -280,13 +295,20 @@ func keyOfRunes(s string) string {
 }
 
 func (r *resolver) newCand(first, last int, label string, origin uint8, weight int) *cand {
-	c := &cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
+	// Cands are allocated a batch at a time; one that comes to nothing
+	// leaves its slot for the next.
+	if len(r.free) == 0 {
+		r.free = make([]cand, 16)
+	}
+	c := &r.free[0]
+	*c = cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
 	c.head = r.head[first]
 	r.trimPossessive(c)
 	if c.last <= c.first || c.end <= c.start {
 		return nil
 	}
 	c.key = keyOf(r.doc.Text[c.start:c.end])
+	r.free = r.free[1:]
 	return c
 }
 
@@ -723,7 +745,7 @@ func sameThing(a, b *cand) bool {
 // link joins mentions of one thing: same string, same gazetteer entry,
 // defined aliases, surnames and names without their corporate suffix.
 func (r *resolver) link() {
-	byKey := map[string]int{}
+	byKey := make(map[string]int, len(r.cands)) // sized once, not grown
 	byID := map[string]int{}
 	for i, c := range r.cands {
 		if c.label == "" {
@@ -864,9 +886,9 @@ func (r *resolver) partials() {
 	}
 	index := map[string][]full{}
 	var b strings.Builder
-	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
-	seen := map[string]int{}        // mentions per key
-	firstAt := map[string]int{}     // where the key is first mentioned
+	prefixes := map[string]string{}               // prefix key -> the full name's key, "" when two names share it
+	seen := make(map[string]int, len(r.cands))    // mentions per key
+	firstAt := make(map[string]int, len(r.cands)) // where the key is first mentioned
 	for _, c := range r.cands {
 		if c.label != "" {
 			seen[c.key]++
@@ -989,7 +1011,7 @@ func (r *resolver) partials() {
 // propagate adds unlabelled occurrences of known names (and of person
 // surnames), so one string gets one entity throughout the article.
 func (r *resolver) propagate() {
-	keys := map[string]int{}
+	keys := make(map[string]int, len(r.cands))
 	maxLen := 0
 	for i, c := range r.cands {
 		if c.label == "" || c.head {
@@ -1031,7 +1053,7 @@ func (r *resolver) propagate() {
 	slices.Sort(sorted)
 	var b []byte // string(b) in an index or comparison does not allocate
 	for i := 0; i < len(r.toks); i++ {
-		if r.cover[i] != 0 || (r.lex[i]&lCap == 0 && !r.head[i]) {
+		if r.lex[i]&lCap == 0 && !r.head[i] || r.cover[i] != 0 {
 			continue
 		}
 		b = b[:0]
@@ -1083,8 +1105,8 @@ var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder 
 func (r *resolver) build() []quarry.Entity {
 	// groups[at[root]-1] are the mentions under root, in roots' order.
 	at := make([]int32, len(r.cands))
-	var roots []int
-	var groups [][]*cand
+	roots := make([]int, 0, len(r.cands))
+	sizes := make([]int, 0, len(r.cands))
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
@@ -1092,23 +1114,42 @@ func (r *resolver) build() []quarry.Entity {
 		root := r.find(i)
 		if at[root] == 0 {
 			roots = append(roots, root)
-			groups = append(groups, nil)
-			at[root] = int32(len(groups))
+			sizes = append(sizes, 0)
+			at[root] = int32(len(roots))
 		}
-		groups[at[root]-1] = append(groups[at[root]-1], c)
+		sizes[at[root]-1]++
+	}
+	// The groups, counted first, share one array rather than each growing
+	// its own; so do the entities and their mentions.
+	groups := make([][]*cand, len(roots))
+	members := make([]*cand, len(r.cands))
+	n := 0
+	for g, size := range sizes {
+		groups[g] = members[n : n : n+size]
+		n += size
+	}
+	for i, c := range r.cands {
+		if c.label != "" {
+			g := at[r.find(i)] - 1
+			groups[g] = append(groups[g], c)
+		}
 	}
 	type ent struct {
 		quarry.Entity
 		cands []*cand
 		first int
 	}
+	store := make([]ent, len(roots))
+	mentions := make([]quarry.Mention, 0, n)
 	ents := make([]*ent, 0, len(roots))
 	byRoot := make([]*ent, len(r.cands))
 	votes := map[string]int{}
 	for gi, root := range roots {
 		cs := groups[gi]
-		sort.Slice(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
-		e := &ent{cands: cs, first: cs[0].start}
+		// Labelled mentions cover different tokens, so starts differ.
+		slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(a.start, b.start) })
+		e := &store[gi]
+		e.cands, e.first = cs, cs[0].start
 		clear(votes)
 		var origin uint8
 		var entry *hitEntry
@@ -1118,8 +1159,10 @@ func (r *resolver) build() []quarry.Entity {
 			if c.entry != nil && entry == nil {
 				entry = c.entry
 			}
-			e.Mentions = append(e.Mentions, quarry.Mention{Start: c.start, End: c.end, Text: r.doc.Text[c.start:c.end]})
+			mentions = append(mentions, quarry.Mention{Start: c.start, End: c.end, Text: r.doc.Text[c.start:c.end]})
 		}
+		// Capped, so that appending to one entity's mentions copies them.
+		e.Mentions = mentions[len(mentions)-len(cs) : len(mentions) : len(mentions)]
 		e.Label = best(votes, cs[0].label)
 		if entry != nil {
 			e.Name = entry.Name
@@ -1143,7 +1186,7 @@ func (r *resolver) build() []quarry.Entity {
 		ents = append(ents, e)
 		byRoot[root] = e
 	}
-	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
+	slices.SortStableFunc(ents, func(a, b *ent) int { return cmp.Compare(a.first, b.first) })
 	for i, e := range ents {
 		e.ID = "e" + strconv.Itoa(i+1)
 	}
@@ -1225,12 +1268,25 @@ func (r *resolver) bestName(cs []*cand) string {
 	var name string
 	head := true
 	for _, c := range cs {
-		t := strings.Join(strings.Fields(r.doc.Text[c.start:c.end]), " ")
+		t := collapseSpaces(r.doc.Text[c.start:c.end])
 		if head && !c.head || head == c.head && len(t) > len(name) {
 			name, head = t, c.head
 		}
 	}
 	return name
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "), without
+// allocating for the usual name of ASCII words one space apart.
+func collapseSpaces(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || '\t' <= c && c <= '\r' ||
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
 }
 
 // looksLikeCompany: a corporate suffix in a name or business words around a

@@ -462,3 +462,19 @@ func TestSpacedFullStop(t *testing.T) {
 		t.Errorf("mentions %q, want Kelvar Bros and Acme Inc.", got)
 	}
 }
+
+func TestCollapseSpaces(t *testing.T) {
+	for _, s := range []string{"", "Acme", "Andy Jassy", "Andy  Jassy", " Acme", "Acme ", "Warner\nBros", "Nestlé SA", "Acme\u00a0Inc", "a\u2003b", "A B C"} {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestKeyOfASCII(t *testing.T) {
+	for _, s := range []string{"", "acme", "Acme", "Andy Jassy", "AT&T Inc.", "New\tYork\n", " a  B "} {
+		if got, want := keyOf(s), keyOfRunes(s); got != want {
+			t.Errorf("keyOf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
