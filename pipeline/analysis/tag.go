@@ -483,12 +483,33 @@ func (m *tagModel) features(w string, buf *[]byte) tokFeat {
 
 type tagScratch struct {
 	feats []tokFeat
+	base  [tagBlock]tagBase
 	buf   []byte
+}
+
+// tagBlock is how many tokens tag scores in one go (see tag).
+const tagBlock = 32
+
+// tagBase is a token's scores from the features that do not depend on the
+// tags before it, by class, and the classes they touch. Indexed by a class
+// byte, so without bounds checks: only the first tagStart entries (three
+// cache lines) are ever used.
+type tagBase struct {
+	v    [256]int32
+	seen uint64
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
 
 // tag sets Tag on toks, treating them as one sequence (a sentence).
+//
+// It works on blocks of tagBlock tokens, in two passes. The first adds up,
+// for every token, the features that do not depend on the previous tags:
+// its word, suffix and prefix and what its neighbours say. Those rows are
+// scattered over megabytes, but no token waits for another's, so their
+// cache misses overlap. The second goes left to right adding what the
+// previous tags say, mostly from a few hot rows, and picks each tag.
+// Integer sums: the order of the additions does not change a score.
 func (m *tagModel) tag(toks []Token) {
 	if len(toks) == 0 {
 		return
@@ -512,7 +533,6 @@ func (m *tagModel) tag(toks []Token) {
 	}
 	sc.feats = feats
 
-	p1, p2 := uint8(tagStart), uint8(tagStart2)
 	n := len(toks)
 	ctx := func(j int) *tokFeat {
 		switch {
@@ -527,80 +547,120 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		return &m.pads[3]
 	}
-	var scores [256]int32 // indexed by a class byte: no bounds check
-	for i := range toks {
-		f := &feats[i]
-		if f.done {
-			toks[i].Tag = f.tag
-			p2, p1 = p1, f.id
-			continue
-		}
-		var rows [6]int32
-		k := 0
-		add := func(r int32) {
-			if r >= 0 {
-				rows[k] = r
-				k++
+	p1, p2 := uint8(tagStart), uint8(tagStart2)
+	for from := 0; from < n; from += tagBlock {
+		to := min(n, from+tagBlock)
+		for i := from; i < to; i++ {
+			f := &feats[i]
+			if f.done {
+				continue
+			}
+			b := &sc.base[i-from]
+			pv, nv := &ctx(i-1).ctx.prev, &ctx(i+1).ctx.next
+			// Five classes a step (tagStart is 45): the loop's count and
+			// jump cost half what its body does. It also overwrites what
+			// an earlier token left in b.
+			for c := 0; c < tagStart; c += 5 {
+				b.v[c] = f.part.v[c] + pv.v[c] + nv.v[c]
+				b.v[c+1] = f.part.v[c+1] + pv.v[c+1] + nv.v[c+1]
+				b.v[c+2] = f.part.v[c+2] + pv.v[c+2] + nv.v[c+2]
+				b.v[c+3] = f.part.v[c+3] + pv.v[c+3] + nv.v[c+3]
+				b.v[c+4] = f.part.v[c+4] + pv.v[c+4] + nv.v[c+4]
+			}
+			b.seen = f.part.seen | pv.seen | nv.seen
+			if f.word >= 0 {
+				m.addTo(b, m.wordInfo[f.word].cur)
+			}
+			if c := ctx(i - 2); c.word >= 0 {
+				m.addTo(b, m.wordInfo[c.word].prev2)
+			}
+			if c := ctx(i + 2); c.word >= 0 {
+				m.addTo(b, m.wordInfo[c.word].next2)
 			}
 		}
-		// The shared sums of the word, of the previous tags and of what the
-		// next and previous words say start the scores; the loop also
-		// resets every class the last token scored.
-		pair := m.pairFor(p1, p2)
-		pv, nv := &ctx(i-1).ctx.prev, &ctx(i+1).ctx.next
-		// Five classes a step (tagStart is 45): the loop's count and jump
-		// cost half what its body does.
-		for c := 0; c < tagStart; c += 5 {
-			scores[c] = f.part.v[c] + pair.v[c] + pv.v[c] + nv.v[c]
-			scores[c+1] = f.part.v[c+1] + pair.v[c+1] + pv.v[c+1] + nv.v[c+1]
-			scores[c+2] = f.part.v[c+2] + pair.v[c+2] + pv.v[c+2] + nv.v[c+2]
-			scores[c+3] = f.part.v[c+3] + pair.v[c+3] + pv.v[c+3] + nv.v[c+3]
-			scores[c+4] = f.part.v[c+4] + pair.v[c+4] + pv.v[c+4] + nv.v[c+4]
-		}
-		seen := f.part.seen | pair.seen | pv.seen | nv.seen
-		if f.word >= 0 {
-			wr := &m.wordInfo[f.word]
-			add(wr.cur)
-			for _, tw := range m.tagWord[wr.twOff : wr.twOff+wr.twLen] {
-				if tw.tag == p1 {
-					add(tw.row)
-					break
+		for i := from; i < to; i++ {
+			f := &feats[i]
+			if f.done {
+				toks[i].Tag = f.tag
+				p2, p1 = p1, f.id
+				continue
+			}
+			b := &sc.base[i-from]
+			if f.word >= 0 {
+				wr := &m.wordInfo[f.word]
+				for _, tw := range m.tagWord[wr.twOff : wr.twOff+wr.twLen] {
+					if tw.tag == p1 {
+						m.addTo(b, tw.row)
+						break
+					}
 				}
 			}
-		}
-		if c := ctx(i - 2); c.word >= 0 {
-			add(m.wordInfo[c.word].prev2)
-		}
-		if c := ctx(i + 2); c.word >= 0 {
-			add(m.wordInfo[c.word].next2)
-		}
-		// The headers first, in independent loads: their cache misses
-		// overlap instead of each row's stalling its sum.
-		var hdr [6]uint32
-		for j, r := range rows[:k] {
-			hdr[j] = m.rows[r+1]
-		}
-		for j, r := range rows[:k] {
-			h1 := hdr[j]
-			seen |= uint64(m.rows[r]) | uint64(h1&(1<<rowLenShift-1))<<32
-			addEntries(&scores, m.rows[r+rowHeader:int(r)+rowHeader+int(h1>>rowLenShift)])
-		}
-		best, bestScore := -1, int32(math.MinInt32)
-		// The seen classes in increasing order, so ties go to the first.
-		for b := seen & (1<<tagStart - 1); b != 0; b &= b - 1 {
-			c := bits.TrailingZeros64(b)
-			if scores[c] > bestScore {
-				best, bestScore = c, scores[c]
+			best := m.best(b, m.pairFor(p1, p2))
+			if best < 0 {
+				toks[i].Tag = ""
+				p2, p1 = p1, tagOther
+				continue
 			}
+			toks[i].Tag = m.classes[best]
+			p2, p1 = p1, uint8(best)
 		}
-		if best < 0 {
-			toks[i].Tag = ""
-			p2, p1 = p1, tagOther
-			continue
-		}
-		toks[i].Tag = m.classes[best]
-		p2, p1 = p1, uint8(best)
 	}
+}
+
+// addTo adds the weights of the row at r (none when r < 0) to b and marks
+// its classes.
+func (m *tagModel) addTo(b *tagBase, r int32) {
+	if r < 0 {
+		return
+	}
+	h1 := m.rows[r+1]
+	b.seen |= uint64(m.rows[r]) | uint64(h1&(1<<rowLenShift-1))<<32
+	addEntries(&b.v, m.rows[r+rowHeader:int(r)+rowHeader+int(h1>>rowLenShift)])
+}
+
+// best returns the first class with the highest score b+pair among those
+// some row touched, or -1 when none did.
+func (m *tagModel) best(b *tagBase, pair *partSum) int {
+	// The first highest of all classes, five a step. A class no row
+	// touched scores 0: if one won, look again among the touched ones
+	// (the highest of which may be below 0).
+	best, top := 0, b.v[0]+pair.v[0]
+	for c := 1; c < tagStart-4; c += 5 {
+		v0, v1, v2 := b.v[c]+pair.v[c], b.v[c+1]+pair.v[c+1], b.v[c+2]+pair.v[c+2]
+		v3, v4 := b.v[c+3]+pair.v[c+3], b.v[c+4]+pair.v[c+4]
+		if v0 > top {
+			best, top = c, v0
+		}
+		if v1 > top {
+			best, top = c+1, v1
+		}
+		if v2 > top {
+			best, top = c+2, v2
+		}
+		if v3 > top {
+			best, top = c+3, v3
+		}
+		if v4 > top {
+			best, top = c+4, v4
+		}
+	}
+	for c := tagStart - 4; c < tagStart; c++ {
+		if v := b.v[c] + pair.v[c]; v > top {
+			best, top = c, v
+		}
+	}
+	seen := (b.seen | pair.seen) & (1<<tagStart - 1)
+	if seen&(1<<best) != 0 {
+		return best
+	}
+	best, top = -1, math.MinInt32
+	for bs := seen; bs != 0; bs &= bs - 1 {
+		c := bits.TrailingZeros64(bs)
+		if v := b.v[c] + pair.v[c]; v > top {
+			best, top = c, v
+		}
+	}
+	return best
 }
 
 // tagInput is the form of toks[i] the model sees: Norm, except for
