@@ -54,7 +54,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 		}
 		c := context{lx: x.lx, text: doc.Text, toks: stoks}
 		for _, w := range wins {
-			toks = lex(doc.Text, w.start, w.end, toks[:0])
+			toks = lex(doc.Text, w.start, w.end, stoks, toks[:0])
 			sc := scanner{lx: x.lx, text: doc.Text, t: toks, open: w.start == sn.Start, sent: sn.Start, fl: flags[:0]}
 			amounts = sc.scan(amounts[:0])
 			flags = sc.fl
@@ -294,7 +294,7 @@ func (c *context) word(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
 	}
-	return strings.ToLower(c.toks[i].Norm)
+	return c.toks[i].Lower() // strings.ToLower(Norm), kept per word
 }
 
 func (c *context) fill(f *quarry.Figure) {

@@ -251,7 +251,7 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 	if form == "" {
 		return
 	}
-	ts := lex(form, 0, len(form), nil)
+	ts := lex(form, 0, len(form), nil, nil)
 	e.exact = exact
 	for i, t := range ts {
 		s := form[t.s:t.e]
