@@ -159,7 +159,11 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		out = append(out, span{start, end})
 	}
 	for k := range toks {
-		if !x.lx.triggerTok(&toks[k]) {
+		trig := x.lx.triggerBits(toks[k].Word)
+		if trig&trigKnown == 0 {
+			trig = x.lx.learnTrigger(&toks[k])
+		}
+		if trig&trigYes == 0 {
 			continue
 		}
 		a, b := max(0, k-around), min(len(toks)-1, k+around)
