@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -29,17 +30,16 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 	if len(sents) == 0 && doc.Text != "" {
 		sents = []analysis.Sentence{{Start: 0, End: len(doc.Text), First: 0, Last: len(doc.Tokens)}}
 	}
-	if out.Figures == nil {
+	// The pipeline hands in an empty, non-nil slice: presize by capacity.
+	if cap(out.Figures) == 0 {
 		out.Figures = make([]quarry.Figure, 0, len(doc.Text)/256+4) // news: a figure every few hundred bytes
 	}
+	buf := scratchPool.Get().(*scratch)
+	wins, toks, amounts, flags := buf.wins, buf.toks, buf.amounts, buf.flags
 	var (
-		wins    []span
-		toks    []tok
-		amounts []amount
-		flags   []uint8
-		vals    []float64
-		ments   mentions
-		ends    map[int]mention
+		vals  []float64
+		ments mentions
+		ends  mentions
 	)
 	first := len(out.Figures)
 	indexed := false
@@ -54,7 +54,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 		}
 		c := context{lx: x.lx, text: doc.Text, toks: stoks}
 		for _, w := range wins {
-			toks = lex(doc.Text, w.start, w.end, toks[:0])
+			toks = lex(doc.Text, w.start, w.end, stoks, toks[:0])
 			sc := scanner{lx: x.lx, text: doc.Text, t: toks, open: w.start == sn.Start, sent: sn.Start, fl: flags[:0]}
 			amounts = sc.scan(amounts[:0])
 			flags = sc.fl
@@ -78,7 +78,29 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 		}
 	}
 	setIDs(out.Figures[first:])
+	buf.keep(wins, toks, amounts, flags)
 	return nil
+}
+
+// scratch holds the working buffers of an extraction, reused from article
+// to article: grown afresh for each, they cost a growslice every few
+// windows.
+type scratch struct {
+	wins    []span
+	toks    []tok
+	amounts []amount
+	flags   []uint8
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// keep puts the buffers, as grown, back in the pool, the tokens and amounts
+// cleared: their strings would keep the article's text alive.
+func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint8) {
+	clear(toks[:cap(toks)])
+	clear(amounts[:cap(amounts)])
+	*b = scratch{wins[:0], toks[:0], amounts[:0], flags[:0]}
+	scratchPool.Put(b)
 }
 
 // setIDs numbers figures f1, f2, ... with the ids sharing one string.
@@ -137,7 +159,11 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		out = append(out, span{start, end})
 	}
 	for k := range toks {
-		if !x.lx.triggerTok(&toks[k]) {
+		trig := x.lx.triggerBits(toks[k].Word)
+		if trig&trigKnown == 0 {
+			trig = x.lx.learnTrigger(&toks[k])
+		}
+		if trig&trigYes == 0 {
 			continue
 		}
 		a, b := max(0, k-around), min(len(toks)-1, k+around)
@@ -213,23 +239,28 @@ func sortByStart(ms []mention) []mention {
 	return out
 }
 
-// byEnd maps each end offset to the first mention (by start) ending
-// there: endingAt would scan the mentions for every figure otherwise,
-// quadratic in a long article.
-func (ms mentions) byEnd() map[int]mention {
-	ends := make(map[int]mention, len(ms))
-	for _, m := range ms {
-		if _, ok := ends[m.end]; !ok {
-			ends[m.end] = m
-		}
+// byEnd returns the mentions sorted by end, those ending at one offset in
+// start order, for endingAt to search: a scan of the mentions for every
+// figure would be quadratic in a long article. Mentions seldom overlap, so
+// the start order is mostly the end order already and needs no copy (a map
+// by end cost more to build than all the searches).
+func (ms mentions) byEnd() mentions {
+	byEnd := func(a, b mention) int { return cmp.Compare(a.end, b.end) }
+	if slices.IsSortedFunc(ms, byEnd) {
+		return ms
 	}
+	ends := slices.Clone(ms)
+	slices.SortStableFunc(ends, byEnd)
 	return ends
 }
 
-// endingAt returns the mention that ends at byte end.
+// endingAt returns the first mention (by start) that ends at byte end.
 func (c *context) endingAt(end int) (mention, bool) {
-	m, ok := c.ends[end]
-	return m, ok
+	i := sort.Search(len(c.ends), func(i int) bool { return c.ends[i].end >= end })
+	if i < len(c.ends) && c.ends[i].end == end {
+		return c.ends[i], true
+	}
+	return mention{}, false
 }
 
 // within returns the first mention inside [start, end).
@@ -259,15 +290,15 @@ type context struct {
 	text  string
 	toks  []analysis.Token
 	ments mentions
-	ends  map[int]mention // see byEnd
-	pos   int             // the first token ending after the last figure's start
+	ends  mentions // sorted by end, see byEnd
+	pos   int      // the first token ending after the last figure's start
 }
 
 func (c *context) word(i int) string {
 	if i < 0 || i >= len(c.toks) {
 		return ""
 	}
-	return strings.ToLower(c.toks[i].Norm)
+	return c.toks[i].Lower() // strings.ToLower(Norm), kept per word
 }
 
 func (c *context) fill(f *quarry.Figure) {

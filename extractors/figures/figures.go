@@ -77,7 +77,7 @@ func (x *Extractor) Find(text string) []quarry.Figure {
 }
 
 func (x *Extractor) find(text string, s, e int, alone bool) []quarry.Figure {
-	sc := scanner{lx: x.lx, text: text, t: lex(text, s, e, nil), alone: alone, open: true, sent: s}
+	sc := scanner{lx: x.lx, text: text, t: lex(text, s, e, nil, nil), alone: alone, open: true, sent: s}
 	var out []quarry.Figure
 	for _, a := range sc.scan(nil) {
 		out = append(out, sc.record(a, nil))

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
 // The scanner reads the bytes of one sentence into its own small tokens:
@@ -34,8 +36,11 @@ type tok struct {
 	dotted bool // more than one decimal point: a version or an address
 }
 
-// lex appends the tokens of text[s:e] to toks.
-func lex(text string, s, e int, toks []tok) []tok {
+// lex appends the tokens of text[s:e] to toks. words, the analysed tokens
+// of the text in order (or nil), lend their lower case, kept per word, to
+// the capitalised words they span exactly: strings.ToLower would allocate
+// for each.
+func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 	sp, nl := true, false
 	for k := s - 1; k >= 0 && isSpaceByte(text[k]); k-- {
 		nl = nl || text[k] == '\n'
@@ -58,12 +63,14 @@ func lex(text string, s, e int, toks []tok) []tok {
 				toks = append(toks, t)
 				i = t.e
 			case isLetterByte(c):
-				j := i + 1
+				// Lower-case ASCII letters all have bit 0x20, capitals not.
+				j, all := i+1, c
 				for j < e {
-					if text[j] < utf8.RuneSelf {
-						if !isLetterByte(text[j]) {
+					if c := text[j]; c < utf8.RuneSelf {
+						if !isLetterByte(c) {
 							break
 						}
+						all &= c
 						j++
 						continue
 					}
@@ -71,9 +78,14 @@ func lex(text string, s, e int, toks []tok) []tok {
 					if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 						break
 					}
+					all = 0
 					j += n
 				}
-				toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: strings.ToLower(text[i:j])})
+				low := text[i:j] // most words are lower-case ASCII already
+				if all&0x20 == 0 {
+					low, words = lowerWord(text, i, j, words)
+				}
+				toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: low})
 				i = j
 			default:
 				toks = append(toks, tok{s: i, e: i + 1, k: tSym, sp: sp, nl: nl, low: text[i : i+1]})
@@ -97,7 +109,9 @@ func lex(text string, s, e int, toks []tok) []tok {
 				}
 				j += n2
 			}
-			toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: strings.ToLower(text[i:j])})
+			var low string
+			low, words = lowerWord(text, i, j, words)
+			toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: low})
 			i = j
 		default:
 			toks = append(toks, tok{s: i, e: i + n, k: tSym, sp: sp, nl: nl, low: text[i : i+n]})
@@ -106,6 +120,19 @@ func lex(text string, s, e int, toks []tok) []tok {
 		sp, nl = false, false
 	}
 	return toks
+}
+
+// lowerWord returns strings.ToLower(text[i:j]), from the analysed token
+// spanning exactly i to j when there is one (letters hold no curly quotes,
+// so its Norm is its Text), and words past those ending by i.
+func lowerWord(text string, i, j int, words []analysis.Token) (string, []analysis.Token) {
+	for len(words) > 0 && words[0].End <= i {
+		words = words[1:]
+	}
+	if len(words) > 0 && words[0].Start == i && words[0].End == j {
+		return words[0].Lower(), words
+	}
+	return strings.ToLower(text[i:j]), words
 }
 
 // lexNum reads digits with thousands separators and a decimal part:

@@ -3,6 +3,7 @@ package figures
 import (
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -76,13 +77,15 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
-	// triggers keeps trigger's answer per analysed word: 1 no, 2 yes.
-	triggers *analysis.WordCache[uint8]
+	// triggers keeps trigger's answer per analysed word, two bits each
+	// (known, yes), 32 KB in all: a lookup is a load and a shift, cheap
+	// enough for windows to make one for every token.
+	triggers *[analysis.MaxWords / 16]atomic.Uint32
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{},
-		triggers: new(analysis.WordCache[uint8])}
+		triggers: new([analysis.MaxWords / 16]atomic.Uint32)}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
@@ -176,19 +179,32 @@ const (
 	cDigit
 )
 
-// triggerTok is trigger(t.Text), kept per word: Text differs from Norm only
-// in quote marks, which are neither letters nor digits.
-func (lx *lexicon) triggerTok(t *analysis.Token) bool {
-	if v := lx.triggers.Get(t.Word); v != nil {
-		return *v == 2
+// Bits kept per word in lexicon.triggers.
+const (
+	trigKnown = 1 << iota
+	trigYes
+)
+
+// triggerBits returns the bits kept for word id, 0 before its first sight;
+// small enough to inline in windows, which looks at every token. Word
+// numbers stay below MaxWords, and 0 (none) is never marked known.
+func (lx *lexicon) triggerBits(id uint32) uint32 {
+	id %= analysis.MaxWords
+	return lx.triggers[id/16].Load() >> (id % 16 * 2) & 3
+}
+
+// learnTrigger returns and keeps the bits of trigger(t.Text) for t's word:
+// Text differs from Norm only in quote marks, which are neither letters nor
+// digits.
+func (lx *lexicon) learnTrigger(t *analysis.Token) uint32 {
+	b := uint32(trigKnown)
+	if lx.trigger(t.Text) {
+		b |= trigYes
 	}
-	ok := lx.trigger(t.Text)
-	v := uint8(1)
-	if ok {
-		v = 2
+	if id := t.Word; id != 0 && id < analysis.MaxWords {
+		lx.triggers[id/16].Or(b << (id % 16 * 2))
 	}
-	lx.triggers.Put(t.Word, v)
-	return ok
+	return b
 }
 
 // trigger reports whether an analysed token holds a digit or opens with a
@@ -251,7 +267,7 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 	if form == "" {
 		return
 	}
-	ts := lex(form, 0, len(form), nil)
+	ts := lex(form, 0, len(form), nil, nil)
 	e.exact = exact
 	for i, t := range ts {
 		s := form[t.s:t.e]
