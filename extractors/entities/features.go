@@ -257,8 +257,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		}
 		in.gaz, in.rule, in.doc = 0, 0, 0
 	}
-	for si, s := range doc.Sentences {
-		_ = si
+	for _, s := range doc.Sentences {
 		head := true
 		letters := 0
 		for i := s.First; i < s.Last; i++ {
@@ -271,11 +270,8 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 				letters++
 			}
 		}
-		if letters == 0 {
-			head = false
-		}
-		for i := s.First; i < s.Last; i++ {
-			if head {
+		if head && letters > 0 {
+			for i := s.First; i < s.Last; i++ {
 				infos[i].flags |= fHeadline
 			}
 		}
@@ -373,9 +369,11 @@ func reopen(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
 
 // docFlags records, per lower-cased word, how it is written elsewhere in the
 // document: a capitalised word seen mid-sentence is likely a name even where
-// it opens a sentence or sits in an all-caps headline.
+// it opens a sentence or sits in an all-caps headline. It leaves the word
+// slots in s for docLabels.
 func docFlags(infos []tokInfo, s *scratch) {
 	slot, n := s.slotsOf(infos)
+	s.nslots = n
 	if cap(s.seen) < n {
 		s.seen = make([]uint8, n)
 	}
@@ -422,7 +420,8 @@ func (s *scratch) slotsOf(infos []tokInfo) (slot []int32, n int) {
 	if cap(s.slot) < len(infos) {
 		s.slot = make([]int32, len(infos))
 	}
-	slot = s.slot[:len(infos)]
+	s.slot = s.slot[:len(infos)]
+	slot = s.slot
 	for i := range infos {
 		h := infos[i].lower
 		j := int((h * 0x9E3779B97F4A7C15) >> shift)
@@ -640,9 +639,13 @@ func labelCode(tags []int, i int) int {
 
 // docLabels fills the second-pass fields of infos from first-pass tags:
 // a word tagged as a surname or a company elsewhere in the article is
-// likely the same thing here.
+// likely the same thing here. docFlags must have run on infos: its word
+// slots are used again (lower is the same in both passes).
 func docLabels(infos []tokInfo, tags []int, s *scratch) {
-	slot, n := s.slotsOf(infos)
+	slot, n := s.slot, s.nslots
+	if len(slot) != len(infos) {
+		panic("entities: docLabels without docFlags")
+	}
 	if cap(s.labs) < n {
 		s.labs = make([]int32, n)
 	}
@@ -659,10 +662,11 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		if k < 0 {
 			k = int32(len(s.counts))
 			labs[slot[i]] = k + 1
-			s.counts = append(s.counts, [nCodes]uint16{})
+			s.counts = append(s.counts, codeCounts{})
 		}
 		c := labelCode(tags, i)
-		s.counts[k][c]++
+		s.counts[k].n[c]++
+		s.counts[k].seen |= 1 << c
 		in.self = uint8(1 + c)
 	}
 	for i := range infos {
@@ -673,8 +677,10 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		cnt := &s.counts[labs[slot[i]]-1]
 		own := int(in.self - 1)
 		var byType [8]int
-		for c := 0; c < nCodes; c++ {
-			n := int(cnt[c])
+		// A word gets one or two codes of the 33: visit those only.
+		for b := cnt.seen; b != 0; b &= b - 1 {
+			c := bits.TrailingZeros64(b)
+			n := int(cnt.n[c])
 			if c == own {
 				n--
 			}
@@ -686,6 +692,9 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 				byType[(c-1)/4] += n
 			}
 		}
+		if in.lab <= 1 {
+			continue // no typed code: byType is all zero, maj stays 0
+		}
 		best := 0
 		for t, n := range byType {
 			if n > 0 && (best == 0 || n > byType[best-1]) {
@@ -694,6 +703,13 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		}
 		in.maj = uint8(best)
 	}
+}
+
+// codeCounts counts a word's label codes in first-pass output; seen has
+// a bit per code counted.
+type codeCounts struct {
+	seen uint64
+	n    [nCodes]uint16
 }
 
 // docFeatures appends the second-pass features of token i.

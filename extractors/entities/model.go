@@ -267,7 +267,8 @@ type scratch struct {
 	partial []int32                             // second-pass sums of first-pass features
 	near    [nRoles][nRoles * 2 * maxTags]int32 // per role asked, as a token's four neighbours are in use at once
 	cols    []float32                           // decode's transitions by column
-	counts  [][nCodes]uint16
+	counts  []codeCounts
+	nslots  int // words numbered in slot by docFlags
 }
 
 var scratchPool = sync.Pool{New: func() any {

@@ -43,6 +43,7 @@ func TestDocLabels(t *testing.T) {
 	tags[6] = 3             // Kelvar
 	s := getScratch()
 	defer scratchPool.Put(s)
+	docFlags(infos, s)
 	docLabels(infos, tags, s)
 	last := infos[8] // the third Okafor, tagged O
 	if last.lab&(1<<(1+0*4+3)) == 0 || last.lab&(1<<(1+1*4+0)) == 0 {
