@@ -134,6 +134,7 @@ type tokInfo struct {
 	pre, suf                            [4]uint64
 	clus                                [clusterSlots]uint16
 	flags                               uint16
+	gazLen                              uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
 	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
 	rule                                uint16 // rules gazetteer: bit per (label, B/I)
 	doc                                 uint8  // document flags for this word
@@ -239,8 +240,9 @@ func shapes(s string) (short, long uint64, flags uint16) {
 	return short, long, flags
 }
 
-// prepare fills infos for the tokens of a document. buf is scratch.
-func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, words *analysis.WordCache[wordStatic]) []byte {
+// prepare fills infos for the tokens of a document. buf is scratch. gaz
+// is the gazetteer that will mark infos, if any.
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, gaz *gazetteer, words *analysis.WordCache[wordStatic]) []byte {
 	for i := range doc.Tokens {
 		in := &infos[i]
 		w := doc.Tokens[i].Word
@@ -248,7 +250,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		if c := words.Get(w); c != nil {
 			c.set(in)
 		} else {
-			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
+			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
 			words.Put(w, getStatic(in))
 		}
 		in.pos = 0
@@ -289,20 +291,20 @@ type wordStatic struct {
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
 	flags                          uint16
-	nbytes                         uint8
+	gazLen, nbytes                 uint8
 }
 
 func getStatic(in *tokInfo) wordStatic {
-	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.nbytes}
+	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes}
 }
 
 func (c *wordStatic) set(in *tokInfo) {
 	in.lower, in.exact, in.shape, in.longShape = c.lower, c.exact, c.shape, c.longShape
-	in.pre, in.suf, in.clus, in.flags, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.nbytes
+	in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.gazLen, c.nbytes
 }
 
 // staticInfo sets in's word fields from text (buf is scratch space).
-func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable) []byte {
+func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable, gaz *gazetteer) []byte {
 	buf = lowerInto(buf[:0], text)
 	in.lower = hashBytes(buf)
 	in.exact = hashString(text)
@@ -314,6 +316,10 @@ func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable) []byte 
 			// A word the clusters never saw is itself a signal.
 			in.clus = rareWord
 		}
+	}
+	in.gazLen = 0
+	if gaz != nil {
+		in.gazLen = gaz.firsts[in.lower]
 	}
 	in.shape, in.longShape, in.flags = shapes(text)
 	if closed(in.flags, buf) {

@@ -35,7 +35,7 @@ func TestLabelCode(t *testing.T) {
 func TestDocLabels(t *testing.T) {
 	doc := wordDoc("Mara Okafor spoke. Okafor left Kelvar. Okafor smiled.")
 	infos := make([]tokInfo, len(doc.Tokens))
-	prepare(doc, infos, nil, false, nil, nil)
+	prepare(doc, infos, nil, false, nil, nil, nil)
 	// First pass: the full name, and the second "Okafor" as ORG.
 	tags := make([]int, len(doc.Tokens))
 	tags[0], tags[1] = 1, 2 // Mara Okafor
