@@ -51,16 +51,46 @@ type trie struct {
 	checks  []atomCheck
 	buf     []byte
 	idBuf   []int32
-	// words caches the atom of each one-atom word (see atomize); a new
-	// atom id drops it, since a cached "unknown" might now be known.
-	words atomic.Pointer[analysis.WordCache[wordAtom]]
+	// words caches what atomize found for each word; a new atom id
+	// drops it, since a cached "unknown" might now be known.
+	words atomic.Pointer[atomWords]
 }
 
-// wordAtom is what atomize found for a word: its atom id (or -1) when the
-// word is one atom, else multi; folds when tokenNorm is not just Norm.
-type wordAtom struct {
-	id           int32
-	multi, folds bool
+// atomWords keeps, per word number, what atomize found for the word, in
+// one uint32: one load per token, where a WordCache reads a state and a
+// value on two cache lines. Values are a function of the spelling, so
+// racing stores store the same value.
+type atomWords struct {
+	chunks [analysis.MaxWords / atomChunk]atomic.Pointer[[atomChunk]atomic.Uint32]
+}
+
+const (
+	atomChunk = 1 << 12
+	// Values: 0 is not seen yet.
+	wordOut   = 1 // left out (see atomize)
+	wordMulti = 2 // several atoms, all known
+	wordAtom  = 3 // one known atom: wordAtom + its id
+)
+
+func (c *atomWords) get(w uint32) uint32 {
+	if w == 0 || w >= analysis.MaxWords {
+		return 0
+	}
+	if p := c.chunks[w/atomChunk].Load(); p != nil {
+		return p[w%atomChunk].Load()
+	}
+	return 0
+}
+
+func (c *atomWords) put(w, v uint32) {
+	if w == 0 || w >= analysis.MaxWords {
+		return
+	}
+	p := &c.chunks[w/atomChunk]
+	if p.Load() == nil {
+		p.CompareAndSwap(nil, new([atomChunk]atomic.Uint32))
+	}
+	p.Load()[w%atomChunk].Store(v)
 }
 
 // newTrie makes a trie sized for about n phrases.
@@ -358,7 +388,7 @@ func lower(s string) string { return strings.ToLower(foldQuotes(s)) }
 // a long slice of them costs the collector nothing; only caseOK, for the
 // few phrases found, needs the text.
 type docAtom struct {
-	id          int32 // -1 when the trie has no such atom
+	id          int32 // in the trie's atoms (atomize leaves out the others)
 	tok         int32
 	off, end    int32
 	first, last bool
@@ -412,7 +442,8 @@ func cutOf(tok *analysis.Token) wordCut {
 	}
 	norm := tokenNorm(tok)
 	c := wordCut{folds: norm != tok.Norm}
-	atoms := appendAtoms(nil, norm)
+	var arr [8]string // most words: no allocation for a list read here only
+	atoms := appendAtoms(arr[:0], norm)
 	switch {
 	case len(atoms) == 1 && len(atoms[0]) == len(norm) && !c.folds && tok.Norm != "":
 		// appendLower of the whole Norm is strings.ToLower, kept per word.
@@ -436,46 +467,56 @@ func cutOf(tok *analysis.Token) wordCut {
 	return c
 }
 
-// atomize cuts tokens into atoms known to t. A token of one atom that t
+// atomize cuts tokens into atoms known to t. A token with an atom that t
 // does not know is left out (most tokens, for all but the gazetteer): no
-// phrase can start or run through it, and find stops at the gap. A token of
-// several atoms comes whole, unknown ones as id -1.
+// phrase can start, end or run through it, and find stops at the gap. A
+// token of several known atoms comes whole.
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	words := t.words.Load()
 	if words == nil {
-		t.words.CompareAndSwap(nil, new(analysis.WordCache[wordAtom]))
+		t.words.CompareAndSwap(nil, new(atomWords))
 		words = t.words.Load()
 	}
 	for i := range toks {
 		w := toks[i].Word
-		if c := words.Get(w); c != nil && !c.multi {
+		switch v := words.get(w); v {
+		case 0, wordMulti:
+		case wordOut:
+			continue
+		default:
 			// Word numbers Norm, so tokenNorm is the whole atom.
-			if c.id >= 0 {
-				dst = append(dst, docAtom{id: c.id, tok: int32(i), end: -1, first: true, last: true})
-			}
+			dst = append(dst, docAtom{id: int32(v - wordAtom), tok: int32(i), end: -1, first: true, last: true})
 			continue
 		}
 		c := cutOf(&toks[i])
 		if c.multi == nil {
-			id, ok := t.ids[c.low]
-			if ok {
+			if id, ok := t.ids[c.low]; ok {
 				dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
+				words.put(w, wordAtom+uint32(id))
 			} else {
-				id = -1
+				words.put(w, wordOut)
 			}
-			words.Put(w, wordAtom{id: id, folds: c.folds})
 			continue
 		}
-		lows := c.multi.lows
+		lows, n0 := c.multi.lows, len(dst)
 		for j, low := range lows {
 			id, ok := t.ids[low]
 			if !ok {
-				id = -1
+				// A match covers all the atoms of any token it touches,
+				// so with one unknown the token is left out like an
+				// unknown word (most such tokens, for all but the
+				// gazetteer), and cached as one.
+				dst = dst[:n0]
+				break
 			}
 			sp := c.multi.spans[j]
 			dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
 		}
-		words.Put(w, wordAtom{multi: true})
+		if len(dst) == n0 {
+			words.put(w, wordOut)
+		} else {
+			words.put(w, wordMulti)
+		}
 	}
 	return dst
 }
@@ -504,7 +545,7 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 		atomPool.Put(buf)
 	}()
 	for a := range atoms {
-		if !atoms[a].first || atoms[a].id < 0 {
+		if !atoms[a].first {
 			continue
 		}
 		sent := toks[atoms[a].tok].Sent
@@ -512,7 +553,7 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 		for b := a; b < len(atoms); b++ {
 			// at.tok > prev+1: tokens left out lie between.
 			at := &atoms[b]
-			if at.id < 0 || at.tok > prev+1 || toks[at.tok].Sent != sent {
+			if at.tok > prev+1 || toks[at.tok].Sent != sent {
 				break
 			}
 			prev = at.tok

@@ -134,6 +134,7 @@ type tokInfo struct {
 	pre, suf                            [4]uint64
 	clus                                [clusterSlots]uint16
 	flags                               uint16
+	gazLen                              uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
 	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
 	rule                                uint16 // rules gazetteer: bit per (label, B/I)
 	doc                                 uint8  // document flags for this word
@@ -239,8 +240,9 @@ func shapes(s string) (short, long uint64, flags uint16) {
 	return short, long, flags
 }
 
-// prepare fills infos for the tokens of a document. buf is scratch.
-func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, words *analysis.WordCache[wordStatic]) []byte {
+// prepare fills infos for the tokens of a document. buf is scratch. gaz
+// is the gazetteer that will mark infos, if any.
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, gaz *gazetteer, words *analysis.WordCache[wordStatic]) []byte {
 	for i := range doc.Tokens {
 		in := &infos[i]
 		w := doc.Tokens[i].Word
@@ -248,7 +250,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		if c := words.Get(w); c != nil {
 			c.set(in)
 		} else {
-			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus)
+			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
 			words.Put(w, getStatic(in))
 		}
 		in.pos = 0
@@ -257,8 +259,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		}
 		in.gaz, in.rule, in.doc = 0, 0, 0
 	}
-	for si, s := range doc.Sentences {
-		_ = si
+	for _, s := range doc.Sentences {
 		head := true
 		letters := 0
 		for i := s.First; i < s.Last; i++ {
@@ -271,11 +272,8 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 				letters++
 			}
 		}
-		if letters == 0 {
-			head = false
-		}
-		for i := s.First; i < s.Last; i++ {
-			if head {
+		if head && letters > 0 {
+			for i := s.First; i < s.Last; i++ {
 				infos[i].flags |= fHeadline
 			}
 		}
@@ -293,20 +291,20 @@ type wordStatic struct {
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
 	flags                          uint16
-	nbytes                         uint8
+	gazLen, nbytes                 uint8
 }
 
 func getStatic(in *tokInfo) wordStatic {
-	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.nbytes}
+	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes}
 }
 
 func (c *wordStatic) set(in *tokInfo) {
 	in.lower, in.exact, in.shape, in.longShape = c.lower, c.exact, c.shape, c.longShape
-	in.pre, in.suf, in.clus, in.flags, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.nbytes
+	in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.gazLen, c.nbytes
 }
 
 // staticInfo sets in's word fields from text (buf is scratch space).
-func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable) []byte {
+func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable, gaz *gazetteer) []byte {
 	buf = lowerInto(buf[:0], text)
 	in.lower = hashBytes(buf)
 	in.exact = hashString(text)
@@ -318,6 +316,10 @@ func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable) []byte 
 			// A word the clusters never saw is itself a signal.
 			in.clus = rareWord
 		}
+	}
+	in.gazLen = 0
+	if gaz != nil {
+		in.gazLen = gaz.firsts[in.lower]
 	}
 	in.shape, in.longShape, in.flags = shapes(text)
 	if closed(in.flags, buf) {
@@ -373,9 +375,11 @@ func reopen(doc *analysis.Doc, infos []tokInfo, buf []byte, all bool) []byte {
 
 // docFlags records, per lower-cased word, how it is written elsewhere in the
 // document: a capitalised word seen mid-sentence is likely a name even where
-// it opens a sentence or sits in an all-caps headline.
+// it opens a sentence or sits in an all-caps headline. It leaves the word
+// slots in s for docLabels.
 func docFlags(infos []tokInfo, s *scratch) {
 	slot, n := s.slotsOf(infos)
+	s.nslots = n
 	if cap(s.seen) < n {
 		s.seen = make([]uint8, n)
 	}
@@ -422,7 +426,8 @@ func (s *scratch) slotsOf(infos []tokInfo) (slot []int32, n int) {
 	if cap(s.slot) < len(infos) {
 		s.slot = make([]int32, len(infos))
 	}
-	slot = s.slot[:len(infos)]
+	s.slot = s.slot[:len(infos)]
+	slot = s.slot
 	for i := range infos {
 		h := infos[i].lower
 		j := int((h * 0x9E3779B97F4A7C15) >> shift)
@@ -640,9 +645,13 @@ func labelCode(tags []int, i int) int {
 
 // docLabels fills the second-pass fields of infos from first-pass tags:
 // a word tagged as a surname or a company elsewhere in the article is
-// likely the same thing here.
+// likely the same thing here. docFlags must have run on infos: its word
+// slots are used again (lower is the same in both passes).
 func docLabels(infos []tokInfo, tags []int, s *scratch) {
-	slot, n := s.slotsOf(infos)
+	slot, n := s.slot, s.nslots
+	if len(slot) != len(infos) {
+		panic("entities: docLabels without docFlags")
+	}
 	if cap(s.labs) < n {
 		s.labs = make([]int32, n)
 	}
@@ -659,10 +668,11 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		if k < 0 {
 			k = int32(len(s.counts))
 			labs[slot[i]] = k + 1
-			s.counts = append(s.counts, [nCodes]uint16{})
+			s.counts = append(s.counts, codeCounts{})
 		}
 		c := labelCode(tags, i)
-		s.counts[k][c]++
+		s.counts[k].n[c]++
+		s.counts[k].seen |= 1 << c
 		in.self = uint8(1 + c)
 	}
 	for i := range infos {
@@ -673,8 +683,10 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		cnt := &s.counts[labs[slot[i]]-1]
 		own := int(in.self - 1)
 		var byType [8]int
-		for c := 0; c < nCodes; c++ {
-			n := int(cnt[c])
+		// A word gets one or two codes of the 33: visit those only.
+		for b := cnt.seen; b != 0; b &= b - 1 {
+			c := bits.TrailingZeros64(b)
+			n := int(cnt.n[c])
 			if c == own {
 				n--
 			}
@@ -686,6 +698,9 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 				byType[(c-1)/4] += n
 			}
 		}
+		if in.lab <= 1 {
+			continue // no typed code: byType is all zero, maj stays 0
+		}
 		best := 0
 		for t, n := range byType {
 			if n > 0 && (best == 0 || n > byType[best-1]) {
@@ -694,6 +709,13 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		}
 		in.maj = uint8(best)
 	}
+}
+
+// codeCounts counts a word's label codes in first-pass output; seen has
+// a bit per code counted.
+type codeCounts struct {
+	seen uint64
+	n    [nCodes]uint16
 }
 
 // docFeatures appends the second-pass features of token i.

@@ -22,7 +22,7 @@ type Model struct {
 	// Types are the entity labels, e.g. PERSON, ORG, LOC, MISC.
 	Types []string
 	// static keeps each word's own token features for prepare (they
-	// depend on clus, which is fixed once a model is in use).
+	// depend on clus and gaz, fixed once a model is in use).
 	static analysis.WordCache[wordStatic]
 	// Viterbi selects exact decoding; otherwise greedy left to right.
 	Viterbi bool
@@ -267,7 +267,8 @@ type scratch struct {
 	partial []int32                             // second-pass sums of first-pass features
 	near    [nRoles][nRoles * 2 * maxTags]int32 // per role asked, as a token's four neighbours are in use at once
 	cols    []float32                           // decode's transitions by column
-	counts  [][nCodes]uint16
+	counts  []codeCounts
+	nslots  int // words numbered in slot by docFlags
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -313,7 +314,7 @@ func (s *scratch) margins(n, nl int) []float32 {
 // hits are the rule set's matches, model features when given.
 func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 	s.grow(len(doc.Tokens), m.nl)
-	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, &m.static)
+	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, m.gaz, &m.static)
 	docFlags(s.infos, s)
 	for _, sent := range doc.Sentences {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)

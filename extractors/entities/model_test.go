@@ -47,7 +47,7 @@ func TestFeaturesHeadline(t *testing.T) {
 	// feature; only the sentence copy gets case-sensitive ones.
 	doc := wordDoc("NIMBUS CUTS JOBS\nThe Nimbus board met.")
 	infos := make([]tokInfo, len(doc.Tokens))
-	prepare(doc, infos, nil, false, nil, nil)
+	prepare(doc, infos, nil, false, nil, nil, nil)
 	if infos[0].flags&fHeadline == 0 || infos[4].flags&fHeadline != 0 {
 		t.Fatalf("headline flags wrong: %b %b", infos[0].flags, infos[4].flags)
 	}

@@ -208,7 +208,7 @@ func newTrainer(docs []TrainDoc, hits [][]ruleHit, types []string, opt TrainOpti
 	defer scratchPool.Put(s)
 	for di, d := range docs {
 		s.grow(len(d.Doc.Tokens), m.nl)
-		s.buf = prepare(d.Doc, s.infos, s.buf, false, nil, nil)
+		s.buf = prepare(d.Doc, s.infos, s.buf, false, nil, nil, nil)
 		tr.own[di] = map[uint64]uint8{}
 		tags := s.tags
 		m.bioTags(d.Doc.Tokens, d.Spans, tags)
@@ -250,7 +250,7 @@ func (tr *trainer) sents(first [][]int) []trainSent {
 	var sents []trainSent
 	for di, d := range tr.docs {
 		s.grow(len(d.Doc.Tokens), nl)
-		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS, m.clus, nil)
+		s.buf = prepare(d.Doc, s.infos, s.buf, m.UsePOS, m.clus, m.gaz, nil)
 		s.buf = reopen(d.Doc, s.infos, s.buf, true)
 		docFlags(s.infos, s)
 		mine := tr.own[di]

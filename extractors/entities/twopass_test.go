@@ -35,7 +35,7 @@ func TestLabelCode(t *testing.T) {
 func TestDocLabels(t *testing.T) {
 	doc := wordDoc("Mara Okafor spoke. Okafor left Kelvar. Okafor smiled.")
 	infos := make([]tokInfo, len(doc.Tokens))
-	prepare(doc, infos, nil, false, nil, nil)
+	prepare(doc, infos, nil, false, nil, nil, nil)
 	// First pass: the full name, and the second "Okafor" as ORG.
 	tags := make([]int, len(doc.Tokens))
 	tags[0], tags[1] = 1, 2 // Mara Okafor
@@ -43,6 +43,7 @@ func TestDocLabels(t *testing.T) {
 	tags[6] = 3             // Kelvar
 	s := getScratch()
 	defer scratchPool.Put(s)
+	docFlags(infos, s)
 	docLabels(infos, tags, s)
 	last := infos[8] // the third Okafor, tagged O
 	if last.lab&(1<<(1+0*4+3)) == 0 || last.lab&(1<<(1+1*4+0)) == 0 {
