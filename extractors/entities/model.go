@@ -141,7 +141,6 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 		t.stride = 2 * nl
 		t.scale[1], t.trans[1] = p2.scale, p2.trans
 	}
-	t.words, t.near = analysis.NewWordVecs(t.stride), analysis.NewWordVecs(nRoles*t.stride)
 	for _, r := range p1.idx {
 		t.present[r>>6] |= 1 << (r & 63)
 	}
@@ -150,12 +149,7 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 			t.present[r>>6] |= 1 << (r & 63)
 		}
 	}
-	n := 0
-	for i, w := range t.present {
-		t.rank[i] = uint32(n)
-		n += bits.OnesCount64(w)
-	}
-	t.rows = make([]int16, n*t.stride)
+	t.rows = make([]int16, t.setRank()*t.stride)
 	fill := func(sr sparseRows, off int) {
 		for j, r := range sr.idx {
 			k := int(t.rank[r>>6]) + bits.OnesCount64(t.present[r>>6]&(1<<(r&63)-1))
@@ -166,10 +160,27 @@ func (m *Model) setWeights(p1 sparseRows, p2 *sparseRows) {
 	if p2 != nil {
 		fill(*p2, nl)
 	}
+	m.setTable(t)
+}
+
+// setRank fills t.rank from t.present and returns the number of rows.
+func (t *table) setRank() int {
+	n := 0
+	for i, w := range t.present {
+		t.rank[i] = uint32(n)
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// setTable makes t, its rows packed and ranked, the model's table, with
+// what is worked out from the rows.
+func (m *Model) setTable(t table) {
+	t.words, t.near = analysis.NewWordVecs(t.stride), analysis.NewWordVecs(nRoles*t.stride)
 	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
 	}
-	if p2 != nil {
+	if t.twoPass() {
 		d := new(docSums)
 		one := func(f uint64, a *[2 * maxTags]int32) { t.accumulate([]uint64{f}, a, m.bits) }
 		for c := range d.lab {

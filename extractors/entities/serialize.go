@@ -11,16 +11,24 @@ import (
 	"io"
 	"math"
 	"sort"
+
+	"github.com/quarrylabs/quarry/internal/le"
 )
 
 // Model file: a magic line, a JSON header line, then a DEFLATE stream of
 // little-endian data, written in stored (uncompressed) blocks: Huffman
 // decoding the default model took ~170M instructions, the most of any
-// start-up step, for a file half the size (readers take either): the first pass (transitions as float32, then the
-// non-zero weight rows as uvarint index delta + int16 weights scaled by
-// header.scale), the training-name gazetteer (sequence hashes with type
-// masks, then first-word hashes with lengths), the second pass if any
-// (same layout, header.scale2), then word clusters (hash + ids).
+// start-up step, for a file half the size (readers take either).
+//
+// Version 4 holds the packed table as it is in memory (see table), so that
+// loading it is a copy: the first pass's transitions as float32, the
+// second's if any, the present bitmap as uint64s, then header.packed rows
+// of stride int16 weights. Then the training-name gazetteer (sequence
+// hashes with type masks, then first-word hashes with lengths) and word
+// clusters (hash + ids). Version 3, still read, held each pass's non-zero
+// rows as uvarint index delta + nl int16 weights, and decoding those and
+// packing them again took a fifth of start-up: the first pass
+// (transitions, rows), the gazetteer, the second pass if any, clusters.
 const magic = "quarry-entities-model\n"
 
 type header struct {
@@ -30,26 +38,29 @@ type header struct {
 	UsePOS  bool     `json:"pos"`
 	Bits    uint8    `json:"bits"`
 	Scale   float32  `json:"scale"`
-	Rows    int      `json:"rows"`
+	Rows    int      `json:"rows"` // non-zero rows of the first pass
 	Gaz     int      `json:"gaz"`
 	// Second pass, when present: its scale and non-zero rows.
 	Scale2 float32 `json:"scale2,omitempty"`
 	Rows2  int     `json:"rows2,omitempty"`
+	// Version 4: whether there is a second pass, and the rows of the
+	// packed table.
+	TwoPass bool `json:"twopass,omitempty"`
+	Packed  int  `json:"packed,omitempty"`
 	// Clusters is the number of word-cluster entries.
 	Clusters int `json:"clusters,omitempty"`
 	// Inputs fingerprints the training inputs (see inputsHash).
 	Inputs string `json:"inputs,omitempty"`
 }
 
-// WriteTo writes the model in quarry's model format.
+// WriteTo writes the model in quarry's model format (version 4).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	p1 := m.passRows(0)
-	h := header{Version: 3, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: p1.scale, Rows: len(p1.idx), Gaz: len(m.gaz.entries)}
-	var p2 sparseRows
-	if m.tab.twoPass() {
-		p2 = m.passRows(1)
-		h.Scale2, h.Rows2 = p2.scale, len(p2.idx)
+	t := &m.tab
+	h := header{Version: 4, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: t.scale[0],
+		Rows: len(m.passRows(0).idx), Gaz: len(m.gaz.entries), Packed: len(t.rows) / t.stride}
+	if t.twoPass() {
+		h.TwoPass, h.Scale2, h.Rows2 = true, t.scale[1], len(m.passRows(1).idx)
 	}
 	h.Clusters = len(m.clus)
 	h.Inputs = m.inputs
@@ -68,7 +79,26 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return cw.n, err
 	}
 	bw := bufio.NewWriter(fw)
-	writeWeights(bw, p1, m.nl)
+	binary.Write(bw, binary.LittleEndian, t.trans[0])
+	if t.twoPass() {
+		binary.Write(bw, binary.LittleEndian, t.trans[1])
+	}
+	binary.Write(bw, binary.LittleEndian, t.present)
+	binary.Write(bw, binary.LittleEndian, t.rows)
+	m.writeGazetteer(bw)
+	m.writeClusters(bw)
+	if err := bw.Flush(); err != nil {
+		return cw.n, err
+	}
+	if err := fw.Close(); err != nil {
+		return cw.n, err
+	}
+	return cw.n, nil
+}
+
+// writeGazetteer writes the training-name gazetteer: its entries, the
+// number of first words, then those.
+func (m *Model) writeGazetteer(bw *bufio.Writer) {
 	keys := make([]uint64, 0, len(m.gaz.entries))
 	for k := range m.gaz.entries {
 		keys = append(keys, k)
@@ -88,10 +118,10 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		binary.Write(bw, binary.LittleEndian, k)
 		bw.WriteByte(m.gaz.firsts[k])
 	}
-	if m.tab.twoPass() {
-		writeWeights(bw, p2, m.nl)
-	}
-	keys = keys[:0]
+}
+
+func (m *Model) writeClusters(bw *bufio.Writer) {
+	keys := make([]uint64, 0, len(m.clus))
 	for k := range m.clus {
 		keys = append(keys, k)
 	}
@@ -100,41 +130,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		binary.Write(bw, binary.LittleEndian, k)
 		binary.Write(bw, binary.LittleEndian, m.clus[k])
 	}
-	if err := bw.Flush(); err != nil {
-		return cw.n, err
-	}
-	if err := fw.Close(); err != nil {
-		return cw.n, err
-	}
-	return cw.n, nil
 }
 
-// writeWeights writes transitions as float32, then each non-zero row as a
-// uvarint index delta and int16 weights.
-func writeWeights(bw *bufio.Writer, sr sparseRows, nl int) {
-	for _, v := range sr.trans {
-		binary.Write(bw, binary.LittleEndian, v)
-	}
-	var b [binary.MaxVarintLen64]byte
-	last := 0
-	for j, r := range sr.idx {
-		bw.Write(b[:binary.PutUvarint(b[:], uint64(r-last))])
-		last = r
-		binary.Write(bw, binary.LittleEndian, sr.rows[j*nl:j*nl+nl])
-	}
-}
-
-// readWeights reads what writeWeights wrote.
+// readWeights reads what writeWeights wrote (version 3).
 func (m *Model) readWeights(d *byteReader, rows int, scale float32) (sparseRows, error) {
 	nl := m.nl
-	sr := sparseRows{scale: scale, trans: make([]float32, (nl+1)*nl)}
-	le := binary.LittleEndian
-	tb, ok := d.next(4 * len(sr.trans))
-	if !ok {
-		return sr, corrupt(io.ErrUnexpectedEOF)
-	}
-	for i := range sr.trans {
-		sr.trans[i] = math.Float32frombits(le.Uint32(tb[4*i:]))
+	sr := sparseRows{scale: scale}
+	var err error
+	if sr.trans, err = d.float32s((nl + 1) * nl); err != nil {
+		return sr, err
 	}
 	if rows < 0 || rows > 1<<m.bits {
 		return sr, corrupt(nil)
@@ -156,10 +160,7 @@ func (m *Model) readWeights(d *byteReader, rows int, scale float32) (sparseRows,
 			return sr, corrupt(io.ErrUnexpectedEOF)
 		}
 		sr.idx = append(sr.idx, r0)
-		row := sr.rows[i*nl : i*nl+nl]
-		for y := range row {
-			row[y] = int16(le.Uint16(rb[2*y:]))
-		}
+		le.Int16s(sr.rows[i*nl:i*nl+nl], rb)
 	}
 	return sr, nil
 }
@@ -175,6 +176,19 @@ func (r *byteReader) next(n int) ([]byte, bool) {
 	p := r.b[:n]
 	r.b = r.b[n:]
 	return p, true
+}
+
+// float32s reads n little-endian float32s.
+func (r *byteReader) float32s(n int) ([]float32, error) {
+	b, ok := r.next(4 * n)
+	if !ok {
+		return nil, corrupt(io.ErrUnexpectedEOF)
+	}
+	out := make([]float32, n)
+	for i := range out {
+		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return out, nil
 }
 
 func (r *byteReader) uvarint() (uint64, bool) {
@@ -197,7 +211,7 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// ReadModel reads a model written by WriteTo.
+// ReadModel reads a model written by WriteTo, of version 3 or 4.
 func ReadModel(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(r)
 	line, err := br.ReadString('\n')
@@ -212,7 +226,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := json.Unmarshal(bytes.TrimSpace(hl), &h); err != nil {
 		return nil, fmt.Errorf("entities: model header: %w", err)
 	}
-	if h.Version != 3 || h.Bits < 10 || h.Bits > 26 || len(h.Types) == 0 || len(h.Types) > 8 {
+	if h.Version != 3 && h.Version != 4 || h.Bits < 10 || h.Bits > 26 || len(h.Types) == 0 || len(h.Types) > 8 {
 		return nil, fmt.Errorf("entities: unsupported model (version %d, %d bits, %d types)", h.Version, h.Bits, len(h.Types))
 	}
 	m := newModel(h.Types, h.Bits)
@@ -224,60 +238,117 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, corrupt(err)
 	}
 	d := &byteReader{b: body}
-	le := binary.LittleEndian
-	p1, err := m.readWeights(d, h.Rows, h.Scale)
-	if err != nil {
-		return nil, err
-	}
-	if h.Gaz < 0 {
-		return nil, corrupt(nil)
-	}
-	eb, ok := d.next(9 * h.Gaz)
-	if !ok {
-		return nil, corrupt(io.ErrUnexpectedEOF)
-	}
-	for i := 0; i < h.Gaz; i++ {
-		m.gaz.entries[le.Uint64(eb[9*i:])] = eb[9*i+8]
-	}
-	nb, ok := d.next(4)
-	if !ok {
-		return nil, corrupt(io.ErrUnexpectedEOF)
-	}
-	nf := int(le.Uint32(nb))
-	fb, ok := d.next(9 * nf)
-	if !ok {
-		return nil, corrupt(io.ErrUnexpectedEOF)
-	}
-	for i := 0; i < nf; i++ {
-		m.gaz.firsts[le.Uint64(fb[9*i:])] = fb[9*i+8]
-	}
-	var p2 *sparseRows
-	if h.Rows2 > 0 {
-		sr, err := m.readWeights(d, h.Rows2, h.Scale2)
+	if h.Version == 4 {
+		if err := m.readTable(d, &h); err != nil {
+			return nil, err
+		}
+		if err := m.readGazetteer(d, h.Gaz); err != nil {
+			return nil, err
+		}
+	} else {
+		p1, err := m.readWeights(d, h.Rows, h.Scale)
 		if err != nil {
 			return nil, err
 		}
-		p2 = &sr
+		if err := m.readGazetteer(d, h.Gaz); err != nil {
+			return nil, err
+		}
+		var p2 *sparseRows
+		if h.Rows2 > 0 {
+			sr, err := m.readWeights(d, h.Rows2, h.Scale2)
+			if err != nil {
+				return nil, err
+			}
+			p2 = &sr
+		}
+		m.setWeights(p1, p2)
+		m.tab.pass1 = sparseRows{}
 	}
-	m.setWeights(p1, p2)
-	m.tab.pass1 = sparseRows{}
 	if h.Clusters > 0 {
 		const size = 8 + 2*clusterSlots
 		cb, ok := d.next(size * h.Clusters)
 		if !ok {
 			return nil, corrupt(io.ErrUnexpectedEOF)
 		}
+		order := binary.LittleEndian
 		m.clus = make(clusterTable, h.Clusters)
 		for i := 0; i < h.Clusters; i++ {
 			e := cb[size*i : size*i+size]
 			var ids [clusterSlots]uint16
 			for l := range ids {
-				ids[l] = le.Uint16(e[8+2*l:])
+				ids[l] = order.Uint16(e[8+2*l:])
 			}
-			m.clus[le.Uint64(e[:8])] = ids
+			m.clus[order.Uint64(e[:8])] = ids
 		}
 	}
 	return m, nil
+}
+
+// readTable reads the packed table of a version 4 model.
+func (m *Model) readTable(d *byteReader, h *header) error {
+	words := (1 << m.bits) / 64
+	t := table{present: make([]uint64, words), rank: make([]uint32, words), stride: m.nl}
+	t.scale[0] = h.Scale
+	var err error
+	if t.trans[0], err = d.float32s((m.nl + 1) * m.nl); err != nil {
+		return err
+	}
+	if h.TwoPass {
+		t.stride = 2 * m.nl
+		t.scale[1] = h.Scale2
+		if t.trans[1], err = d.float32s((m.nl + 1) * m.nl); err != nil {
+			return err
+		}
+	}
+	pb, ok := d.next(8 * words)
+	if !ok {
+		return corrupt(io.ErrUnexpectedEOF)
+	}
+	for i := range t.present {
+		t.present[i] = binary.LittleEndian.Uint64(pb[8*i:])
+	}
+	n := t.setRank()
+	if n != h.Packed {
+		return corrupt(nil)
+	}
+	rb, ok := d.next(2 * n * t.stride)
+	if !ok {
+		return corrupt(io.ErrUnexpectedEOF)
+	}
+	t.rows = make([]int16, n*t.stride)
+	le.Int16s(t.rows, rb)
+	m.setTable(t)
+	return nil
+}
+
+// readGazetteer reads what writeGazetteer wrote, n entries.
+func (m *Model) readGazetteer(d *byteReader, n int) error {
+	if n < 0 {
+		return corrupt(nil)
+	}
+	order := binary.LittleEndian
+	eb, ok := d.next(9 * n)
+	if !ok {
+		return corrupt(io.ErrUnexpectedEOF)
+	}
+	m.gaz.entries = make(map[uint64]uint8, n)
+	for i := 0; i < n; i++ {
+		m.gaz.entries[order.Uint64(eb[9*i:])] = eb[9*i+8]
+	}
+	nb, ok := d.next(4)
+	if !ok {
+		return corrupt(io.ErrUnexpectedEOF)
+	}
+	nf := int(order.Uint32(nb))
+	fb, ok := d.next(9 * nf)
+	if !ok {
+		return corrupt(io.ErrUnexpectedEOF)
+	}
+	m.gaz.firsts = make(map[uint64]uint8, nf)
+	for i := 0; i < nf; i++ {
+		m.gaz.firsts[order.Uint64(fb[9*i:])] = fb[9*i+8]
+	}
+	return nil
 }
 
 func corrupt(err error) error {
