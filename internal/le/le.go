@@ -24,6 +24,18 @@ func Int16s(dst []int16, b []byte) {
 	}
 }
 
+// Int32s fills dst from the first 4*len(dst) bytes of b.
+func Int32s(dst []int32, b []byte) {
+	b = b[:4*len(dst)]
+	if little {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(b)), b)
+		return
+	}
+	for i := range dst {
+		dst[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+}
+
 // Uint32s fills dst from the first 4*len(dst) bytes of b.
 func Uint32s(dst []uint32, b []byte) {
 	b = b[:4*len(dst)]

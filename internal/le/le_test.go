@@ -20,6 +20,13 @@ func TestFill(t *testing.T) {
 				t.Fatalf("Int16s[%d] = %d (little %v)", i, v, l)
 			}
 		}
+		i32 := make([]int32, 15)
+		Int32s(i32, b)
+		for i, v := range i32 {
+			if v != int32(binary.LittleEndian.Uint32(b[4*i:])) {
+				t.Fatalf("Int32s[%d] = %d (little %v)", i, v, l)
+			}
+		}
 		u32 := make([]uint32, 15)
 		Uint32s(u32, b)
 		for i, v := range u32 {

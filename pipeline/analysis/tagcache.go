@@ -7,6 +7,9 @@ import (
 	"encoding/gob"
 	"fmt"
 	"sort"
+	"strings"
+
+	"github.com/quarrylabs/quarry/internal/le"
 )
 
 // Decoding prose's gob model (a map of maps) and compiling it takes most of
@@ -18,25 +21,76 @@ import (
 //go:embed tagger.bin
 var taggerBin []byte
 
-// tagCache is the flat, serialisable form of a tagModel.
+// tagCache is the flat, serialisable form of a tagModel. Big lists of
+// numbers are little-endian bytes, which gob decodes with one copy where it
+// reads an []int32 a varint at a time, and the keys of big maps are one
+// string each, cut by NUL bytes, so that decoding does not allocate a
+// string per key (that decoding was ~25M instructions, a tenth of
+// start-up).
 type tagCache struct {
 	Classes  []string
-	Rows     []byte // little-endian uint32s: gob takes a byte slice in one copy, a uint32 slice a varint at a time
+	Rows     []byte // uint32s
 	Bias     int32
 	PrevTag  []int32
 	Prev2Tag []int32
 	TagPair  []int32
 	Pref1    []int32
-	WordKeys []string // WordKeys[i] is the word of wordInfo[i]
-	WordInfo []int32  // 7 per word: cur, prev, prev2, next, next2, twOff, twLen
+	WordKeys string // key i is the word of wordInfo[i]
+	WordInfo []byte // int32s, 7 per word: cur, prev, prev2, next, next2, twOff, twLen
 	TWTag    []uint8
-	TWRow    []int32
-	SufKeys  []string
-	SufInfo  []int32 // 3 per suffix: cur, prev, next
+	TWRow    []byte // int32s
+	SufKeys  string
+	SufInfo  []byte // int32s, 3 per suffix: cur, prev, next
 	FixKeys  []string
 	FixTags  []string
 	FixIDs   []uint8
 	Pads     []int32 // word, nsuf of each pad
+}
+
+// leBytes returns xs as little-endian bytes.
+func leBytes(xs []int32) []byte {
+	b := make([]byte, 4*len(xs))
+	for i, x := range xs {
+		binary.LittleEndian.PutUint32(b[4*i:], uint32(x))
+	}
+	return b
+}
+
+// leInt32s returns the int32s of b, or false if its length is not a
+// multiple of 4.
+func leInt32s(b []byte) ([]int32, bool) {
+	out := make([]int32, len(b)/4)
+	le.Int32s(out, b)
+	return out, len(b)%4 == 0
+}
+
+// joinKeys joins keys with NULs; false if a key holds one.
+func joinKeys(keys []string) (string, bool) {
+	for _, k := range keys {
+		if strings.IndexByte(k, 0) >= 0 {
+			return "", false
+		}
+	}
+	return strings.Join(keys, "\x00"), true
+}
+
+// splitKeys calls fn with each key of joined and its index, and returns how
+// many there are.
+func splitKeys(joined string, fn func(i int, k string)) int {
+	if joined == "" {
+		return 0
+	}
+	i := 0
+	for {
+		j := strings.IndexByte(joined, 0)
+		if j < 0 {
+			fn(i, joined)
+			return i + 1
+		}
+		fn(i, joined[:j])
+		joined = joined[j+1:]
+		i++
+	}
 }
 
 func (m *tagModel) marshal() ([]byte, error) {
@@ -45,26 +99,34 @@ func (m *tagModel) marshal() ([]byte, error) {
 	for i, r := range m.rows {
 		binary.LittleEndian.PutUint32(c.Rows[4*i:], r)
 	}
+	var wordInfo, twRow, sufInfo []int32
 	for _, w := range m.wordInfo {
-		c.WordInfo = append(c.WordInfo, w.cur, w.prev, w.prev2, w.next, w.next2, w.twOff, w.twLen)
+		wordInfo = append(wordInfo, w.cur, w.prev, w.prev2, w.next, w.next2, w.twOff, w.twLen)
 	}
 	for _, t := range m.tagWord {
 		c.TWTag = append(c.TWTag, t.tag)
-		c.TWRow = append(c.TWRow, t.row)
+		twRow = append(twRow, t.row)
 	}
 	for _, x := range m.sufInfo {
-		c.SufInfo = append(c.SufInfo, x.cur, x.prev, x.next)
+		sufInfo = append(sufInfo, x.cur, x.prev, x.next)
 	}
+	c.WordInfo, c.TWRow, c.SufInfo = leBytes(wordInfo), leBytes(twRow), leBytes(sufInfo)
 	for _, p := range m.pads {
 		c.Pads = append(c.Pads, p.word, p.nsuf)
 	}
-	c.WordKeys = make([]string, len(m.wordInfo))
+	wordKeys := make([]string, len(m.wordInfo))
 	for w, i := range m.words {
-		c.WordKeys[i] = w
+		wordKeys[i] = w
 	}
-	c.SufKeys = make([]string, len(m.sufInfo))
+	sufKeys := make([]string, len(m.sufInfo))
 	for s, i := range m.suffixes {
-		c.SufKeys[i] = s
+		sufKeys[i] = s
+	}
+	var ok1, ok2 bool
+	c.WordKeys, ok1 = joinKeys(wordKeys)
+	c.SufKeys, ok2 = joinKeys(sufKeys)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("analysis: a tagger word or suffix holds a NUL")
 	}
 	keys := make([]string, 0, len(m.fixed))
 	for k := range m.fixed {
@@ -86,42 +148,39 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&c); err != nil {
 		return nil, err
 	}
-	if len(c.PrevTag) != numTags || len(c.Prev2Tag) != numTags || len(c.TagPair) != numTags*numTags ||
-		len(c.Pref1) != 256 || len(c.Pads) != 8 || 7*len(c.WordKeys) != len(c.WordInfo) || len(c.TWTag) != len(c.TWRow) ||
-		3*len(c.SufKeys) != len(c.SufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) || len(c.Rows)%4 != 0 {
+	wordInfo, ok1 := leInt32s(c.WordInfo)
+	twRow, ok2 := leInt32s(c.TWRow)
+	sufInfo, ok3 := leInt32s(c.SufInfo)
+	m := &tagModel{classes: c.Classes, rows: make([]uint32, len(c.Rows)/4), bias: c.Bias}
+	m.words = make(map[string]int32, len(wordInfo)/7)
+	nw := splitKeys(c.WordKeys, func(i int, w string) { m.words[w] = int32(i) })
+	m.suffixes = make(map[string]int32, len(sufInfo)/3)
+	ns := splitKeys(c.SufKeys, func(i int, s string) { m.suffixes[s] = int32(i) })
+	if !ok1 || !ok2 || !ok3 || len(c.PrevTag) != numTags || len(c.Prev2Tag) != numTags || len(c.TagPair) != numTags*numTags ||
+		len(c.Pref1) != 256 || len(c.Pads) != 8 || 7*nw != len(wordInfo) || len(c.TWTag) != len(twRow) ||
+		3*ns != len(sufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) || len(c.Rows)%4 != 0 {
 		return nil, fmt.Errorf("analysis: tagger.bin is inconsistent")
 	}
-	m := &tagModel{classes: c.Classes, rows: make([]uint32, len(c.Rows)/4), bias: c.Bias}
-	for i := range m.rows {
-		m.rows[i] = binary.LittleEndian.Uint32(c.Rows[4*i:])
-	}
+	le.Uint32s(m.rows, c.Rows)
 	copy(m.prevTag[:], c.PrevTag)
 	copy(m.prev2Tag[:], c.Prev2Tag)
 	copy(m.tagPair[:], c.TagPair)
 	copy(m.pref1[:], c.Pref1)
-	m.wordInfo = make([]wordRows, len(c.WordKeys))
+	m.wordInfo = make([]wordRows, nw)
 	for i := range m.wordInfo {
-		x := c.WordInfo[7*i : 7*i+7]
+		x := wordInfo[7*i : 7*i+7]
 		m.wordInfo[i] = wordRows{x[0], x[1], x[2], x[3], x[4], x[5], x[6]}
 	}
 	m.tagWord = make([]tagRow, len(c.TWTag))
 	for i := range m.tagWord {
-		m.tagWord[i] = tagRow{c.TWTag[i], c.TWRow[i]}
+		m.tagWord[i] = tagRow{c.TWTag[i], twRow[i]}
 	}
-	m.sufInfo = make([]sufRows, len(c.SufKeys))
+	m.sufInfo = make([]sufRows, ns)
 	for i := range m.sufInfo {
-		m.sufInfo[i] = sufRows{c.SufInfo[3*i], c.SufInfo[3*i+1], c.SufInfo[3*i+2]}
+		m.sufInfo[i] = sufRows{sufInfo[3*i], sufInfo[3*i+1], sufInfo[3*i+2]}
 	}
 	for i := range m.pads {
 		m.pads[i] = tokFeat{word: c.Pads[2*i], nsuf: c.Pads[2*i+1]}
-	}
-	m.words = make(map[string]int32, len(c.WordKeys))
-	for i, w := range c.WordKeys {
-		m.words[w] = int32(i)
-	}
-	m.suffixes = make(map[string]int32, len(c.SufKeys))
-	for i, s := range c.SufKeys {
-		m.suffixes[s] = int32(i)
 	}
 	m.fixed = make(map[string]fixedTag, len(c.FixKeys))
 	for i, k := range c.FixKeys {
