@@ -1,10 +1,8 @@
 package rules
 
 import (
-	"bytes"
 	"embed"
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -137,7 +135,17 @@ func (b *builder) loadDefaults() error {
 		if err != nil {
 			return err
 		}
-		b.loadFile(path.Join(DefaultDir, path.Base(n)), data, false)
+		name := path.Join(DefaultDir, path.Base(n))
+		if docs, ok := cachedDocs(name, data); ok {
+			fi := FileInfo{Path: name, Origin: OriginDefault, Counts: map[string]int{}}
+			d := &decoder{file: name, errs: &b.errs, src: data}
+			for _, doc := range docs {
+				b.loadDoc(d, doc, &fi)
+			}
+			b.files = append(b.files, fi)
+			continue
+		}
+		b.loadFile(name, data, false)
 	}
 	return nil
 }
@@ -248,34 +256,18 @@ func (b *builder) loadFile(name string, data []byte, user bool) {
 		b.files = append(b.files, fi)
 		return
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
-		var n yaml.Node
-		err := dec.Decode(&n)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			msg := err.Error()
-			line := 0
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = "YAML syntax error: " + m[2]
-			}
-			b.errs = append(b.errs, &Error{File: name, Line: line, Col: 1, Msg: msg})
-			break
-		}
-		doc := &n
-		if doc.Kind == yaml.DocumentNode {
-			if len(doc.Content) == 0 {
-				continue
-			}
-			doc = doc.Content[0]
-		}
-		if doc.Kind == yaml.ScalarNode && doc.Tag == "!!null" {
-			continue
-		}
+	docs, err := parseDocs(data)
+	for _, doc := range docs {
 		b.loadDoc(d, doc, &fi)
+	}
+	if err != nil {
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = "YAML syntax error: " + m[2]
+		}
+		b.errs = append(b.errs, &Error{File: name, Line: line, Col: 1, Msg: msg})
 	}
 	b.files = append(b.files, fi)
 }
