@@ -24,7 +24,7 @@ import (
 
 // segment groups toks into sentences, setting Token.Sent.
 func segment(text string, toks []Token, out []Sentence) []Sentence {
-	sg := segmenter{text: text, toks: toks}
+	sg := segmenter{text: text, toks: toks, markFor: -1}
 	n := len(toks)
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
@@ -40,7 +40,13 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 		}
 		nl := 0
 		if end+1 < n {
-			nl = newlines(text[toks[end].End:toks[end+1].Start])
+			// tokenize sets SpaceBefore exactly when a gap precedes a token;
+			// most gaps are one space.
+			if toks[end+1].SpaceBefore {
+				if g, s := toks[end].End, toks[end+1].Start; s-g != 1 || text[g] != ' ' {
+					nl = newlines(text[g:s])
+				}
+			}
 			switch {
 			case nl >= 2:
 				split = true
@@ -71,6 +77,10 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 type segmenter struct {
 	text string
 	toks []Token
+	// markerAt's answer for the sentence starting at markFor: start stays
+	// the same over a sentence's tokens, and startsItem asks at each.
+	markFor, markLast int
+	mark              string
 }
 
 const (
@@ -83,7 +93,7 @@ const (
 // unit returns the last token of the unit starting at i: a terminal cluster
 // with its glued closers, an abbreviation with its closers, or one token.
 func (sg *segmenter) unit(i int) (end, kind int) {
-	t := sg.toks[i]
+	t := &sg.toks[i]
 	switch {
 	case isTerminal(t.Text):
 		kind = unitTerminal
@@ -247,7 +257,7 @@ func (sg *segmenter) startsItem(start, k int) bool {
 	if k <= start || k >= len(sg.toks) {
 		return false
 	}
-	if sg.isBullet(k) {
+	if mayBeBullet(sg.toks[k].Text) && sg.isBullet(k) {
 		return true
 	}
 	prev, _ := sg.markerAt(start)
@@ -261,11 +271,19 @@ func (sg *segmenter) startsItem(start, k int) bool {
 // markerAt returns the list marker opening the sentence at start ("1", "a")
 // and the index of its last token, or "", -1.
 func (sg *segmenter) markerAt(start int) (string, int) {
+	if start != sg.markFor {
+		sg.findMarker(start)
+	}
+	return sg.mark, sg.markLast
+}
+
+func (sg *segmenter) findMarker(start int) {
 	k := start
 	for k < len(sg.toks) && sg.isBullet(k) {
 		k++
 	}
-	return sg.markerEnd(k)
+	sg.mark, sg.markLast = sg.markerEnd(k)
+	sg.markFor = start
 }
 
 // markerFrom matches a list marker at k followed by a capitalised word:
@@ -317,6 +335,9 @@ func (sg *segmenter) isBullet(k int) bool {
 		return false
 	}
 	t := sg.toks[k].Text
+	if !mayBeBullet(t) {
+		return false
+	}
 	switch t {
 	case "•", "‣", "⁃", "◦", "▪", "▫", "●", "■", "□", "►", "▶", "➢", "➤", "✓", "✔":
 		return true
@@ -325,6 +346,12 @@ func (sg *segmenter) isBullet(k int) bool {
 		return k+1 < len(sg.toks) && sg.toks[k+1].SpaceBefore && sg.atLineStart(k)
 	}
 	return false
+}
+
+// mayBeBullet is isBullet's test for most tokens: every bullet is "-", "*"
+// or non-ASCII.
+func mayBeBullet(t string) bool {
+	return t != "" && (t[0] >= utf8.RuneSelf || t[0] == '-' || t[0] == '*')
 }
 
 func (sg *segmenter) atLineStart(k int) bool {
@@ -442,8 +469,11 @@ func ellipsisDots(t string) int {
 }
 
 func isAbbrevToken(t string) bool {
-	return len(t) > 1 && t[len(t)-1] == '.' && isWordRune(firstRune(t))
+	return len(t) > 1 && t[len(t)-1] == '.' && startsWord(t)
 }
+
+// startsWord is apart from isAbbrevToken so that the period test inlines.
+func startsWord(t string) bool { return isWordRune(firstRune(t)) }
 
 func isCloser(t string) bool {
 	switch t {

@@ -26,28 +26,34 @@ import (
 func tokenize(text string, toks []Token) []Token {
 	space := true
 	for i := 0; i < len(text); {
-		if n := skipWidth(text, i); n > 0 {
-			i += n
+		if k := byteKind[text[i]]; k&kSep != 0 {
+			i++
 			space = true
 			continue
+		} else if k&kHigh != 0 {
+			if n := skipWidth(text, i); n > 0 {
+				i += n
+				space = true
+				continue
+			}
 		}
-		j := i
+		// The chunk's byte kinds, ORed, tell chunkTokens what it may skip.
+		j, kinds := i, uint8(0)
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf {
-				// skipWidth's ASCII case, without a call per byte.
-				if c <= ' ' || c == 0x7f {
-					break
-				}
+			k := byteKind[text[j]]
+			if k&(kSep|kHigh) == 0 {
+				kinds |= k
 				j++
 				continue
 			}
-			if skipWidth(text, j) > 0 {
+			if k&kSep != 0 || skipWidth(text, j) > 0 {
 				break
 			}
+			kinds |= kHigh
 			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
 		}
-		toks = chunkTokens(text, i, j, space, toks)
+		toks = chunkTokens(text, i, j, space, kinds, toks)
 		space = false
 		i = j
 	}
@@ -82,16 +88,20 @@ func isSeparator(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
 }
 
-// chunkTokens splits the whitespace-free span text[s:e] into tokens.
-func chunkTokens(text string, s, e int, space bool, toks []Token) []Token {
+// chunkTokens splits the whitespace-free span text[s:e] into tokens; kinds
+// is the OR of byteKind over its bytes.
+func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) []Token {
 	for p := s; p < e; {
-		q := nextToken(text, s, p, e)
+		q := nextToken(text, s, p, e, kinds)
 		if q <= p { // defensive: always make progress on a whole rune
 			_, n := utf8.DecodeRuneInString(text[p:e])
 			q = p + n
 		}
 		t := text[p:q]
-		norm := fold(t)
+		norm := t
+		if kinds&kHigh != 0 { // no curly quotes in an ASCII chunk
+			norm = fold(t)
+		}
 		toks = append(toks, Token{Start: p, End: q, Text: t, Norm: norm, SpaceBefore: space && p == s, Word: words.id(norm)})
 		p = q
 	}
@@ -99,7 +109,7 @@ func chunkTokens(text string, s, e int, space bool, toks []Token) []Token {
 }
 
 // nextToken returns the end of the token starting at p inside chunk [s,e).
-func nextToken(text string, s, p, e int) int {
+func nextToken(text string, s, p, e int, kinds uint8) int {
 	c := text[p]
 	r, size := rune(c), 1
 	if c >= utf8.RuneSelf {
@@ -107,7 +117,7 @@ func nextToken(text string, s, p, e int) int {
 	}
 	switch {
 	case isWordRune(r):
-		return wordToken(text, s, p, e)
+		return wordToken(text, s, p, e, kinds)
 	case c == '\'' || r == '’' || r == '‘':
 		if q := decadeEnd(text, p, size, e); q > 0 {
 			return q
@@ -157,12 +167,15 @@ func nextToken(text string, s, p, e int) int {
 
 // wordToken scans a word starting at p and returns the end of its first piece
 // (clitics and unit suffixes come back as the following tokens).
-func wordToken(text string, s, p, e int) int {
-	if q := urlEnd(text, p, e); q > 0 {
-		return q
+func wordToken(text string, s, p, e int, kinds uint8) int {
+	// A URL has a ':' or a '.'.
+	if kinds&kURL != 0 {
+		if q := urlEnd(text, p, e); q > 0 {
+			return q
+		}
 	}
 	// Most chunks have no '@': one IndexByte instead of scanning a local part.
-	if strings.IndexByte(text[p:e], '@') >= 0 {
+	if kinds&kAt != 0 && strings.IndexByte(text[p:e], '@') >= 0 {
 		if q := emailEnd(text, p, e); q > 0 {
 			return q
 		}
@@ -173,7 +186,7 @@ func wordToken(text string, s, p, e int) int {
 		return q
 	}
 	cut := q
-	if strings.IndexByte(word, '\'') >= 0 || strings.IndexByte(word, 0xE2) >= 0 {
+	if kinds&(kApos|kHigh) != 0 && (strings.IndexByte(word, '\'') >= 0 || strings.IndexByte(word, 0xE2) >= 0) {
 		if k := cliticLen(word); k > 0 {
 			cut = q - k
 		}
@@ -201,11 +214,19 @@ func scanWord(text string, p, e int) (q int, hasLetter bool) {
 	q = p
 	segStart := p // start of the current dot-separated segment
 	for q < e {
-		if c := text[q]; asciiWord[c&0x7f] && c < utf8.RuneSelf {
-			// The common case, without the calls below.
-			hasLetter = hasLetter || isLetterASCII(c)
+		// The common case, a run of ASCII word bytes, without the calls below.
+		w, seen := text[:e], uint8(0)
+		for q < len(w) {
+			k := byteKind[w[q]]
+			if k&kWord == 0 {
+				break
+			}
+			seen |= k
 			q++
-			continue
+		}
+		hasLetter = hasLetter || seen&kLetter != 0
+		if q == e {
+			break
 		}
 		r, n := rune(text[q]), 1
 		if r >= utf8.RuneSelf {
@@ -543,6 +564,39 @@ func hasCurly(t string) bool {
 }
 
 // Character helpers. Invalid UTF-8 never reaches them inside a chunk.
+
+// Byte kinds, one table load per byte in the scanning loops.
+const (
+	kWord   = 1 << iota // ASCII word byte: letter, digit, '_'
+	kLetter             // ASCII letter
+	kSep                // ASCII separator: space, control, DEL
+	kHigh               // a byte of a multi-byte rune
+	kAt                 // '@'
+	kApos               // '\''
+	kURL                // ':' or '.', which every URL has
+)
+
+var byteKind = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = kHigh
+		case c <= ' ' || c == 0x7f:
+			t[c] = kSep
+		case isLetterASCII(byte(c)):
+			t[c] = kWord | kLetter
+		case isDigit(byte(c)) || c == '_':
+			t[c] = kWord
+		case c == '@':
+			t[c] = kAt
+		case c == '\'':
+			t[c] = kApos
+		case c == ':' || c == '.':
+			t[c] = kURL
+		}
+	}
+	return
+}()
 
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := '0'; c <= '9'; c++ {
