@@ -326,6 +326,9 @@ func (d *docState) clauses(si int, buf []clause) []clause {
 	var rel *mention
 	for t := s.First; t < last; t++ {
 		n := toks[t].Norm
+		if len(n) != 1 {
+			continue // every cut is at ";", ":" or ","
+		}
 		cut, relCut := false, false
 		switch {
 		case n == ";":
@@ -600,6 +603,9 @@ func eqFoldLen(a, b string) bool {
 // findHypothetical marks the quoted text that follows a sentence framing an
 // imagined scenario ("You can almost see the case study: “...”").
 func (d *docState) findHypothetical() {
+	if d.cues.all&cHypothetical == 0 {
+		return
+	}
 	for si, s := range d.doc.Sentences {
 		framed := false
 		for t := s.First; t < s.Last; t++ {

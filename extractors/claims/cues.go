@@ -84,6 +84,7 @@ type cueIndex struct {
 	hits []cueHit
 	at   []int32
 	mask []uint32
+	all  uint32 // the bits of every mask
 }
 
 func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
@@ -96,6 +97,7 @@ func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
 		}
 		x.hits = append(x.hits, cueHit{first: int32(m.First), last: int32(m.Last), bit: bit, cue: m.Cue})
 		x.mask[m.First] |= bit
+		x.all |= bit
 	}
 	// Scan returns hits in token order: count them per start token, then
 	// sum the counts, so at[t] is the number of hits starting before t.
@@ -135,6 +137,9 @@ func (d *docState) phrase(t, last int, bits uint32) int {
 
 // has reports a cue of bits starting and ending in tokens [a, b).
 func (d *docState) has(a, b int, bits uint32) bool {
+	if d.cues.all&bits == 0 {
+		return false
+	}
 	for t := a; t < b; t++ {
 		if d.cues.mask[t]&bits != 0 && d.phrase(t, b, bits) > 0 {
 			return true

@@ -147,7 +147,7 @@ func addEnd(ends []scopeEnd, e scopeEnd) []scopeEnd {
 // previous rounds"), or "" when it gives none. Two claims with the same
 // subject and predicate but different scopes are not a contradiction.
 func Scope(text string) string {
-	groups, at, ascii := scopeHits(text)
+	groups, at, end, ascii := scopeHits(text)
 	if groups == 0 {
 		return ""
 	}
@@ -156,11 +156,13 @@ func Scope(text string) string {
 		if groups&(1<<i) == 0 {
 			continue
 		}
-		from := 0
+		var ms []string
 		if ascii {
-			from = matchFrom(text, at[i])
+			ms = scopeMatches(sc.re, text, matchFrom(text, at[i]), end[i])
+		} else {
+			ms = sc.re.FindAllString(text, 2)
 		}
-		for _, m := range sc.re.FindAllString(text[from:], 2) {
+		for _, m := range ms {
 			m = strings.TrimSpace(m)
 			dup := false
 			for _, p := range parts {
@@ -174,6 +176,21 @@ func Scope(text string) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// scopeMatches returns re.FindAllString(text[from:], 2) for ASCII text
+// whose last word of the pattern's list ends at end: a second match would
+// hold such a word after the first match, so when none ends past the first
+// match the search for a second, over the rest of the text, is left out.
+func scopeMatches(re *regexp.Regexp, text string, from, end int) []string {
+	loc := re.FindStringIndex(text[from:])
+	if loc == nil {
+		return nil
+	}
+	if end > from+loc[1] {
+		return re.FindAllString(text[from:], 2)
+	}
+	return []string{text[from+loc[0] : from+loc[1]]}
 }
 
 // scopeLead is how far before a word of its list a pattern's match may
@@ -198,8 +215,9 @@ func isWordByte(c byte) bool {
 
 // scopeHits sets bit i of groups when strings.ToLower(text) contains one of
 // the words of scopes[i]. For ASCII text (ascii true), at[i] is where the
-// first of them starts; other text is lower-cased first.
-func scopeHits(text string) (groups uint32, at scopeAt, ascii bool) {
+// first of them starts and end[i] where the last ends; other text is
+// lower-cased first.
+func scopeHits(text string) (groups uint32, at, end scopeAt, ascii bool) {
 	a := scopeAuto
 	next, class := a.next, &a.class
 	ascii = true
@@ -219,8 +237,9 @@ func scopeHits(text string) (groups uint32, at scopeAt, ascii bool) {
 			if start := i + 1 - e.n; groups&(1<<e.group) == 0 || start < at[e.group] {
 				at[e.group] = start
 			}
+			end[e.group] = i + 1
 			groups |= 1 << e.group
 		}
 	}
-	return groups, at, ascii
+	return groups, at, end, ascii
 }

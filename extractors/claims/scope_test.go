@@ -24,7 +24,7 @@ func TestScopeGroups(t *testing.T) {
 				}
 			}
 		}
-		if got, _, _ := scopeHits(text); got != want {
+		if got, _, _, _ := scopeHits(text); got != want {
 			t.Errorf("scopeGroups(%q) = %b, want %b", text, got, want)
 		}
 	}
@@ -44,25 +44,50 @@ func TestScopeWindow(t *testing.T) {
 		"Überraschend in the UK, including VAT", "Growth in the U.S. so far",
 	}
 	for _, text := range texts {
-		var parts []string
-		for _, sc := range scopes {
-			for _, m := range sc.re.FindAllString(text, 2) {
-				m = strings.TrimSpace(m)
-				dup := false
-				for _, p := range parts {
-					if strings.Contains(p, m) || strings.Contains(m, p) {
-						dup = true
-					}
-				}
-				if !dup {
-					parts = append(parts, m)
-				}
-			}
-		}
-		if got, want := Scope(text), strings.Join(parts, "; "); got != want {
+		if got, want := Scope(text), scopeAll(text); got != want {
 			t.Errorf("Scope(%q) = %q, want %q", text, got, want)
 		}
 	}
+}
+
+// Scope must find what a search of the whole text finds in random texts
+// of the patterns' words, with second matches or none.
+func TestScopeRandom(t *testing.T) {
+	frags := []string{" ", ", ", "x", "in ", "the ", "since ", "2019", "19", "rounds", "several ", "not ",
+		"including ", "Including", "excluding the fee", "on top of", "in addition to", "so far", "in all", "in allocation",
+		"cumulatively", "this year", "last years", "over the past", "week", "globally", "in the US", "in the U.S.", "UK", "eu"}
+	rnd := uint32(7)
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := 0; k < 1+n%11; k++ {
+			rnd = rnd*1664525 + 1013904223
+			b.WriteString(frags[rnd>>8%uint32(len(frags))])
+		}
+		text := b.String()
+		if got, want := Scope(text), scopeAll(text); got != want {
+			t.Fatalf("Scope(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// scopeAll is Scope searching the whole text with every pattern.
+func scopeAll(text string) string {
+	var parts []string
+	for _, sc := range scopes {
+		for _, m := range sc.re.FindAllString(text, 2) {
+			m = strings.TrimSpace(m)
+			dup := false
+			for _, p := range parts {
+				if strings.Contains(p, m) || strings.Contains(m, p) {
+					dup = true
+				}
+			}
+			if !dup {
+				parts = append(parts, m)
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // scopeHits must find each pattern's words, and the first of them, as a
@@ -85,18 +110,19 @@ func TestScopeHitsRandom(t *testing.T) {
 		text := b.String()
 		low := strings.ToLower(text)
 		var want uint32
-		var wantAt scopeAt
+		var wantAt, wantEnd scopeAt
 		for i, sc := range scopes {
 			for _, w := range sc.words {
 				if j := strings.Index(low, w); j >= 0 {
 					if want&(1<<i) == 0 || j < wantAt[i] {
 						wantAt[i] = j
 					}
+					wantEnd[i] = max(wantEnd[i], strings.LastIndex(low, w)+len(w))
 					want |= 1 << i
 				}
 			}
 		}
-		got, at, ascii := scopeHits(text)
+		got, at, end, ascii := scopeHits(text)
 		if got != want {
 			t.Fatalf("scopeHits(%q) = %b, want %b", text, got, want)
 		}
@@ -106,6 +132,9 @@ func TestScopeHitsRandom(t *testing.T) {
 		for i := range scopes {
 			if ascii && want&(1<<i) != 0 && at[i] != wantAt[i] {
 				t.Fatalf("scopeHits(%q): at[%d] = %d, want %d", text, i, at[i], wantAt[i])
+			}
+			if ascii && want&(1<<i) != 0 && end[i] != wantEnd[i] {
+				t.Fatalf("scopeHits(%q): end[%d] = %d, want %d", text, i, end[i], wantEnd[i])
 			}
 		}
 	}
