@@ -1,13 +1,16 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
+	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/extractors/chain"
 	"github.com/quarrylabs/quarry/rules"
 )
@@ -52,5 +55,43 @@ func BenchmarkPipeline(b *testing.B) {
 			}
 			b.ReportMetric(float64(size)*float64(b.N)/1e6/b.Elapsed().Seconds(), "MB/s")
 		})
+	}
+}
+
+// BenchmarkAppendDocument encodes the golden documents (decoded once) as
+// the docs format does.
+func BenchmarkAppendDocument(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json*"))
+	var docs []*quarry.Document
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		for dec.More() {
+			var d quarry.Document
+			if dec.Decode(&d) != nil {
+				break // not a document file
+			}
+			docs = append(docs, &d)
+		}
+	}
+	if len(docs) == 0 {
+		b.Skip("no golden documents")
+	}
+	var buf []byte
+	n := 0
+	for _, d := range docs {
+		buf, _ = appendDocument(buf[:0], d)
+		n += len(buf)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			buf, _ = appendDocument(buf[:0], d)
+		}
 	}
 }

@@ -39,9 +39,11 @@ func recycleLine(b []byte) {
 
 func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 	if opt.Format != OutRecords {
-		buf := make([]byte, 0, 4096)
+		var buf []byte
 		if p, ok := linePool.Get().(*[]byte); ok {
 			buf = (*p)[:0]
+		} else {
+			buf = make([]byte, 0, 4096)
 		}
 		if b, err := appendDocument(buf, doc); err == nil {
 			return b, nil

@@ -150,13 +150,17 @@ func walkPath(ctx context.Context, root string, opt InputOptions, emit emitFunc)
 		return emit(raw{src: quarry.Source{Path: root}, id: root, fail: readErr(err, root, 0)})
 	}
 	if !info.IsDir() {
-		return readFile(root, root, opt, true, emit)
+		return readFile(root, filepath.ToSlash(root), opt, emit)
 	}
 	seen := map[string]bool{}
-	return walkDir(ctx, root, root, opt, seen, emit)
+	return walkDir(ctx, root, root, "", opt, seen, emit)
 }
 
-func walkDir(ctx context.Context, root, dir string, opt InputOptions, seen map[string]bool, emit emitFunc) bool {
+// walkDir walks dir, whose id (its path relative to root, with forward
+// slashes) is dirID, "" for root itself: an entry's id is dirID/name, which
+// is what relID would make of it, without cleaning both paths again for
+// every file.
+func walkDir(ctx context.Context, root, dir, dirID string, opt InputOptions, seen map[string]bool, emit emitFunc) bool {
 	// Resolve the real path so a symlink loop is entered only once.
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -180,12 +184,16 @@ func walkDir(ctx context.Context, root, dir string, opt InputOptions, seen map[s
 			continue
 		}
 		p := filepath.Join(dir, name)
+		id := name
+		if dirID != "" {
+			id = dirID + "/" + name
+		}
 		mode := e.Type()
 		if mode&fs.ModeSymlink != 0 {
 			fi, err := os.Stat(p)
 			if err != nil {
 				// A dangling link is not an article; say so and go on.
-				if !emit(raw{src: quarry.Source{Path: p}, id: relID(root, p), fail: readErr(err, p, 0)}) {
+				if !emit(raw{src: quarry.Source{Path: p}, id: id, fail: readErr(err, p, 0)}) {
 					return false
 				}
 				continue
@@ -194,14 +202,14 @@ func walkDir(ctx context.Context, root, dir string, opt InputOptions, seen map[s
 		}
 		switch {
 		case mode.IsDir():
-			if !walkDir(ctx, root, p, opt, seen, emit) {
+			if !walkDir(ctx, root, p, id, opt, seen, emit) {
 				return false
 			}
 		case mode.IsRegular():
 			if opt.Format == "" && formatByExt[strings.ToLower(filepath.Ext(name))] == "" {
 				continue // not an article file
 			}
-			if !readFile(root, p, opt, false, emit) {
+			if !readFile(p, id, opt, emit) {
 				return false
 			}
 		}
@@ -218,11 +226,8 @@ func relID(root, p string) string {
 	return filepath.ToSlash(p)
 }
 
-func readFile(root, p string, opt InputOptions, direct bool, emit emitFunc) bool {
-	id := relID(root, p)
-	if direct {
-		id = filepath.ToSlash(p)
-	}
+// readFile emits the articles of the file p, whose id is id.
+func readFile(p, id string, opt InputOptions, emit emitFunc) bool {
 	src := quarry.Source{Path: filepath.ToSlash(p)}
 	format := opt.Format
 	if format == "" {

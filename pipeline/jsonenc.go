@@ -3,7 +3,8 @@ package pipeline
 import (
 	"errors"
 	"math"
-	"sort"
+	"math/bits"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -15,302 +16,513 @@ import (
 // differential tests in jsonenc_test.go hold it to that. A float json
 // cannot encode (NaN, ±Inf) gives errUnsupported, and encode then lets
 // encoding/json report it.
+//
+// Member names are constants that never need escaping, so each is appended
+// as one literal with its quotes, its colon and the comma before it
+// (`,"label":`): the comma is there whenever a member cannot come first.
+// An object whose members may all be left out (source, a claim's subject,
+// attrs, features) is written with a comma before each member and the
+// first comma then becomes the '{' (openMembers and closeMembers).
 func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
-	w := jw{b: b}
-	w.open('{')
-	w.str("schema", d.Schema)
-	w.str("id", d.ID)
-	w.key("source")
-	w.open('{')
-	w.strOmit("path", d.Source.Path)
-	w.intOmit("line", d.Source.Line)
-	w.intOmit("index", d.Source.Index)
-	w.close('}')
-	w.strOmit("title", d.Title)
-	w.strOmit("url", d.URL)
-	w.strOmit("published", d.Published)
+	var bad bool // a float json cannot encode
+	b = append(b, `{"schema":`...)
+	b = appendString(b, d.Schema)
+	b = append(b, `,"id":`...)
+	b = appendString(b, d.ID)
+	b = append(b, `,"source":`...)
+	at := len(b)
+	if d.Source.Path != "" {
+		b = append(b, `,"path":`...)
+		b = appendString(b, d.Source.Path)
+	}
+	if d.Source.Line != 0 {
+		b = append(b, `,"line":`...)
+		b = appendInt(b, d.Source.Line)
+	}
+	if d.Source.Index != 0 {
+		b = append(b, `,"index":`...)
+		b = appendInt(b, d.Source.Index)
+	}
+	b = closeMembers(b, at)
+	if d.Title != "" {
+		b = append(b, `,"title":`...)
+		b = appendString(b, d.Title)
+	}
+	if d.URL != "" {
+		b = append(b, `,"url":`...)
+		b = appendString(b, d.URL)
+	}
+	if d.Published != "" {
+		b = append(b, `,"published":`...)
+		b = appendString(b, d.Published)
+	}
 	if len(d.Meta) > 0 {
 		raw, err := marshalNoEscape(d.Meta)
 		if err != nil {
 			return nil, err
 		}
-		w.key("meta")
-		w.b = append(w.b, raw...)
-		w.comma = true
+		b = append(b, `,"meta":`...)
+		b = append(b, raw...)
 	}
 	if d.Text != nil {
-		w.str("text", *d.Text)
+		b = append(b, `,"text":`...)
+		b = appendString(b, *d.Text)
 	}
-	array(&w, "entities", d.Entities, (*jw).entity)
-	array(&w, "figures", d.Figures, (*jw).figure)
-	array(&w, "quotes", d.Quotes, (*jw).quote)
-	array(&w, "claims", d.Claims, (*jw).claim)
-	if len(d.Sentences) > 0 {
-		w.key("sentences")
-		w.open('[')
-		for _, s := range d.Sentences {
-			w.open('{')
-			w.int("start", s.Start)
-			w.int("end", s.End)
-			w.close('}')
+
+	b = append(b, `,"entities":`...)
+	if d.Entities == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range d.Entities {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendEntity(b, &d.Entities[i])
 		}
-		w.close(']')
+		b = append(b, ']')
+	}
+	b = append(b, `,"figures":`...)
+	if d.Figures == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range d.Figures {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendFigure(b, &d.Figures[i], &bad)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"quotes":`...)
+	if d.Quotes == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range d.Quotes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendQuote(b, &d.Quotes[i])
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `,"claims":`...)
+	if d.Claims == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i := range d.Claims {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendClaim(b, &d.Claims[i], &bad)
+		}
+		b = append(b, ']')
+	}
+
+	if len(d.Sentences) > 0 {
+		b = append(b, `,"sentences":[`...)
+		for i, s := range d.Sentences {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"start":`...)
+			b = appendInt(b, s.Start)
+			b = append(b, `,"end":`...)
+			b = appendInt(b, s.End)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
 	}
 	if len(d.Warnings) > 0 {
-		w.key("warnings")
-		w.open('[')
-		for _, x := range d.Warnings {
-			w.open('{')
-			w.str("code", x.Code)
-			w.str("message", x.Message)
-			w.close('}')
+		b = append(b, `,"warnings":[`...)
+		for i, x := range d.Warnings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"code":`...)
+			b = appendString(b, x.Code)
+			b = append(b, `,"message":`...)
+			b = appendString(b, x.Message)
+			b = append(b, '}')
 		}
-		w.close(']')
+		b = append(b, ']')
 	}
-	if d.Error != nil {
-		w.key("error")
-		w.open('{')
-		w.str("code", d.Error.Code)
-		w.str("message", d.Error.Message)
-		w.close('}')
+	if e := d.Error; e != nil {
+		b = append(b, `,"error":{"code":`...)
+		b = appendString(b, e.Code)
+		b = append(b, `,"message":`...)
+		b = appendString(b, e.Message)
+		b = append(b, '}')
 	}
-	w.close('}')
-	w.b = append(w.b, '\n')
-	return w.b, w.err
+	b = append(b, "}\n"...)
+	if bad {
+		return b, errUnsupported
+	}
+	return b, nil
 }
 
 var errUnsupported = errors.New("json: unsupported float value")
 
-// jw appends JSON; comma says whether the next member needs one before it.
-type jw struct {
-	b     []byte
-	comma bool
-	err   error
-}
-
-func (w *jw) sep() {
-	if w.comma {
-		w.b = append(w.b, ',')
+// closeMembers ends an object whose members were appended from at, each
+// with a comma before it: the first comma becomes the '{' ("{}" when
+// there are none).
+func closeMembers(b []byte, at int) []byte {
+	if len(b) == at {
+		return append(b, "{}"...)
 	}
-	w.comma = true
+	b[at] = '{'
+	return append(b, '}')
 }
 
-func (w *jw) open(c byte) {
-	w.sep()
-	w.b = append(w.b, c)
-	w.comma = false
-}
-
-func (w *jw) close(c byte) {
-	w.b = append(w.b, c)
-	w.comma = true
-}
-
-// key writes an object member's name; the value follows without a comma.
-func (w *jw) key(k string) {
-	w.sep()
-	w.b = appendString(w.b, k)
-	w.b = append(w.b, ':')
-	w.comma = false
-}
-
-func (w *jw) null() {
-	w.sep()
-	w.b = append(w.b, "null"...)
-}
-
-func (w *jw) str(k, v string) {
-	w.key(k)
-	w.sep()
-	w.b = appendString(w.b, v)
-}
-
-func (w *jw) strOmit(k, v string) {
-	if v != "" {
-		w.str(k, v)
-	}
-}
-
-func (w *jw) int(k string, v int) {
-	w.key(k)
-	w.sep()
-	w.b = strconv.AppendInt(w.b, int64(v), 10)
-}
-
-func (w *jw) intOmit(k string, v int) {
-	if v != 0 {
-		w.int(k, v)
-	}
-}
-
-func (w *jw) float(k string, f float64) {
-	w.key(k)
-	w.sep()
-	w.b = appendFloat(w.b, f, &w.err)
-}
-
-func (w *jw) floatPtr(k string, f *float64) {
-	if f != nil {
-		w.float(k, *f)
-	}
-}
-
-func (w *jw) strings(k string, vs []string) {
-	if len(vs) == 0 {
-		return
-	}
-	w.key(k)
-	w.open('[')
-	for _, v := range vs {
-		w.sep()
-		w.b = appendString(w.b, v)
-	}
-	w.close(']')
-}
-
-func (w *jw) entity(e *quarry.Entity) {
-	w.open('{')
-	w.str("id", e.ID)
-	w.str("label", e.Label)
-	w.str("name", e.Name)
-	array(w, "mentions", e.Mentions, func(w *jw, m *quarry.Mention) {
-		w.open('{')
-		w.int("start", m.Start)
-		w.int("end", m.End)
-		w.str("text", m.Text)
-		w.close('}')
-	})
-	w.strOmit("title", e.Title)
-	w.strOmit("affiliation", e.Affiliation)
-	if len(e.Attrs) > 0 {
-		w.key("attrs")
-		w.open('{')
-		for _, k := range sortedKeys(e.Attrs) {
-			w.str(k, e.Attrs[k])
-		}
-		w.close('}')
-	}
-	w.strOmit("origin", e.Origin)
-	w.close('}')
-}
-
-func (w *jw) figure(f *quarry.Figure) {
-	w.open('{')
-	w.str("id", f.ID)
-	w.int("start", f.Start)
-	w.int("end", f.End)
-	w.str("text", f.Text)
-	w.str("kind", f.Kind)
-	w.floatPtr("value", f.Value)
-	w.floatPtr("min", f.Min)
-	w.floatPtr("max", f.Max)
-	w.strOmit("unit", f.Unit)
-	w.strOmit("currency", f.Currency)
-	w.strings("approx", f.Approx)
-	w.strOmit("counts", f.Counts)
-	w.strOmit("entity", f.Entity)
-	w.strOmit("direction", f.Direction)
-	w.int("sentence", f.Sentence)
-	w.close('}')
-}
-
-func (w *jw) quote(q *quarry.Quote) {
-	w.open('{')
-	w.str("id", q.ID)
-	w.int("start", q.Start)
-	w.int("end", q.End)
-	w.str("text", q.Text)
-	w.str("kind", q.Kind)
-	w.key("speaker")
-	if s := q.Speaker; s == nil {
-		w.null()
+func appendEntity(b []byte, e *quarry.Entity) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, e.ID)
+	b = append(b, `,"label":`...)
+	b = appendString(b, e.Label)
+	b = append(b, `,"name":`...)
+	b = appendString(b, e.Name)
+	b = append(b, `,"mentions":`...)
+	if e.Mentions == nil {
+		b = append(b, "null"...)
 	} else {
-		w.open('{')
-		w.str("name", s.Name)
-		w.strOmit("entity", s.Entity)
-		w.int("start", s.Start)
-		w.int("end", s.End)
-		w.str("text", s.Text)
-		w.close('}')
+		b = append(b, '[')
+		for i := range e.Mentions {
+			m := &e.Mentions[i]
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, `{"start":`...)
+			b = appendInt(b, m.Start)
+			b = append(b, `,"end":`...)
+			b = appendInt(b, m.End)
+			b = append(b, `,"text":`...)
+			b = appendString(b, m.Text)
+			b = append(b, '}')
+		}
+		b = append(b, ']')
+	}
+	if e.Title != "" {
+		b = append(b, `,"title":`...)
+		b = appendString(b, e.Title)
+	}
+	if e.Affiliation != "" {
+		b = append(b, `,"affiliation":`...)
+		b = appendString(b, e.Affiliation)
+	}
+	if len(e.Attrs) > 0 {
+		b = append(b, `,"attrs":`...)
+		b = appendStringMap(b, e.Attrs)
+	}
+	if e.Origin != "" {
+		b = append(b, `,"origin":`...)
+		b = appendString(b, e.Origin)
+	}
+	return append(b, '}')
+}
+
+func appendFigure(b []byte, f *quarry.Figure, bad *bool) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, f.ID)
+	b = append(b, `,"start":`...)
+	b = appendInt(b, f.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, f.End)
+	b = append(b, `,"text":`...)
+	b = appendString(b, f.Text)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, f.Kind)
+	if f.Value != nil {
+		b = append(b, `,"value":`...)
+		b = appendFloat(b, *f.Value, bad)
+	}
+	if f.Min != nil {
+		b = append(b, `,"min":`...)
+		b = appendFloat(b, *f.Min, bad)
+	}
+	if f.Max != nil {
+		b = append(b, `,"max":`...)
+		b = appendFloat(b, *f.Max, bad)
+	}
+	if f.Unit != "" {
+		b = append(b, `,"unit":`...)
+		b = appendString(b, f.Unit)
+	}
+	if f.Currency != "" {
+		b = append(b, `,"currency":`...)
+		b = appendString(b, f.Currency)
+	}
+	if len(f.Approx) > 0 {
+		b = append(b, `,"approx":`...)
+		b = appendStrings(b, f.Approx)
+	}
+	if f.Counts != "" {
+		b = append(b, `,"counts":`...)
+		b = appendString(b, f.Counts)
+	}
+	if f.Entity != "" {
+		b = append(b, `,"entity":`...)
+		b = appendString(b, f.Entity)
+	}
+	if f.Direction != "" {
+		b = append(b, `,"direction":`...)
+		b = appendString(b, f.Direction)
+	}
+	b = append(b, `,"sentence":`...)
+	b = appendInt(b, f.Sentence)
+	return append(b, '}')
+}
+
+func appendQuote(b []byte, q *quarry.Quote) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, q.ID)
+	b = append(b, `,"start":`...)
+	b = appendInt(b, q.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, q.End)
+	b = append(b, `,"text":`...)
+	b = appendString(b, q.Text)
+	b = append(b, `,"kind":`...)
+	b = appendString(b, q.Kind)
+	if s := q.Speaker; s == nil {
+		b = append(b, `,"speaker":null`...)
+	} else {
+		b = append(b, `,"speaker":{"name":`...)
+		b = appendString(b, s.Name)
+		if s.Entity != "" {
+			b = append(b, `,"entity":`...)
+			b = appendString(b, s.Entity)
+		}
+		b = append(b, `,"start":`...)
+		b = appendInt(b, s.Start)
+		b = append(b, `,"end":`...)
+		b = appendInt(b, s.End)
+		b = append(b, `,"text":`...)
+		b = appendString(b, s.Text)
+		b = append(b, '}')
 	}
 	if c := q.Cue; c != nil {
-		w.key("cue")
-		w.open('{')
-		w.str("text", c.Text)
-		w.int("start", c.Start)
-		w.int("end", c.End)
-		w.close('}')
+		b = append(b, `,"cue":{"text":`...)
+		b = appendString(b, c.Text)
+		b = append(b, `,"start":`...)
+		b = appendInt(b, c.Start)
+		b = append(b, `,"end":`...)
+		b = appendInt(b, c.End)
+		b = append(b, '}')
 	}
-	w.int("sentence", q.Sentence)
-	w.close('}')
+	b = append(b, `,"sentence":`...)
+	b = appendInt(b, q.Sentence)
+	return append(b, '}')
 }
 
-func (w *jw) claim(c *quarry.Claim) {
-	w.open('{')
-	w.str("id", c.ID)
-	w.int("start", c.Start)
-	w.int("end", c.End)
-	w.str("text", c.Text)
-	w.int("sentence", c.Sentence)
+func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
+	b = append(b, `{"id":`...)
+	b = appendString(b, c.ID)
+	b = append(b, `,"start":`...)
+	b = appendInt(b, c.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, c.End)
+	b = append(b, `,"text":`...)
+	b = appendString(b, c.Text)
+	b = append(b, `,"sentence":`...)
+	b = appendInt(b, c.Sentence)
 	if s := c.Subject; s != nil {
-		w.key("subject")
-		w.open('{')
-		w.strOmit("entity", s.Entity)
-		w.int("start", s.Start)
-		w.int("end", s.End)
-		w.str("text", s.Text)
-		w.close('}')
-	}
-	w.strOmit("predicate", c.Predicate)
-	w.strOmit("object", c.Object)
-	w.strings("figures", c.Figures)
-	w.strOmit("scope", c.Scope)
-	w.key("source")
-	w.open('{')
-	w.str("type", c.Source.Type)
-	w.strOmit("quote", c.Source.Quote)
-	w.strOmit("entity", c.Source.Entity)
-	w.close('}')
-	w.str("modality", c.Modality)
-	w.float("checkworthy", c.Checkworthy)
-	if len(c.Features) > 0 {
-		w.key("features")
-		w.open('{')
-		for _, k := range sortedKeys(c.Features) {
-			w.float(k, c.Features[k])
+		// entity may be left out, so start may come first.
+		b = append(b, `,"subject":`...)
+		at := len(b)
+		if s.Entity != "" {
+			b = append(b, `,"entity":`...)
+			b = appendString(b, s.Entity)
 		}
-		w.close('}')
+		b = append(b, `,"start":`...)
+		b = appendInt(b, s.Start)
+		b = append(b, `,"end":`...)
+		b = appendInt(b, s.End)
+		b = append(b, `,"text":`...)
+		b = appendString(b, s.Text)
+		b = closeMembers(b, at)
 	}
-	w.close('}')
+	if c.Predicate != "" {
+		b = append(b, `,"predicate":`...)
+		b = appendString(b, c.Predicate)
+	}
+	if c.Object != "" {
+		b = append(b, `,"object":`...)
+		b = appendString(b, c.Object)
+	}
+	if len(c.Figures) > 0 {
+		b = append(b, `,"figures":`...)
+		b = appendStrings(b, c.Figures)
+	}
+	if c.Scope != "" {
+		b = append(b, `,"scope":`...)
+		b = appendString(b, c.Scope)
+	}
+	b = append(b, `,"source":{"type":`...)
+	b = appendString(b, c.Source.Type)
+	if c.Source.Quote != "" {
+		b = append(b, `,"quote":`...)
+		b = appendString(b, c.Source.Quote)
+	}
+	if c.Source.Entity != "" {
+		b = append(b, `,"entity":`...)
+		b = appendString(b, c.Source.Entity)
+	}
+	b = append(b, `},"modality":`...)
+	b = appendString(b, c.Modality)
+	b = append(b, `,"checkworthy":`...)
+	b = appendFloat(b, c.Checkworthy, bad)
+	if len(c.Features) > 0 {
+		b = append(b, `,"features":`...)
+		b = appendFloatMap(b, c.Features, bad)
+	}
+	return append(b, '}')
 }
 
-// array writes xs under k, null when nil (as encoding/json does).
-func array[T any](w *jw, k string, xs []T, each func(*jw, *T)) {
-	w.key(k)
-	if xs == nil {
-		w.null()
-		return
+func appendStrings(b []byte, vs []string) []byte {
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, v)
 	}
-	w.open('[')
-	for i := range xs {
-		each(w, &xs[i])
-	}
-	w.close(']')
+	return append(b, ']')
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+// mapMembers is how many members of a map are sorted on the stack; a
+// larger map sorts on the heap.
+const mapMembers = 16
+
+// appendStringMap writes m as an object with its keys in order.
+func appendStringMap(b []byte, m map[string]string) []byte {
+	var stack [mapMembers]string
+	keys := stack[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
-	return keys
+	for i := 1; i < len(keys); i++ { // insertion: maps here are small
+		for j := i; j > 0 && keyLess(keys[j], keys[j-1]); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	at := len(b)
+	for _, k := range keys {
+		b = append(b, ',')
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendString(b, m[k])
+	}
+	return closeMembers(b, at)
 }
 
-// appendFloat formats f as encoding/json does for a float64.
-func appendFloat(b []byte, f float64, err *error) []byte {
+// appendFloatMap writes m as an object with its keys in order (a claim's
+// features: about five). The values are read with the keys, not looked up.
+func appendFloatMap(b []byte, m map[string]float64, bad *bool) []byte {
+	var stackK [mapMembers]string
+	var stackV [mapMembers]float64
+	keys, vals := stackK[:0], stackV[:0]
+	for k, v := range m {
+		keys = append(keys, k)
+		vals = append(vals, v)
+	}
+	for i := 1; i < len(keys); i++ { // insertion: maps here are small
+		for j := i; j > 0 && keyLess(keys[j], keys[j-1]); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+			vals[j], vals[j-1] = vals[j-1], vals[j]
+		}
+	}
+	at := len(b)
+	for i, k := range keys {
+		b = append(b, ',')
+		b = appendString(b, k)
+		b = append(b, ':')
+		b = appendFloat(b, vals[i], bad)
+	}
+	return closeMembers(b, at)
+}
+
+// keyLess orders map keys as sort.Strings does; a first byte that
+// differs settles most comparisons without a call.
+func keyLess(a, b string) bool {
+	if len(a) > 0 && len(b) > 0 && a[0] != b[0] {
+		return a[0] < b[0]
+	}
+	return a < b
+}
+
+// appendInt formats v as strconv.AppendInt does in base 10; offsets and
+// sentence numbers under 10,000 (nearly all of them) skip its buffer.
+func appendInt(b []byte, v int) []byte {
+	u := uint(v)
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, digitPairs[2*u], digitPairs[2*u+1])
+	case u < 1000:
+		hi, lo := u/100, u%100
+		return append(b, byte('0'+hi), digitPairs[2*lo], digitPairs[2*lo+1])
+	case u < 10000:
+		hi, lo := u/100, u%100
+		return append(b, digitPairs[2*hi], digitPairs[2*hi+1], digitPairs[2*lo], digitPairs[2*lo+1])
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+const digitPairs = "00010203040506070809" +
+	"10111213141516171819" +
+	"20212223242526272829" +
+	"30313233343536373839" +
+	"40414243444546474849" +
+	"50515253545556575859" +
+	"60616263646566676869" +
+	"70717273747576777879" +
+	"80818283848586878889" +
+	"90919293949596979899"
+
+// appendFloat formats f as encoding/json does for a float64: the shortest
+// decimal that reads back as f ('f' format, 'e' below 1e-6 and from 1e21).
+// NaN and ±Inf set *bad. Two cases (all but a few hundredths of a run's
+// floats) skip strconv's shortest search:
+//   - an integer of magnitude under 1e15 (not -0): every integer there is
+//     a float, and floats there lie at most 1/8 apart, so no other decimal
+//     with as few digits reads back as f, and the shortest is the integer;
+//   - m/1000 for an integer m, under 1e9 in magnitude, when f is exactly
+//     the float nearest to it (float64(m)/1000 == f, division being
+//     correctly rounded): that decimal reads back as f, and any other
+//     decimal with no more significant digits differs from it by at least
+//     0.001, far more than the spacing of floats there (under 2^-22), so
+//     it is the shortest.
+func appendFloat(b []byte, f float64, bad *bool) []byte {
+	if f > -1e15 && f < 1e15 {
+		if i := int64(f); float64(i) == f {
+			if i != 0 || !math.Signbit(f) {
+				return appendInt64(b, i)
+			}
+		} else if m := int64(f * 1000); f > -1e9 && f < 1e9 && float64(m)/1000 == f {
+			// m%1000 != 0, else f would be the integer m/1000.
+			if m < 0 {
+				b = append(b, '-')
+				m = -m
+			}
+			b = appendInt64(b, m/1000)
+			r := uint(m % 1000)
+			d1, d2, d3 := byte('0'+r/100), digitPairs[2*(r%100)], digitPairs[2*(r%100)+1]
+			switch {
+			case d3 != '0':
+				return append(b, '.', d1, d2, d3)
+			case d2 != '0':
+				return append(b, '.', d1, d2)
+			default:
+				return append(b, '.', d1)
+			}
+		}
+	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
-		*err = errUnsupported
+		*bad = true
 		return b
 	}
 	fmt := byte('f')
@@ -328,10 +540,15 @@ func appendFloat(b []byte, f float64, err *error) []byte {
 	return b
 }
 
+func appendInt64(b []byte, v int64) []byte {
+	if int64(int(v)) == v {
+		return appendInt(b, int(v))
+	}
+	return strconv.AppendInt(b, v, 10)
+}
+
 const hexDigits = "0123456789abcdef"
 
-// appendString quotes s as encoding/json does with HTML escaping off:
-// invalid UTF-8 becomes U+FFFD, U+2028 and U+2029 are escaped.
 // jsonPlain marks the bytes a JSON string holds as they are: printable
 // ASCII other than '"' and '\\'.
 var jsonPlain = func() (t [256]bool) {
@@ -341,18 +558,145 @@ var jsonPlain = func() (t [256]bool) {
 	return
 }()
 
+const (
+	ones = 0x0101010101010101
+	tops = 0x8080808080808080
+)
+
+// plainPrefix is the length of the longest prefix of s, at least 8 bytes
+// long, that a JSON string holds as it is: up to the first control byte,
+// '"', '\\', or byte of a multi-byte character. It tests eight bytes at a
+// time: in notPlain8 a byte's top bit is set when that byte is not plain,
+// and also, through a borrow, in bytes after one that is not, never
+// before, so its lowest set bit finds the first. The last (len(s) mod 8)
+// bytes are tested with the eight ending s, those before them being plain.
+func plainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if m := notPlain8(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	if j := len(s) - 8; i < len(s) {
+		if m := notPlain8(load64(s, j)); m != 0 {
+			return j + bits.TrailingZeros64(m)>>3
+		}
+	}
+	return len(s)
+}
+
+// plainFrom is the index of the first byte of s from i on that is not
+// plain (len(s) if none); the bytes before i may be anything.
+func plainFrom(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if m := notPlain8(load64(s, i)); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
+	return i
+}
+
+// notPlain8 sets the top bit of the bytes of x (and perhaps later ones)
+// that are ≥ 0x80, < 0x20, '"' or '\\'. Below the first such byte no
+// subtraction borrows, and the bytes there (0x20–0x7F, not '"' or '\\')
+// leave every term's top bit clear.
+func notPlain8(x uint64) uint64 {
+	return (x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)) & tops
+}
+
+// load64 reads s[i:i+8] little-endian (one load on amd64 and arm64).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// appendString quotes s as encoding/json does with HTML escaping off:
+// invalid UTF-8 becomes U+FFFD, U+2028 and U+2029 are escaped.
+//
+// A string with nothing to escape or check (most) is copied in one go.
+// Nine in ten are at most 16 bytes (ids, labels, names, numbers' text):
+// those are read as one or two words, which may overlap, tested at once
+// and stored back the same way, with no loop and no call to memmove.
 func appendString(b []byte, s string) []byte {
+	n, k := len(b), len(s)
+	if k > 16 {
+		i := plainPrefix(s)
+		if i < k {
+			return appendStringFrom(b, s, i)
+		}
+		b = slices.Grow(b, k+2)[:n+k+2]
+		b[n] = '"'
+		copy(b[n+1:], s)
+		b[n+1+k] = '"'
+		return b
+	}
+	if cap(b)-n < 18 {
+		b = slices.Grow(b, 18)
+	}
+	switch {
+	case k >= 8:
+		x, y := load64(s, 0), load64(s, k-8)
+		if notPlain8(x)|notPlain8(y) != 0 {
+			return appendStringFrom(b, s, plainFrom(s, 0))
+		}
+		b = b[:n+k+2]
+		putUint64(b, n+1, x)
+		putUint64(b, n+k-7, y)
+	case k >= 4:
+		x, y := load32(s, 0), load32(s, k-4)
+		if notPlain8(uint64(x)|uint64(y)<<32) != 0 {
+			return appendStringFrom(b, s, plainFrom(s, 0))
+		}
+		b = b[:n+k+2]
+		putUint32(b, n+1, x)
+		putUint32(b, n+k-3, y)
+	case k > 0:
+		// s[0], s[k/2] and s[k-1] are all of s; the other bytes are 'a'.
+		x, y, z := s[0], s[k>>1], s[k-1]
+		if notPlain8(uint64(x)|uint64(y)<<8|uint64(z)<<16|0x6161616161000000) != 0 {
+			return appendStringFrom(b, s, plainFrom(s, 0))
+		}
+		b = b[:n+k+2]
+		b[n+1] = x
+		b[n+1+k>>1] = y
+		b[n+k] = z
+	default:
+		return append(b, '"', '"')
+	}
+	b[n] = '"'
+	b[n+k+1] = '"'
+	return b
+}
+
+// load32 reads s[i:i+4] little-endian.
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// putUint64 and putUint32 store v little-endian at b[i:] (one store on
+// amd64 and arm64).
+func putUint64(b []byte, i int, v uint64) {
+	b = b[i : i+8]
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	b[4], b[5], b[6], b[7] = byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56)
+}
+
+func putUint32(b []byte, i int, v uint32) {
+	b = b[i : i+4]
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+}
+
+// appendStringFrom is appendString for s whose first i bytes are plain
+// and whose byte i is not.
+func appendStringFrom(b []byte, s string, i int) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; ; {
-		// A tight loop over the plain bytes (most of them): the compiler
-		// keeps it to a handful of instructions a byte.
-		for i < len(s) && jsonPlain[s[i]] {
-			i++
-		}
-		if i == len(s) {
-			break
-		}
+	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			switch c {
@@ -373,24 +717,24 @@ func appendString(b []byte, s string) []byte {
 			}
 			i++
 			start = i
-			continue
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b = append(b, s[start:i]...)
+				b = append(b, `\ufffd`...)
+				i++
+				start = i
+			case r == '\u2028' || r == '\u2029':
+				b = append(b, s[start:i]...)
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+				i += size
+				start = i
+			default:
+				i += size
+			}
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i++
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
+		i = plainFrom(s, i)
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

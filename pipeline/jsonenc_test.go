@@ -250,3 +250,95 @@ func TestAppendDocumentEveryField(t *testing.T) {
 	fill(reflect.ValueOf(&d).Elem(), &n)
 	checkSameJSON(t, &d)
 }
+
+// stdValue is encoding/json's rendering of v, without HTML escaping.
+func stdValue(t *testing.T, v any) string {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(buf.String(), "\n")
+}
+
+// appendString tests eight bytes at a time: every byte that needs care,
+// at every position of strings of every length around the word size,
+// alone, after another and in pairs, must come out as encoding/json has it.
+func TestAppendStringEveryPosition(t *testing.T) {
+	specials := []string{"\"", "\\", "\n", "\x00", "\x1f", "\x7f", " ", "~", "!", "#", "[", "]", "\x80", "\xff",
+		"é", "€", "\u2028", "\u2029", "🙂", "\xe2\x82", "\xe2\x80", "<", "&"}
+	check := func(s string) {
+		if got, want := string(appendString(nil, s)), stdValue(t, s); got != want {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for n := 0; n <= 26; n++ {
+		plain := strings.Repeat("abcdefgh", 4)[:n]
+		check(plain)
+		for i := 0; i <= n; i++ {
+			for _, x := range specials {
+				check(plain[:i] + x + plain[i:])
+				for _, y := range specials {
+					check(plain[:i] + x + y + plain[i:])
+					if i+3 <= n {
+						check(plain[:i] + x + plain[i:i+3] + y + plain[i+3:])
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	vs := []int{math.MinInt, math.MaxInt, -1, -9, -10, -99, -100, -10000}
+	for v := 0; v <= 20000; v++ {
+		vs = append(vs, v)
+	}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 10000; i++ {
+		vs = append(vs, int(r.Uint64()>>r.Intn(64)), -r.Intn(1e6))
+	}
+	for _, v := range vs {
+		if got, want := string(appendInt(nil, v)), stdValue(t, v); got != want {
+			t.Fatalf("appendInt(%d) = %s, want %s", v, got, want)
+		}
+	}
+}
+
+// appendFloat's short cuts (integers, thousandths) against encoding/json.
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	fs := append([]float64{}, awkwardFloats...)
+	fs = append(fs, 1e9, -1e9, 1e9-0.001, 999999999.999, -999999999.999, 0.001, -0.001, 0.0005, 1e15-1, 1e15, 1<<53, 1<<53+2,
+		2.4e9, 123456789012345, -123456789012345, 999999999999999, 0.1, 0.2, 0.3, 0.7, 0.778, 0.857, 1.05, 2.675, 8199999999.999999, 1.0/3, 2.0/3, math.Nextafter(0.778, 1), math.Nextafter(0.5, 0))
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 200000; i++ {
+		m := r.Int63n(2e12) - 1e12
+		switch i % 4 {
+		case 0:
+			fs = append(fs, float64(m)/1000)
+		case 1:
+			fs = append(fs, float64(m%1000000)/1000)
+		case 2:
+			fs = append(fs, float64(m%100000)/100, float64(m%10000)/10)
+		default:
+			fs = append(fs, r.NormFloat64()*math.Pow(10, float64(r.Intn(24)-8)), math.Float64frombits(r.Uint64()))
+		}
+	}
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			continue
+		}
+		var bad bool
+		if got, want := string(appendFloat(nil, f, &bad)), stdValue(t, f); got != want || bad {
+			t.Fatalf("appendFloat(%v) = %s (bad %v), want %s", f, got, bad, want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		var bad bool
+		if appendFloat(nil, f, &bad); !bad {
+			t.Fatalf("appendFloat(%v) not refused", f)
+		}
+	}
+}

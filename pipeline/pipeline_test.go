@@ -121,6 +121,32 @@ func TestWalkFolderSortedHiddenSkipped(t *testing.T) {
 	}
 }
 
+// A file's id is its path relative to the PATH argument, however that is
+// spelled: walkDir builds it a folder at a time, relID in one go.
+func TestIDsRelativeToPathArgument(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{"top.txt", "a/one.txt", "a/b/two.md", "a/b/c/three.text", "d/four.txt"}
+	for _, f := range files {
+		write(t, dir, f, "Story\n\nBody.")
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "a", "b", "gone.txt")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	t.Chdir(dir)
+	for _, root := range []string{dir, dir + "/", dir + "//a/..", ".", "./", "a", "a/b/", "../" + filepath.Base(dir) + "/a"} {
+		docs, _, _ := runDocs(t, testConfig(1), root)
+		if len(docs) == 0 {
+			t.Fatalf("%s: no documents", root)
+		}
+		for _, d := range docs {
+			want := relID(root, d.Source.Path)
+			if d.ID != want {
+				t.Errorf("%s: id %q for %s, want %q", root, d.ID, d.Source.Path, want)
+			}
+		}
+	}
+}
+
 func TestSymlinkLoopSurvived(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a/story.txt", "A story.")
