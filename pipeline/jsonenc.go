@@ -31,10 +31,7 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 	b = appendString(b, d.ID)
 	b = append(b, `,"source":`...)
 	at := len(b)
-	if d.Source.Path != "" {
-		b = append(b, `,"path":`...)
-		b = appendString(b, d.Source.Path)
-	}
+	b = appendOpt(b, `,"path":`, d.Source.Path)
 	if d.Source.Line != 0 {
 		b = append(b, `,"line":`...)
 		b = appendInt(b, d.Source.Line)
@@ -44,18 +41,9 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 		b = appendInt(b, d.Source.Index)
 	}
 	b = closeMembers(b, at)
-	if d.Title != "" {
-		b = append(b, `,"title":`...)
-		b = appendString(b, d.Title)
-	}
-	if d.URL != "" {
-		b = append(b, `,"url":`...)
-		b = appendString(b, d.URL)
-	}
-	if d.Published != "" {
-		b = append(b, `,"published":`...)
-		b = appendString(b, d.Published)
-	}
+	b = appendOpt(b, `,"title":`, d.Title)
+	b = appendOpt(b, `,"url":`, d.URL)
+	b = appendOpt(b, `,"published":`, d.Published)
 	if len(d.Meta) > 0 {
 		raw, err := marshalNoEscape(d.Meta)
 		if err != nil {
@@ -70,57 +58,13 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 	}
 
 	b = append(b, `,"entities":`...)
-	if d.Entities == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range d.Entities {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendEntity(b, &d.Entities[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, d.Entities, appendEntity)
 	b = append(b, `,"figures":`...)
-	if d.Figures == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range d.Figures {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendFigure(b, &d.Figures[i], &bad)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, d.Figures, func(b []byte, x *quarry.Figure) []byte { return appendFigure(b, x, &bad) })
 	b = append(b, `,"quotes":`...)
-	if d.Quotes == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range d.Quotes {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendQuote(b, &d.Quotes[i])
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, d.Quotes, appendQuote)
 	b = append(b, `,"claims":`...)
-	if d.Claims == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range d.Claims {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendClaim(b, &d.Claims[i], &bad)
-		}
-		b = append(b, ']')
-	}
+	b = appendArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) })
 
 	if len(d.Sentences) > 0 {
 		b = append(b, `,"sentences":[`...)
@@ -177,6 +121,41 @@ func closeMembers(b []byte, at int) []byte {
 	return append(b, '}')
 }
 
+// appendArray appends xs as a JSON array, or null when xs is nil, each
+// element by elem.
+func appendArray[T any](b []byte, xs []T, elem func([]byte, *T) []byte) []byte {
+	if xs == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range xs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = elem(b, &xs[i])
+	}
+	return append(b, ']')
+}
+
+// appendOpt appends member (its comma, name and colon) and v, unless v is
+// empty (omitempty).
+func appendOpt(b []byte, member, v string) []byte {
+	if v == "" {
+		return b
+	}
+	return appendString(append(b, member...), v)
+}
+
+func appendMention(b []byte, m *quarry.Mention) []byte {
+	b = append(b, `{"start":`...)
+	b = appendInt(b, m.Start)
+	b = append(b, `,"end":`...)
+	b = appendInt(b, m.End)
+	b = append(b, `,"text":`...)
+	b = appendString(b, m.Text)
+	return append(b, '}')
+}
+
 func appendEntity(b []byte, e *quarry.Entity) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, e.ID)
@@ -185,41 +164,14 @@ func appendEntity(b []byte, e *quarry.Entity) []byte {
 	b = append(b, `,"name":`...)
 	b = appendString(b, e.Name)
 	b = append(b, `,"mentions":`...)
-	if e.Mentions == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i := range e.Mentions {
-			m := &e.Mentions[i]
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"start":`...)
-			b = appendInt(b, m.Start)
-			b = append(b, `,"end":`...)
-			b = appendInt(b, m.End)
-			b = append(b, `,"text":`...)
-			b = appendString(b, m.Text)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
-	}
-	if e.Title != "" {
-		b = append(b, `,"title":`...)
-		b = appendString(b, e.Title)
-	}
-	if e.Affiliation != "" {
-		b = append(b, `,"affiliation":`...)
-		b = appendString(b, e.Affiliation)
-	}
+	b = appendArray(b, e.Mentions, appendMention)
+	b = appendOpt(b, `,"title":`, e.Title)
+	b = appendOpt(b, `,"affiliation":`, e.Affiliation)
 	if len(e.Attrs) > 0 {
 		b = append(b, `,"attrs":`...)
 		b = appendStringMap(b, e.Attrs)
 	}
-	if e.Origin != "" {
-		b = append(b, `,"origin":`...)
-		b = appendString(b, e.Origin)
-	}
+	b = appendOpt(b, `,"origin":`, e.Origin)
 	return append(b, '}')
 }
 
@@ -246,30 +198,15 @@ func appendFigure(b []byte, f *quarry.Figure, bad *bool) []byte {
 		b = append(b, `,"max":`...)
 		b = appendFloat(b, *f.Max, bad)
 	}
-	if f.Unit != "" {
-		b = append(b, `,"unit":`...)
-		b = appendString(b, f.Unit)
-	}
-	if f.Currency != "" {
-		b = append(b, `,"currency":`...)
-		b = appendString(b, f.Currency)
-	}
+	b = appendOpt(b, `,"unit":`, f.Unit)
+	b = appendOpt(b, `,"currency":`, f.Currency)
 	if len(f.Approx) > 0 {
 		b = append(b, `,"approx":`...)
 		b = appendStrings(b, f.Approx)
 	}
-	if f.Counts != "" {
-		b = append(b, `,"counts":`...)
-		b = appendString(b, f.Counts)
-	}
-	if f.Entity != "" {
-		b = append(b, `,"entity":`...)
-		b = appendString(b, f.Entity)
-	}
-	if f.Direction != "" {
-		b = append(b, `,"direction":`...)
-		b = appendString(b, f.Direction)
-	}
+	b = appendOpt(b, `,"counts":`, f.Counts)
+	b = appendOpt(b, `,"entity":`, f.Entity)
+	b = appendOpt(b, `,"direction":`, f.Direction)
 	b = append(b, `,"sentence":`...)
 	b = appendInt(b, f.Sentence)
 	return append(b, '}')
@@ -291,10 +228,7 @@ func appendQuote(b []byte, q *quarry.Quote) []byte {
 	} else {
 		b = append(b, `,"speaker":{"name":`...)
 		b = appendString(b, s.Name)
-		if s.Entity != "" {
-			b = append(b, `,"entity":`...)
-			b = appendString(b, s.Entity)
-		}
+		b = appendOpt(b, `,"entity":`, s.Entity)
 		b = append(b, `,"start":`...)
 		b = appendInt(b, s.Start)
 		b = append(b, `,"end":`...)
@@ -332,10 +266,7 @@ func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
 		// entity may be left out, so start may come first.
 		b = append(b, `,"subject":`...)
 		at := len(b)
-		if s.Entity != "" {
-			b = append(b, `,"entity":`...)
-			b = appendString(b, s.Entity)
-		}
+		b = appendOpt(b, `,"entity":`, s.Entity)
 		b = append(b, `,"start":`...)
 		b = appendInt(b, s.Start)
 		b = append(b, `,"end":`...)
@@ -344,32 +275,17 @@ func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
 		b = appendString(b, s.Text)
 		b = closeMembers(b, at)
 	}
-	if c.Predicate != "" {
-		b = append(b, `,"predicate":`...)
-		b = appendString(b, c.Predicate)
-	}
-	if c.Object != "" {
-		b = append(b, `,"object":`...)
-		b = appendString(b, c.Object)
-	}
+	b = appendOpt(b, `,"predicate":`, c.Predicate)
+	b = appendOpt(b, `,"object":`, c.Object)
 	if len(c.Figures) > 0 {
 		b = append(b, `,"figures":`...)
 		b = appendStrings(b, c.Figures)
 	}
-	if c.Scope != "" {
-		b = append(b, `,"scope":`...)
-		b = appendString(b, c.Scope)
-	}
+	b = appendOpt(b, `,"scope":`, c.Scope)
 	b = append(b, `,"source":{"type":`...)
 	b = appendString(b, c.Source.Type)
-	if c.Source.Quote != "" {
-		b = append(b, `,"quote":`...)
-		b = appendString(b, c.Source.Quote)
-	}
-	if c.Source.Entity != "" {
-		b = append(b, `,"entity":`...)
-		b = appendString(b, c.Source.Entity)
-	}
+	b = appendOpt(b, `,"quote":`, c.Source.Quote)
+	b = appendOpt(b, `,"entity":`, c.Source.Entity)
 	b = append(b, `},"modality":`...)
 	b = appendString(b, c.Modality)
 	b = append(b, `,"checkworthy":`...)
