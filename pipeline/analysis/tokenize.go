@@ -598,21 +598,9 @@ var byteKind = func() (t [256]uint8) {
 	return
 }()
 
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for c := '0'; c <= '9'; c++ {
-		t[c] = true
-	}
-	for c := 'a'; c <= 'z'; c++ {
-		t[c] = true
-		t[c-'a'+'A'] = true
-	}
-	t['_'] = true
-	return
-}()
-
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 0 && asciiWord[r]
+		return r >= 0 && byteKind[r]&kWord != 0
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc) ||
 		r == 0xAD || r == 0x200C || r == 0x200D
