@@ -51,47 +51,17 @@ type trie struct {
 	checks  []atomCheck
 	buf     []byte
 	idBuf   []int32
-	// words caches what atomize found for each word; a new atom id
-	// drops it, since a cached "unknown" might now be known.
-	words atomic.Pointer[atomWords]
+	// words caches what atomize found for each word (see wordOut); a new
+	// atom id drops it, since a cached "unknown" might now be known.
+	words atomic.Pointer[analysis.WordCache[uint32]]
 }
 
-// atomWords keeps, per word number, what atomize found for the word, in
-// one uint32: one load per token, where a WordCache reads a state and a
-// value on two cache lines. Values are a function of the spelling, so
-// racing stores store the same value.
-type atomWords struct {
-	chunks [analysis.MaxWords / atomChunk]atomic.Pointer[[atomChunk]atomic.Uint32]
-}
-
+// What atomize found for a word, as words keeps it.
 const (
-	atomChunk = 1 << 12
-	// Values: 0 is not seen yet.
 	wordOut   = 1 // left out (see atomize)
 	wordMulti = 2 // several atoms, all known
 	wordAtom  = 3 // one known atom: wordAtom + its id
 )
-
-func (c *atomWords) get(w uint32) uint32 {
-	if w == 0 || w >= analysis.MaxWords {
-		return 0
-	}
-	if p := c.chunks[w/atomChunk].Load(); p != nil {
-		return p[w%atomChunk].Load()
-	}
-	return 0
-}
-
-func (c *atomWords) put(w, v uint32) {
-	if w == 0 || w >= analysis.MaxWords {
-		return
-	}
-	p := &c.chunks[w/atomChunk]
-	if p.Load() == nil {
-		p.CompareAndSwap(nil, new([atomChunk]atomic.Uint32))
-	}
-	p.Load()[w%atomChunk].Store(v)
-}
 
 // newTrie makes a trie sized for about n phrases.
 func newTrie(n int) *trie {
@@ -474,12 +444,16 @@ func cutOf(tok *analysis.Token) wordCut {
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	words := t.words.Load()
 	if words == nil {
-		t.words.CompareAndSwap(nil, new(atomWords))
+		t.words.CompareAndSwap(nil, new(analysis.WordCache[uint32]))
 		words = t.words.Load()
 	}
 	for i := range toks {
 		w := toks[i].Word
-		switch v := words.get(w); v {
+		var v uint32
+		if c := words.Get(w); c != nil {
+			v = *c
+		}
+		switch v {
 		case 0, wordMulti:
 		case wordOut:
 			continue
@@ -492,9 +466,9 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 		if c.multi == nil {
 			if id, ok := t.ids[c.low]; ok {
 				dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
-				words.put(w, wordAtom+uint32(id))
+				words.Put(w, wordAtom+uint32(id))
 			} else {
-				words.put(w, wordOut)
+				words.Put(w, wordOut)
 			}
 			continue
 		}
@@ -513,9 +487,9 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 			dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
 		}
 		if len(dst) == n0 {
-			words.put(w, wordOut)
+			words.Put(w, wordOut)
 		} else {
-			words.put(w, wordMulti)
+			words.Put(w, wordMulti)
 		}
 	}
 	return dst
