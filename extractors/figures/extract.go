@@ -159,11 +159,13 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		out = append(out, span{start, end})
 	}
 	for k := range toks {
-		trig := x.lx.triggerBits(toks[k].Word)
-		if trig&trigKnown == 0 {
+		trig := false
+		if c := x.lx.triggers.Get(toks[k].Word); c != nil {
+			trig = *c
+		} else {
 			trig = x.lx.learnTrigger(&toks[k])
 		}
-		if trig&trigYes == 0 {
+		if !trig {
 			continue
 		}
 		a, b := max(0, k-around), min(len(toks)-1, k+around)

@@ -3,7 +3,6 @@ package figures
 import (
 	"sort"
 	"strings"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -77,15 +76,13 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
-	// triggers keeps trigger's answer per analysed word, two bits each
-	// (known, yes), 32 KB in all: a lookup is a load and a shift, cheap
-	// enough for windows to make one for every token.
-	triggers *[analysis.MaxWords / 16]atomic.Uint32
+	// triggers keeps triggerTok's answer per analysed word.
+	triggers *analysis.WordCache[bool]
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{},
-		triggers: new([analysis.MaxWords / 16]atomic.Uint32)}
+		triggers: new(analysis.WordCache[bool])}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
@@ -179,32 +176,13 @@ const (
 	cDigit
 )
 
-// Bits kept per word in lexicon.triggers.
-const (
-	trigKnown = 1 << iota
-	trigYes
-)
-
-// triggerBits returns the bits kept for word id, 0 before its first sight;
-// small enough to inline in windows, which looks at every token. Word
-// numbers stay below MaxWords, and 0 (none) is never marked known.
-func (lx *lexicon) triggerBits(id uint32) uint32 {
-	id %= analysis.MaxWords
-	return lx.triggers[id/16].Load() >> (id % 16 * 2) & 3
-}
-
-// learnTrigger returns and keeps the bits of trigger(t.Text) for t's word:
-// Text differs from Norm only in quote marks, which are neither letters nor
-// digits.
-func (lx *lexicon) learnTrigger(t *analysis.Token) uint32 {
-	b := uint32(trigKnown)
-	if lx.trigger(t.Text) {
-		b |= trigYes
-	}
-	if id := t.Word; id != 0 && id < analysis.MaxWords {
-		lx.triggers[id/16].Or(b << (id % 16 * 2))
-	}
-	return b
+// learnTrigger keeps trigger(t.Text) for t's word in triggers (windows
+// reads them there, inline, for every token): Text differs from Norm only
+// in quote marks, which are neither letters nor digits.
+func (lx *lexicon) learnTrigger(t *analysis.Token) bool {
+	ok := lx.trigger(t.Text)
+	lx.triggers.Put(t.Word, ok)
+	return ok
 }
 
 // trigger reports whether an analysed token holds a digit or opens with a
