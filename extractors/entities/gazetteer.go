@@ -1,56 +1,10 @@
 package entities
 
-import (
-	"math/bits"
-	"sync/atomic"
-)
-
 // gazetteer holds entity names seen in training data, as hashes of their
 // lower-cased token sequences, with a bit per entity type.
 type gazetteer struct {
 	entries map[uint64]uint8 // sequence hash -> type mask
 	firsts  map[uint64]uint8 // first-token hash -> longest entry length
-	// index is entries as mark reads them, built on first use; add
-	// drops it. The maps must not change otherwise once mark has run.
-	index atomic.Pointer[gazIndex]
-}
-
-// gazIndex holds entries in an open-addressing table: mark looks up the
-// sequences every possible name start starts, and a probe here costs a
-// fraction of a Go map lookup. An empty slot reads as absent (no entry has
-// an empty mask).
-type gazIndex struct {
-	slots []gazSlot
-	shift uint
-}
-
-type gazSlot struct {
-	key  uint64
-	mask uint8
-	used bool
-}
-
-func newGazIndex(g *gazetteer) *gazIndex {
-	size := 16
-	for size < 2*len(g.entries) {
-		size <<= 1
-	}
-	x := &gazIndex{slots: make([]gazSlot, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
-	for h, m := range g.entries {
-		s := x.slot(h)
-		s.key, s.used, s.mask = h, true, m
-	}
-	return x
-}
-
-// slot returns key's slot, or the empty one where it would go.
-func (x *gazIndex) slot(key uint64) *gazSlot {
-	mask := len(x.slots) - 1
-	for i := int((key * 0x9E3779B97F4A7C15) >> x.shift); ; i = (i + 1) & mask {
-		if s := &x.slots[i]; !s.used || s.key == key {
-			return s
-		}
-	}
 }
 
 const gazMaxLen = 6
@@ -70,7 +24,6 @@ func (g *gazetteer) add(lowers []uint64, mask uint8) {
 		h = seqHash(h, l)
 	}
 	g.entries[h] |= mask
-	g.index.Store(nil)
 	if uint8(len(lowers)) > g.firsts[lowers[0]] {
 		g.firsts[lowers[0]] = uint8(len(lowers))
 	}
@@ -83,11 +36,6 @@ func (g *gazetteer) add(lowers []uint64, mask uint8) {
 func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uint8) {
 	if g == nil || len(g.entries) == 0 {
 		return
-	}
-	x := g.index.Load()
-	if x == nil {
-		x = newGazIndex(g)
-		g.index.Store(x) // racing builders build the same
 	}
 	for i := range infos {
 		if infos[i].flags&fClosed != 0 {
@@ -102,8 +50,8 @@ func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uin
 		var h uint64
 		for j := i; j < len(infos) && j-i < max; j++ {
 			h = seqHash(h, infos[j].lower)
-			mask := x.slot(h).mask
-			if mask == 0 {
+			mask, ok := g.entries[h]
+			if !ok {
 				continue
 			}
 			if exclude != nil {
