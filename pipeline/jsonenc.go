@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"encoding/binary"
 	"errors"
 	"math"
 	"math/bits"
@@ -169,7 +170,7 @@ func appendEntity(b []byte, e *quarry.Entity) []byte {
 	b = appendOpt(b, `,"affiliation":`, e.Affiliation)
 	if len(e.Attrs) > 0 {
 		b = append(b, `,"attrs":`...)
-		b = appendStringMap(b, e.Attrs)
+		b = appendMap(b, e.Attrs, appendString)
 	}
 	b = appendOpt(b, `,"origin":`, e.Origin)
 	return append(b, '}')
@@ -292,7 +293,7 @@ func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
 	b = appendFloat(b, c.Checkworthy, bad)
 	if len(c.Features) > 0 {
 		b = append(b, `,"features":`...)
-		b = appendFloatMap(b, c.Features, bad)
+		b = appendMap(b, c.Features, func(b []byte, f float64) []byte { return appendFloat(b, f, bad) })
 	}
 	return append(b, '}')
 }
@@ -312,33 +313,12 @@ func appendStrings(b []byte, vs []string) []byte {
 // larger map sorts on the heap.
 const mapMembers = 16
 
-// appendStringMap writes m as an object with its keys in order.
-func appendStringMap(b []byte, m map[string]string) []byte {
-	var stack [mapMembers]string
-	keys := stack[:0]
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ { // insertion: maps here are small
-		for j := i; j > 0 && keyLess(keys[j], keys[j-1]); j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	at := len(b)
-	for _, k := range keys {
-		b = append(b, ',')
-		b = appendString(b, k)
-		b = append(b, ':')
-		b = appendString(b, m[k])
-	}
-	return closeMembers(b, at)
-}
-
-// appendFloatMap writes m as an object with its keys in order (a claim's
-// features: about five). The values are read with the keys, not looked up.
-func appendFloatMap(b []byte, m map[string]float64, bad *bool) []byte {
+// appendMap writes m as an object with its keys in order, each value by
+// val (an entity's attrs, a claim's features: a few members). The values
+// are read with the keys, not looked up again.
+func appendMap[V any](b []byte, m map[string]V, val func([]byte, V) []byte) []byte {
 	var stackK [mapMembers]string
-	var stackV [mapMembers]float64
+	var stackV [mapMembers]V
 	keys, vals := stackK[:0], stackV[:0]
 	for k, v := range m {
 		keys = append(keys, k)
@@ -355,7 +335,7 @@ func appendFloatMap(b []byte, m map[string]float64, bad *bool) []byte {
 		b = append(b, ',')
 		b = appendString(b, k)
 		b = append(b, ':')
-		b = appendFloat(b, vals[i], bad)
+		b = val(b, vals[i])
 	}
 	return closeMembers(b, at)
 }
@@ -560,16 +540,16 @@ func appendString(b []byte, s string) []byte {
 			return appendStringFrom(b, s, plainFrom(s, 0))
 		}
 		b = b[:n+k+2]
-		putUint64(b, n+1, x)
-		putUint64(b, n+k-7, y)
+		binary.LittleEndian.PutUint64(b[n+1:], x)
+		binary.LittleEndian.PutUint64(b[n+k-7:], y)
 	case k >= 4:
 		x, y := load32(s, 0), load32(s, k-4)
 		if notPlain8(uint64(x)|uint64(y)<<32) != 0 {
 			return appendStringFrom(b, s, plainFrom(s, 0))
 		}
 		b = b[:n+k+2]
-		putUint32(b, n+1, x)
-		putUint32(b, n+k-3, y)
+		binary.LittleEndian.PutUint32(b[n+1:], x)
+		binary.LittleEndian.PutUint32(b[n+k-3:], y)
 	case k > 0:
 		// s[0], s[k/2] and s[k-1] are all of s; the other bytes are 'a'.
 		x, y, z := s[0], s[k>>1], s[k-1]
@@ -592,19 +572,6 @@ func appendString(b []byte, s string) []byte {
 func load32(s string, i int) uint32 {
 	s = s[i : i+4]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
-// putUint64 and putUint32 store v little-endian at b[i:] (one store on
-// amd64 and arm64).
-func putUint64(b []byte, i int, v uint64) {
-	b = b[i : i+8]
-	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
-	b[4], b[5], b[6], b[7] = byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56)
-}
-
-func putUint32(b []byte, i int, v uint32) {
-	b = b[i : i+4]
-	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
 }
 
 // appendStringFrom is appendString for s whose first i bytes are plain
