@@ -160,7 +160,7 @@ func (m *Model) readWeights(d *byteReader, rows int, scale float32) (sparseRows,
 			return sr, corrupt(io.ErrUnexpectedEOF)
 		}
 		sr.idx = append(sr.idx, r0)
-		le.Int16s(sr.rows[i*nl:i*nl+nl], rb)
+		le.Fill(sr.rows[i*nl:i*nl+nl], rb)
 	}
 	return sr, nil
 }
@@ -316,7 +316,7 @@ func (m *Model) readTable(d *byteReader, h *header) error {
 		return corrupt(io.ErrUnexpectedEOF)
 	}
 	t.rows = make([]int16, n*t.stride)
-	le.Int16s(t.rows, rb)
+	le.Fill(t.rows, rb)
 	m.setTable(t)
 	return nil
 }

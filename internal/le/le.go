@@ -12,38 +12,14 @@ import (
 
 var little = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
-// Int16s fills dst from the first 2*len(dst) bytes of b.
-func Int16s(dst []int16, b []byte) {
-	b = b[:2*len(dst)]
+// Fill fills dst from the first len(dst) values' worth of bytes of b.
+func Fill[T int16 | int32 | uint32](dst []T, b []byte) {
+	b = b[:len(dst)*int(unsafe.Sizeof(T(0)))]
 	if little {
 		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(b)), b)
 		return
 	}
-	for i := range dst {
-		dst[i] = int16(binary.LittleEndian.Uint16(b[2*i:]))
-	}
-}
-
-// Int32s fills dst from the first 4*len(dst) bytes of b.
-func Int32s(dst []int32, b []byte) {
-	b = b[:4*len(dst)]
-	if little {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(b)), b)
-		return
-	}
-	for i := range dst {
-		dst[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
-	}
-}
-
-// Uint32s fills dst from the first 4*len(dst) bytes of b.
-func Uint32s(dst []uint32, b []byte) {
-	b = b[:4*len(dst)]
-	if little {
-		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(b)), b)
-		return
-	}
-	for i := range dst {
-		dst[i] = binary.LittleEndian.Uint32(b[4*i:])
+	if _, err := binary.Decode(b, binary.LittleEndian, dst); err != nil {
+		panic("le: " + err.Error()) // b has exactly the bytes dst needs
 	}
 }

@@ -14,24 +14,24 @@ func TestFill(t *testing.T) {
 	for _, l := range []bool{little, false} {
 		little = l
 		i16 := make([]int16, 31)
-		Int16s(i16, b)
+		Fill(i16, b)
 		for i, v := range i16 {
 			if v != int16(binary.LittleEndian.Uint16(b[2*i:])) {
-				t.Fatalf("Int16s[%d] = %d (little %v)", i, v, l)
+				t.Fatalf("int16 %d = %d (little %v)", i, v, l)
 			}
 		}
 		i32 := make([]int32, 15)
-		Int32s(i32, b)
+		Fill(i32, b)
 		for i, v := range i32 {
 			if v != int32(binary.LittleEndian.Uint32(b[4*i:])) {
-				t.Fatalf("Int32s[%d] = %d (little %v)", i, v, l)
+				t.Fatalf("int32 %d = %d (little %v)", i, v, l)
 			}
 		}
 		u32 := make([]uint32, 15)
-		Uint32s(u32, b)
+		Fill(u32, b)
 		for i, v := range u32 {
 			if v != binary.LittleEndian.Uint32(b[4*i:]) {
-				t.Fatalf("Uint32s[%d] = %d (little %v)", i, v, l)
+				t.Fatalf("uint32 %d = %d (little %v)", i, v, l)
 			}
 		}
 	}

@@ -60,7 +60,7 @@ func leBytes(xs []int32) []byte {
 // multiple of 4.
 func leInt32s(b []byte) ([]int32, bool) {
 	out := make([]int32, len(b)/4)
-	le.Int32s(out, b)
+	le.Fill(out, b)
 	return out, len(b)%4 == 0
 }
 
@@ -161,7 +161,7 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		3*ns != len(sufInfo) || len(c.FixKeys) != len(c.FixTags) || len(c.FixKeys) != len(c.FixIDs) || len(c.Rows)%4 != 0 {
 		return nil, fmt.Errorf("analysis: tagger.bin is inconsistent")
 	}
-	le.Uint32s(m.rows, c.Rows)
+	le.Fill(m.rows, c.Rows)
 	copy(m.prevTag[:], c.PrevTag)
 	copy(m.prev2Tag[:], c.Prev2Tag)
 	copy(m.tagPair[:], c.TagPair)
