@@ -163,19 +163,22 @@ func Scope(text string) string {
 			ms = sc.re.FindAllString(text, 2)
 		}
 		for _, m := range ms {
-			m = strings.TrimSpace(m)
-			dup := false
-			for _, p := range parts {
-				if strings.Contains(p, m) || strings.Contains(m, p) {
-					dup = true
-				}
-			}
-			if !dup {
-				parts = append(parts, m)
-			}
+			parts = addPart(parts, m)
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// addPart adds match m, trimmed, to parts unless it contains one of them
+// or one of them contains it.
+func addPart(parts []string, m string) []string {
+	m = strings.TrimSpace(m)
+	for _, p := range parts {
+		if strings.Contains(p, m) || strings.Contains(m, p) {
+			return parts
+		}
+	}
+	return append(parts, m)
 }
 
 // scopeMatches returns re.FindAllString(text[from:], 2) for ASCII text

@@ -58,12 +58,7 @@ func TestScopeRandom(t *testing.T) {
 		"cumulatively", "this year", "last years", "over the past", "week", "globally", "in the US", "in the U.S.", "UK", "eu"}
 	rnd := uint32(7)
 	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := 0; k < 1+n%11; k++ {
-			rnd = rnd*1664525 + 1013904223
-			b.WriteString(frags[rnd>>8%uint32(len(frags))])
-		}
-		text := b.String()
+		text := randomText(frags, 1+n%11, &rnd)
 		if got, want := Scope(text), scopeAll(text); got != want {
 			t.Fatalf("Scope(%q) = %q, want %q", text, got, want)
 		}
@@ -75,16 +70,7 @@ func scopeAll(text string) string {
 	var parts []string
 	for _, sc := range scopes {
 		for _, m := range sc.re.FindAllString(text, 2) {
-			m = strings.TrimSpace(m)
-			dup := false
-			for _, p := range parts {
-				if strings.Contains(p, m) || strings.Contains(m, p) {
-					dup = true
-				}
-			}
-			if !dup {
-				parts = append(parts, m)
-			}
+			parts = addPart(parts, m)
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -102,12 +88,7 @@ func TestScopeHitsRandom(t *testing.T) {
 	frags = append(frags, " ", ".", "x", "in ", "the ", "19", "Ü", "s")
 	rnd := uint32(1)
 	for n := 0; n < 20000; n++ {
-		var b strings.Builder
-		for k := 0; k < 1+n%7; k++ {
-			rnd = rnd*1664525 + 1013904223
-			b.WriteString(frags[rnd>>8%uint32(len(frags))])
-		}
-		text := b.String()
+		text := randomText(frags, 1+n%7, &rnd)
 		low := strings.ToLower(text)
 		var want uint32
 		var wantAt, wantEnd scopeAt
@@ -138,4 +119,15 @@ func TestScopeHitsRandom(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomText joins n fragments picked by the linear congruential generator
+// state rnd.
+func randomText(frags []string, n int, rnd *uint32) string {
+	var b strings.Builder
+	for range n {
+		*rnd = *rnd*1664525 + 1013904223
+		b.WriteString(frags[*rnd>>8%uint32(len(frags))])
+	}
+	return b.String()
 }
