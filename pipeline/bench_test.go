@@ -1,16 +1,13 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 
-	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/extractors/chain"
 	"github.com/quarrylabs/quarry/rules"
 )
@@ -61,22 +58,7 @@ func BenchmarkPipeline(b *testing.B) {
 // BenchmarkAppendDocument encodes the golden documents (decoded once) as
 // the docs format does.
 func BenchmarkAppendDocument(b *testing.B) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json*"))
-	var docs []*quarry.Document
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		for dec.More() {
-			var d quarry.Document
-			if dec.Decode(&d) != nil {
-				break // not a document file
-			}
-			docs = append(docs, &d)
-		}
-	}
+	docs := goldenDocs(b)
 	if len(docs) == 0 {
 		b.Skip("no golden documents")
 	}

@@ -148,30 +148,35 @@ func TestAppendDocumentMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
-// Every document of the golden runs, re-read and encoded both ways.
-func TestAppendDocumentGoldens(t *testing.T) {
+// goldenDocs returns every document of the golden runs, decoded.
+func goldenDocs(tb testing.TB) []*quarry.Document {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json*"))
-	if len(files) == 0 {
-		t.Fatal("no golden files found under testdata/golden")
-	}
-	n := 0
+	var docs []*quarry.Document
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
 		dec := json.NewDecoder(bytes.NewReader(data))
 		for dec.More() {
 			var d quarry.Document
-			if err := dec.Decode(&d); err != nil {
+			if dec.Decode(&d) != nil {
 				break // not a document file
 			}
-			checkSameJSON(t, &d)
-			n++
+			docs = append(docs, &d)
 		}
 	}
-	if n == 0 {
-		t.Fatal("no documents decoded from the golden files")
+	return docs
+}
+
+// Every document of the golden runs, re-read and encoded both ways.
+func TestAppendDocumentGoldens(t *testing.T) {
+	docs := goldenDocs(t)
+	if len(docs) == 0 {
+		t.Fatal("no documents decoded from the golden files under testdata/golden")
+	}
+	for _, d := range docs {
+		checkSameJSON(t, d)
 	}
 }
 
