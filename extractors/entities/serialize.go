@@ -323,32 +323,32 @@ func (m *Model) readTable(d *byteReader, h *header) error {
 
 // readGazetteer reads what writeGazetteer wrote, n entries.
 func (m *Model) readGazetteer(d *byteReader, n int) error {
-	if n < 0 {
-		return corrupt(nil)
-	}
-	order := binary.LittleEndian
-	eb, ok := d.next(9 * n)
-	if !ok {
-		return corrupt(io.ErrUnexpectedEOF)
-	}
-	m.gaz.entries = make(map[uint64]uint8, n)
-	for i := 0; i < n; i++ {
-		m.gaz.entries[order.Uint64(eb[9*i:])] = eb[9*i+8]
+	var err error
+	if m.gaz.entries, err = d.hashBytes(n); err != nil {
+		return err
 	}
 	nb, ok := d.next(4)
 	if !ok {
 		return corrupt(io.ErrUnexpectedEOF)
 	}
-	nf := int(order.Uint32(nb))
-	fb, ok := d.next(9 * nf)
+	m.gaz.firsts, err = d.hashBytes(int(binary.LittleEndian.Uint32(nb)))
+	return err
+}
+
+// hashBytes reads n pairs of a little-endian uint64 hash and a byte.
+func (r *byteReader) hashBytes(n int) (map[uint64]uint8, error) {
+	if n < 0 {
+		return nil, corrupt(nil)
+	}
+	b, ok := r.next(9 * n)
 	if !ok {
-		return corrupt(io.ErrUnexpectedEOF)
+		return nil, corrupt(io.ErrUnexpectedEOF)
 	}
-	m.gaz.firsts = make(map[uint64]uint8, nf)
-	for i := 0; i < nf; i++ {
-		m.gaz.firsts[order.Uint64(fb[9*i:])] = fb[9*i+8]
+	out := make(map[uint64]uint8, n)
+	for i := 0; i < n; i++ {
+		out[binary.LittleEndian.Uint64(b[9*i:])] = b[9*i+8]
 	}
-	return nil
+	return out, nil
 }
 
 func corrupt(err error) error {
