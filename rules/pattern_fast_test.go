@@ -13,8 +13,8 @@ import (
 )
 
 // matchReference is Match without its shortcuts (per-token flags, the
-// first-token gate, the shared lower-case arena), to check they change
-// nothing.
+// first-token gate, the needed token within reach, the shared lower-case
+// arena), to check they change nothing.
 func matchReference(p *Patterns, toks []analysis.Token) []PatternMatch {
 	if len(p.rules) == 0 || len(toks) == 0 {
 		return nil
