@@ -254,7 +254,12 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 			continue
 		}
 		norm := tokenNorm(&toks[i])
-		low := strings.ToLower(norm)
+		var low string
+		if norm == toks[i].Norm && w != 0 {
+			low = toks[i].Lower() // kept per word already, not in the document
+		} else {
+			low = strings.ToLower(norm)
+		}
 		var f uint16
 		for b := p.wildMask; b != 0; b &= b - 1 {
 			k := bits.TrailingZeros16(b)
@@ -264,8 +269,11 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 		}
 		lows[i], flags[i], firsts[i], lists[i] = low, f, p.byFirst[low], p.wordLists[low]
 		if w != 0 {
-			// A clone: low may point into the document.
-			p.words.Put(w, patWord{low: strings.Clone(low), flags: f, first: firsts[i], lists: lists[i]})
+			if norm != toks[i].Norm {
+				// A clone: low may point into the document.
+				low = strings.Clone(low)
+			}
+			p.words.Put(w, patWord{low: low, flags: f, first: firsts[i], lists: lists[i]})
 		}
 	}
 	sc.lows, sc.flags, sc.firsts, sc.lists = lows, flags, firsts, lists

@@ -112,8 +112,10 @@ func TestPrepareLows(t *testing.T) {
 	words := []string{"the", "The", "THE", "", "İstanbul", "“Quoted”", "`tick", "A1-B", "MİLLION", "x"}
 	toks := make([]analysis.Token, 2*len(words))
 	for i, w := range words {
-		// Each word twice: once numbered (the word cache), once not.
-		toks[i] = analysis.Token{Text: w, Norm: w, Word: uint32(i + 1)}
+		// Each word twice: once numbered (the word cache), once not. The
+		// numbers are ones the test's vocabulary never reaches, since the
+		// process-wide caches (Token.Lower) take a number for its word.
+		toks[i] = analysis.Token{Text: w, Norm: w, Word: uint32(analysis.MaxWords - 1 - i)}
 		toks[len(words)+i] = analysis.Token{Text: w, Norm: w}
 	}
 	ref := []altRef{{rule: 7}}

@@ -187,7 +187,7 @@ func exactFigure(f quarry.Figure) bool {
 // separators so the span reads as a clause.
 func trimClause(toks []analysis.Token, a, b int) (int, int) {
 	for a < b {
-		n := strings.ToLower(toks[a].Norm)
+		n := toks[a].Lower() // cached per word
 		if isPunctTok(&toks[a]) && n != "\"" && n != "``" || n == "and" || n == "but" || n == "so" || n == "however" || n == "•" {
 			a++
 			continue
