@@ -751,8 +751,18 @@ func (d *docState) object(a, b int, p pred) string {
 
 // figuresIn returns the figures inside bytes [start, end).
 func (d *docState) figuresIn(start, end int) []quarry.Figure {
-	var out []quarry.Figure
-	for _, f := range d.figuresNear(start, end) {
+	near, n := d.figuresNear(start, end), 0
+	for _, f := range near {
+		if f.Start >= start && f.End <= end {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// Counted first: a Figure is large, and growing by appends copied them.
+	out := make([]quarry.Figure, 0, n)
+	for _, f := range near {
 		if f.Start >= start && f.End <= end {
 			out = append(out, f)
 		}
