@@ -53,6 +53,12 @@ type PatternMatch struct {
 // alt is one token sequence a rule accepts.
 type alt struct {
 	specs []*tokenSpec
+	// A match needs a token with all the list bits in need (one of its
+	// required specs' inMask; 0 if none has one) within its first span
+	// tokens (span < 0: unbounded): Match tries a wild rule only where
+	// one follows close enough.
+	need uint64
+	span int
 }
 
 // tokenSpec matches one token (or, with op/repeat, several).
@@ -120,6 +126,7 @@ type patWord struct {
 type altRef struct {
 	rule int
 	alt  *alt
+	wild int // index in Patterns.wild, for a wild rule
 }
 
 // Rules returns the loaded rules, defaults first.
@@ -160,6 +167,13 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	var byProd []prodSpans
 	m := &sc.m
 	m.flags, m.lists = flags, lists
+	// needAt[w]: the first token from the current one on with wild rule
+	// w's need, or len(toks); -1 before it is first asked.
+	needAt := sc.needAt[:0]
+	for range p.wild {
+		needAt = append(needAt, -1)
+	}
+	sc.needAt = needAt
 	try := func(r altRef, i int) {
 		if end := m.longest(r.alt, toks, lows, i); end > i {
 			rule := p.rules[r.rule]
@@ -190,6 +204,19 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			if first := r.alt.specs[0]; first.min >= 1 && !first.neg {
 				if first.isMask != 0 && flags[i]&first.isMask != first.isMask ||
 					first.isMask == 0 && !m.ok(first, toks, lows, i) {
+					continue
+				}
+			}
+			if need := r.alt.need; need != 0 {
+				at := needAt[r.wild]
+				if at < i {
+					at = i
+					for at < len(lists) && lists[at]&need != need {
+						at++
+					}
+					needAt[r.wild] = at
+				}
+				if at == len(lists) || r.alt.span >= 0 && at >= i+r.alt.span {
 					continue
 				}
 			}
@@ -227,7 +254,12 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 			continue
 		}
 		norm := tokenNorm(&toks[i])
-		low := strings.ToLower(norm)
+		var low string
+		if norm == toks[i].Norm && w != 0 {
+			low = toks[i].Lower() // kept per word already, not in the document
+		} else {
+			low = strings.ToLower(norm)
+		}
 		var f uint16
 		for b := p.wildMask; b != 0; b &= b - 1 {
 			k := bits.TrailingZeros16(b)
@@ -237,8 +269,11 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 		}
 		lows[i], flags[i], firsts[i], lists[i] = low, f, p.byFirst[low], p.wordLists[low]
 		if w != 0 {
-			// A clone: low may point into the document.
-			p.words.Put(w, patWord{low: strings.Clone(low), flags: f, first: firsts[i], lists: lists[i]})
+			if norm != toks[i].Norm {
+				// A clone: low may point into the document.
+				low = strings.Clone(low)
+			}
+			p.words.Put(w, patWord{low: low, flags: f, first: firsts[i], lists: lists[i]})
 		}
 	}
 	sc.lows, sc.flags, sc.firsts, sc.lists = lows, flags, firsts, lists
@@ -256,6 +291,7 @@ type matchScratch struct {
 	flags  []uint16
 	firsts [][]altRef
 	lists  []uint64
+	needAt []int
 	m      matcher
 }
 
@@ -1021,6 +1057,7 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 					p.byFirst[l] = append(p.byFirst[l], ref)
 				}
 			} else {
+				ref.wild = len(p.wild)
 				p.wild = append(p.wild, ref)
 				p.wildBy[r.Produces] = append(p.wildBy[r.Produces], ref)
 				if first.min >= 1 && !first.neg {
@@ -1094,6 +1131,20 @@ func (p *Patterns) fastSpecs() {
 					}
 				}
 				sp.inMask |= 1 << p.listBits[name]
+			}
+		}
+	}
+	for _, r := range p.rules {
+		for _, a := range r.alts {
+			for _, sp := range a.specs {
+				if sp.fast && sp.min >= 1 && !sp.neg && sp.inMask != 0 {
+					a.need = sp.inMask
+				}
+				if sp.max < 0 || a.span < 0 {
+					a.span = -1
+				} else {
+					a.span += sp.max
+				}
 			}
 		}
 	}

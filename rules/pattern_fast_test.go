@@ -13,8 +13,8 @@ import (
 )
 
 // matchReference is Match without its shortcuts (per-token flags, the
-// first-token gate, the shared lower-case arena), to check they change
-// nothing.
+// first-token gate, the needed token within reach, the shared lower-case
+// arena), to check they change nothing.
 func matchReference(p *Patterns, toks []analysis.Token) []PatternMatch {
 	if len(p.rules) == 0 || len(toks) == 0 {
 		return nil
@@ -112,8 +112,10 @@ func TestPrepareLows(t *testing.T) {
 	words := []string{"the", "The", "THE", "", "İstanbul", "“Quoted”", "`tick", "A1-B", "MİLLION", "x"}
 	toks := make([]analysis.Token, 2*len(words))
 	for i, w := range words {
-		// Each word twice: once numbered (the word cache), once not.
-		toks[i] = analysis.Token{Text: w, Norm: w, Word: uint32(i + 1)}
+		// Each word twice: once numbered (the word cache), once not. The
+		// numbers are ones the test's vocabulary never reaches, since the
+		// process-wide caches (Token.Lower) take a number for its word.
+		toks[i] = analysis.Token{Text: w, Norm: w, Word: uint32(analysis.MaxWords - 1 - i)}
 		toks[len(words)+i] = analysis.Token{Text: w, Norm: w}
 	}
 	ref := []altRef{{rule: 7}}

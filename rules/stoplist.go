@@ -16,9 +16,25 @@ const AnyLabel = "*"
 // company, "Monday" is nobody).
 type Stoplist struct {
 	groups []*stopGroup
-	fold   map[string]map[string]bool // label → folded text
-	exact  map[string]map[string]bool
+	fold   map[string]labelSet // folded text → the labels it is stopped for
+	exact  map[string]labelSet
 	res    []*stopGroup
+}
+
+// labelSet has bit i set for stopLabels[i]; one map lookup per text then
+// answers for the label and AnyLabel together.
+type labelSet uint16
+
+// stopLabels are the labels a stoplist entry may name.
+var stopLabels = append([]string{AnyLabel, TitleLabel}, Labels...)
+
+func labelBit(label string) labelSet {
+	for i, l := range stopLabels {
+		if l == label {
+			return 1 << i
+		}
+	}
+	return 0
 }
 
 type stopGroup struct {
@@ -42,20 +58,21 @@ func (s *Stoplist) Stopped(label, text string) bool {
 	if s == nil {
 		return false
 	}
+	set := labelBit(label) | labelBit(AnyLabel)
 	t := spaced(foldQuotes(text))
-	if s.exact[label][t] || s.exact[AnyLabel][t] {
+	if s.exact[t]&set != 0 {
 		return true
 	}
 	var buf [64]byte
 	if lt, ok := asciiLower(buf[:0], t); ok {
 		// string(lt) in an index does not allocate.
-		if s.fold[label][string(lt)] || s.fold[AnyLabel][string(lt)] {
+		if s.fold[string(lt)]&set != 0 {
 			return true
 		}
-	} else if lt := strings.ToLower(t); s.fold[label][lt] || s.fold[AnyLabel][lt] {
+	} else if s.fold[strings.ToLower(t)]&set != 0 {
 		return true
 	}
-	digit := strings.ContainsAny(t, "0123456789")
+	digit := hasDigit(t)
 	for _, g := range s.res {
 		if g.digits && !digit || !containsString(g.labels, label) && !containsString(g.labels, AnyLabel) {
 			continue
@@ -80,6 +97,15 @@ func spaced(s string) string {
 		}
 	}
 	return s
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiLower appends strings.ToLower(s) to dst when s is ASCII; ok is false
@@ -179,7 +205,6 @@ func decodeStoplist(d *decoder, doc *yaml.Node, common []field) part {
 func decodeStopGroup(d *decoder, n *yaml.Node) *stopGroup {
 	g := &stopGroup{caseMode: CaseInsensitive, user: d.user, at: d.at(n)}
 	ok := true
-	labels := append([]string{AnyLabel, TitleLabel}, Labels...)
 	seen := d.mapping(n, "stoplist entry", []field{
 		{"id", func(k, v *yaml.Node) {
 			s, good := d.nonEmpty(v, "id")
@@ -187,11 +212,11 @@ func decodeStopGroup(d *decoder, n *yaml.Node) *stopGroup {
 		}},
 		{"labels", func(k, v *yaml.Node) {
 			for _, l := range d.strs(v, "labels") {
-				if !containsString(labels, l.s) {
-					if sg := suggest(l.s, labels); sg != "" {
-						d.errf(l.n, "label %q is not valid; did you mean %q? (one of: %s)", l.s, sg, strings.Join(labels, ", "))
+				if !containsString(stopLabels, l.s) {
+					if sg := suggest(l.s, stopLabels); sg != "" {
+						d.errf(l.n, "label %q is not valid; did you mean %q? (one of: %s)", l.s, sg, strings.Join(stopLabels, ", "))
 					} else {
-						d.errf(l.n, "label %q is not valid; use one of: %s", l.s, strings.Join(labels, ", "))
+						d.errf(l.n, "label %q is not valid; use one of: %s", l.s, strings.Join(stopLabels, ", "))
 					}
 					ok = false
 					continue
@@ -275,7 +300,7 @@ func (t *stopTable) put(b *builder, g *stopGroup) {
 }
 
 func (t *stopTable) build() *Stoplist {
-	s := &Stoplist{fold: map[string]map[string]bool{}, exact: map[string]map[string]bool{}}
+	s := &Stoplist{fold: map[string]labelSet{}, exact: map[string]labelSet{}}
 	for _, g := range t.groups {
 		if g.disabled {
 			continue
@@ -290,10 +315,7 @@ func (t *stopTable) build() *Stoplist {
 				} else {
 					w = strings.ToLower(w)
 				}
-				if m[l] == nil {
-					m[l] = map[string]bool{}
-				}
-				m[l][w] = true
+				m[w] |= labelBit(l)
 			}
 		}
 		if len(g.patterns) > 0 {

@@ -9,11 +9,11 @@ import (
 // stoppedReference is Stopped without its shortcuts.
 func stoppedReference(s *Stoplist, label, text string) bool {
 	t := strings.Join(strings.Fields(foldQuotes(text)), " ")
-	if s.exact[label][t] || s.exact[AnyLabel][t] {
+	if s.exact[t]&(labelBit(label)|labelBit(AnyLabel)) != 0 {
 		return true
 	}
 	lt := strings.ToLower(t)
-	if s.fold[label][lt] || s.fold[AnyLabel][lt] {
+	if s.fold[lt]&(labelBit(label)|labelBit(AnyLabel)) != 0 {
 		return true
 	}
 	for _, g := range s.res {

@@ -300,11 +300,25 @@ func hasAtoms(s string) bool {
 	return false
 }
 
+// asciiClasses is classOf of each ASCII byte, for appendAtoms: it cuts
+// every new word a document brings.
+var asciiClasses = func() (t [utf8.RuneSelf]atomClass) {
+	for b := range t {
+		t[b] = classOf(rune(b))
+	}
+	return t
+}()
+
 // appendAtoms appends the atoms of s (substrings of s) to dst.
 func appendAtoms(dst []string, s string) []string {
 	start, prev := -1, clSpace
-	for i, r := range s {
-		c := classOf(r)
+	for i := 0; i < len(s); {
+		c, n := asciiClasses[s[i]&0x7f], 1
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			c = classOf(r)
+		}
 		if start >= 0 && (c != prev || c == clOther) {
 			dst = append(dst, s[start:i])
 			start = -1
@@ -313,6 +327,7 @@ func appendAtoms(dst []string, s string) []string {
 			start = i
 		}
 		prev = c
+		i += n
 	}
 	if start >= 0 {
 		dst = append(dst, s[start:])

@@ -187,7 +187,7 @@ func exactFigure(f quarry.Figure) bool {
 // separators so the span reads as a clause.
 func trimClause(toks []analysis.Token, a, b int) (int, int) {
 	for a < b {
-		n := strings.ToLower(toks[a].Norm)
+		n := toks[a].Lower() // cached per word
 		if isPunctTok(&toks[a]) && n != "\"" && n != "``" || n == "and" || n == "but" || n == "so" || n == "however" || n == "•" {
 			a++
 			continue
@@ -751,8 +751,18 @@ func (d *docState) object(a, b int, p pred) string {
 
 // figuresIn returns the figures inside bytes [start, end).
 func (d *docState) figuresIn(start, end int) []quarry.Figure {
-	var out []quarry.Figure
-	for _, f := range d.figuresNear(start, end) {
+	near, n := d.figuresNear(start, end), 0
+	for _, f := range near {
+		if f.Start >= start && f.End <= end {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	// Counted first: a Figure is large, and growing by appends copied them.
+	out := make([]quarry.Figure, 0, n)
+	for _, f := range near {
 		if f.Start >= start && f.End <= end {
 			out = append(out, f)
 		}

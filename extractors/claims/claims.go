@@ -122,7 +122,11 @@ func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docStat
 	for i := range d.tokMent {
 		d.tokMent[i] = -1
 	}
-	best := 0
+	best, n := 0, 0
+	for _, e := range out.Entities {
+		n += len(e.Mentions)
+	}
+	d.ments = make([]mention, 0, n) // room for all, rather than growing
 	for ei := range out.Entities {
 		e := &out.Entities[ei]
 		if (e.Label == quarry.Company || e.Label == quarry.Org) && len(e.Mentions) > best {

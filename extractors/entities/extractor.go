@@ -2,6 +2,7 @@ package entities
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -79,6 +80,7 @@ type cand struct {
 	weight      int // label vote weight
 	entry       *hitEntry
 	key         string
+	kid         int32 // key's number in the document (see keyNum)
 	head        bool
 	parent      int
 	alias       bool
@@ -98,6 +100,34 @@ type resolver struct {
 	// surnames are the last words of multi-word model person names.
 	surnames map[string]bool
 	free     []cand // room for new cands (see newCand)
+	// kids numbers the keys of the document's mentions, so the passes
+	// over them index slices instead of each building maps of strings.
+	kids map[string]int32
+	keys []string // by number
+}
+
+// keyNum returns the number of key in the document, numbering new keys in
+// order.
+func (r *resolver) keyNum(key string) int32 {
+	n, ok := r.kids[key]
+	if !ok {
+		if r.kids == nil {
+			r.kids = make(map[string]int32, 2*len(r.cands)+16)
+		}
+		n = int32(len(r.keys))
+		r.kids[key] = n
+		r.keys = append(r.keys, key)
+	}
+	return n
+}
+
+// perKey returns a slice with v for each key numbered so far.
+func (r *resolver) perKey(v int) []int {
+	s := make([]int, len(r.keys))
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }
 
 // Find returns the entities of doc, ids e1, e2... in order of first mention.
@@ -347,6 +377,7 @@ func (r *resolver) add(c *cand) {
 		}
 	}
 	c.parent = len(r.cands)
+	c.kid = r.keyNum(c.key)
 	r.cands = append(r.cands, c)
 	for i := c.first; i < c.last; i++ {
 		r.cover[i] = int32(c.parent + 1)
@@ -671,46 +702,63 @@ var voteMargin float32 = 4
 // vote gives every model mention of one string the label most mentions of
 // that string carry; rule hits count more.
 func (r *resolver) vote() {
-	type tally map[string]int
 	// Only the strings of unsure model mentions need a tally.
-	var votes map[string]tally
+	var votes []tally
+	var want []bool
 	for _, c := range r.cands {
 		if c.origin == oModel && c.conf < voteMargin {
-			if votes == nil {
-				votes = map[string]tally{}
+			if want == nil {
+				votes, want = make([]tally, len(r.keys)), make([]bool, len(r.keys))
 			}
-			votes[c.key] = nil
+			want[c.kid] = true
 		}
 	}
-	if votes == nil {
+	if want == nil {
 		return
 	}
 	for _, c := range r.cands {
-		if c.label == "" {
-			continue
+		if c.label != "" && want[c.kid] {
+			votes[c.kid] = votes[c.kid].add(c.label, c.weight)
 		}
-		t, ok := votes[c.key]
-		if !ok {
-			continue
-		}
-		if t == nil {
-			t = tally{}
-			votes[c.key] = t
-		}
-		t[c.label] += c.weight
 	}
 	for _, c := range r.cands {
 		if c.origin == oModel && c.conf < voteMargin {
-			c.label = best(votes[c.key], c.label)
+			c.label = votes[c.kid].best(c.label)
 		}
 	}
 }
 
-func best(t map[string]int, def string) string {
-	bl, bw := def, t[def]
-	for l, w := range t {
-		if w > bw || w == bw && l < bl {
-			bl, bw = l, w
+// tally adds up votes for labels; with the few labels there are, a list
+// is cheaper than a map.
+type tally []labelVotes
+
+type labelVotes struct {
+	label string
+	votes int
+}
+
+func (t tally) add(label string, votes int) tally {
+	for i := range t {
+		if t[i].label == label {
+			t[i].votes += votes
+			return t
+		}
+	}
+	return append(t, labelVotes{label, votes})
+}
+
+// best is the label with most votes, ties going to the first in
+// alphabetical order, or def when no label has more votes than it.
+func (t tally) best(def string) string {
+	bl, bw := def, 0
+	for _, v := range t {
+		if v.label == def {
+			bw = v.votes
+		}
+	}
+	for _, v := range t {
+		if v.votes > bw || v.votes == bw && v.label < bl {
+			bl, bw = v.label, v.votes
 		}
 	}
 	return bl
@@ -745,16 +793,18 @@ func sameThing(a, b *cand) bool {
 // link joins mentions of one thing: same string, same gazetteer entry,
 // defined aliases, surnames and names without their corporate suffix.
 func (r *resolver) link() {
-	byKey := make(map[string]int, len(r.cands)) // sized once, not grown
+	byKey := r.perKey(-1) // the first labelled mention of each key
 	byID := map[string]int{}
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
-		if j, ok := byKey[c.key]; ok && sameThing(r.cands[j], c) {
-			r.union(j, i)
-		} else if !ok {
-			byKey[c.key] = i
+		if j := byKey[c.kid]; j >= 0 {
+			if sameThing(r.cands[j], c) {
+				r.union(j, i)
+			}
+		} else {
+			byKey[c.kid] = i
 		}
 		if c.entry != nil && c.entry.ID != "" {
 			if j, ok := byID[c.entry.ID]; ok {
@@ -886,16 +936,22 @@ func (r *resolver) partials() {
 	}
 	index := map[string][]full{}
 	var b strings.Builder
-	prefixes := map[string]string{}               // prefix key -> the full name's key, "" when two names share it
-	seen := make(map[string]int, len(r.cands))    // mentions per key
-	firstAt := make(map[string]int, len(r.cands)) // where the key is first mentioned
+	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
+	// Every key numbered so far is some mention's.
+	seen := r.perKey(0)              // labelled mentions per key
+	firstAt := r.perKey(math.MaxInt) // where the key is first mentioned
 	for _, c := range r.cands {
 		if c.label != "" {
-			seen[c.key]++
+			seen[c.kid]++
 		}
-		if at, ok := firstAt[c.key]; !ok || c.start < at {
-			firstAt[c.key] = c.start
+		firstAt[c.kid] = min(firstAt[c.kid], c.start)
+	}
+	// firstOf is where key is first mentioned, or 0 when it is not.
+	firstOf := func(key string) int {
+		if n, ok := r.kids[key]; ok {
+			return firstAt[n]
 		}
+		return 0
 	}
 	for j, f := range r.cands {
 		if f.label == "" || f.last-f.first < 2 {
@@ -926,7 +982,7 @@ func (r *resolver) partials() {
 			// or recurs gives short forms. Every name still makes the
 			// prefixes it shares with others ambiguous.
 			business := corpSuffixes[lowerNorm(&r.toks[f.last-1])]
-			gives := !f.head && (business || seen[f.key] >= 2)
+			gives := !f.head && (business || seen[f.kid] >= 2)
 			b.Reset()
 			for n := 1; n < f.last-f.first; n++ {
 				t := &r.toks[f.first+n-1]
@@ -989,7 +1045,7 @@ func (r *resolver) partials() {
 				// somewhere, of a name ending in a business word
 				// ("Halvern" of "Halvern Systems"; not "New York" of "New
 				// York Times"). fu.legal marks that ending here.
-				if prefixes[key] == "" || f.key == key || firstAt[f.key] > firstAt[key] ||
+				if prefixes[key] == "" || f.key == key || firstAt[f.kid] > firstOf(key) ||
 					!org && !(n == 1 && fu.legal && isCompanyish(key)) {
 					continue
 				}
@@ -1011,14 +1067,16 @@ func (r *resolver) partials() {
 // propagate adds unlabelled occurrences of known names (and of person
 // surnames), so one string gets one entity throughout the article.
 func (r *resolver) propagate() {
-	keys := make(map[string]int, len(r.cands))
-	maxLen := 0
+	// src: by key number, the mention a name is copied from, or -1.
+	src := r.perKey(-1)
+	nkeys, maxLen := 0, 0
 	for i, c := range r.cands {
 		if c.label == "" || c.head {
 			continue
 		}
-		if _, ok := keys[c.key]; !ok {
-			keys[c.key] = i
+		if src[c.kid] < 0 {
+			src[c.kid] = i
+			nkeys++
 		}
 		if c.last-c.first > maxLen {
 			maxLen = c.last - c.first
@@ -1027,8 +1085,13 @@ func (r *resolver) propagate() {
 	for i, c := range r.cands {
 		if c.label == quarry.Person && c.entry == nil {
 			if k := r.surnameKey(c); k != "" {
-				if _, ok := keys[k]; !ok {
-					keys[k] = i
+				n := int(r.keyNum(k))
+				for len(src) <= n {
+					src = append(src, -1)
+				}
+				if src[n] < 0 {
+					src[n] = i
+					nkeys++
 				}
 			}
 		}
@@ -1036,19 +1099,19 @@ func (r *resolver) propagate() {
 	// In headlines, a model span must name something the body names, unless
 	// the line is all caps (the model has learnt those).
 	for _, c := range r.cands {
-		if c.head && c.origin == oModel && !r.caps[c.first] {
-			if _, ok := keys[c.key]; !ok {
-				c.label = ""
-			}
+		if c.head && c.origin == oModel && !r.caps[c.first] && src[c.kid] < 0 {
+			c.label = ""
 		}
 	}
-	if len(keys) == 0 {
+	if nkeys == 0 {
 		return
 	}
 	// sorted lets a run of tokens stop as soon as it starts no key.
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
+	sorted := make([]string, 0, nkeys)
+	for n, i := range src {
+		if i >= 0 {
+			sorted = append(sorted, r.keys[n])
+		}
 	}
 	slices.Sort(sorted)
 	var b []byte // string(b) in an index or comparison does not allocate
@@ -1063,7 +1126,9 @@ func (r *resolver) propagate() {
 				break
 			}
 			b = append(b, tokKey(&r.toks[j])...)
-			src, ok := keys[string(b)]
+			// Mentions added below are numbered past src.
+			kid, ok := r.kids[string(b)]
+			ok = ok && int(kid) < len(src) && src[kid] >= 0
 			if !ok {
 				if !startsSome(sorted, b) {
 					break
@@ -1071,14 +1136,14 @@ func (r *resolver) propagate() {
 				continue
 			}
 			// The whole token must be the name, or the name plus "'s".
-			f := r.cands[src]
+			f := r.cands[src[kid]]
 			c := r.newCand(i, i+n, f.label, f.origin, 0)
 			if c == nil || c.key != string(b) && !(len(b) == len(c.key)+2 && string(b[len(c.key):]) == "'s" && string(b[:len(c.key)]) == c.key) {
 				continue
 			}
 			c.entry = f.entry
 			r.add(c)
-			r.union(src, len(r.cands)-1)
+			r.union(src[kid], len(r.cands)-1)
 			i = j
 			break
 		}
@@ -1143,18 +1208,18 @@ func (r *resolver) build() []quarry.Entity {
 	mentions := make([]quarry.Mention, 0, n)
 	ents := make([]*ent, 0, len(roots))
 	byRoot := make([]*ent, len(r.cands))
-	votes := map[string]int{}
+	var votes tally
 	for gi, root := range roots {
 		cs := groups[gi]
 		// Labelled mentions cover different tokens, so starts differ.
 		slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(a.start, b.start) })
 		e := &store[gi]
 		e.cands, e.first = cs, cs[0].start
-		clear(votes)
+		votes = votes[:0]
 		var origin uint8
 		var entry *hitEntry
 		for _, c := range cs {
-			votes[c.label] += c.weight + 1
+			votes = votes.add(c.label, c.weight+1)
 			origin |= c.origin
 			if c.entry != nil && entry == nil {
 				entry = c.entry
@@ -1163,7 +1228,7 @@ func (r *resolver) build() []quarry.Entity {
 		}
 		// Capped, so that appending to one entity's mentions copies them.
 		e.Mentions = mentions[len(mentions)-len(cs) : len(mentions) : len(mentions)]
-		e.Label = best(votes, cs[0].label)
+		e.Label = votes.best(cs[0].label)
 		if entry != nil {
 			e.Name = entry.Name
 			if len(entry.Attrs) > 0 {
@@ -1188,7 +1253,7 @@ func (r *resolver) build() []quarry.Entity {
 	}
 	slices.SortStableFunc(ents, func(a, b *ent) int { return cmp.Compare(a.first, b.first) })
 	for i, e := range ents {
-		e.ID = "e" + strconv.Itoa(i+1)
+		e.ID = entityID(i)
 	}
 	// Titles and affiliations, then companies told from other organisations.
 	entOf := func(tok int) *ent {
@@ -1252,6 +1317,23 @@ func (r *resolver) build() []quarry.Entity {
 		out[i] = e.Entity
 	}
 	return out
+}
+
+// entityIDs are the ids most articles need, made once.
+var entityIDs = func() []string {
+	ids := make([]string, 128)
+	for i := range ids {
+		ids[i] = "e" + strconv.Itoa(i+1)
+	}
+	return ids
+}()
+
+// entityID is the id of the i'th entity (from 0).
+func entityID(i int) string {
+	if i < len(entityIDs) {
+		return entityIDs[i]
+	}
+	return "e" + strconv.Itoa(i+1)
 }
 
 func (r *resolver) isBusinessTitle(title string) bool {
