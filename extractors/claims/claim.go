@@ -996,7 +996,9 @@ var modalityWeight = map[string]float64{
 	Asserted: 1, Predicted: 0.75, Hedged: 0.7, Negated: 0.8, Conditional: 0.3, Question: 0.2,
 }
 
-// score sets Checkworthy and the features that drove it.
+// score sets Checkworthy and the features that drove it. The conversions
+// around products keep the compiler from fusing them with the sums (FMA,
+// as arm64 and GOAMD64=v3 builds do), so scores are the same everywhere.
 func (d *docState) score(c *quarry.Claim, in scoreIn) {
 	f := map[string]float64{}
 	sc := 0.05
@@ -1019,7 +1021,7 @@ func (d *docState) score(c *quarry.Claim, in scoreIn) {
 	}
 	if in.others > 0 {
 		f["entities"] = float64(in.others)
-		sc += 0.05 * math.Min(2, float64(in.others))
+		sc += float64(0.05 * math.Min(2, float64(in.others)))
 	}
 	if in.action {
 		f["action"] = 1
@@ -1052,7 +1054,7 @@ func (d *docState) score(c *quarry.Claim, in scoreIn) {
 	if words > 0 {
 		sp := math.Min(1, 3*specific/words)
 		f["specificity"] = round3(sp)
-		sc += 0.1 * sp
+		sc += float64(0.1 * sp)
 	}
 	w := modalityWeight[c.Modality]
 	f["modality"] = w
