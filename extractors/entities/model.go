@@ -301,13 +301,20 @@ func (s *scratch) grow(n, nl int) {
 	}
 }
 
-// margins returns, per token, best minus second-best emission score.
-func (s *scratch) margins(n, nl int) []float32 {
+// margins returns, per token of infos, best minus second-best emission
+// score.
+func (s *scratch) margins(infos []tokInfo, nl int) []float32 {
+	n := len(infos)
 	if cap(s.margin) < n {
 		s.margin = make([]float32, n)
 	}
 	out := s.margin[:n]
 	for i := range out {
+		if infos[i].flags&fClosed != 0 {
+			// O's 0 against -Inf (see emissions), most tokens.
+			out[i] = posInf
+			continue
+		}
 		a, b := negInf, negInf
 		for _, v := range s.scores[i*nl : i*nl+nl] {
 			if v > a {
@@ -538,7 +545,7 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 	}
 }
 
-var negInf = float32(math.Inf(-1))
+var negInf, posInf = float32(math.Inf(-1)), float32(math.Inf(1))
 
 // closed9 is a closed token's emission scores with nine tags: O only.
 var closed9 = [9]float32{0, negInf, negInf, negInf, negInf, negInf, negInf, negInf, negInf}
@@ -824,7 +831,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 		m.emissions(infos, sent.First, s, second)
 		var margins []float32
 		if each != nil {
-			margins = s.margins(len(infos), m.nl)
+			margins = s.margins(infos, m.nl)
 		}
 		m.decode(m.tab.trans[k], cols, len(infos), s, tags)
 		if each != nil {
