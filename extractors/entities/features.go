@@ -451,13 +451,14 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 
 // Parts of a token's features (see emissions): its own ones, of the word
 // alone wherever it stands; those of one neighbour's spelling alone (see
-// nearFeatures); and the rest. Outside headlines only: there, all are
-// always wanted.
+// nearFeatures); those of a few of its bits alone (see ctxKey); and the
+// rest. Outside headlines only: there, all are always wanted.
 const (
 	partOwn uint8 = 1 << iota
 	partNear
+	partCtx
 	partRest
-	partAll = partOwn | partNear | partRest
+	partAll = partOwn | partNear | partCtx | partRest
 )
 
 // appendFeatures is features, with only the given parts. The order is that
@@ -483,7 +484,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 		}
 	}
 	head := in.flags&fHeadline != 0
-	own, near, rest := parts&partOwn != 0, parts&partNear != 0, parts&partRest != 0
+	own, near, ctx, rest := parts&partOwn != 0, parts&partNear != 0, parts&partCtx != 0, parts&partRest != 0
 	if own {
 		out = append(out, tBias, mix(tLower, in.lower), mix(tShape, in.shape))
 	}
@@ -524,7 +525,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 				out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
 			}
 		}
-		if rest {
+		if ctx {
 			out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
 		}
 	}
@@ -539,25 +540,29 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
 		}
 	}
-	if !rest {
+	if !rest && !ctx {
 		if own {
 			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
 		}
 		return out
 	}
-	if in.pos != 0 {
+	if rest && in.pos != 0 {
 		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
 	}
-	pos := uint64(i)
-	if pos > 2 {
-		pos = 2
+	if ctx {
+		out = append(out, mix(tPosition, uint64(min(i, 2))))
 	}
-	out = append(out, mix(tPosition, pos))
-	if in.flags&fSentStart != 0 {
+	if rest && in.flags&fSentStart != 0 {
 		out = append(out, mix(tInitShape, in.shape))
 	}
-	if in.flags&fHasLetter != 0 {
+	if ctx && in.flags&fHasLetter != 0 {
 		out = append(out, mix(tDocCap, mix(uint64(in.doc), uint64(in.flags&(fUpperFirst|fSentStart|fHeadline)))))
+	}
+	if !rest {
+		if own {
+			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
+		}
+		return out
 	}
 	for g := in.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros16(g))
@@ -602,6 +607,52 @@ func nearFeatures(r int, nb *tokInfo, out []uint64) []uint64 {
 		out = append(out, mix(tNext2, nb.lower))
 	}
 	return out
+}
+
+// nCtx bounds ctxKey.
+const nCtx = 3 << 8
+
+// ctxKey numbers the values of what the partCtx features of token i of a
+// sentence read (its position, case, caps class and document flags), or
+// returns -1 when they are outside what ctxInfo makes, as in headlines.
+func ctxKey(in *tokInfo, i int) int {
+	pos := min(i, 2)
+	if in.doc > 3 || in.flags&fHeadline != 0 || (pos == 0) != (in.flags&fSentStart != 0) {
+		return -1
+	}
+	c := 7 // no cluster feature
+	if in.clus[0] != 0 {
+		if in.clus[clusterLevels] >= 7 {
+			return -1
+		}
+		c = int(in.clus[clusterLevels])
+	}
+	k := pos<<2 | int(in.doc)
+	k = k<<2 | int(in.flags&(fUpperFirst|fAllUpper))
+	k <<= 1
+	if in.flags&fHasLetter != 0 {
+		k |= 1
+	}
+	return k<<3 | c
+}
+
+// ctxInfo returns a token, and its place in a sentence, whose partCtx
+// features are those of any token with key k.
+func ctxInfo(k int) (in tokInfo, i int) {
+	if c := k & 7; c != 7 {
+		in.clus[0], in.clus[clusterLevels] = 1, uint16(c)
+	}
+	k >>= 3
+	in.flags = uint16(k>>1) & (fUpperFirst | fAllUpper)
+	if k&1 != 0 {
+		in.flags |= fHasLetter
+	}
+	k >>= 3
+	in.doc, i = uint8(k&3), k>>2
+	if i == 0 {
+		in.flags |= fSentStart
+	}
+	return in, i
 }
 
 // pads stand for the neighbours outside a sentence, per role.

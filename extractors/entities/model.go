@@ -69,6 +69,9 @@ type table struct {
 	words *analysis.WordVecs
 	near  *analysis.WordVecs
 	pad   [nRoles][2 * maxTags]int32
+	// ctx holds the sums of the partCtx features by ctxKey (stride
+	// values each), then zeros for the tokens without a key.
+	ctx []int32
 	// doc holds the sums of each second-pass feature (see docFeatures),
 	// whose values are few, when there is a second pass.
 	doc *docSums
@@ -179,6 +182,17 @@ func (m *Model) setTable(t table) {
 	t.words, t.near = analysis.NewWordVecs(t.stride), analysis.NewWordVecs(nRoles*t.stride)
 	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
+	}
+	t.ctx = make([]int32, (nCtx+1)*t.stride)
+	var feats []uint64
+	for k := range nCtx {
+		var infos [3]tokInfo
+		var a [2 * maxTags]int32
+		in, i := ctxInfo(k)
+		infos[i] = in
+		feats = appendFeatures(infos[:i+1], i, feats[:0], partCtx)
+		t.accumulate(feats, &a, m.bits)
+		copy(t.ctx[k*t.stride:], a[:t.stride])
 	}
 	if t.twoPass() {
 		d := new(docSums)
@@ -421,34 +435,41 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			}
 			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
 			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
+			// The features of a few bits of the token by value, or
+			// zeros and looked up with the rest.
+			parts, k := partRest, ctxKey(in, i)
+			if k < 0 {
+				parts, k = partCtx|partRest, nCtx
+			}
+			cx := t.ctx[k*t.stride : k*t.stride+t.stride]
 			if t.stride == 18 {
 				// Unrolled: the loop's count and jump cost nearly what
 				// its body does.
-				p1, n1, p2, n2 := (*[18]int32)(p1), (*[18]int32)(n1), (*[18]int32)(p2), (*[18]int32)(n2)
-				a[0] += p1[0] + n1[0] + p2[0] + n2[0]
-				a[1] += p1[1] + n1[1] + p2[1] + n2[1]
-				a[2] += p1[2] + n1[2] + p2[2] + n2[2]
-				a[3] += p1[3] + n1[3] + p2[3] + n2[3]
-				a[4] += p1[4] + n1[4] + p2[4] + n2[4]
-				a[5] += p1[5] + n1[5] + p2[5] + n2[5]
-				a[6] += p1[6] + n1[6] + p2[6] + n2[6]
-				a[7] += p1[7] + n1[7] + p2[7] + n2[7]
-				a[8] += p1[8] + n1[8] + p2[8] + n2[8]
-				a[9] += p1[9] + n1[9] + p2[9] + n2[9]
-				a[10] += p1[10] + n1[10] + p2[10] + n2[10]
-				a[11] += p1[11] + n1[11] + p2[11] + n2[11]
-				a[12] += p1[12] + n1[12] + p2[12] + n2[12]
-				a[13] += p1[13] + n1[13] + p2[13] + n2[13]
-				a[14] += p1[14] + n1[14] + p2[14] + n2[14]
-				a[15] += p1[15] + n1[15] + p2[15] + n2[15]
-				a[16] += p1[16] + n1[16] + p2[16] + n2[16]
-				a[17] += p1[17] + n1[17] + p2[17] + n2[17]
+				p1, n1, p2, n2, cx := (*[18]int32)(p1), (*[18]int32)(n1), (*[18]int32)(p2), (*[18]int32)(n2), (*[18]int32)(cx)
+				a[0] += p1[0] + n1[0] + p2[0] + n2[0] + cx[0]
+				a[1] += p1[1] + n1[1] + p2[1] + n2[1] + cx[1]
+				a[2] += p1[2] + n1[2] + p2[2] + n2[2] + cx[2]
+				a[3] += p1[3] + n1[3] + p2[3] + n2[3] + cx[3]
+				a[4] += p1[4] + n1[4] + p2[4] + n2[4] + cx[4]
+				a[5] += p1[5] + n1[5] + p2[5] + n2[5] + cx[5]
+				a[6] += p1[6] + n1[6] + p2[6] + n2[6] + cx[6]
+				a[7] += p1[7] + n1[7] + p2[7] + n2[7] + cx[7]
+				a[8] += p1[8] + n1[8] + p2[8] + n2[8] + cx[8]
+				a[9] += p1[9] + n1[9] + p2[9] + n2[9] + cx[9]
+				a[10] += p1[10] + n1[10] + p2[10] + n2[10] + cx[10]
+				a[11] += p1[11] + n1[11] + p2[11] + n2[11] + cx[11]
+				a[12] += p1[12] + n1[12] + p2[12] + n2[12] + cx[12]
+				a[13] += p1[13] + n1[13] + p2[13] + n2[13] + cx[13]
+				a[14] += p1[14] + n1[14] + p2[14] + n2[14] + cx[14]
+				a[15] += p1[15] + n1[15] + p2[15] + n2[15] + cx[15]
+				a[16] += p1[16] + n1[16] + p2[16] + n2[16] + cx[16]
+				a[17] += p1[17] + n1[17] + p2[17] + n2[17] + cx[17]
 			} else {
 				for y := range a[:t.stride] {
-					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
+					a[y] += p1[y] + n1[y] + p2[y] + n2[y] + cx[y]
 				}
 			}
-			s.feats = appendFeatures(infos, i, s.feats[:0], partRest)
+			s.feats = appendFeatures(infos, i, s.feats[:0], parts)
 			t.accumulate(s.feats, &a, m.bits)
 		}
 		sc := s.scores[i*nl : i*nl+nl]
