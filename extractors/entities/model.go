@@ -715,11 +715,12 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
 	allow := (*[(nl + 1) * nl]bool)(m.allow)
-	full, preds := m.full, m.preds
+	full := m.full
 	sc, bk := s.scores[:n*nl], s.back[:n*nl]
+	cur := (*[nl]float32)(sc)
 	for i := 1; i < n; i++ {
-		prev := (*[nl]float32)(sc[(i-1)*nl:])
-		cur := (*[nl]float32)(sc[i*nl:])
+		prev := cur
+		cur = (*[nl]float32)(sc[i*nl:])
 		back := (*[nl]int32)(bk[i*nl:])
 		if prev[1] == negInf {
 			p0 := prev[0]
@@ -777,10 +778,13 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 					best, bp = v, 8
 				}
 			} else {
-				for _, p := range preds[y] {
-					if v := prev[p] + col[p]; v > best {
-						best, bp = v, p
-					}
+				// An I- tag: its type's B- and I- may precede, and
+				// only they (see init), in this order.
+				if v := prev[y-1] + col[y-1]; v > best {
+					best, bp = v, y-1
+				}
+				if v := prev[y] + col[y]; v > best {
+					best, bp = v, y
 				}
 			}
 			cur[y] += best
