@@ -714,7 +714,6 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	const nl = 9
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
-	allow := (*[(nl + 1) * nl]bool)(m.allow)
 	full := m.full
 	sc, bk := s.scores[:n*nl], s.back[:n*nl]
 	cur := (*[nl]float32)(sc)
@@ -729,14 +728,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 				back[0] = 0
 				continue
 			}
-			for y := range nl {
-				if allow[y] {
-					cur[y] += p0 + tr[y]
-				} else {
-					cur[y] = negInf
-				}
-				back[y] = 0
-			}
+			// O and B- tags may follow O, I- tags not (see init).
+			cur[0] += p0 + tr[0]
+			cur[1] += p0 + tr[1]
+			cur[2] = negInf
+			cur[3] += p0 + tr[3]
+			cur[4] = negInf
+			cur[5] += p0 + tr[5]
+			cur[6] = negInf
+			cur[7] += p0 + tr[7]
+			cur[8] = negInf
+			*back = [nl]int32{}
 			continue
 		}
 		// A closed token (cur[1] is -Inf) needs only O's predecessor.
