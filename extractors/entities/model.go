@@ -523,36 +523,34 @@ func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) [
 func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 	mask := uint64(1)<<bits - 1
 	if t.stride == 18 {
-		// Four types, the usual case: sums in registers.
-		a0, a1, a2, a3, a4, a5, a6, a7, a8 := a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]
-		b0, b1, b2, b3, b4, b5, b6, b7, b8 := a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17]
+		// Four types, the usual case: fixed sizes, no bounds checks. (Sums
+		// kept in 18 locals instead spill to the stack and cost more.)
+		a := (*[18]int32)(a[:18])
 		for _, f := range feats {
 			row := t.row(f & mask)
 			if row == nil {
 				continue
 			}
-			row = row[:18]
-			a0 += int32(row[0])
-			a1 += int32(row[1])
-			a2 += int32(row[2])
-			a3 += int32(row[3])
-			a4 += int32(row[4])
-			a5 += int32(row[5])
-			a6 += int32(row[6])
-			a7 += int32(row[7])
-			a8 += int32(row[8])
-			b0 += int32(row[9])
-			b1 += int32(row[10])
-			b2 += int32(row[11])
-			b3 += int32(row[12])
-			b4 += int32(row[13])
-			b5 += int32(row[14])
-			b6 += int32(row[15])
-			b7 += int32(row[16])
-			b8 += int32(row[17])
+			r := (*[18]int16)(row)
+			a[0] += int32(r[0])
+			a[1] += int32(r[1])
+			a[2] += int32(r[2])
+			a[3] += int32(r[3])
+			a[4] += int32(r[4])
+			a[5] += int32(r[5])
+			a[6] += int32(r[6])
+			a[7] += int32(r[7])
+			a[8] += int32(r[8])
+			a[9] += int32(r[9])
+			a[10] += int32(r[10])
+			a[11] += int32(r[11])
+			a[12] += int32(r[12])
+			a[13] += int32(r[13])
+			a[14] += int32(r[14])
+			a[15] += int32(r[15])
+			a[16] += int32(r[16])
+			a[17] += int32(r[17])
 		}
-		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
-		a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17] = b0, b1, b2, b3, b4, b5, b6, b7, b8
 		return
 	}
 	for _, f := range feats {
