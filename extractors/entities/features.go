@@ -139,7 +139,8 @@ type tokInfo struct {
 	rule                                uint16 // rules gazetteer: bit per (label, B/I)
 	doc                                 uint8  // document flags for this word
 	nbytes                              uint8
-	word                                uint32 // Token.Word
+	word                                uint32  // Token.Word
+	near                                []int32 // the word's near sums once table.nearSum has found them; prepare clears
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
@@ -257,7 +258,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
 			in.pos = hashString(t.Tag)
 		}
-		in.gaz, in.rule, in.doc = 0, 0, 0
+		in.gaz, in.rule, in.doc, in.near = 0, 0, 0, nil
 	}
 	for _, s := range doc.Sentences {
 		head := true

@@ -496,15 +496,19 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 
 // nearSum returns the sums (stride values) of the features that token j
 // gives its neighbour in role r, or the pad's outside the sentence. They
-// are kept per word for all roles at once; s.near[r] holds them when
-// just worked out.
+// are kept per word for all roles at once, and per token as up to four
+// neighbours ask; s.near[r] holds them when just worked out.
 func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) []int32 {
 	st := t.stride
 	if j < 0 || j >= len(infos) {
 		return t.pad[r][:st]
 	}
+	if c := infos[j].near; c != nil {
+		return c[r*st : r*st+st]
+	}
 	w := infos[j].word
 	if c := t.near.Get(w); c != nil {
+		infos[j].near = c
 		return c[r*st : r*st+st]
 	}
 	all := s.near[r][:nRoles*st]
