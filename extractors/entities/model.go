@@ -282,7 +282,7 @@ type scratch struct {
 	scores  []float32
 	back    []int32
 	tags    []int
-	margin  []float32
+	emit    []float32 // a sentence's emission scores, kept from decode for margins
 	buf     []byte
 	seen    []uint8 // per slot (see slotsOf)
 	labs    []int32 // per slot: index into counts + 1
@@ -315,31 +315,17 @@ func (s *scratch) grow(n, nl int) {
 	}
 }
 
-// margins returns, per token of infos, best minus second-best emission
-// score.
-func (s *scratch) margins(infos []tokInfo, nl int) []float32 {
-	n := len(infos)
-	if cap(s.margin) < n {
-		s.margin = make([]float32, n)
-	}
-	out := s.margin[:n]
-	for i := range out {
-		if infos[i].flags&fClosed != 0 {
-			// O's 0 against -Inf (see emissions), most tokens.
-			out[i] = posInf
-			continue
+// margin returns best minus second-best of a token's emission scores.
+func margin(sc []float32) float32 {
+	a, b := negInf, negInf
+	for _, v := range sc {
+		if v > a {
+			a, b = v, a
+		} else if v > b {
+			b = v
 		}
-		a, b := negInf, negInf
-		for _, v := range s.scores[i*nl : i*nl+nl] {
-			if v > a {
-				a, b = v, a
-			} else if v > b {
-				b = v
-			}
-		}
-		out[i] = a - b
 	}
-	return out
+	return a - b
 }
 
 // prepareDoc computes token infos with gazetteer and document features.
@@ -833,11 +819,12 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 		second = true
 	}
 	var out []tokSpan
-	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, margins []float32) {
+	nl := m.nl
+	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, scores []float32) {
 		for _, r := range spanTokens(nil, tags) {
-			conf := margins[r[0]]
-			for _, v := range margins[r[0]:r[1]] {
-				conf = min(conf, v)
+			conf := margin(scores[r[0]*nl : r[0]*nl+nl])
+			for i := r[0] + 1; i < r[1]; i++ {
+				conf = min(conf, margin(scores[i*nl:i*nl+nl]))
 			}
 			out = append(out, tokSpan{sent.First + r[0], sent.First + r[1], tagType(tags[r[0]]), conf})
 		}
@@ -846,7 +833,7 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 }
 
 // pass tags every sentence into s.tags; each, when set, sees every
-// sentence's tags and emission margins.
+// sentence's tags and emission scores (nl per token).
 func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analysis.Sentence, []int, []float32)) {
 	k := 0
 	if second {
@@ -858,13 +845,14 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]
 		m.emissions(infos, sent.First, s, second)
-		var margins []float32
 		if each != nil {
-			margins = s.margins(infos, m.nl)
+			// decode overwrites the scores; a copy costs less than
+			// margins for every token when few are in names.
+			s.emit = append(s.emit[:0], s.scores[:len(infos)*m.nl]...)
 		}
 		m.decode(m.tab.trans[k], cols, len(infos), s, tags)
 		if each != nil {
-			each(sent, tags, margins)
+			each(sent, tags, s.emit)
 		}
 	}
 }
