@@ -130,17 +130,13 @@ func closed(flags uint16, lower []byte) bool {
 
 // tokInfo is what features need from a token, precomputed once per token.
 type tokInfo struct {
-	lower, exact, shape, longShape, pos uint64
-	pre, suf                            [4]uint64
-	clus                                [clusterSlots]uint16
-	flags                               uint16
-	gazLen                              uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
-	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
-	rule                                uint16 // rules gazetteer: bit per (label, B/I)
-	doc                                 uint8  // document flags for this word
-	nbytes                              uint8
-	word                                uint32  // Token.Word
-	near                                []int32 // the word's near sums once table.nearSum has found them; prepare clears
+	wordStatic
+	pos  uint64
+	gaz  uint16  // train gazetteer: bit per (type, B/I)
+	rule uint16  // rules gazetteer: bit per (label, B/I)
+	doc  uint8   // document flags for this word
+	word uint32  // Token.Word
+	near []int32 // the word's near sums once table.nearSum has found them; prepare clears
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
@@ -249,10 +245,10 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		w := doc.Tokens[i].Word
 		in.word = w
 		if c := words.Get(w); c != nil {
-			c.set(in)
+			in.wordStatic = *c
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
-			words.Put(w, getStatic(in))
+			words.Put(w, in.wordStatic)
 		}
 		in.pos = 0
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
@@ -286,22 +282,15 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 }
 
 // wordStatic is the part of a tokInfo that depends on the word alone,
-// kept per word by a Model so prepare hashes each word once.
+// kept per word by a Model so prepare hashes each word once (and copies
+// it whole).
 type wordStatic struct {
 	lower, exact, shape, longShape uint64
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
-	flags                          uint16
-	gazLen, nbytes                 uint8
-}
-
-func getStatic(in *tokInfo) wordStatic {
-	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes}
-}
-
-func (c *wordStatic) set(in *tokInfo) {
-	in.lower, in.exact, in.shape, in.longShape = c.lower, c.exact, c.shape, c.longShape
-	in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.gazLen, c.nbytes
+	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
+	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
+	nbytes                         uint8
 }
 
 // staticInfo sets in's word fields from text (buf is scratch space).
@@ -658,10 +647,10 @@ func ctxInfo(k int) (in tokInfo, i int) {
 
 // pads stand for the neighbours outside a sentence, per role.
 var pads = [nRoles]tokInfo{
-	rPrev:  {lower: hStart, shape: hStart, exact: hStart},
-	rNext:  {lower: hEnd, shape: hEnd, exact: hEnd},
-	rPrev2: {lower: hStart},
-	rNext2: {lower: hEnd},
+	rPrev:  {wordStatic: wordStatic{lower: hStart, shape: hStart, exact: hStart}},
+	rNext:  {wordStatic: wordStatic{lower: hEnd, shape: hEnd, exact: hEnd}},
+	rPrev2: {wordStatic: wordStatic{lower: hStart}},
+	rNext2: {wordStatic: wordStatic{lower: hEnd}},
 }
 
 func trailingZeros16(x uint16) int {
