@@ -80,3 +80,13 @@ func scoresOf(m *Model, doc *analysis.Doc, hits []ruleHit, second bool) []float3
 	}
 	return out
 }
+
+// ctxInfo makes, for every key, a token that ctxKey gives that key.
+func TestCtxKeyRoundTrip(t *testing.T) {
+	for k := range nCtx {
+		in, i := ctxInfo(k)
+		if got := ctxKey(&in, i); got != k {
+			t.Fatalf("ctxKey(ctxInfo(%d)) = %d", k, got)
+		}
+	}
+}

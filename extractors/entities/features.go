@@ -130,16 +130,13 @@ func closed(flags uint16, lower []byte) bool {
 
 // tokInfo is what features need from a token, precomputed once per token.
 type tokInfo struct {
-	lower, exact, shape, longShape, pos uint64
-	pre, suf                            [4]uint64
-	clus                                [clusterSlots]uint16
-	flags                               uint16
-	gazLen                              uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
-	gaz                                 uint16 // train gazetteer: bit per (type, B/I)
-	rule                                uint16 // rules gazetteer: bit per (label, B/I)
-	doc                                 uint8  // document flags for this word
-	nbytes                              uint8
-	word                                uint32 // Token.Word
+	wordStatic
+	pos  uint64
+	gaz  uint16  // train gazetteer: bit per (type, B/I)
+	rule uint16  // rules gazetteer: bit per (label, B/I)
+	doc  uint8   // document flags for this word
+	word uint32  // Token.Word
+	near []int32 // the word's near sums once table.nearSum has found them; prepare clears
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
@@ -248,16 +245,16 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 		w := doc.Tokens[i].Word
 		in.word = w
 		if c := words.Get(w); c != nil {
-			c.set(in)
+			in.wordStatic = *c
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
-			words.Put(w, getStatic(in))
+			words.Put(w, in.wordStatic)
 		}
 		in.pos = 0
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
 			in.pos = hashString(t.Tag)
 		}
-		in.gaz, in.rule, in.doc = 0, 0, 0
+		in.gaz, in.rule, in.doc, in.near = 0, 0, 0, nil
 	}
 	for _, s := range doc.Sentences {
 		head := true
@@ -285,22 +282,15 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 }
 
 // wordStatic is the part of a tokInfo that depends on the word alone,
-// kept per word by a Model so prepare hashes each word once.
+// kept per word by a Model so prepare hashes each word once (and copies
+// it whole).
 type wordStatic struct {
 	lower, exact, shape, longShape uint64
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
-	flags                          uint16
-	gazLen, nbytes                 uint8
-}
-
-func getStatic(in *tokInfo) wordStatic {
-	return wordStatic{in.lower, in.exact, in.shape, in.longShape, in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes}
-}
-
-func (c *wordStatic) set(in *tokInfo) {
-	in.lower, in.exact, in.shape, in.longShape = c.lower, c.exact, c.shape, c.longShape
-	in.pre, in.suf, in.clus, in.flags, in.gazLen, in.nbytes = c.pre, c.suf, c.clus, c.flags, c.gazLen, c.nbytes
+	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
+	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
+	nbytes                         uint8
 }
 
 // staticInfo sets in's word fields from text (buf is scratch space).
@@ -451,13 +441,14 @@ func features(infos []tokInfo, i int, out []uint64) []uint64 {
 
 // Parts of a token's features (see emissions): its own ones, of the word
 // alone wherever it stands; those of one neighbour's spelling alone (see
-// nearFeatures); and the rest. Outside headlines only: there, all are
-// always wanted.
+// nearFeatures); those of a few of its bits alone (see ctxKey); and the
+// rest. Outside headlines only: there, all are always wanted.
 const (
 	partOwn uint8 = 1 << iota
 	partNear
+	partCtx
 	partRest
-	partAll = partOwn | partNear | partRest
+	partAll = partOwn | partNear | partCtx | partRest
 )
 
 // appendFeatures is features, with only the given parts. The order is that
@@ -483,7 +474,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 		}
 	}
 	head := in.flags&fHeadline != 0
-	own, near, rest := parts&partOwn != 0, parts&partNear != 0, parts&partRest != 0
+	own, near, ctx, rest := parts&partOwn != 0, parts&partNear != 0, parts&partCtx != 0, parts&partRest != 0
 	if own {
 		out = append(out, tBias, mix(tLower, in.lower), mix(tShape, in.shape))
 	}
@@ -524,7 +515,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 				out = append(out, mix(tClus+uint64(l)<<8, uint64(id)))
 			}
 		}
-		if rest {
+		if ctx {
 			out = append(out, mix(tClus+9<<8, mix(uint64(in.clus[clusterLevels]), uint64(in.flags&(fUpperFirst|fAllUpper|fSentStart|fHeadline)))))
 		}
 	}
@@ -539,25 +530,29 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
 		}
 	}
-	if !rest {
+	if !rest && !ctx {
 		if own {
 			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
 		}
 		return out
 	}
-	if in.pos != 0 {
+	if rest && in.pos != 0 {
 		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
 	}
-	pos := uint64(i)
-	if pos > 2 {
-		pos = 2
+	if ctx {
+		out = append(out, mix(tPosition, uint64(min(i, 2))))
 	}
-	out = append(out, mix(tPosition, pos))
-	if in.flags&fSentStart != 0 {
+	if rest && in.flags&fSentStart != 0 {
 		out = append(out, mix(tInitShape, in.shape))
 	}
-	if in.flags&fHasLetter != 0 {
+	if ctx && in.flags&fHasLetter != 0 {
 		out = append(out, mix(tDocCap, mix(uint64(in.doc), uint64(in.flags&(fUpperFirst|fSentStart|fHeadline)))))
+	}
+	if !rest {
+		if own {
+			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
+		}
+		return out
 	}
 	for g := in.gaz; g != 0; g &= g - 1 {
 		bit := uint64(trailingZeros16(g))
@@ -604,12 +599,58 @@ func nearFeatures(r int, nb *tokInfo, out []uint64) []uint64 {
 	return out
 }
 
+// nCtx bounds ctxKey.
+const nCtx = 3 << 8
+
+// ctxKey numbers the values of what the partCtx features of token i of a
+// sentence read (its position, case, caps class and document flags), or
+// returns -1 when they are outside what ctxInfo makes, as in headlines.
+func ctxKey(in *tokInfo, i int) int {
+	pos := min(i, 2)
+	if in.doc > 3 || in.flags&fHeadline != 0 || (pos == 0) != (in.flags&fSentStart != 0) {
+		return -1
+	}
+	c := 7 // no cluster feature
+	if in.clus[0] != 0 {
+		if in.clus[clusterLevels] >= 7 {
+			return -1
+		}
+		c = int(in.clus[clusterLevels])
+	}
+	k := pos<<2 | int(in.doc)
+	k = k<<2 | int(in.flags&(fUpperFirst|fAllUpper))
+	k <<= 1
+	if in.flags&fHasLetter != 0 {
+		k |= 1
+	}
+	return k<<3 | c
+}
+
+// ctxInfo returns a token, and its place in a sentence, whose partCtx
+// features are those of any token with key k.
+func ctxInfo(k int) (in tokInfo, i int) {
+	if c := k & 7; c != 7 {
+		in.clus[0], in.clus[clusterLevels] = 1, uint16(c)
+	}
+	k >>= 3
+	in.flags = uint16(k>>1) & (fUpperFirst | fAllUpper)
+	if k&1 != 0 {
+		in.flags |= fHasLetter
+	}
+	k >>= 3
+	in.doc, i = uint8(k&3), k>>2
+	if i == 0 {
+		in.flags |= fSentStart
+	}
+	return in, i
+}
+
 // pads stand for the neighbours outside a sentence, per role.
 var pads = [nRoles]tokInfo{
-	rPrev:  {lower: hStart, shape: hStart, exact: hStart},
-	rNext:  {lower: hEnd, shape: hEnd, exact: hEnd},
-	rPrev2: {lower: hStart},
-	rNext2: {lower: hEnd},
+	rPrev:  {wordStatic: wordStatic{lower: hStart, shape: hStart, exact: hStart}},
+	rNext:  {wordStatic: wordStatic{lower: hEnd, shape: hEnd, exact: hEnd}},
+	rPrev2: {wordStatic: wordStatic{lower: hStart}},
+	rNext2: {wordStatic: wordStatic{lower: hEnd}},
 }
 
 func trailingZeros16(x uint16) int {

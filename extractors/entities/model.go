@@ -69,6 +69,9 @@ type table struct {
 	words *analysis.WordVecs
 	near  *analysis.WordVecs
 	pad   [nRoles][2 * maxTags]int32
+	// ctx holds the sums of the partCtx features by ctxKey (stride
+	// values each), then zeros for the tokens without a key.
+	ctx []int32
 	// doc holds the sums of each second-pass feature (see docFeatures),
 	// whose values are few, when there is a second pass.
 	doc *docSums
@@ -180,6 +183,17 @@ func (m *Model) setTable(t table) {
 	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
 	}
+	t.ctx = make([]int32, (nCtx+1)*t.stride)
+	var feats []uint64
+	for k := range nCtx {
+		var infos [3]tokInfo
+		var a [2 * maxTags]int32
+		in, i := ctxInfo(k)
+		infos[i] = in
+		feats = appendFeatures(infos[:i+1], i, feats[:0], partCtx)
+		t.accumulate(feats, &a, m.bits)
+		copy(t.ctx[k*t.stride:], a[:t.stride])
+	}
 	if t.twoPass() {
 		d := new(docSums)
 		one := func(f uint64, a *[2 * maxTags]int32) { t.accumulate([]uint64{f}, a, m.bits) }
@@ -268,7 +282,7 @@ type scratch struct {
 	scores  []float32
 	back    []int32
 	tags    []int
-	margin  []float32
+	emit    []float32 // a sentence's emission scores, kept from decode for margins
 	buf     []byte
 	seen    []uint8 // per slot (see slotsOf)
 	labs    []int32 // per slot: index into counts + 1
@@ -301,24 +315,17 @@ func (s *scratch) grow(n, nl int) {
 	}
 }
 
-// margins returns, per token, best minus second-best emission score.
-func (s *scratch) margins(n, nl int) []float32 {
-	if cap(s.margin) < n {
-		s.margin = make([]float32, n)
-	}
-	out := s.margin[:n]
-	for i := range out {
-		a, b := negInf, negInf
-		for _, v := range s.scores[i*nl : i*nl+nl] {
-			if v > a {
-				a, b = v, a
-			} else if v > b {
-				b = v
-			}
+// margin returns best minus second-best of a token's emission scores.
+func margin(sc []float32) float32 {
+	a, b := negInf, negInf
+	for _, v := range sc {
+		if v > a {
+			a, b = v, a
+		} else if v > b {
+			b = v
 		}
-		out[i] = a - b
 	}
-	return out
+	return a - b
 }
 
 // prepareDoc computes token infos with gazetteer and document features.
@@ -414,34 +421,41 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			}
 			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
 			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
+			// The features of a few bits of the token by value, or
+			// zeros and looked up with the rest.
+			parts, k := partRest, ctxKey(in, i)
+			if k < 0 {
+				parts, k = partCtx|partRest, nCtx
+			}
+			cx := t.ctx[k*t.stride : k*t.stride+t.stride]
 			if t.stride == 18 {
 				// Unrolled: the loop's count and jump cost nearly what
 				// its body does.
-				p1, n1, p2, n2 := (*[18]int32)(p1), (*[18]int32)(n1), (*[18]int32)(p2), (*[18]int32)(n2)
-				a[0] += p1[0] + n1[0] + p2[0] + n2[0]
-				a[1] += p1[1] + n1[1] + p2[1] + n2[1]
-				a[2] += p1[2] + n1[2] + p2[2] + n2[2]
-				a[3] += p1[3] + n1[3] + p2[3] + n2[3]
-				a[4] += p1[4] + n1[4] + p2[4] + n2[4]
-				a[5] += p1[5] + n1[5] + p2[5] + n2[5]
-				a[6] += p1[6] + n1[6] + p2[6] + n2[6]
-				a[7] += p1[7] + n1[7] + p2[7] + n2[7]
-				a[8] += p1[8] + n1[8] + p2[8] + n2[8]
-				a[9] += p1[9] + n1[9] + p2[9] + n2[9]
-				a[10] += p1[10] + n1[10] + p2[10] + n2[10]
-				a[11] += p1[11] + n1[11] + p2[11] + n2[11]
-				a[12] += p1[12] + n1[12] + p2[12] + n2[12]
-				a[13] += p1[13] + n1[13] + p2[13] + n2[13]
-				a[14] += p1[14] + n1[14] + p2[14] + n2[14]
-				a[15] += p1[15] + n1[15] + p2[15] + n2[15]
-				a[16] += p1[16] + n1[16] + p2[16] + n2[16]
-				a[17] += p1[17] + n1[17] + p2[17] + n2[17]
+				p1, n1, p2, n2, cx := (*[18]int32)(p1), (*[18]int32)(n1), (*[18]int32)(p2), (*[18]int32)(n2), (*[18]int32)(cx)
+				a[0] += p1[0] + n1[0] + p2[0] + n2[0] + cx[0]
+				a[1] += p1[1] + n1[1] + p2[1] + n2[1] + cx[1]
+				a[2] += p1[2] + n1[2] + p2[2] + n2[2] + cx[2]
+				a[3] += p1[3] + n1[3] + p2[3] + n2[3] + cx[3]
+				a[4] += p1[4] + n1[4] + p2[4] + n2[4] + cx[4]
+				a[5] += p1[5] + n1[5] + p2[5] + n2[5] + cx[5]
+				a[6] += p1[6] + n1[6] + p2[6] + n2[6] + cx[6]
+				a[7] += p1[7] + n1[7] + p2[7] + n2[7] + cx[7]
+				a[8] += p1[8] + n1[8] + p2[8] + n2[8] + cx[8]
+				a[9] += p1[9] + n1[9] + p2[9] + n2[9] + cx[9]
+				a[10] += p1[10] + n1[10] + p2[10] + n2[10] + cx[10]
+				a[11] += p1[11] + n1[11] + p2[11] + n2[11] + cx[11]
+				a[12] += p1[12] + n1[12] + p2[12] + n2[12] + cx[12]
+				a[13] += p1[13] + n1[13] + p2[13] + n2[13] + cx[13]
+				a[14] += p1[14] + n1[14] + p2[14] + n2[14] + cx[14]
+				a[15] += p1[15] + n1[15] + p2[15] + n2[15] + cx[15]
+				a[16] += p1[16] + n1[16] + p2[16] + n2[16] + cx[16]
+				a[17] += p1[17] + n1[17] + p2[17] + n2[17] + cx[17]
 			} else {
 				for y := range a[:t.stride] {
-					a[y] += p1[y] + n1[y] + p2[y] + n2[y]
+					a[y] += p1[y] + n1[y] + p2[y] + n2[y] + cx[y]
 				}
 			}
-			s.feats = appendFeatures(infos, i, s.feats[:0], partRest)
+			s.feats = appendFeatures(infos, i, s.feats[:0], parts)
 			t.accumulate(s.feats, &a, m.bits)
 		}
 		sc := s.scores[i*nl : i*nl+nl]
@@ -468,15 +482,19 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 
 // nearSum returns the sums (stride values) of the features that token j
 // gives its neighbour in role r, or the pad's outside the sentence. They
-// are kept per word for all roles at once; s.near[r] holds them when
-// just worked out.
+// are kept per word for all roles at once, and per token as up to four
+// neighbours ask; s.near[r] holds them when just worked out.
 func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) []int32 {
 	st := t.stride
 	if j < 0 || j >= len(infos) {
 		return t.pad[r][:st]
 	}
+	if c := infos[j].near; c != nil {
+		return c[r*st : r*st+st]
+	}
 	w := infos[j].word
 	if c := t.near.Get(w); c != nil {
+		infos[j].near = c
 		return c[r*st : r*st+st]
 	}
 	all := s.near[r][:nRoles*st]
@@ -495,36 +513,34 @@ func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) [
 func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 	mask := uint64(1)<<bits - 1
 	if t.stride == 18 {
-		// Four types, the usual case: sums in registers.
-		a0, a1, a2, a3, a4, a5, a6, a7, a8 := a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8]
-		b0, b1, b2, b3, b4, b5, b6, b7, b8 := a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17]
+		// Four types, the usual case: fixed sizes, no bounds checks. (Sums
+		// kept in 18 locals instead spill to the stack and cost more.)
+		a := (*[18]int32)(a[:18])
 		for _, f := range feats {
 			row := t.row(f & mask)
 			if row == nil {
 				continue
 			}
-			row = row[:18]
-			a0 += int32(row[0])
-			a1 += int32(row[1])
-			a2 += int32(row[2])
-			a3 += int32(row[3])
-			a4 += int32(row[4])
-			a5 += int32(row[5])
-			a6 += int32(row[6])
-			a7 += int32(row[7])
-			a8 += int32(row[8])
-			b0 += int32(row[9])
-			b1 += int32(row[10])
-			b2 += int32(row[11])
-			b3 += int32(row[12])
-			b4 += int32(row[13])
-			b5 += int32(row[14])
-			b6 += int32(row[15])
-			b7 += int32(row[16])
-			b8 += int32(row[17])
+			r := (*[18]int16)(row)
+			a[0] += int32(r[0])
+			a[1] += int32(r[1])
+			a[2] += int32(r[2])
+			a[3] += int32(r[3])
+			a[4] += int32(r[4])
+			a[5] += int32(r[5])
+			a[6] += int32(r[6])
+			a[7] += int32(r[7])
+			a[8] += int32(r[8])
+			a[9] += int32(r[9])
+			a[10] += int32(r[10])
+			a[11] += int32(r[11])
+			a[12] += int32(r[12])
+			a[13] += int32(r[13])
+			a[14] += int32(r[14])
+			a[15] += int32(r[15])
+			a[16] += int32(r[16])
+			a[17] += int32(r[17])
 		}
-		a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8] = a0, a1, a2, a3, a4, a5, a6, a7, a8
-		a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17] = b0, b1, b2, b3, b4, b5, b6, b7, b8
 		return
 	}
 	for _, f := range feats {
@@ -538,7 +554,7 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 	}
 }
 
-var negInf = float32(math.Inf(-1))
+var negInf, posInf = float32(math.Inf(-1)), float32(math.Inf(1))
 
 // closed9 is a closed token's emission scores with nine tags: O only.
 var closed9 = [9]float32{0, negInf, negInf, negInf, negInf, negInf, negInf, negInf, negInf}
@@ -686,12 +702,12 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	const nl = 9
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
-	allow := (*[(nl + 1) * nl]bool)(m.allow)
-	full, preds := m.full, m.preds
+	full := m.full
 	sc, bk := s.scores[:n*nl], s.back[:n*nl]
+	cur := (*[nl]float32)(sc)
 	for i := 1; i < n; i++ {
-		prev := (*[nl]float32)(sc[(i-1)*nl:])
-		cur := (*[nl]float32)(sc[i*nl:])
+		prev := cur
+		cur = (*[nl]float32)(sc[i*nl:])
 		back := (*[nl]int32)(bk[i*nl:])
 		if prev[1] == negInf {
 			p0 := prev[0]
@@ -700,14 +716,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 				back[0] = 0
 				continue
 			}
-			for y := range nl {
-				if allow[y] {
-					cur[y] += p0 + tr[y]
-				} else {
-					cur[y] = negInf
-				}
-				back[y] = 0
-			}
+			// O and B- tags may follow O, I- tags not (see init).
+			cur[0] += p0 + tr[0]
+			cur[1] += p0 + tr[1]
+			cur[2] = negInf
+			cur[3] += p0 + tr[3]
+			cur[4] = negInf
+			cur[5] += p0 + tr[5]
+			cur[6] = negInf
+			cur[7] += p0 + tr[7]
+			cur[8] = negInf
+			*back = [nl]int32{}
 			continue
 		}
 		// A closed token (cur[1] is -Inf) needs only O's predecessor.
@@ -749,10 +768,13 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 					best, bp = v, 8
 				}
 			} else {
-				for _, p := range preds[y] {
-					if v := prev[p] + col[p]; v > best {
-						best, bp = v, p
-					}
+				// An I- tag: its type's B- and I- may precede, and
+				// only they (see init), in this order.
+				if v := prev[y-1] + col[y-1]; v > best {
+					best, bp = v, y-1
+				}
+				if v := prev[y] + col[y]; v > best {
+					best, bp = v, y
 				}
 			}
 			cur[y] += best
@@ -797,11 +819,12 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 		second = true
 	}
 	var out []tokSpan
-	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, margins []float32) {
+	nl := m.nl
+	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, scores []float32) {
 		for _, r := range spanTokens(nil, tags) {
-			conf := margins[r[0]]
-			for _, v := range margins[r[0]:r[1]] {
-				conf = min(conf, v)
+			conf := margin(scores[r[0]*nl : r[0]*nl+nl])
+			for i := r[0] + 1; i < r[1]; i++ {
+				conf = min(conf, margin(scores[i*nl:i*nl+nl]))
 			}
 			out = append(out, tokSpan{sent.First + r[0], sent.First + r[1], tagType(tags[r[0]]), conf})
 		}
@@ -810,7 +833,7 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 }
 
 // pass tags every sentence into s.tags; each, when set, sees every
-// sentence's tags and emission margins.
+// sentence's tags and emission scores (nl per token).
 func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analysis.Sentence, []int, []float32)) {
 	k := 0
 	if second {
@@ -822,13 +845,14 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]
 		m.emissions(infos, sent.First, s, second)
-		var margins []float32
 		if each != nil {
-			margins = s.margins(len(infos), m.nl)
+			// decode overwrites the scores; a copy costs less than
+			// margins for every token when few are in names.
+			s.emit = append(s.emit[:0], s.scores[:len(infos)*m.nl]...)
 		}
 		m.decode(m.tab.trans[k], cols, len(infos), s, tags)
 		if each != nil {
-			each(sent, tags, margins)
+			each(sent, tags, s.emit)
 		}
 	}
 }
