@@ -462,50 +462,63 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 		t.words.CompareAndSwap(nil, new(analysis.WordCache[uint32]))
 		words = t.words.Load()
 	}
+	// The loop holds no call but atomizeWord's, for a word's first sight
+	// or several atoms: a call on the common path would make the compiler
+	// keep the loop's state in memory.
 	for i := range toks {
-		w := toks[i].Word
 		var v uint32
-		if c := words.Get(w); c != nil {
+		if c := words.Get(toks[i].Word); c != nil {
 			v = *c
 		}
-		switch v {
-		case 0, wordMulti:
-		case wordOut:
+		if v == wordOut {
 			continue
-		default:
+		}
+		if n := len(dst); v >= wordAtom && n < cap(dst) {
 			// Word numbers Norm, so tokenNorm is the whole atom.
-			dst = append(dst, docAtom{id: int32(v - wordAtom), tok: int32(i), end: -1, first: true, last: true})
+			dst = dst[:n+1]
+			a := &dst[n]
+			a.id, a.tok, a.off, a.end, a.first, a.last = int32(v-wordAtom), int32(i), 0, -1, true, true
 			continue
 		}
-		c := cutOf(&toks[i])
-		if c.multi == nil {
-			if id, ok := t.ids[c.low]; ok {
-				dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
-				words.Put(w, wordAtom+uint32(id))
-			} else {
-				words.Put(w, wordOut)
-			}
-			continue
-		}
-		lows, n0 := c.multi.lows, len(dst)
-		for j, low := range lows {
-			id, ok := t.ids[low]
-			if !ok {
-				// A match covers all the atoms of any token it touches,
-				// so with one unknown the token is left out like an
-				// unknown word (most such tokens, for all but the
-				// gazetteer), and cached as one.
-				dst = dst[:n0]
-				break
-			}
-			sp := c.multi.spans[j]
-			dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
-		}
-		if len(dst) == n0 {
-			words.Put(w, wordOut)
+		dst = t.atomizeWord(toks, i, v, words, dst)
+	}
+	return dst
+}
+
+// atomizeWord is atomize for token i whose word has v in words.
+func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analysis.WordCache[uint32], dst []docAtom) []docAtom {
+	if v >= wordAtom {
+		return append(dst, docAtom{id: int32(v - wordAtom), tok: int32(i), end: -1, first: true, last: true})
+	}
+	w := toks[i].Word
+	c := cutOf(&toks[i])
+	if c.multi == nil {
+		if id, ok := t.ids[c.low]; ok {
+			dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
+			words.Put(w, wordAtom+uint32(id))
 		} else {
-			words.Put(w, wordMulti)
+			words.Put(w, wordOut)
 		}
+		return dst
+	}
+	lows, n0 := c.multi.lows, len(dst)
+	for j, low := range lows {
+		id, ok := t.ids[low]
+		if !ok {
+			// A match covers all the atoms of any token it touches,
+			// so with one unknown the token is left out like an
+			// unknown word (most such tokens, for all but the
+			// gazetteer), and cached as one.
+			dst = dst[:n0]
+			break
+		}
+		sp := c.multi.spans[j]
+		dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
+	}
+	if len(dst) == n0 {
+		words.Put(w, wordOut)
+	} else {
+		words.Put(w, wordMulti)
 	}
 	return dst
 }
