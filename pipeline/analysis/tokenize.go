@@ -91,6 +91,13 @@ func isSeparator(r rune) bool {
 // chunkTokens splits the whitespace-free span text[s:e] into tokens; kinds
 // is the OR of byteKind over its bytes.
 func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) []Token {
+	// Most chunks are a plain ASCII word or number: one token, as wordToken
+	// would find, unless a number runs into letters ("5km", "3rd"). Made
+	// apart from the loop, whose calls and spills cost more than the token.
+	if kinds&^(kWord|kLetter) == 0 && (kinds&kLetter == 0 || !isDigit(text[s])) {
+		t := text[s:e]
+		return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+	}
 	for p := s; p < e; {
 		q := nextToken(text, s, p, e, kinds)
 		if q <= p { // defensive: always make progress on a whole rune
@@ -574,6 +581,7 @@ const (
 	kAt                 // '@'
 	kApos               // '\''
 	kURL                // ':' or '.', which every URL has
+	kPunct              // any other ASCII byte
 )
 
 var byteKind = func() (t [256]uint8) {
@@ -593,6 +601,8 @@ var byteKind = func() (t [256]uint8) {
 			t[c] = kApos
 		case c == ':' || c == '.':
 			t[c] = kURL
+		default:
+			t[c] = kPunct
 		}
 	}
 	return

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -130,5 +131,41 @@ func TestFoldNoAlloc(t *testing.T) {
 	}
 	if got := fold("‘a’ „b“ – c"); got != "'a' \"b\" – c" {
 		t.Errorf("fold = %q", got)
+	}
+}
+
+// TestPlainChunk: chunkTokens' shortcut for a plain ASCII word or number
+// gives the one token the general path finds.
+func TestPlainChunk(t *testing.T) {
+	data, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks := append(strings.Fields(string(data)), "2019", "_x", "a", "Z9", "abc123", "x_1", "5km", "3rd", "1990s")
+	plain := 0
+	for _, c := range chunks {
+		kinds := uint8(0)
+		for i := 0; i < len(c); i++ {
+			kinds |= byteKind[c[i]]
+		}
+		if kinds&kHigh != 0 {
+			continue
+		}
+		var slow []Token
+		for p := 0; p < len(c); {
+			q := nextToken(c, 0, p, len(c), kinds)
+			slow = append(slow, Token{Start: p, End: q})
+			p = q
+		}
+		fast := chunkTokens(c, 0, len(c), true, kinds, nil)
+		if len(fast) == 1 && len(slow) != 1 {
+			t.Errorf("%q: one token, the general path finds %d", c, len(slow))
+		}
+		if len(slow) == 1 && len(fast) == 1 && kinds&^(kWord|kLetter) == 0 {
+			plain++
+		}
+	}
+	if plain < 100 {
+		t.Errorf("only %d plain chunks: the test checks little", plain)
 	}
 }
