@@ -532,10 +532,11 @@ func (m *tagModel) tag(toks []Token) {
 	}
 	own := sc.own[:0]
 	for i := range toks {
-		w := tagInput(toks, i)
-		id := toks[i].Word
-		if w != toks[i].Norm {
-			id = words.id(w) // "``" for '"' and the like
+		w, id := toks[i].Norm, toks[i].Word
+		if byteKind[w[0]]&kWord == 0 { // tagInput changes only punctuation and symbols
+			if in := tagInput(toks, i); in != w {
+				w, id = in, words.id(in) // "``" for '"' and the like
+			}
 		}
 		c := m.byWord.Get(id)
 		if c == nil {
