@@ -28,7 +28,10 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 	n := len(toks)
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
-		end, kind := sg.unit(i)
+		end, kind := i, unitPlain
+		if mayStartUnit(toks[i].Text) { // most tokens are words: no call for them
+			end, kind = sg.unit(i)
+		}
 		split := false
 		switch kind {
 		case unitTerminal:
@@ -52,7 +55,9 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 				split = true
 			case nl == 1:
 				split = sg.lineSplit(kind, start, lineStart, i, end)
-			case !split:
+			case !split && (start != sg.markFor || sg.mark != "" || mayBeBullet(toks[end+1].Text)):
+				// Else startsItem is false: no marker opens the sentence
+				// (known already) and no bullet follows. No call for that.
 				split = sg.startsItem(start, end+1)
 			}
 		}
@@ -471,6 +476,11 @@ func ellipsisDots(t string) int {
 func isAbbrevToken(t string) bool {
 	return len(t) > 1 && t[len(t)-1] == '.' && startsWord(t)
 }
+
+// mayStartUnit is a cheap necessary condition for isTerminal or
+// isAbbrevToken: a token that starts with an ASCII word byte and does not
+// end in a period is neither.
+func mayStartUnit(t string) bool { return byteKind[t[0]]&kWord == 0 || t[len(t)-1] == '.' }
 
 // startsWord is apart from isAbbrevToken so that the period test inlines.
 func startsWord(t string) bool { return isWordRune(firstRune(t)) }

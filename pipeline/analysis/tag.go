@@ -19,8 +19,8 @@ import (
 // "fast and accurate" tagger) with the same model, features and special
 // cases, re-implemented for speed: every feature string is interned at load
 // into a row of (class, weight) pairs, so tagging a token costs a few map
-// lookups on the word and its suffix, four dense and ~4 sparse row sums, with
-// no allocation.
+// lookups on the word and its suffix, six dense and two to four sparse row
+// sums, with no allocation.
 //
 // Every weight of the model is a multiple of 0.001 (TextBlob rounds its
 // averages so), so rows hold them as integer thousandths and scores are
@@ -65,7 +65,7 @@ type tagModel struct {
 
 	words    map[string]int32 // normalised word → wordInfo index
 	wordInfo []wordRows
-	tagWord  []tagRow         // "i-1 tag+i word P1 W", grouped per word
+	tagWord  []tagRow         // "i-1 tag+i word P1 W", grouped per word, by tag
 	suffixes map[string]int32 // last ≤3 bytes → sufInfo index
 	sufInfo  []sufRows
 
@@ -81,11 +81,16 @@ type tagModel struct {
 	ctxBySuf  []atomic.Pointer[ctxSum]  // by suffix index + 1, for other words
 	pairs     []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord    WordCache[tokFeat]
+	far       []partSum // long "i-2 word" and "i+2 word" rows, summed (see farSum)
 }
 
 type wordRows struct {
 	cur, prev, prev2, next, next2 int32 // "i word", "i-1 word", "i-2 word", "i+1 word", "i+2 word"
-	twOff, twLen                  int32
+	twOff, twLen                  int32 // its "i-1 tag+i word" rows, m.tagWord[twOff:][:twLen], by tag
+	// Derived: the previous tags with such a row, a bit each, and where
+	// in m.far the dense sums of long prev2 and next2 rows are (+1, or 0).
+	tw                 uint64
+	prev2Far, next2Far int32
 }
 
 type tagRow struct {
@@ -188,7 +193,7 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 		if !ok {
 			i = int32(len(m.wordInfo))
 			m.words[w] = i
-			m.wordInfo = append(m.wordInfo, wordRows{noRow, noRow, noRow, noRow, noRow, 0, 0})
+			m.wordInfo = append(m.wordInfo, wordRows{cur: noRow, prev: noRow, prev2: noRow, next: noRow, next2: noRow})
 		}
 		return &m.wordInfo[i]
 	}
@@ -263,6 +268,8 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 	}
 	for wi := range m.wordInfo {
 		rows := tagWords[int32(wi)]
+		// By tag, so that tag finds a tag's row by counting (see wordRows.tw).
+		sort.Slice(rows, func(i, j int) bool { return rows[i].tag < rows[j].tag })
 		m.wordInfo[wi].twOff = int32(len(m.tagWord))
 		m.wordInfo[wi].twLen = int32(len(rows))
 		m.tagWord = append(m.tagWord, rows...)
@@ -482,7 +489,8 @@ func (m *tagModel) features(w string, buf *[]byte) tokFeat {
 }
 
 type tagScratch struct {
-	feats []tokFeat
+	feats []*tokFeat // the pads, then a token's features, then the pads
+	own   []tokFeat  // features byWord does not keep (Word 0, or being written)
 	base  [tagBlock]tagBase
 	buf   []byte
 }
@@ -516,70 +524,66 @@ func (m *tagModel) tag(toks []Token) {
 	}
 	sc := scratchPool.Get().(*tagScratch)
 	defer scratchPool.Put(sc)
-	feats := sc.feats[:0]
-	for i := range toks {
-		w := tagInput(toks, i)
-		id := toks[i].Word
-		if w != toks[i].Norm {
-			id = words.id(w) // "``" for '"' and the like
-		}
-		if c := m.byWord.Get(id); c != nil {
-			feats = append(feats, *c)
-			continue
-		}
-		f := m.lookup(w, &sc.buf)
-		m.byWord.Put(id, f)
-		feats = append(feats, f)
+	// feats[i+2] is token i's features, pointers into byWord: with the
+	// pads on both sides, a token's neighbours are found without a test.
+	feats := append(sc.feats[:0], &m.pads[0], &m.pads[1])
+	if cap(sc.own) < len(toks) {
+		sc.own = make([]tokFeat, 0, len(toks)) // never regrown below: feats points into it
 	}
+	own := sc.own[:0]
+	for i := range toks {
+		w, id := toks[i].Norm, toks[i].Word
+		if byteKind[w[0]]&kWord == 0 { // tagInput changes only punctuation and symbols
+			if in := tagInput(toks, i); in != w {
+				w, id = in, words.id(in) // "``" for '"' and the like
+			}
+		}
+		c := m.byWord.Get(id)
+		if c == nil {
+			f := m.lookup(w, &sc.buf)
+			m.byWord.Put(id, f)
+			if c = m.byWord.Get(id); c == nil {
+				own = append(own, f)
+				c = &own[len(own)-1]
+			}
+		}
+		feats = append(feats, c)
+	}
+	feats = append(feats, &m.pads[2], &m.pads[3])
 	sc.feats = feats
 
 	n := len(toks)
-	ctx := func(j int) *tokFeat {
-		switch {
-		case j >= 0 && j < n:
-			return &feats[j]
-		case j == -2:
-			return &m.pads[0]
-		case j == -1:
-			return &m.pads[1]
-		case j == n:
-			return &m.pads[2]
-		}
-		return &m.pads[3]
-	}
 	p1, p2 := uint8(tagStart), uint8(tagStart2)
 	for from := 0; from < n; from += tagBlock {
 		to := min(n, from+tagBlock)
 		for i := from; i < to; i++ {
-			f := &feats[i]
+			f := feats[i+2]
 			if f.done {
 				continue
 			}
 			b := &sc.base[i-from]
-			pv, nv := &ctx(i-1).ctx.prev, &ctx(i+1).ctx.next
+			pv, nv := &feats[i+1].ctx.prev, &feats[i+3].ctx.next
+			pv2, pr2 := m.farSum(feats[i].word, false)
+			nv2, nr2 := m.farSum(feats[i+4].word, true)
 			// Five classes a step (tagStart is 45): the loop's count and
 			// jump cost half what its body does. It also overwrites what
 			// an earlier token left in b.
 			for c := 0; c < tagStart; c += 5 {
-				b.v[c] = f.part.v[c] + pv.v[c] + nv.v[c]
-				b.v[c+1] = f.part.v[c+1] + pv.v[c+1] + nv.v[c+1]
-				b.v[c+2] = f.part.v[c+2] + pv.v[c+2] + nv.v[c+2]
-				b.v[c+3] = f.part.v[c+3] + pv.v[c+3] + nv.v[c+3]
-				b.v[c+4] = f.part.v[c+4] + pv.v[c+4] + nv.v[c+4]
+				b.v[c] = f.part.v[c] + pv.v[c] + nv.v[c] + pv2.v[c] + nv2.v[c]
+				b.v[c+1] = f.part.v[c+1] + pv.v[c+1] + nv.v[c+1] + pv2.v[c+1] + nv2.v[c+1]
+				b.v[c+2] = f.part.v[c+2] + pv.v[c+2] + nv.v[c+2] + pv2.v[c+2] + nv2.v[c+2]
+				b.v[c+3] = f.part.v[c+3] + pv.v[c+3] + nv.v[c+3] + pv2.v[c+3] + nv2.v[c+3]
+				b.v[c+4] = f.part.v[c+4] + pv.v[c+4] + nv.v[c+4] + pv2.v[c+4] + nv2.v[c+4]
 			}
-			b.seen = f.part.seen | pv.seen | nv.seen
+			b.seen = f.part.seen | pv.seen | nv.seen | pv2.seen | nv2.seen
 			if f.word >= 0 {
 				m.addTo(b, m.wordInfo[f.word].cur)
 			}
-			if c := ctx(i - 2); c.word >= 0 {
-				m.addTo(b, m.wordInfo[c.word].prev2)
-			}
-			if c := ctx(i + 2); c.word >= 0 {
-				m.addTo(b, m.wordInfo[c.word].next2)
-			}
+			m.addTo(b, pr2)
+			m.addTo(b, nr2)
 		}
 		for i := from; i < to; i++ {
-			f := &feats[i]
+			f := feats[i+2]
 			if f.done {
 				toks[i].Tag = f.tag
 				p2, p1 = p1, f.id
@@ -588,11 +592,8 @@ func (m *tagModel) tag(toks []Token) {
 			b := &sc.base[i-from]
 			if f.word >= 0 {
 				wr := &m.wordInfo[f.word]
-				for _, tw := range m.tagWord[wr.twOff : wr.twOff+wr.twLen] {
-					if tw.tag == p1 {
-						m.addTo(b, tw.row)
-						break
-					}
+				if bit := uint64(1) << p1; wr.tw&bit != 0 {
+					m.addTo(b, m.tagWord[int(wr.twOff)+bits.OnesCount64(wr.tw&(bit-1))].row)
 				}
 			}
 			best := m.best(b, m.pairFor(p1, p2))

@@ -169,7 +169,7 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 	m.wordInfo = make([]wordRows, nw)
 	for i := range m.wordInfo {
 		x := wordInfo[7*i : 7*i+7]
-		m.wordInfo[i] = wordRows{x[0], x[1], x[2], x[3], x[4], x[5], x[6]}
+		m.wordInfo[i] = wordRows{cur: x[0], prev: x[1], prev2: x[2], next: x[3], next2: x[4], twOff: x[5], twLen: x[6]}
 	}
 	m.tagWord = make([]tagRow, len(c.TWTag))
 	for i := range m.tagWord {

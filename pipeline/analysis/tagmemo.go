@@ -46,6 +46,32 @@ type ctxSum struct {
 	prev, next partSum // for the token after it, and before it
 }
 
+// A long "i-2 word" or "i+2 word" row (16 entries or more: a few hundred
+// rows, of the most frequent words, so most tokens' on news text) is also
+// summed densely, once at load, into m.far: tag adds a dense sum for less
+// than it would walk such a row. A short row stays a row: its dense sum
+// would take three cache lines where the row takes one.
+const denseRow = 16
+
+var noSum partSum
+
+// farSum returns what word w (-1 for none) adds to the token two before
+// it (next) or after it: a dense sum, else noSum and a row (or noRow).
+func (m *tagModel) farSum(w int32, next bool) (*partSum, int32) {
+	if w < 0 {
+		return &noSum, noRow
+	}
+	wr := &m.wordInfo[w]
+	k, r := wr.prev2Far, wr.prev2
+	if next {
+		k, r = wr.next2Far, wr.next2
+	}
+	if k > 0 {
+		return &m.far[k-1], noRow
+	}
+	return &noSum, r
+}
+
 // ctxFor returns the shared context sums of a word with model word index
 // word and normalised suffix index nsuf (-1 for none). A model word is one
 // normalised form, so its suffix is always the same: the sums are kept by
@@ -82,6 +108,20 @@ func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
 
 // derive makes what tagging needs beside the stored model.
 func (m *tagModel) derive() {
+	far := func(r int32) int32 {
+		if r < 0 || m.rows[r+1]>>rowLenShift < denseRow {
+			return 0
+		}
+		m.far = append(m.far, m.sumRows(r))
+		return int32(len(m.far))
+	}
+	for i := range m.wordInfo {
+		wr := &m.wordInfo[i]
+		for _, r := range m.tagWord[wr.twOff : wr.twOff+wr.twLen] {
+			wr.tw |= 1 << r.tag
+		}
+		wr.prev2Far, wr.next2Far = far(wr.prev2), far(wr.next2)
+	}
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
 	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)

@@ -162,6 +162,23 @@ func TestTagContext(t *testing.T) {
 		if pw >= 0 || ps >= 0 {
 			checked++
 		}
+		if f.word >= 0 {
+			// An i±2 row is summed densely or walked, not both.
+			for _, next := range []bool{false, true} {
+				p, r := m.farSum(f.word, next)
+				want := sum(m.wordInfo[f.word].prev2)
+				if next {
+					want = sum(m.wordInfo[f.word].next2)
+				}
+				got := sum(r)
+				for c := range got {
+					got[c] += p.v[c]
+				}
+				if got != want {
+					t.Errorf("%q: i±2 sums differ from the row (next %v)", w, next)
+				}
+			}
+		}
 		if again := m.lookup(w, &buf); again.ctx != f.ctx {
 			t.Errorf("%q: a second context sum", w)
 		}

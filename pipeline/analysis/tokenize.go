@@ -91,6 +91,26 @@ func isSeparator(r rune) bool {
 // chunkTokens splits the whitespace-free span text[s:e] into tokens; kinds
 // is the OR of byteKind over its bytes.
 func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) []Token {
+	// Most chunks are a plain ASCII word or number: one token, as wordToken
+	// would find, unless a number runs into letters ("5km", "3rd"). Made
+	// apart from the loop, whose calls and spills cost more than the token.
+	if kinds&^(kWord|kLetter) == 0 && (kinds&kLetter == 0 || !isDigit(text[s])) {
+		t := text[s:e]
+		return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+	}
+	// Or one followed by a comma, a full stop and the like, which then is
+	// a token of its own, unless the word keeps its period ("Mr.", "J.").
+	if c := text[e-1]; e-s >= 2 && endsWord[c] && kinds&^(kWord|kLetter|kPunct|kURL) == 0 {
+		if w := text[s : e-1]; allWordBytes(w) && (kinds&kLetter == 0 || !isDigit(w[0])) {
+			if c == '.' && kinds&kLetter != 0 && keepsPeriod(text, w, e) {
+				t := text[s:e]
+				return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+			}
+			p := text[e-1 : e]
+			return append(toks, Token{Start: s, End: e - 1, Text: w, Norm: w, SpaceBefore: space, Word: words.id(w)},
+				Token{Start: e - 1, End: e, Text: p, Norm: p, Word: words.id(p)})
+		}
+	}
 	for p := s; p < e; {
 		q := nextToken(text, s, p, e, kinds)
 		if q <= p { // defensive: always make progress on a whole rune
@@ -574,7 +594,22 @@ const (
 	kAt                 // '@'
 	kApos               // '\''
 	kURL                // ':' or '.', which every URL has
+	kPunct              // any other ASCII byte
 )
+
+// endsWord holds the bytes that, after a plain word or number, are a token
+// of their own whatever the word (a period only unless the word keeps it).
+var endsWord = [256]bool{',': true, ';': true, ')': true, '"': true, '!': true, '?': true, '.': true}
+
+// allWordBytes reports whether s is all ASCII word bytes.
+func allWordBytes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if byteKind[s[i]]&kWord == 0 {
+			return false
+		}
+	}
+	return true
+}
 
 var byteKind = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
@@ -593,6 +628,8 @@ var byteKind = func() (t [256]uint8) {
 			t[c] = kApos
 		case c == ':' || c == '.':
 			t[c] = kURL
+		default:
+			t[c] = kPunct
 		}
 	}
 	return

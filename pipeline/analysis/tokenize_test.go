@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -130,5 +132,44 @@ func TestFoldNoAlloc(t *testing.T) {
 	}
 	if got := fold("‘a’ „b“ – c"); got != "'a' \"b\" – c" {
 		t.Errorf("fold = %q", got)
+	}
+}
+
+// TestPlainChunk: chunkTokens' shortcuts for a plain ASCII word or number,
+// alone or with a closing comma, period and the like, give the tokens the
+// general path finds.
+func TestPlainChunk(t *testing.T) {
+	data, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks := append(strings.Fields(string(data)), "2019", "_x", "a", "Z9", "abc123", "x_1", "5km", "3rd", "1990s",
+		"said,", "2019.", "Mr.", "J.", "_1.", "www.", "5km,", "3rd.", "x)", "etc.", "U.S.", "No.", "no.", "e.g.", "a!", "9?")
+	checked := 0
+	for _, c := range chunks {
+		kinds := uint8(0)
+		for i := 0; i < len(c); i++ {
+			kinds |= byteKind[c[i]]
+		}
+		if kinds&kHigh != 0 {
+			continue
+		}
+		var want []string
+		for p := 0; p < len(c); {
+			q := nextToken(c, 0, p, len(c), kinds)
+			want = append(want, c[p:q])
+			p = q
+		}
+		var got []string
+		for _, tok := range chunkTokens(c, 0, len(c), true, kinds, nil) {
+			got = append(got, tok.Text)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: chunkTokens %q, the general path %q", c, got, want)
+		}
+		checked++
+	}
+	if checked < 100 {
+		t.Errorf("only %d chunks: the test checks little", checked)
 	}
 }

@@ -176,6 +176,10 @@ func wordHash(a, b uint64, n uint32) uint64 {
 
 const cacheChunk = 1 << 12
 
+// cached reports whether word id can have a cache slot: not 0, below
+// MaxWords. One comparison: id-1 wraps around for 0.
+func cached(id uint32) bool { return id-1 < MaxWords-1 }
+
 // WordCache holds one T per word number, filled on first use and shared by
 // all goroutines. Values must be a function of the spelling alone.
 type WordCache[T any] struct {
@@ -192,7 +196,7 @@ type cacheSlots[T any] [cacheChunk]struct {
 // Get returns the value kept for word id, or nil when there is none yet
 // (always for id 0 or a nil cache).
 func (c *WordCache[T]) Get(id uint32) *T {
-	if c == nil || id == 0 || id >= MaxWords {
+	if c == nil || !cached(id) {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
@@ -208,7 +212,7 @@ func (c *WordCache[T]) Get(id uint32) *T {
 // Put keeps v for word id unless a value is there already (or being
 // written); Get then returns it for good. A nil cache keeps nothing.
 func (c *WordCache[T]) Put(id uint32, v T) {
-	if c == nil || id == 0 || id >= MaxWords {
+	if c == nil || !cached(id) {
 		return
 	}
 	p := &c.chunks[id/cacheChunk]
@@ -261,7 +265,7 @@ func NewWordVecs(n int) *WordVecs { return &WordVecs{n: n} }
 // Get returns the vector kept for word id (n values, not to be changed), or
 // nil when there is none yet (always for id 0 or a nil cache).
 func (c *WordVecs) Get(id uint32) []int32 {
-	if c == nil || id == 0 || id >= MaxWords {
+	if c == nil || !cached(id) {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
@@ -277,7 +281,7 @@ func (c *WordVecs) Get(id uint32) []int32 {
 
 // Put keeps a copy of v[:n] for word id unless one is there already.
 func (c *WordVecs) Put(id uint32, v []int32) {
-	if c == nil || id == 0 || id >= MaxWords {
+	if c == nil || !cached(id) {
 		return
 	}
 	p := &c.chunks[id/cacheChunk]
