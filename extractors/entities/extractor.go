@@ -133,7 +133,7 @@ func (r *resolver) perKey(v int) []int {
 // Find returns the entities of doc, ids e1, e2... in order of first mention.
 func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	var hits []ruleHit
 	if e.rules != nil {
 		hits = e.rules.hits(doc)

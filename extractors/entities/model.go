@@ -302,6 +302,17 @@ var scratchPool = sync.Pool{New: func() any {
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
+// maxPooledTokens bounds the scratch putScratch keeps (~200 bytes a
+// token), so that the longest article of a run does not pin its buffers,
+// several times over, for the rest of it.
+const maxPooledTokens = 1 << 13
+
+func putScratch(s *scratch) {
+	if cap(s.infos) <= maxPooledTokens {
+		scratchPool.Put(s)
+	}
+}
+
 func (s *scratch) grow(n, nl int) {
 	if cap(s.infos) < n {
 		s.infos = make([]tokInfo, n)
@@ -789,7 +800,7 @@ func (m *Model) Tag(doc *analysis.Doc) []Span { return m.tagSpans(doc, nil) }
 
 func (m *Model) tagSpans(doc *analysis.Doc, hits []ruleHit) []Span {
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	var spans []Span
 	for _, t := range m.tagTokens(doc, s, hits) {
 		spans = append(spans, Span{Start: doc.Tokens[t.first].Start, End: doc.Tokens[t.last-1].End, Label: m.Types[t.typ]})
@@ -860,7 +871,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 // firstPass returns the first-pass tags of doc's tokens.
 func (m *Model) firstPass(doc *analysis.Doc, hits []ruleHit) []int {
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	m.prepareDoc(doc, s, hits)
 	m.pass(doc, s, false, nil)
 	return append([]int(nil), s.tags...)

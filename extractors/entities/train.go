@@ -205,7 +205,7 @@ func newTrainer(docs []TrainDoc, hits [][]ruleHit, types []string, opt TrainOpti
 	// Gazetteer with per-document counts, so a training document does not
 	// see its own names (as a new article would not).
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	for di, d := range docs {
 		s.grow(len(d.Doc.Tokens), m.nl)
 		s.buf = prepare(d.Doc, s.infos, s.buf, false, nil, nil, nil)
@@ -245,7 +245,7 @@ func (tr *trainer) sents(first [][]int) []trainSent {
 	m := tr.model
 	nl := m.nl
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	mask := uint64(1)<<m.bits - 1
 	var sents []trainSent
 	for di, d := range tr.docs {
@@ -349,7 +349,7 @@ func (m *Model) fitOnce(sents []trainSent, opt TrainOptions, second bool, seed i
 		order[i] = i
 	}
 	s := getScratch()
-	defer scratchPool.Put(s)
+	defer putScratch(s)
 	pred := make([]int, 0, 256)
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })

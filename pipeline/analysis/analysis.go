@@ -141,9 +141,10 @@ func (a *Analyzer) Analyze(text string) *Doc {
 // allocation nor its zeroing, about a fifth of the bytes a run allocates.
 var docPool sync.Pool
 
-// maxPooledTokens bounds the arrays Recycle keeps (about 5 MB of tokens),
-// so that one huge article does not pin its arrays for the rest of a run.
-const maxPooledTokens = 1 << 16
+// maxPooledTokens bounds the arrays Recycle keeps (about 0.6 MB of
+// tokens, an article of ~40 KB), so that the longest articles of a run do
+// not pin their arrays, one per pooled document, for the rest of it.
+const maxPooledTokens = 1 << 13
 
 // Recycle hands d back for reuse by a later Analyze: neither d nor its
 // Tokens and Sentences may be used afterwards. Strings taken from them
