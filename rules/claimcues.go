@@ -108,7 +108,9 @@ func (c *ClaimCues) Match(toks []analysis.Token) []CueMatch {
 // shorter first). Cues inside one of their exceptions are dropped. It is
 // for extractors that ask many questions of the same tokens.
 func (c *ClaimCues) Scan(toks []analysis.Token) []CueMatch {
-	return dropExcepted(c.tm.scan(c.idx.cues, toks, nil))
+	// Sized for most documents: growing by appends copied the matches of
+	// a long one over and over.
+	return dropExcepted(c.tm.scan(c.idx.cues, toks, make([]CueMatch, 0, len(toks)/8)))
 }
 
 // tokenMatcher finds cue forms on token norms with one map look-up per
@@ -224,7 +226,8 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
-	var buf []byte
+	var a [64]byte
+	buf := a[:0]
 	for i := range toks {
 		var w tmWord
 		if c := m.words.Get(toks[i].Word); c != nil {

@@ -59,12 +59,19 @@ func (s *Stoplist) Stopped(label, text string) bool {
 		return false
 	}
 	set := labelBit(label) | labelBit(AnyLabel)
-	t := spaced(foldQuotes(text))
+	t := text
+	var buf [64]byte
+	lt, plain := plainLower(buf[:0], t)
+	if !plain {
+		t = spaced(foldQuotes(text))
+	}
 	if s.exact[t]&set != 0 {
 		return true
 	}
-	var buf [64]byte
-	if lt, ok := asciiLower(buf[:0], t); ok {
+	if !plain {
+		lt, plain = asciiLower(buf[:0], t)
+	}
+	if plain {
 		// string(lt) in an index does not allocate.
 		if s.fold[string(lt)]&set != 0 {
 			return true
@@ -97,6 +104,23 @@ func spaced(s string) string {
 		}
 	}
 	return s
+}
+
+// plainLower is asciiLower for s that foldQuotes and spaced leave as it is
+// (most names, in one pass); ok is false for any other s.
+func plainLower(dst []byte, s string) (_ []byte, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf, c == '`', '\t' <= c && c <= '\r',
+			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return dst, false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
 }
 
 func hasDigit(s string) bool {

@@ -45,6 +45,7 @@ type phrase struct {
 type trie struct {
 	ids     map[string]int32 // lower-cased atom → id
 	edges   *edgeTable       // node<<32 | atom id → child node
+	roots   []int32          // atom id → child of the root, 0 for none (find's first step)
 	end     []int32          // node → first phrase ending there, or -1
 	phrases []phrase
 	atoms   []string
@@ -108,6 +109,12 @@ func (t *trie) link(ids []int32, ph phrase) {
 		child, added := t.edges.getOrPut(uint64(node)<<32|uint64(id), int32(len(t.end)))
 		if added {
 			t.end = append(t.end, -1)
+		}
+		if node == 0 {
+			for int(id) >= len(t.roots) {
+				t.roots = append(t.roots, 0)
+			}
+			t.roots[id] = child
 		}
 		node = child
 	}
@@ -547,32 +554,37 @@ func (t *trie) find(toks []analysis.Token, fn func(h hit)) {
 		atomPool.Put(buf)
 	}()
 	for a := range atoms {
-		if !atoms[a].first {
+		at := &atoms[a]
+		if !at.first || int(at.id) >= len(t.roots) {
 			continue
 		}
-		sent := toks[atoms[a].tok].Sent
-		node, prev := int32(0), atoms[a].tok
-		for b := a; b < len(atoms); b++ {
-			// at.tok > prev+1: tokens left out lie between.
-			at := &atoms[b]
-			if at.tok > prev+1 || toks[at.tok].Sent != sent {
+		node := t.roots[at.id]
+		if node == 0 {
+			continue
+		}
+		sent := toks[at.tok].Sent
+		for b := a; ; {
+			if at.last {
+				for pi := t.end[node]; pi >= 0; pi = t.phrases[pi].next {
+					ph := &t.phrases[pi]
+					if t.caseOK(ph, atoms[a:b+1], toks) {
+						fn(hit{first: int(atoms[a].tok), last: int(at.tok) + 1, ph: ph})
+					}
+				}
+			}
+			if b++; b == len(atoms) {
 				break
 			}
-			prev = at.tok
+			// at.tok > prev+1: tokens left out lie between.
+			prev := at.tok
+			if at = &atoms[b]; at.tok > prev+1 || toks[at.tok].Sent != sent {
+				break
+			}
 			child, ok := t.edges.get(uint64(node)<<32 | uint64(at.id))
 			if !ok {
 				break
 			}
 			node = child
-			if !at.last {
-				continue
-			}
-			for pi := t.end[node]; pi >= 0; pi = t.phrases[pi].next {
-				ph := &t.phrases[pi]
-				if t.caseOK(ph, atoms[a:b+1], toks) {
-					fn(hit{first: int(atoms[a].tok), last: int(at.tok) + 1, ph: ph})
-				}
-			}
 		}
 	}
 }

@@ -189,7 +189,7 @@ func (r *resolver) headlines() {
 			if x&lHasLower != 0 {
 				allCaps = false
 			}
-			if x&lSmallText != 0 {
+			if x&lSmall != 0 {
 				if x&lUpper == 0 {
 					small++
 				}
@@ -967,8 +967,8 @@ func (r *resolver) partials() {
 			n := f.last - f.first
 			legal := true
 			core := f.key // the name without its suffixes, to tell names apart
-			for n > 1 && (corpSuffixes[lowerNorm(&r.toks[f.first+n-1])] || isPunct(r.toks[f.first+n-1].Text)) {
-				legal = legal && (strongSuffixes[lowerNorm(&r.toks[f.first+n-1])] || isPunct(r.toks[f.first+n-1].Text))
+			for n > 1 && r.lex[f.first+n-1]&(lCorp|lPunct) != 0 {
+				legal = legal && r.lex[f.first+n-1]&(lStrong|lPunct) != 0
 				n--
 				b.Reset()
 				for k := f.first; k < f.first+n; k++ {
@@ -981,14 +981,14 @@ func (r *resolver) partials() {
 			// Foldable Phone"): only a name that ends in a business word
 			// or recurs gives short forms. Every name still makes the
 			// prefixes it shares with others ambiguous.
-			business := corpSuffixes[lowerNorm(&r.toks[f.last-1])]
+			business := r.lex[f.last-1]&lCorp != 0
 			gives := !f.head && (business || seen[f.kid] >= 2)
 			b.Reset()
 			for n := 1; n < f.last-f.first; n++ {
 				t := &r.toks[f.first+n-1]
 				b.WriteString(tokKey(t))
 				// Not "Bank" of "Bank of England", nor "Pell" of "Pell & Varga".
-				if !isCap(t.Text) || nameConnectors[lowerNorm(t)] || nameConnectors[lowerNorm(&r.toks[f.first+n])] {
+				if r.lex[f.first+n-1]&(lCap|lConnector) != lCap || r.lex[f.first+n]&lConnector != 0 {
 					continue
 				}
 				k := b.String()

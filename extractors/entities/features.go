@@ -290,6 +290,7 @@ type wordStatic struct {
 	clus                           [clusterSlots]uint16
 	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
 	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
+	gaz1                           uint8  // the gazetteer's type mask for this word alone, 0 for none
 	nbytes                         uint8
 }
 
@@ -307,9 +308,12 @@ func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable, gaz *ga
 			in.clus = rareWord
 		}
 	}
-	in.gazLen = 0
+	in.gazLen, in.gaz1 = 0, 0
 	if gaz != nil {
 		in.gazLen = gaz.firsts[in.lower]
+		if in.gazLen > 0 {
+			in.gaz1 = gaz.entries[seqHash(0, in.lower)]
+		}
 	}
 	in.shape, in.longShape, in.flags = shapes(text)
 	if closed(in.flags, buf) {

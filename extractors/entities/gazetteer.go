@@ -32,7 +32,8 @@ func (g *gazetteer) add(lowers []uint64, mask uint8) {
 // mark sets gaz bits (type*2 for the first token, type*2+1 for the rest)
 // on every token covered by an entry. exclude, when set, drops per-document
 // hits (leave-one-out during training) and returns the mask to use. infos
-// must have been prepared with g (for gazLen, the firsts of the word).
+// must have been prepared with g (for gazLen, the firsts of the word, and
+// gaz1, its entry alone).
 func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uint8) {
 	if g == nil || len(g.entries) == 0 {
 		return
@@ -50,9 +51,12 @@ func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uin
 		var h uint64
 		for j := i; j < len(infos) && j-i < max; j++ {
 			h = seqHash(h, infos[j].lower)
-			mask, ok := g.entries[h]
-			if !ok {
-				continue
+			mask := infos[i].gaz1 // g.entries[h], kept per word
+			if j > i {
+				mask = g.entries[h]
+			}
+			if mask == 0 {
+				continue // none, or nothing a zero mask would mark
 			}
 			if exclude != nil {
 				mask = exclude(h, mask)

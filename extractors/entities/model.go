@@ -714,12 +714,13 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
 	full := m.full
-	sc, bk := s.scores[:n*nl], s.back[:n*nl]
-	cur := (*[nl]float32)(sc)
-	for i := 1; i < n; i++ {
-		prev := cur
-		cur = (*[nl]float32)(sc[i*nl:])
-		back := (*[nl]int32)(bk[i*nl:])
+	// Rows 1 to n-1, taken off the front one at a time.
+	sc, bk := s.scores[nl:n*nl], s.back[nl:n*nl]
+	cur := (*[nl]float32)(s.scores)
+	for len(sc) >= nl && len(bk) >= nl {
+		prev, back := cur, (*[nl]int32)(bk)
+		cur = (*[nl]float32)(sc)
+		sc, bk = sc[nl:], bk[nl:]
 		if prev[1] == negInf {
 			p0 := prev[0]
 			if cur[1] == negInf {

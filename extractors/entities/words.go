@@ -66,7 +66,7 @@ func setOf(words string) map[string]bool {
 const (
 	lRole       uint16 = 1 << iota // roleWords[lowerNorm]
 	lSmall                         // smallWords[lowerNorm]
-	lSmallText                     // smallWords[strings.ToLower(Text)]
+	lConnector                     // nameConnectors[lowerNorm]
 	lCap                           // isCap(Text)
 	lPunct                         // isPunct(Text)
 	lHasLower                      // hasLower(Text)
@@ -102,6 +102,7 @@ var listFlags = func() map[string]uint16 {
 	for f, list := range map[uint16]map[string]bool{
 		lRole: roleWords, lSmall: smallWords, lPossessive: possessives, lCorp: corpSuffixes,
 		lStrong: strongSuffixes, lParticle: particles, lBusiness: businessRoles, lIndex: indexWords,
+		lConnector: nameConnectors,
 	} {
 		for w, ok := range list {
 			if ok {
@@ -120,7 +121,6 @@ func lexFlags(t *analysis.Token) uint16 {
 		}
 	}
 	v = listFlags[lowerNorm(t)]
-	set(lSmallText, listFlags[strings.ToLower(t.Text)]&lSmall != 0)
 	set(lCap, isCap(t.Text))
 	set(lPunct, isPunct(t.Text))
 	set(lHasLower, hasLower(t.Text))
