@@ -565,17 +565,11 @@ func (m *tagModel) tag(toks []Token) {
 			pv, nv := &feats[i+1].ctx.prev, &feats[i+3].ctx.next
 			pv2, pr2 := m.farSum(feats[i].word, false)
 			nv2, nr2 := m.farSum(feats[i+4].word, true)
-			// Five classes a step (tagStart is 45): the loop's count and
-			// jump cost half what its body does. It also overwrites what
-			// an earlier token left in b.
-			for c := 0; c < tagStart; c += 5 {
-				b.v[c] = f.part.v[c] + pv.v[c] + nv.v[c] + pv2.v[c] + nv2.v[c]
-				b.v[c+1] = f.part.v[c+1] + pv.v[c+1] + nv.v[c+1] + pv2.v[c+1] + nv2.v[c+1]
-				b.v[c+2] = f.part.v[c+2] + pv.v[c+2] + nv.v[c+2] + pv2.v[c+2] + nv2.v[c+2]
-				b.v[c+3] = f.part.v[c+3] + pv.v[c+3] + nv.v[c+3] + pv2.v[c+3] + nv2.v[c+3]
-				b.v[c+4] = f.part.v[c+4] + pv.v[c+4] + nv.v[c+4] + pv2.v[c+4] + nv2.v[c+4]
+			if pv2 == &noSum && nv2 == &noSum {
+				add3(b, f.part, pv, nv) // neither far word has a dense sum
+			} else {
+				add5(b, f.part, pv, nv, pv2, nv2)
 			}
-			b.seen = f.part.seen | pv.seen | nv.seen | pv2.seen | nv2.seen
 			if f.word >= 0 {
 				m.addTo(b, m.wordInfo[f.word].cur)
 			}
@@ -606,6 +600,31 @@ func (m *tagModel) tag(toks []Token) {
 			p2, p1 = p1, uint8(best)
 		}
 	}
+}
+
+// add3 and add5 overwrite b with the sum of three or five partial sums,
+// five classes a step (tagStart is 45): the loop's count and jump cost
+// half what its body does.
+func add3(b *tagBase, x, y, z *partSum) {
+	for c := 0; c < tagStart; c += 5 {
+		b.v[c] = x.v[c] + y.v[c] + z.v[c]
+		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1]
+		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2]
+		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3]
+		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4]
+	}
+	b.seen = x.seen | y.seen | z.seen
+}
+
+func add5(b *tagBase, x, y, z, p, q *partSum) {
+	for c := 0; c < tagStart; c += 5 {
+		b.v[c] = x.v[c] + y.v[c] + z.v[c] + p.v[c] + q.v[c]
+		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1] + p.v[c+1] + q.v[c+1]
+		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2] + p.v[c+2] + q.v[c+2]
+		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3] + p.v[c+3] + q.v[c+3]
+		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4] + p.v[c+4] + q.v[c+4]
+	}
+	b.seen = x.seen | y.seen | z.seen | p.seen | q.seen
 }
 
 // addTo adds the weights of the row at r (none when r < 0) to b and marks
