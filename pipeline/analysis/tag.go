@@ -82,6 +82,7 @@ type tagModel struct {
 	pairs     []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord    WordCache[tokFeat]
 	far       []partSum // long "i-2 word" and "i+2 word" rows, summed (see farSum)
+	biasSum   partSum   // the bias row, summed: it starts every partial sum
 }
 
 type wordRows struct {
