@@ -642,13 +642,15 @@ func (m *tagModel) addTo(b *tagBase, r int32) {
 // best returns the first class with the highest score b+pair among those
 // some row touched, or -1 when none did.
 func (m *tagModel) best(b *tagBase, pair *partSum) int {
-	// The first highest of all classes, five a step. A class no row
-	// touched scores 0: if one won, look again among the touched ones
+	// The first highest of all classes, four a step after class 0 (no
+	// tail: tagStart is 45; five a step ran out of registers). A class no
+	// row touched scores 0: if one won, look again among the touched ones
 	// (the highest of which may be below 0).
+	const _ uint = -((tagStart - 1) % 4) // no build if a tail is left
 	best, top := 0, b.v[0]+pair.v[0]
-	for c := 1; c < tagStart-4; c += 5 {
-		v0, v1, v2 := b.v[c]+pair.v[c], b.v[c+1]+pair.v[c+1], b.v[c+2]+pair.v[c+2]
-		v3, v4 := b.v[c+3]+pair.v[c+3], b.v[c+4]+pair.v[c+4]
+	for c := 1; c < tagStart-3; c += 4 {
+		v0, v1 := b.v[c]+pair.v[c], b.v[c+1]+pair.v[c+1]
+		v2, v3 := b.v[c+2]+pair.v[c+2], b.v[c+3]+pair.v[c+3]
 		if v0 > top {
 			best, top = c, v0
 		}
@@ -660,14 +662,6 @@ func (m *tagModel) best(b *tagBase, pair *partSum) int {
 		}
 		if v3 > top {
 			best, top = c+3, v3
-		}
-		if v4 > top {
-			best, top = c+4, v4
-		}
-	}
-	for c := tagStart - 4; c < tagStart; c++ {
-		if v := b.v[c] + pair.v[c]; v > top {
-			best, top = c, v
 		}
 	}
 	seen := (b.seen | pair.seen) & (1<<tagStart - 1)

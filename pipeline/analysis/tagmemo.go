@@ -87,15 +87,16 @@ func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
 	if c := slot.Load(); c != nil {
 		return c
 	}
-	c := m.makeCtx(word, nsuf)
-	if slot.CompareAndSwap(nil, &c) {
-		return &c
+	c := new(ctxSum)
+	m.makeCtx(c, word, nsuf)
+	if slot.CompareAndSwap(nil, c) {
+		return c
 	}
 	return slot.Load()
 }
 
-// makeCtx adds up the context rows of word and nsuf (-1 for none).
-func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
+// makeCtx adds the context rows of word and nsuf (-1 for none) to c.
+func (m *tagModel) makeCtx(c *ctxSum, word, nsuf int32) {
 	pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
 	if word >= 0 {
 		pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
@@ -103,7 +104,8 @@ func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
 	if nsuf >= 0 {
 		ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
 	}
-	return ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
+	m.addRows(&c.prev, pw, ps)
+	m.addRows(&c.next, nw, ns)
 }
 
 // derive makes what tagging needs beside the stored model.
@@ -129,8 +131,8 @@ func (m *tagModel) derive() {
 	for i := range m.pads {
 		// The pads' words and suffixes are not those of any token's
 		// normal form, so they are summed here, outside the arrays.
-		c := m.makeCtx(m.pads[i].word, m.pads[i].nsuf)
-		m.pads[i].ctx = &c
+		m.pads[i].ctx = new(ctxSum)
+		m.makeCtx(m.pads[i].ctx, m.pads[i].word, m.pads[i].nsuf)
 	}
 }
 
