@@ -28,6 +28,9 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 	n := len(toks)
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
+		if start == sg.markFor && sg.mark == "" {
+			i = skipPlain(text, toks, i)
+		}
 		end, kind := i, unitPlain
 		if mayStartUnit(toks[i].Text) { // most tokens are words: no call for them
 			end, kind = sg.unit(i)
@@ -77,6 +80,22 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 		i = end + 1
 	}
 	return out
+}
+
+// skipPlain returns the first token from i on that the loop in segment
+// must look at: for the ones before it, words with one space or none
+// before a next token that is no bullet, the loop would change nothing
+// (when the sentence's marker is known to be none). Most tokens are such;
+// a loop of their own keeps their few tests in registers.
+func skipPlain(text string, toks []Token, i int) int {
+	for i+1 < len(toks) {
+		t, nt := &toks[i], &toks[i+1]
+		if mayStartUnit(t.Text) || mayBeBullet(nt.Text) || nt.SpaceBefore && (nt.Start-t.End != 1 || text[t.End] != ' ') {
+			break
+		}
+		i++
+	}
+	return i
 }
 
 type segmenter struct {

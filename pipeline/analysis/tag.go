@@ -82,6 +82,7 @@ type tagModel struct {
 	pairs     []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
 	byWord    WordCache[tokFeat]
 	far       []partSum // long "i-2 word" and "i+2 word" rows, summed (see farSum)
+	biasSum   partSum   // the bias row, summed: it starts every partial sum
 }
 
 type wordRows struct {
@@ -565,17 +566,11 @@ func (m *tagModel) tag(toks []Token) {
 			pv, nv := &feats[i+1].ctx.prev, &feats[i+3].ctx.next
 			pv2, pr2 := m.farSum(feats[i].word, false)
 			nv2, nr2 := m.farSum(feats[i+4].word, true)
-			// Five classes a step (tagStart is 45): the loop's count and
-			// jump cost half what its body does. It also overwrites what
-			// an earlier token left in b.
-			for c := 0; c < tagStart; c += 5 {
-				b.v[c] = f.part.v[c] + pv.v[c] + nv.v[c] + pv2.v[c] + nv2.v[c]
-				b.v[c+1] = f.part.v[c+1] + pv.v[c+1] + nv.v[c+1] + pv2.v[c+1] + nv2.v[c+1]
-				b.v[c+2] = f.part.v[c+2] + pv.v[c+2] + nv.v[c+2] + pv2.v[c+2] + nv2.v[c+2]
-				b.v[c+3] = f.part.v[c+3] + pv.v[c+3] + nv.v[c+3] + pv2.v[c+3] + nv2.v[c+3]
-				b.v[c+4] = f.part.v[c+4] + pv.v[c+4] + nv.v[c+4] + pv2.v[c+4] + nv2.v[c+4]
+			if pv2 == &noSum && nv2 == &noSum {
+				add3(b, f.part, pv, nv) // neither far word has a dense sum
+			} else {
+				add5(b, f.part, pv, nv, pv2, nv2)
 			}
-			b.seen = f.part.seen | pv.seen | nv.seen | pv2.seen | nv2.seen
 			if f.word >= 0 {
 				m.addTo(b, m.wordInfo[f.word].cur)
 			}
@@ -608,6 +603,31 @@ func (m *tagModel) tag(toks []Token) {
 	}
 }
 
+// add3 and add5 overwrite b with the sum of three or five partial sums,
+// five classes a step (tagStart is 45): the loop's count and jump cost
+// half what its body does.
+func add3(b *tagBase, x, y, z *partSum) {
+	for c := 0; c < tagStart; c += 5 {
+		b.v[c] = x.v[c] + y.v[c] + z.v[c]
+		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1]
+		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2]
+		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3]
+		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4]
+	}
+	b.seen = x.seen | y.seen | z.seen
+}
+
+func add5(b *tagBase, x, y, z, p, q *partSum) {
+	for c := 0; c < tagStart; c += 5 {
+		b.v[c] = x.v[c] + y.v[c] + z.v[c] + p.v[c] + q.v[c]
+		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1] + p.v[c+1] + q.v[c+1]
+		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2] + p.v[c+2] + q.v[c+2]
+		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3] + p.v[c+3] + q.v[c+3]
+		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4] + p.v[c+4] + q.v[c+4]
+	}
+	b.seen = x.seen | y.seen | z.seen | p.seen | q.seen
+}
+
 // addTo adds the weights of the row at r (none when r < 0) to b and marks
 // its classes.
 func (m *tagModel) addTo(b *tagBase, r int32) {
@@ -622,13 +642,15 @@ func (m *tagModel) addTo(b *tagBase, r int32) {
 // best returns the first class with the highest score b+pair among those
 // some row touched, or -1 when none did.
 func (m *tagModel) best(b *tagBase, pair *partSum) int {
-	// The first highest of all classes, five a step. A class no row
-	// touched scores 0: if one won, look again among the touched ones
+	// The first highest of all classes, four a step after class 0 (no
+	// tail: tagStart is 45; five a step ran out of registers). A class no
+	// row touched scores 0: if one won, look again among the touched ones
 	// (the highest of which may be below 0).
+	const _ uint = -((tagStart - 1) % 4) // no build if a tail is left
 	best, top := 0, b.v[0]+pair.v[0]
-	for c := 1; c < tagStart-4; c += 5 {
-		v0, v1, v2 := b.v[c]+pair.v[c], b.v[c+1]+pair.v[c+1], b.v[c+2]+pair.v[c+2]
-		v3, v4 := b.v[c+3]+pair.v[c+3], b.v[c+4]+pair.v[c+4]
+	for c := 1; c < tagStart-3; c += 4 {
+		v0, v1 := b.v[c]+pair.v[c], b.v[c+1]+pair.v[c+1]
+		v2, v3 := b.v[c+2]+pair.v[c+2], b.v[c+3]+pair.v[c+3]
 		if v0 > top {
 			best, top = c, v0
 		}
@@ -640,14 +662,6 @@ func (m *tagModel) best(b *tagBase, pair *partSum) int {
 		}
 		if v3 > top {
 			best, top = c+3, v3
-		}
-		if v4 > top {
-			best, top = c+4, v4
-		}
-	}
-	for c := tagStart - 4; c < tagStart; c++ {
-		if v := b.v[c] + pair.v[c]; v > top {
-			best, top = c, v
 		}
 	}
 	seen := (b.seen | pair.seen) & (1<<tagStart - 1)

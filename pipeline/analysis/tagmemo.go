@@ -87,15 +87,16 @@ func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
 	if c := slot.Load(); c != nil {
 		return c
 	}
-	c := m.makeCtx(word, nsuf)
-	if slot.CompareAndSwap(nil, &c) {
-		return &c
+	c := new(ctxSum)
+	m.makeCtx(c, word, nsuf)
+	if slot.CompareAndSwap(nil, c) {
+		return c
 	}
 	return slot.Load()
 }
 
-// makeCtx adds up the context rows of word and nsuf (-1 for none).
-func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
+// makeCtx adds the context rows of word and nsuf (-1 for none) to c.
+func (m *tagModel) makeCtx(c *ctxSum, word, nsuf int32) {
 	pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
 	if word >= 0 {
 		pw, nw = m.wordInfo[word].prev, m.wordInfo[word].next
@@ -103,7 +104,8 @@ func (m *tagModel) makeCtx(word, nsuf int32) ctxSum {
 	if nsuf >= 0 {
 		ps, ns = m.sufInfo[nsuf].prev, m.sufInfo[nsuf].next
 	}
-	return ctxSum{prev: m.sumRows(pw, ps), next: m.sumRows(nw, ns)}
+	m.addRows(&c.prev, pw, ps)
+	m.addRows(&c.next, nw, ns)
 }
 
 // derive makes what tagging needs beside the stored model.
@@ -122,14 +124,15 @@ func (m *tagModel) derive() {
 		}
 		wr.prev2Far, wr.next2Far = far(wr.prev2), far(wr.next2)
 	}
+	m.biasSum = m.sumRows(m.bias)
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
 	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)
 	for i := range m.pads {
 		// The pads' words and suffixes are not those of any token's
 		// normal form, so they are summed here, outside the arrays.
-		c := m.makeCtx(m.pads[i].word, m.pads[i].nsuf)
-		m.pads[i].ctx = &c
+		m.pads[i].ctx = new(ctxSum)
+		m.makeCtx(m.pads[i].ctx, m.pads[i].word, m.pads[i].nsuf)
 	}
 }
 
@@ -140,7 +143,9 @@ func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
 
 // partial adds up the bias, rawSuf and pref rows.
 func (m *tagModel) partial(rawSuf, pref int32) partSum {
-	return m.sumRows(m.bias, rawSuf, pref)
+	p := m.biasSum
+	m.addRows(&p, rawSuf, pref)
+	return p
 }
 
 // pairFor returns the shared sums of the rows of previous tags p1 and p2.
@@ -158,17 +163,26 @@ func (m *tagModel) pairFor(p1, p2 uint8) *partSum {
 // sumRows adds up the given rows (noRow for none).
 func (m *tagModel) sumRows(rows ...int32) partSum {
 	var p partSum
-	var scores [256]int32
+	m.addRows(&p, rows...)
+	return p
+}
+
+// addRows adds the given rows (noRow for none) to p: straight into p.v,
+// skipping classes past tagStart, rather than by addEntries into a 1 KB
+// array zeroed and copied for each sum.
+func (m *tagModel) addRows(p *partSum, rows ...int32) {
 	for _, r := range rows {
 		if r < 0 {
 			continue
 		}
 		h, es := m.row(r)
-		addEntries(&scores, es)
+		for _, e := range es {
+			if c := uint8(e); c < tagStart {
+				p.v[c] += int32(e) >> 8
+			}
+		}
 		p.seen |= h & (1<<tagStart - 1)
 	}
-	copy(p.v[:], scores[:tagStart])
-	return p
 }
 
 // lookup computes the complete features of w (as the model sees it).

@@ -39,21 +39,33 @@ func tokenize(text string, toks []Token) []Token {
 		}
 		// The chunk's byte kinds, ORed, tell chunkTokens what it may skip.
 		j, kinds := i, uint8(0)
-		for j < len(text) {
-			k := byteKind[text[j]]
-			if k&(kSep|kHigh) == 0 {
+		for {
+			// ASCII token bytes, nearly all, in a loop of their own (the
+			// unsigned test spares the bounds check).
+			for ; uint(j) < uint(len(text)); j++ {
+				k := byteKind[text[j]]
+				if k&(kSep|kHigh) != 0 {
+					break
+				}
 				kinds |= k
-				j++
-				continue
 			}
-			if k&kSep != 0 || skipWidth(text, j) > 0 {
+			if j == len(text) || byteKind[text[j]]&kSep != 0 || skipWidth(text, j) > 0 {
 				break
 			}
 			kinds |= kHigh
 			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
 		}
-		toks = chunkTokens(text, i, j, space, kinds, toks)
+		// Most chunks are a plain ASCII word or number: one token, as
+		// wordToken would find, unless a number runs into letters ("5km",
+		// "3rd"). Made here, apart from chunkTokens, whose frame and
+		// spills cost more than the token.
+		if kinds&^(kWord|kLetter) == 0 && (kinds&kLetter == 0 || !isDigit(text[i])) {
+			t := text[i:j]
+			toks = append(toks, Token{Start: i, End: j, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+		} else {
+			toks = chunkTokens(text, i, j, space, kinds, toks)
+		}
 		space = false
 		i = j
 	}
@@ -91,14 +103,8 @@ func isSeparator(r rune) bool {
 // chunkTokens splits the whitespace-free span text[s:e] into tokens; kinds
 // is the OR of byteKind over its bytes.
 func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) []Token {
-	// Most chunks are a plain ASCII word or number: one token, as wordToken
-	// would find, unless a number runs into letters ("5km", "3rd"). Made
-	// apart from the loop, whose calls and spills cost more than the token.
-	if kinds&^(kWord|kLetter) == 0 && (kinds&kLetter == 0 || !isDigit(text[s])) {
-		t := text[s:e]
-		return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
-	}
-	// Or one followed by a comma, a full stop and the like, which then is
+	// Most chunks, plain words, are taken by tokenize. Many others are one
+	// followed by a comma, a full stop and the like, which then is
 	// a token of its own, unless the word keeps its period ("Mr.", "J.").
 	if c := text[e-1]; e-s >= 2 && endsWord[c] && kinds&^(kWord|kLetter|kPunct|kURL) == 0 {
 		if w := text[s : e-1]; allWordBytes(w) && (kinds&kLetter == 0 || !isDigit(w[0])) {

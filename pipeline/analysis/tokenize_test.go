@@ -135,9 +135,9 @@ func TestFoldNoAlloc(t *testing.T) {
 	}
 }
 
-// TestPlainChunk: chunkTokens' shortcuts for a plain ASCII word or number,
-// alone or with a closing comma, period and the like, give the tokens the
-// general path finds.
+// TestPlainChunk: the shortcuts for a plain ASCII word or number, alone
+// (in tokenize) or with a closing comma, period and the like (in
+// chunkTokens), give the tokens the general path finds.
 func TestPlainChunk(t *testing.T) {
 	data, err := os.ReadFile("testdata/bench.txt")
 	if err != nil {
@@ -161,11 +161,11 @@ func TestPlainChunk(t *testing.T) {
 			p = q
 		}
 		var got []string
-		for _, tok := range chunkTokens(c, 0, len(c), true, kinds, nil) {
+		for _, tok := range tokenize(c, nil) {
 			got = append(got, tok.Text)
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%q: chunkTokens %q, the general path %q", c, got, want)
+			t.Errorf("%q: tokenize %q, the general path %q", c, got, want)
 		}
 		checked++
 	}

@@ -145,6 +145,7 @@ func TestLowerMatchesToLower(t *testing.T) {
 }
 
 func TestPackWordMatchesBytes(t *testing.T) {
+	tab := newWordTable(16)
 	src := "abcdefghijklmnop\x00\xffqrst"
 	for i := 0; i <= len(src); i++ {
 		for j := i; j <= len(src) && j-i <= 16; j++ {
@@ -156,8 +157,8 @@ func TestPackWordMatchesBytes(t *testing.T) {
 				wa = wa<<8 | uint64(buf[k])
 				wb = wb<<8 | uint64(buf[8+k])
 			}
-			if a, b := packWord(w); a != wa || b != wb {
-				t.Fatalf("packWord(%q) = %x %x, want %x %x", w, a, b, wa, wb)
+			if _, a, b := tab.get(w); a != wa || b != wb {
+				t.Fatalf("get(%q) packs = %x %x, want %x %x", w, a, b, wa, wb)
 			}
 		}
 	}
@@ -189,8 +190,7 @@ func TestVocabFindsEveryWord(t *testing.T) {
 	}
 	tab := v.tab.Load()
 	for _, w := range []string{"", "\x00", "6000", "x", "0\x00\x00"} {
-		a, b := packWord(w)
-		if got := tab.get(a, b, uint32(len(w))); got != 0 {
+		if got, _, _ := tab.get(w); got != 0 {
 			t.Fatalf("%q is %d, never added", w, got)
 		}
 	}
