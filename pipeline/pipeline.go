@@ -42,6 +42,11 @@ type Config struct {
 	// OnRecord is called once per written article, in output order; it may
 	// log warnings and errors. It runs on the sink goroutine.
 	OnRecord func(doc *quarry.Document)
+	// OnRead is called with the size in bytes of each article read, before
+	// it enters the pipeline, so that the caller can make room for it (the
+	// CLI raises its memory limit for long articles). It runs on the
+	// reading goroutine.
+	OnRead func(size int)
 }
 
 // Stats counts articles.
@@ -97,6 +102,9 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		defer close(read)
 		seq := 0
 		walk(runCtx, paths, cfg.Input, func(r raw) bool {
+			if cfg.OnRead != nil && r.fail == nil {
+				cfg.OnRead(len(r.data))
+			}
 			select {
 			case inflight <- struct{}{}:
 			case <-runCtx.Done():

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -348,6 +349,28 @@ func TestLongJSONLLineRefused(t *testing.T) {
 	}
 	if docs[1].Error == nil || docs[1].Error.Code != "too_large" || docs[1].Source.Line != 2 {
 		t.Errorf("long line = %+v", docs[1])
+	}
+}
+
+// OnRead sees the size of every article read, in input order, and not
+// the ones refused before they were read.
+func TestOnReadSizes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", "Short.")
+	write(t, dir, "b.txt", strings.Repeat("Longer text. ", 10))
+	write(t, dir, "c.txt", strings.Repeat("x", 2000))
+	p := write(t, dir, "d.jsonl", `{"text":"One."}`+"\n"+`{"text":"Two words."}`+"\n")
+	cfg := testConfig(2)
+	cfg.Input.MaxBytes = 1000
+	var sizes []int
+	cfg.OnRead = func(n int) { sizes = append(sizes, n) }
+	docs, _, _ := runDocs(t, cfg, filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "c.txt"), p)
+	if len(docs) != 5 || docs[2].Error == nil || docs[2].Error.Code != "too_large" {
+		t.Fatalf("docs = %+v", docs)
+	}
+	want := []int{6, 130, len(`{"text":"One."}`), len(`{"text":"Two words."}`)}
+	if !slices.Equal(sizes, want) {
+		t.Errorf("OnRead sizes = %v, want %v", sizes, want)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 
 	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
@@ -18,6 +17,7 @@ import (
 	"github.com/quarrylabs/quarry/cmd/quarry/traincmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/versioncmd"
 	"github.com/quarrylabs/quarry/internal/cli"
+	"github.com/quarrylabs/quarry/internal/memlimit"
 )
 
 func commands() []cli.Command {
@@ -34,7 +34,7 @@ func commands() []cli.Command {
 }
 
 func main() {
-	tuneGC()
+	memlimit.Tune()
 	if len(os.Args) > 1 && os.Args[1] == "extract" {
 		adviseHugePages()
 	}
@@ -47,21 +47,6 @@ func main() {
 	code := run(ctx, cli.StdIO(), os.Args[1:])
 	stop()
 	os.Exit(code)
-}
-
-// tuneGC trades memory for collector work unless the user set GOGC or
-// GOMEMLIMIT. A run's live heap is ~65 MB (models and per-word caches);
-// collecting at 2.3× it (GOGC=130) keeps BBC×4 near 180 MB of RSS, where
-// 150 reached 195 MB and 200 passed 200 MB (for ~1.5% fewer instructions). The soft limit makes
-// the collector work harder before a huge article (raised --max-bytes)
-// would take the heap past 768 MB.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(130)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
-	}
 }
 
 func run(ctx context.Context, io *cli.IO, args []string) int {

@@ -17,6 +17,7 @@ import (
 	"github.com/quarrylabs/quarry/cmd/quarry/claimscmd"
 	"github.com/quarrylabs/quarry/cmd/quarry/rulescmd"
 	"github.com/quarrylabs/quarry/internal/cli"
+	"github.com/quarrylabs/quarry/internal/memlimit"
 	"github.com/quarrylabs/quarry/pipeline"
 	"github.com/quarrylabs/quarry/store"
 )
@@ -99,6 +100,7 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		Output:     opts.Output,
 		Extractors: exs,
 		Resolvers:  resolvers,
+		OnRead:     func(n int) { memlimit.Fit(int64(n), opts.Workers) },
 		OnRecord: func(doc *quarry.Document) {
 			if doc.Error != nil {
 				log.WithFields(logrus.Fields{"doc": doc.ID, "code": doc.Error.Code}).Error(doc.Error.Message)

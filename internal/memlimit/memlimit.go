@@ -1,0 +1,76 @@
+// Package memlimit sets the garbage collector's budget for a run of
+// quarry: a soft memory limit sized for ordinary articles, raised when a
+// long article arrives, rather than a heap growth ratio alone.
+//
+// With GOGC alone the heap peaks at a multiple of the live heap, and the
+// freed pages of earlier cycles stay resident: BBC×4 peaked at ~178 MB of
+// RSS at GOGC=130. A limit makes the collector start at the same total
+// whatever the run's length, and the runtime hands pages back as it nears
+// it: ~156 MB, at the same speed. But a limit below what an article needs
+// makes the collector run without pause, so the limit follows the longest
+// article seen.
+package memlimit
+
+import (
+	"os"
+	"runtime/debug"
+	"sync"
+)
+
+const (
+	// Base is the soft limit for runs of ordinary articles: the models
+	// and per-word caches (~60 MB live) and the articles in flight.
+	Base = 140 << 20
+	// PerByte is the memory one article needs while it is analysed, per
+	// byte of its text (measured: ~90).
+	PerByte = 100
+	// Max caps the limit: past it, the collector works harder instead of
+	// taking more memory (the runtime bounds that work to half the CPU).
+	Max = 768 << 20
+	// gcPercent bounds the heap at 4× the live heap when the limit is far.
+	gcPercent = 300
+)
+
+var (
+	mu sync.Mutex
+	// limit is the soft limit set by Tune, 0 when the user's GOGC or
+	// GOMEMLIMIT rule.
+	limit int64
+)
+
+// Tune sets the collector's budget unless the user set GOGC or
+// GOMEMLIMIT: then it keeps theirs, with Max as the limit if they set
+// none.
+func Tune() {
+	gogc, memlimit := os.Getenv("GOGC") != "", os.Getenv("GOMEMLIMIT") != ""
+	switch {
+	case !gogc && !memlimit:
+		debug.SetGCPercent(gcPercent)
+		mu.Lock()
+		defer mu.Unlock()
+		debug.SetMemoryLimit(Base)
+		limit = Base
+	case !memlimit:
+		debug.SetMemoryLimit(Max)
+	}
+}
+
+// Fit raises the limit, when Tune set it, so that workers articles of n
+// bytes each fit beside the base. It never lowers it.
+func Fit(n int64, workers int) {
+	want := min(Base+int64(max(workers, 1))*PerByte*n, Max)
+	mu.Lock()
+	defer mu.Unlock()
+	if limit != 0 && want > limit {
+		debug.SetMemoryLimit(want)
+		limit = want
+	}
+}
+
+// Limit returns the soft limit Tune set and Fit raised, or 0 if the
+// user's settings rule.
+func Limit() int64 {
+	mu.Lock()
+	defer mu.Unlock()
+	return limit
+}

@@ -1,0 +1,53 @@
+package memlimit
+
+import (
+	"math"
+	"runtime/debug"
+	"testing"
+)
+
+func TestFit(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	set := func(v int64) {
+		mu.Lock()
+		limit = v
+		mu.Unlock()
+		debug.SetMemoryLimit(max(v, 1<<40))
+	}
+	current := func() int64 { return debug.SetMemoryLimit(-1) }
+
+	// The user's settings rule: Fit leaves them alone.
+	set(0)
+	before := current()
+	Fit(10<<20, 2)
+	if Limit() != 0 || current() != before {
+		t.Fatalf("Fit changed the limit under the user's settings: %d, %d", Limit(), current())
+	}
+
+	set(Base)
+	for _, c := range []struct {
+		name    string
+		n       int64
+		workers int
+		want    int64
+	}{
+		{"a 20 KB article", 20 << 10, 2, Base + 2*PerByte*(20<<10)},
+		{"smaller one after it: never lowered", 1 << 10, 2, Base + 2*PerByte*(20<<10)},
+		{"1 MB on four workers", 1 << 20, 4, Base + 4*PerByte*(1<<20)},
+		{"capped", 100 << 20, 2, Max},
+		{"no workers counts as one", 2 << 20, 0, Max},
+	} {
+		Fit(c.n, c.workers)
+		if got := Limit(); got != c.want {
+			t.Errorf("%s: limit %d, want %d", c.name, got, c.want)
+		}
+		if got := current(); got != c.want {
+			t.Errorf("%s: runtime limit %d, want %d", c.name, got, c.want)
+		}
+	}
+	set(Base)
+	Fit(1<<20, 0)
+	if got := Limit(); got != Base+PerByte*(1<<20) {
+		t.Errorf("workers 0: limit %d, want %d", got, Base+PerByte*(1<<20))
+	}
+}
