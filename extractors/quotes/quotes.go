@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -93,6 +94,7 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 	if x.cfg.indirect {
 		recs = append(recs, r.indirect()...)
 	}
+	r.buf.put()
 	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Start < recs[j].Start })
 	out := make([]quarry.Quote, 0, len(recs))
 	for _, q := range recs {
@@ -127,12 +129,36 @@ type run struct {
 	quoted []bool
 	spans  []span
 	gender []int8 // entity → female, male or 0, computed on first use
+	buf    *scratch
+}
+
+// scratch holds a run's per-token and per-mention arrays, reused from
+// article to article: allocated afresh they were most of what a run
+// allocated. None of them reaches a record.
+type scratch struct {
+	at           []int32
+	quoted       []bool
+	ments, moved []mention
+	keys         []uint64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens bounds the arrays the pool keeps (~6 bytes a token), so
+// that the longest article of a run does not pin them for the rest of it.
+const maxPooledTokens = 1 << 14
+
+func (b *scratch) put() {
+	if cap(b.at) <= 2*maxPooledTokens && cap(b.ments) <= maxPooledTokens {
+		scratchPool.Put(b)
+	}
 }
 
 func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
-	r := &run{x: x, doc: doc, text: doc.Text, toks: doc.Tokens, ents: ents}
+	r := &run{x: x, doc: doc, text: doc.Text, toks: doc.Tokens, ents: ents, buf: scratchPool.Get().(*scratch)}
 	n := len(r.toks)
-	at := make([]int32, 2*n)
+	at := slices.Grow(r.buf.at[:0], 2*n)[:2*n]
+	r.buf.at = at
 	for i := range at {
 		at[i] = -1
 	}
@@ -142,7 +168,8 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		nm += len(e.Mentions)
 	}
 	// Sized once: growing it by appends was most of newRun's time.
-	r.ments = make([]mention, 0, nm)
+	r.ments = slices.Grow(r.buf.ments[:0], nm)[:0]
+	r.buf.ments = r.ments
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
 			f, l := r.tokAt(m.Start), r.tokAt(m.End)
@@ -153,7 +180,7 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		}
 	}
 	// Ties keep the order sort.Slice gave them (see sortByStart).
-	r.ments = sortByStart(r.ments)
+	r.ments = sortByStart(r.ments, r.buf)
 	for mi, m := range r.ments {
 		for k := m.first; k < m.last; k++ {
 			if r.entAt[k] < 0 {
@@ -168,7 +195,9 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		}
 	}
 	r.spans = outerSpans(pairMarks(r.text, scanMarks(r.text)))
-	r.quoted = make([]bool, n)
+	r.quoted = slices.Grow(r.buf.quoted[:0], n)[:n]
+	clear(r.quoted)
+	r.buf.quoted = r.quoted
 	for _, s := range r.spans {
 		for k := r.tokAt(s.start); k < n && r.toks[k].Start < s.end; k++ {
 			r.quoted[k] = true
@@ -181,9 +210,11 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 // (the same pdqsort as sort.Slice, which this code used before).
 // When no two starts are equal that order is the only one, and sorting
 // start<<32|index keys is cheaper than moving the records; otherwise ties
-// are left to the same sort as before.
-func sortByStart(ms []mention) []mention {
-	keys := make([]uint64, len(ms))
+// are left to the same sort as before. The keys and the sorted copy use
+// buf's arrays.
+func sortByStart(ms []mention, buf *scratch) []mention {
+	keys := slices.Grow(buf.keys[:0], len(ms))[:len(ms)]
+	buf.keys = keys
 	for i, m := range ms {
 		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
 			keys = nil
@@ -204,7 +235,8 @@ func sortByStart(ms []mention) []mention {
 		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 		return ms
 	}
-	out := make([]mention, len(ms))
+	out := slices.Grow(buf.moved[:0], len(ms))[:len(ms)]
+	buf.moved = out
 	for i, k := range keys {
 		out[i] = ms[uint32(k)]
 	}
