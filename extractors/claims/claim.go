@@ -752,6 +752,21 @@ func (d *docState) object(a, b int, p pred) string {
 // figuresIn returns the figures inside bytes [start, end).
 func (d *docState) figuresIn(start, end int) []quarry.Figure {
 	near, n := d.figuresNear(start, end), 0
+	if d.figs != nil {
+		// In text order and disjoint, starts and ends both rise: the
+		// figures inside are one run of near, read in place.
+		i, j := 0, len(near)
+		for i < j && near[i].Start < start {
+			i++
+		}
+		for j > i && near[j-1].End > end {
+			j--
+		}
+		if i == j {
+			return nil
+		}
+		return near[i:j:j]
+	}
 	for _, f := range near {
 		if f.Start >= start && f.End <= end {
 			n++

@@ -17,9 +17,11 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry"
@@ -77,6 +79,7 @@ func (x *Extractor) Name() string { return "claims" }
 func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
 	d := newDocState(x, doc, out)
 	cs := d.run()
+	d.keep()
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
 	for i := range cs {
 		cs[i].ID = "c" + strconv.Itoa(i+1)
@@ -114,11 +117,41 @@ type docState struct {
 	figs       []quarry.Figure
 	sentQuotes [][]int32
 	allQuotes  []int32
+	buf        *scratch
+}
+
+// scratch holds a docState's per-token arrays, reused from article to
+// article: allocated afresh they were most of what claims allocated. None
+// of them reaches a claim.
+type scratch struct {
+	tokMent []int
+	ments   []mention
+	hits    []cueHit
+	at      []int32
+	mask    []uint32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens bounds the arrays the pool keeps (~20 bytes a token), so
+// that the longest article of a run does not pin them for the rest of it.
+const maxPooledTokens = 1 << 14
+
+// keep returns d's arrays to the pool, the mentions cleared: their
+// entities would keep the document alive.
+func (d *docState) keep() {
+	b := d.buf
+	clear(d.ments[:cap(d.ments)])
+	*b = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0]}
+	if cap(b.tokMent) <= maxPooledTokens && cap(b.ments) <= maxPooledTokens {
+		scratchPool.Put(b)
+	}
 }
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {
-	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}, cues: newCueIndex(x.cues, doc.Tokens)}
-	d.tokMent = make([]int, len(doc.Tokens))
+	buf := scratchPool.Get().(*scratch)
+	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}, cues: newCueIndex(x.cues, doc.Tokens, buf), buf: buf}
+	d.tokMent = slices.Grow(buf.tokMent, len(doc.Tokens))[:len(doc.Tokens)]
 	for i := range d.tokMent {
 		d.tokMent[i] = -1
 	}
@@ -126,7 +159,7 @@ func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docStat
 	for _, e := range out.Entities {
 		n += len(e.Mentions)
 	}
-	d.ments = make([]mention, 0, n) // room for all, rather than growing
+	d.ments = slices.Grow(buf.ments, n) // room for all, rather than growing
 	for ei := range out.Entities {
 		e := &out.Entities[ei]
 		if (e.Label == quarry.Company || e.Label == quarry.Org) && len(e.Mentions) > best {

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -87,9 +88,13 @@ type cueIndex struct {
 	all  uint32 // the bits of every mask
 }
 
-func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token) cueIndex {
+// The arrays are buf's, grown as needed.
+func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token, buf *scratch) cueIndex {
 	ms := cues.Scan(toks)
-	x := cueIndex{hits: make([]cueHit, 0, len(ms)), at: make([]int32, len(toks)+1), mask: make([]uint32, len(toks))}
+	n := len(toks)
+	x := cueIndex{hits: slices.Grow(buf.hits, len(ms)), at: slices.Grow(buf.at, n+1)[:n+1], mask: slices.Grow(buf.mask, n)[:n]}
+	clear(x.at)
+	clear(x.mask)
 	for _, m := range ms {
 		bit := catBit(m.Cue.Category)
 		if bit == 0 {
