@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -123,6 +125,30 @@ func TestClaimCueErrors(t *testing.T) {
 		}
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: %d errors, want %d:\n%s", tc.name, len(got), len(tc.want), all)
+		}
+	}
+}
+
+// TestSortCueMatches checks the sort against the insertion sort it
+// replaced (stable, by first token then category) on interleaved
+// categories with ties.
+func TestSortCueMatches(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	cats := []*Cue{{Category: "verb"}, {Category: "phrase"}, {Category: "naming"}}
+	for round := 0; round < 200; round++ {
+		ms := make([]CueMatch, rng.Intn(60))
+		for i := range ms {
+			ms[i] = CueMatch{First: rng.Intn(20), Last: i, Cue: cats[rng.Intn(len(cats))]}
+		}
+		want := slices.Clone(ms)
+		for i := 1; i < len(want); i++ {
+			for j := i; j > 0 && (want[j].First < want[j-1].First || want[j].First == want[j-1].First && want[j].Cue.Category < want[j-1].Cue.Category); j-- {
+				want[j], want[j-1] = want[j-1], want[j]
+			}
+		}
+		sortCueMatches(ms)
+		if !slices.Equal(ms, want) {
+			t.Fatalf("got %v, want %v", ms, want)
 		}
 	}
 }

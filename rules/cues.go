@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -80,12 +82,24 @@ func (x *cueIndex) match(toks []analysis.Token) []CueMatch {
 	return out
 }
 
+// sortCueMatches orders matches by first token, then category, stably.
+// The categories come interleaved, so insertion, cheapest for an
+// article's few dozen, was quadratic for a long one.
 func sortCueMatches(ms []CueMatch) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && (ms[j].First < ms[j-1].First || ms[j].First == ms[j-1].First && ms[j].Cue.Category < ms[j-1].Cue.Category); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
+	if len(ms) <= 32 {
+		for i := 1; i < len(ms); i++ {
+			for j := i; j > 0 && (ms[j].First < ms[j-1].First || ms[j].First == ms[j-1].First && ms[j].Cue.Category < ms[j-1].Cue.Category); j-- {
+				ms[j], ms[j-1] = ms[j-1], ms[j]
+			}
 		}
+		return
 	}
+	slices.SortStableFunc(ms, func(a, b CueMatch) int {
+		if c := cmp.Compare(a.First, b.First); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Cue.Category, b.Cue.Category)
+	})
 }
 
 // QuoteCues holds speech verbs, attribution phrases and naming verbs.

@@ -104,6 +104,14 @@ type resolver struct {
 	// over them index slices instead of each building maps of strings.
 	kids map[string]int32
 	keys []string // by number
+	// For companyish: by key number, 1 when some mention looks like a
+	// company, -1 when none does; the first mention of each key and the
+	// next of the same key after each mention.
+	bizKey   []int8
+	byKey    []int
+	nextSame []int
+	// work counts the steps of partials, so tests can see it stays linear.
+	work int
 }
 
 // keyNum returns the number of key in the document, numbering new keys in
@@ -149,6 +157,13 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 
 // resolve applies rules and document-level resolution to model spans.
 func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
+	r := e.linked(doc, spans, types, hits)
+	r.propagate()
+	return r.build()
+}
+
+// linked is resolve up to the mentions joined into entities.
+func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) *resolver {
 	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
 	lex := make([]uint16, len(doc.Tokens))
 	role := make([]bool, len(doc.Tokens))
@@ -168,8 +183,7 @@ func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, 
 	}
 	r.vote()
 	r.link()
-	r.propagate()
-	return r.build()
+	return r
 }
 
 // headlines flags tokens in all-caps or title-case lines, where case says
@@ -923,18 +937,26 @@ var nameSuffixes = setOf(`jr sr ii iii iv`)
 var honorifics = setOf(`mr mrs ms miss dr prof sir dame lord lady`)
 
 // partials joins "Jassy" to "Andy Jassy" and "Pirelli" to "Pirelli SpA".
-// Full names are indexed by the key a shorter mention would have, so the
-// pass stays linear in the number of mentions.
+// Full names are indexed by the key and length a shorter mention would
+// have, and which of them a mention may join depends only on that key,
+// length and whether the mention is an organisation; so each such group is
+// worked out once and sorted by position, and the pass stays n log n in the
+// number of mentions (a surname said thousands of times in a long article
+// against hundreds of full names was quadratic).
 func (r *resolver) partials() {
-	// legal: only legal forms were cut ("Pirelli SpA"); a stem of "Sudan
-	// Airways" may well be the country.
-	// prefix: the stem is the name's first words ("Quillmore" of
-	// "Quillmore Vantage Holdings"), not a cut of its legal form.
-	type full struct {
-		idx, n        int
-		legal, prefix bool
+	// index numbers the lists of full names by the key of their short
+	// forms, from 1.
+	index := map[string]int32{}
+	var lists []fullNames
+	add := func(key string, fu fullName) {
+		li := index[key]
+		if li == 0 {
+			lists = append(lists, fullNames{})
+			li = int32(len(lists))
+			index[key] = li
+		}
+		lists[li-1].names = append(lists[li-1].names, fu)
 	}
-	index := map[string][]full{}
 	var b strings.Builder
 	prefixes := map[string]string{} // prefix key -> the full name's key, "" when two names share it
 	// Every key numbered so far is some mention's.
@@ -960,7 +982,7 @@ func (r *resolver) partials() {
 		switch f.label {
 		case quarry.Person:
 			if k := r.surnameKey(f); k != "" {
-				index[k] = append(index[k], full{j, 1, true, false})
+				add(k, fullName{j, 1, true, false})
 			}
 		case quarry.Org, quarry.Company:
 			// Every stem that leaves only corporate suffixes behind.
@@ -974,8 +996,8 @@ func (r *resolver) partials() {
 				for k := f.first; k < f.first+n; k++ {
 					b.WriteString(tokKey(&r.toks[k]))
 				}
-				index[b.String()] = append(index[b.String()], full{j, n, legal, false})
 				core = b.String()
+				add(core, fullName{j, n, legal, false})
 			}
 			// A span in a headline may run past the name ("Tarnby Unveils
 			// Foldable Phone"): only a name that ends in a business word
@@ -998,7 +1020,7 @@ func (r *resolver) partials() {
 					prefixes[k] = core
 				}
 				if gives {
-					index[k] = append(index[k], full{j, n, business, true})
+					add(k, fullName{j, n, business, true})
 				}
 			}
 		}
@@ -1006,20 +1028,20 @@ func (r *resolver) partials() {
 	if len(index) == 0 {
 		return
 	}
-	// companyish: some mention of the key has business words around it;
-	// asked only of place-like short forms, so worked out when asked.
-	companyish := map[string]bool{}
-	isCompanyish := func(key string) bool {
-		v, ok := companyish[key]
-		if !ok {
-			for _, c := range r.cands {
-				if v = c.key == key && r.looksLikeCompany([]*cand{c}); v {
-					break
-				}
-			}
-			companyish[key] = v
+	// joins reports whether a mention with key, n words and org may join
+	// the full name fu.
+	joins := func(fu fullName, key string, n int, org bool) bool {
+		if !fu.prefix {
+			return fu.legal || org
 		}
-		return v
+		// A first-words short form: unambiguous, after the full name (as
+		// news writing introduces them), and an organisation, or one word
+		// written like a company somewhere, of a name ending in a
+		// business word ("Halvern" of "Halvern Systems"; not "New York"
+		// of "New York Times"). fu.legal marks that ending here.
+		f := r.cands[fu.idx]
+		return prefixes[key] != "" && f.key != key && firstAt[f.kid] <= firstOf(key) &&
+			(org || n == 1 && fu.legal && r.companyish(key))
 	}
 	for i, c := range r.cands {
 		if c.entry != nil || c.label == "" || c.alias {
@@ -1031,37 +1053,153 @@ func (r *resolver) partials() {
 			// "Dr. Okafor" joins "Dana Okafor" as "Okafor" would.
 			key, n = tokKey(&r.toks[c.last-1]), 1
 		}
-		best := -1
-		for _, fu := range index[key] {
-			f := r.cands[fu.idx]
-			if fu.idx == i || n != fu.n {
-				continue
-			}
-			org := c.label == quarry.Org || c.label == quarry.Company
-			if fu.prefix {
-				// A first-words short form: unambiguous, after the full
-				// name (as news writing introduces them), and an
-				// organisation, or one word written like a company
-				// somewhere, of a name ending in a business word
-				// ("Halvern" of "Halvern Systems"; not "New York" of "New
-				// York Times"). fu.legal marks that ending here.
-				if prefixes[key] == "" || f.key == key || firstAt[f.kid] > firstOf(key) ||
-					!org && !(n == 1 && fu.legal && isCompanyish(key)) {
-					continue
-				}
-			} else if !fu.legal && !org {
-				continue
-			}
-			// Prefer the nearest full name before the mention, else the first after.
-			if best < 0 || f.start < c.start && (r.cands[best].start > c.start || f.start > r.cands[best].start) {
-				best = fu.idx
-			}
+		li := index[key]
+		if li == 0 {
+			continue
 		}
-		if best >= 0 {
+		l := &lists[li-1]
+		org := c.label == quarry.Org || c.label == quarry.Company
+		g := l.group(n, org)
+		if g == nil {
+			l.groups = append(l.groups, fullGroup{n: n, org: org})
+			g = &l.groups[len(l.groups)-1]
+			for _, fu := range l.names {
+				r.work++
+				if fu.n == n && joins(fu, key, n, org) {
+					g.add(fu.idx, r.cands[fu.idx].start)
+				}
+			}
+			g.sort()
+		}
+		if best := g.pick(i, c.start, &r.work); best >= 0 {
 			c.label = r.cands[best].label
 			r.union(best, i)
 		}
 	}
+}
+
+// fullName is a full name a short form may stand for. legal: only legal
+// forms were cut ("Pirelli SpA"), for a stem; a stem of "Sudan Airways"
+// may well be the country. For a prefix (the name's first words,
+// "Quillmore" of "Quillmore Vantage Holdings", not a cut of its legal
+// form), legal says the name ends in a business word.
+type fullName struct {
+	idx, n        int // n: the short form's words
+	legal, prefix bool
+}
+
+// fullNames are the full names with short forms of one key, and the
+// groups of them that short forms asked for.
+type fullNames struct {
+	names  []fullName
+	groups []fullGroup
+}
+
+// group returns the full names a short form of n words may join, or nil
+// when not yet worked out.
+func (l *fullNames) group(n int, org bool) *fullGroup {
+	for k := range l.groups {
+		if l.groups[k].n == n && l.groups[k].org == org {
+			return &l.groups[k]
+		}
+	}
+	return nil
+}
+
+// fullGroup is the full names one kind of short form may join (of n
+// words, an organisation or not), in the order of the mentions (see pick).
+type fullGroup struct {
+	n       int
+	org     bool
+	names   []fullAt // in order
+	byStart []fullAt // by start; among equal starts, the last in order first
+}
+
+type fullAt struct{ start, idx int }
+
+func (g *fullGroup) add(idx, start int) {
+	g.names = append(g.names, fullAt{start, idx})
+}
+
+func (g *fullGroup) sort() {
+	if len(g.names) < 2 {
+		g.byStart = g.names
+		return
+	}
+	g.byStart = make([]fullAt, len(g.names))
+	for k, f := range g.names {
+		// Numbered by order, to break ties between equal starts.
+		g.byStart[k] = fullAt{f.start, k}
+	}
+	slices.SortFunc(g.byStart, func(a, b fullAt) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.idx, a.idx)
+	})
+	for k := range g.byStart {
+		g.byStart[k].idx = g.names[g.byStart[k].idx].idx
+	}
+}
+
+// pick returns the full name mention i at start joins, or -1: the nearest
+// before the mention (the first in order among equal starts), else the
+// first in order, as the walk over all of them that this replaces chose;
+// that walk also kept a first one that starts where the mention does.
+// work counts the steps.
+func (g *fullGroup) pick(i, start int, work *int) int {
+	first := -1
+	for _, f := range g.names {
+		*work++
+		if f.idx != i {
+			first = f.idx
+			if f.start == start {
+				return first
+			}
+			break
+		}
+	}
+	if first < 0 {
+		return -1
+	}
+	// A mention never starts before itself, so i is not among these.
+	p, _ := slices.BinarySearchFunc(g.byStart, start, func(f fullAt, s int) int { return cmp.Compare(f.start, s) })
+	*work++
+	if p == 0 {
+		return first
+	}
+	return g.byStart[p-1].idx
+}
+
+// companyish reports whether some mention of key has business words around
+// it; asked only of place-like short forms, so worked out when asked.
+func (r *resolver) companyish(key string) bool {
+	kid, ok := r.kids[key]
+	if !ok {
+		return false
+	}
+	if r.bizKey == nil {
+		// Mentions chained by key, so each key's are looked at once.
+		r.bizKey = make([]int8, len(r.keys))
+		r.byKey = r.perKey(-1)
+		r.nextSame = make([]int, len(r.cands))
+		for i := len(r.cands) - 1; i >= 0; i-- {
+			c := r.cands[i]
+			r.nextSame[i] = r.byKey[c.kid]
+			r.byKey[c.kid] = i
+		}
+	}
+	if r.bizKey[kid] == 0 {
+		r.bizKey[kid] = -1
+		for i := r.byKey[kid]; i >= 0; i = r.nextSame[i] {
+			r.work++
+			if r.looksLikeCompany(r.cands[i : i+1]) {
+				r.bizKey[kid] = 1
+				break
+			}
+		}
+	}
+	return r.bizKey[kid] > 0
 }
 
 // propagate adds unlabelled occurrences of known names (and of person
