@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,6 +113,62 @@ type resolver struct {
 	nextSame []int
 	// work counts the steps of partials, so tests can see it stays linear.
 	work int
+
+	// Kept from article to article (see getResolver): the per-token
+	// arrays above are cut from these, and build's working arrays too.
+	flags   []bool  // head, caps and role
+	spanAt  []int32 // keepHits: model span index + 1 per token
+	slabs   [][]cand
+	nslabs  int // slabs in use
+	kidsCap int // the size kids was made for
+	at      []int32
+	groups  []entGroup
+	members []*cand
+	byEnt   [][]*cand
+}
+
+// resolverPool keeps resolvers with their arrays, as scratchPool keeps the
+// model's: made afresh for each article they were most of what resolving
+// allocated. None of them reaches a record; build copies what does.
+var resolverPool = sync.Pool{New: func() any { return new(resolver) }}
+
+// slabSize is the number of cands newCand takes room for at a time.
+const slabSize = 64
+
+// getResolver returns a resolver for doc from the pool.
+func getResolver(doc *analysis.Doc, rules ruleSource) *resolver {
+	r := resolverPool.Get().(*resolver)
+	r.doc, r.toks, r.rules = doc, doc.Tokens, rules
+	n := len(doc.Tokens)
+	r.lex = slices.Grow(r.lex[:0], n)[:n]
+	r.flags = slices.Grow(r.flags[:0], 3*n)[:3*n]
+	clear(r.flags)
+	r.head, r.caps, r.role = r.flags[:n:n], r.flags[n:2*n:2*n], r.flags[2*n:]
+	r.cover = slices.Grow(r.cover[:0], n)[:n]
+	clear(r.cover)
+	return r
+}
+
+// putResolver returns r to the pool unless its article was long (see
+// maxPooledTokens), dropping what would keep the article alive.
+func putResolver(r *resolver) {
+	if cap(r.cover) > maxPooledTokens {
+		return
+	}
+	for _, s := range r.slabs[:r.nslabs] {
+		clear(s) // keys may be slices of the text
+	}
+	clear(r.keys)
+	clear(r.kids)
+	clear(r.surnames)
+	clear(r.cands)
+	*r = resolver{
+		lex: r.lex, cover: r.cover, flags: r.flags, spanAt: r.spanAt,
+		cands: r.cands[:0], kids: r.kids, keys: r.keys[:0], surnames: r.surnames,
+		slabs: r.slabs, kidsCap: r.kidsCap,
+		at: r.at, groups: r.groups, members: r.members, byEnt: r.byEnt,
+	}
+	resolverPool.Put(r)
 }
 
 // keyNum returns the number of key in the document, numbering new keys in
@@ -119,8 +176,9 @@ type resolver struct {
 func (r *resolver) keyNum(key string) int32 {
 	n, ok := r.kids[key]
 	if !ok {
-		if r.kids == nil {
-			r.kids = make(map[string]int32, 2*len(r.cands)+16)
+		if len(r.keys) == 0 && r.kidsCap < 2*len(r.cands)+16 {
+			r.kidsCap = 2*len(r.cands) + 16
+			r.kids = make(map[string]int32, r.kidsCap)
 		}
 		n = int32(len(r.keys))
 		r.kids[key] = n
@@ -159,21 +217,20 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
 	r := e.linked(doc, spans, types, hits)
 	r.propagate()
-	return r.build()
+	ents := r.build()
+	putResolver(r)
+	return ents
 }
 
 // linked is resolve up to the mentions joined into entities.
 func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) *resolver {
-	r := &resolver{doc: doc, toks: doc.Tokens, rules: e.rules}
-	lex := make([]uint16, len(doc.Tokens))
-	role := make([]bool, len(doc.Tokens))
+	r := getResolver(doc, e.rules)
+	lex, role := r.lex, r.role
 	for i := range doc.Tokens {
 		lex[i] = lexOf(&doc.Tokens[i])
 		role[i] = lex[i]&lRole != 0
 	}
-	r.lex, r.role = lex, role
 	r.headlines()
-	r.cover = make([]int32, len(doc.Tokens))
 	if e.rules != nil {
 		e.rules.roles(doc, r.role)
 		r.addHits(r.keepHits(hits, spans, types))
@@ -189,8 +246,6 @@ func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, h
 // headlines flags tokens in all-caps or title-case lines, where case says
 // little about names.
 func (r *resolver) headlines() {
-	r.head = make([]bool, len(r.toks))
-	r.caps = make([]bool, len(r.toks))
 	for si, s := range r.doc.Sentences {
 		words, upper, lower, small, allCaps, listy := 0, 0, 0, 0, true, false
 		for i := s.First; i < s.Last; i++ {
@@ -342,7 +397,11 @@ func (r *resolver) newCand(first, last int, label string, origin uint8, weight i
 	// Cands are allocated a batch at a time; one that comes to nothing
 	// leaves its slot for the next.
 	if len(r.free) == 0 {
-		r.free = make([]cand, 16)
+		if r.nslabs == len(r.slabs) {
+			r.slabs = append(r.slabs, make([]cand, slabSize))
+		}
+		r.free = r.slabs[r.nslabs]
+		r.nslabs++
 	}
 	c := &r.free[0]
 	*c = cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
@@ -414,8 +473,12 @@ func (r *resolver) keepHits(hits []ruleHit, spans []tokSpan, types []string) []r
 	if len(spans) == 0 {
 		return hits
 	}
-	at := make([]int32, len(r.toks)) // model span index + 1 per token
-	r.surnames = map[string]bool{}
+	at := slices.Grow(r.spanAt[:0], len(r.toks))[:len(r.toks)] // model span index + 1 per token
+	clear(at)
+	r.spanAt = at
+	if r.surnames == nil {
+		r.surnames = map[string]bool{}
+	}
 	for k, sp := range spans {
 		for i := sp.first; i < sp.last; i++ {
 			at[i] = int32(k + 1)
@@ -1304,32 +1367,42 @@ func startsSome(sorted []string, b []byte) bool {
 
 var businessRoles = setOf(`ceo cfo cto coo cmo cio founder co-founder cofounder chairman chairwoman chief executive`)
 
+// entGroup is the mentions under one root, in build.
+type entGroup struct{ root, size, first int }
+
 // build groups mentions into entities.
 func (r *resolver) build() []quarry.Entity {
-	// groups[at[root]-1] are the mentions under root, in roots' order.
-	at := make([]int32, len(r.cands))
-	roots := make([]int, 0, len(r.cands))
-	sizes := make([]int, 0, len(r.cands))
+	// at[root]-1 is the root's group; groups are put in order of first
+	// mention before they are filled, so each fills its entity in place.
+	at := slices.Grow(r.at[:0], len(r.cands))[:len(r.cands)]
+	clear(at)
+	r.at = at
+	gs := r.groups[:0]
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
 		root := r.find(i)
 		if at[root] == 0 {
-			roots = append(roots, root)
-			sizes = append(sizes, 0)
-			at[root] = int32(len(roots))
+			gs = append(gs, entGroup{root: root, first: c.start})
+			at[root] = int32(len(gs))
 		}
-		sizes[at[root]-1]++
+		g := &gs[at[root]-1]
+		g.size++
+		g.first = min(g.first, c.start)
 	}
+	r.groups = gs
+	slices.SortStableFunc(gs, func(a, b entGroup) int { return cmp.Compare(a.first, b.first) })
 	// The groups, counted first, share one array rather than each growing
-	// its own; so do the entities and their mentions.
-	groups := make([][]*cand, len(roots))
-	members := make([]*cand, len(r.cands))
+	// its own; so do the entities' mentions.
+	groups := slices.Grow(r.byEnt[:0], len(gs))[:len(gs)]
+	members := slices.Grow(r.members[:0], len(r.cands))[:len(r.cands)]
+	r.byEnt, r.members = groups, members
 	n := 0
-	for g, size := range sizes {
-		groups[g] = members[n : n : n+size]
-		n += size
+	for k, g := range gs {
+		at[g.root] = int32(k + 1)
+		groups[k] = members[n : n : n+g.size]
+		n += g.size
 	}
 	for i, c := range r.cands {
 		if c.label != "" {
@@ -1337,22 +1410,14 @@ func (r *resolver) build() []quarry.Entity {
 			groups[g] = append(groups[g], c)
 		}
 	}
-	type ent struct {
-		quarry.Entity
-		cands []*cand
-		first int
-	}
-	store := make([]ent, len(roots))
+	ents := make([]quarry.Entity, len(gs))
 	mentions := make([]quarry.Mention, 0, n)
-	ents := make([]*ent, 0, len(roots))
-	byRoot := make([]*ent, len(r.cands))
 	var votes tally
-	for gi, root := range roots {
-		cs := groups[gi]
+	for k, cs := range groups {
 		// Labelled mentions cover different tokens, so starts differ.
 		slices.SortFunc(cs, func(a, b *cand) int { return cmp.Compare(a.start, b.start) })
-		e := &store[gi]
-		e.cands, e.first = cs, cs[0].start
+		e := &ents[k]
+		e.ID = entityID(k)
 		votes = votes[:0]
 		var origin uint8
 		var entry *hitEntry
@@ -1386,15 +1451,9 @@ func (r *resolver) build() []quarry.Entity {
 		default:
 			e.Origin = "model+rules"
 		}
-		ents = append(ents, e)
-		byRoot[root] = e
-	}
-	slices.SortStableFunc(ents, func(a, b *ent) int { return cmp.Compare(a.first, b.first) })
-	for i, e := range ents {
-		e.ID = entityID(i)
 	}
 	// Titles and affiliations, then companies told from other organisations.
-	entOf := func(tok int) *ent {
+	entOf := func(tok int) *quarry.Entity {
 		if tok < 0 || tok >= len(r.cover) || r.cover[tok] == 0 {
 			return nil
 		}
@@ -1402,17 +1461,18 @@ func (r *resolver) build() []quarry.Entity {
 		if c.label == "" {
 			return nil
 		}
-		return byRoot[r.find(int(r.cover[tok]-1))]
+		return &ents[at[r.find(int(r.cover[tok]-1))]-1]
 	}
-	business := map[*ent]bool{}
-	for _, e := range ents {
+	business := map[*quarry.Entity]bool{}
+	for k := range ents {
+		e := &ents[k]
 		if e.Label != quarry.Person {
 			continue
 		}
-		for _, c := range e.cands {
+		for _, c := range groups[k] {
 			title, aff := r.titleOf(c, func(tok int) *quarry.Entity {
 				if a := entOf(tok); a != nil && (a.Label == quarry.Org || a.Label == quarry.Company) {
-					return &a.Entity
+					return a
 				}
 				return nil
 			})
@@ -1425,11 +1485,7 @@ func (r *resolver) build() []quarry.Entity {
 			if e.Affiliation == "" && aff != nil {
 				e.Affiliation = aff.ID
 				if title != "" && r.isBusinessTitle(title) {
-					for _, o := range ents {
-						if &o.Entity == aff {
-							business[o] = true
-						}
-					}
+					business[aff] = true
 				}
 			}
 			if e.Title != "" && e.Affiliation != "" {
@@ -1437,10 +1493,11 @@ func (r *resolver) build() []quarry.Entity {
 			}
 		}
 	}
-	for _, e := range ents {
-		if e.Label == quarry.Org && (business[e] || r.looksLikeCompany(e.cands)) {
+	for k := range ents {
+		e := &ents[k]
+		if e.Label == quarry.Org && (business[e] || r.looksLikeCompany(groups[k])) {
 			hasEntry := false
-			for _, c := range e.cands {
+			for _, c := range groups[k] {
 				if c.entry != nil {
 					hasEntry = true
 				}
@@ -1450,11 +1507,7 @@ func (r *resolver) build() []quarry.Entity {
 			}
 		}
 	}
-	out := make([]quarry.Entity, len(ents))
-	for i, e := range ents {
-		out[i] = e.Entity
-	}
-	return out
+	return ents
 }
 
 // entityIDs are the ids most articles need, made once.
