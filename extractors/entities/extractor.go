@@ -119,7 +119,11 @@ type resolver struct {
 	flags   []bool  // head, caps and role
 	spanAt  []int32 // keepHits: model span index + 1 per token
 	slabs   [][]cand
-	nslabs  int // slabs in use
+	nslabs  int   // slabs in use
+	ints    []int // for perKey
+	tallies []tally
+	want    []bool
+	sorted  []string
 	kidsCap int // the size kids was made for
 	at      []int32
 	groups  []entGroup
@@ -159,13 +163,14 @@ func putResolver(r *resolver) {
 		clear(s) // keys may be slices of the text
 	}
 	clear(r.keys)
+	clear(r.sorted)
 	clear(r.kids)
 	clear(r.surnames)
 	clear(r.cands)
 	*r = resolver{
 		lex: r.lex, cover: r.cover, flags: r.flags, spanAt: r.spanAt,
 		cands: r.cands[:0], kids: r.kids, keys: r.keys[:0], surnames: r.surnames,
-		slabs: r.slabs, kidsCap: r.kidsCap,
+		slabs: r.slabs, kidsCap: r.kidsCap, ints: r.ints[:0], tallies: r.tallies, want: r.want, sorted: r.sorted[:0],
 		at: r.at, groups: r.groups, members: r.members, byEnt: r.byEnt,
 	}
 	resolverPool.Put(r)
@@ -187,9 +192,17 @@ func (r *resolver) keyNum(key string) int32 {
 	return n
 }
 
-// perKey returns a slice with v for each key numbered so far.
+// perKey returns a slice with v for each key numbered so far, cut from
+// r.ints.
 func (r *resolver) perKey(v int) []int {
-	s := make([]int, len(r.keys))
+	n, used := len(r.keys), len(r.ints)
+	if cap(r.ints)-used < n {
+		// The slices cut before keep the old array.
+		used = 0
+		r.ints = make([]int, 0, max(2*cap(r.ints), 4*n+64))
+	}
+	r.ints = r.ints[:used+n]
+	s := r.ints[used : used+n : used+n]
 	for i := range s {
 		s[i] = v
 	}
@@ -410,7 +423,11 @@ func (r *resolver) newCand(first, last int, label string, origin uint8, weight i
 	if c.last <= c.first || c.end <= c.start {
 		return nil
 	}
-	c.key = keyOf(r.doc.Text[c.start:c.end])
+	if t := &r.toks[c.first]; c.last-c.first == 1 && c.end == t.End && t.Text == r.doc.Text[c.start:c.end] {
+		c.key = tokKey(t) // kept per word
+	} else {
+		c.key = keyOf(r.doc.Text[c.start:c.end])
+	}
 	r.free = r.free[1:]
 	return c
 }
@@ -785,7 +802,14 @@ func (r *resolver) vote() {
 	for _, c := range r.cands {
 		if c.origin == oModel && c.conf < voteMargin {
 			if want == nil {
-				votes, want = make([]tally, len(r.keys)), make([]bool, len(r.keys))
+				n := len(r.keys)
+				votes = slices.Grow(r.tallies[:0], n)[:n]
+				for k := range votes {
+					votes[k] = votes[k][:0]
+				}
+				want = slices.Grow(r.want[:0], n)[:n]
+				clear(want)
+				r.tallies, r.want = votes, want
 			}
 			want[c.kid] = true
 		}
@@ -1308,13 +1332,14 @@ func (r *resolver) propagate() {
 		return
 	}
 	// sorted lets a run of tokens stop as soon as it starts no key.
-	sorted := make([]string, 0, nkeys)
+	sorted := slices.Grow(r.sorted[:0], nkeys)
 	for n, i := range src {
 		if i >= 0 {
 			sorted = append(sorted, r.keys[n])
 		}
 	}
 	slices.Sort(sorted)
+	r.sorted = sorted
 	var b []byte // string(b) in an index or comparison does not allocate
 	for i := 0; i < len(r.toks); i++ {
 		if r.lex[i]&lCap == 0 && !r.head[i] || r.cover[i] != 0 {
