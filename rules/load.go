@@ -360,5 +360,6 @@ func (b *builder) build() *Set {
 	s.units = b.units.build()
 	s.claims = b.claims.build()
 	s.patterns = b.patterns.build(b, s)
+	shareWords(s.gaz.trie, s.titles.trie, s.quote.idx.trie)
 	return s
 }

@@ -154,10 +154,10 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	sc := matchPool.Get().(*matchScratch)
 	defer func() {
 		clear(sc.lows) // don't keep the document alive in the pool
-		clear(sc.firsts)
+		clear(sc.starts)
 		matchPool.Put(sc)
 	}()
-	lows, flags, firsts, lists := p.prepare(sc, toks)
+	lows, flags, lists, starts := p.prepare(sc, toks)
 	wild, bare := p.wild, p.bare
 	if prod != "" {
 		wild, bare = p.wildBy[prod], p.bareBy[prod]
@@ -187,8 +187,20 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			byProd[k].spans = append(byProd[k].spans, span{first: i, last: end, prio: rule.Priority, user: rule.user, canon: true, order: r.rule})
 		}
 	}
-	for i := range toks {
-		for _, r := range firsts[i] {
+	for k, i := 0, 0; i < len(toks); i++ {
+		if len(bare) == 0 {
+			// Then only a start can start a match: go to the next.
+			if k == len(starts) {
+				break
+			}
+			i = starts[k].i
+		}
+		var firsts []altRef
+		if k < len(starts) && starts[k].i == i {
+			firsts = starts[k].first
+			k++
+		}
+		for _, r := range firsts {
 			if prod == "" || p.rules[r.rule].Produces == prod {
 				try(r, i)
 			}
@@ -239,45 +251,61 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 }
 
 // prepare returns each token's lower-cased norm (as lower(tokenNorm(t))),
-// the `is` flags in p.wildMask it has and the rules keyed on it, through
-// the word cache: after the first sight of a word, one array lookup.
-func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, [][]altRef, []uint64) {
+// the `is` flags in p.wildMask it has and its wordLists bits, through the
+// word cache: after the first sight of a word, one array lookup. The
+// tokens with rules keyed on them or with flags (the starts, in order)
+// come apart: with no bare rules, no other token can start a match, and
+// match visits only these.
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, []uint64, []tokStart) {
 	n := len(toks)
 	lows := slices.Grow(sc.lows[:0], n)[:n]
 	flags := slices.Grow(sc.flags[:0], n)[:n]
-	firsts := slices.Grow(sc.firsts[:0], n)[:n]
 	lists := slices.Grow(sc.lists[:0], n)[:n]
+	starts := sc.starts[:0]
 	for i := range toks {
-		w := toks[i].Word
-		if c := p.words.Get(w); c != nil {
-			lows[i], flags[i], firsts[i], lists[i] = c.low, c.flags, c.first, c.lists
-			continue
+		pw := p.words.Get(toks[i].Word)
+		if pw == nil {
+			w := p.wordOf(&toks[i])
+			pw = &w
 		}
-		norm := tokenNorm(&toks[i])
-		var low string
-		if norm == toks[i].Norm && w != 0 {
-			low = toks[i].Lower() // kept per word already, not in the document
-		} else {
-			low = strings.ToLower(norm)
-		}
-		var f uint16
-		for b := p.wildMask; b != 0; b &= b - 1 {
-			k := bits.TrailingZeros16(b)
-			if isFlagFuncs[k](norm) {
-				f |= 1 << k
-			}
-		}
-		lows[i], flags[i], firsts[i], lists[i] = low, f, p.byFirst[low], p.wordLists[low]
-		if w != 0 {
-			if norm != toks[i].Norm {
-				// A clone: low may point into the document.
-				low = strings.Clone(low)
-			}
-			p.words.Put(w, patWord{low: low, flags: f, first: firsts[i], lists: lists[i]})
+		lows[i], flags[i], lists[i] = pw.low, pw.flags, pw.lists
+		if pw.flags != 0 || len(pw.first) > 0 {
+			starts = append(starts, tokStart{i: i, first: pw.first})
 		}
 	}
-	sc.lows, sc.flags, sc.firsts, sc.lists = lows, flags, firsts, lists
-	return lows, flags, firsts, lists
+	sc.lows, sc.flags, sc.lists, sc.starts = lows, flags, lists, starts
+	return lows, flags, lists, starts
+}
+
+// wordOf works out t's patWord and keeps it for t's word.
+func (p *Patterns) wordOf(t *analysis.Token) patWord {
+	norm := tokenNorm(t)
+	var low string
+	if norm == t.Norm && t.Word != 0 {
+		low = t.Lower() // kept per word already, not in the document
+	} else {
+		low = strings.ToLower(norm)
+	}
+	var f uint16
+	for b := p.wildMask; b != 0; b &= b - 1 {
+		k := bits.TrailingZeros16(b)
+		if isFlagFuncs[k](norm) {
+			f |= 1 << k
+		}
+	}
+	if t.Word != 0 && norm != t.Norm {
+		// A clone: low may point into the document.
+		low = strings.Clone(low)
+	}
+	pw := patWord{low: low, flags: f, first: p.byFirst[low], lists: p.wordLists[low]}
+	p.words.Put(t.Word, pw)
+	return pw
+}
+
+// tokStart is a token that may start a match and the rules keyed on it.
+type tokStart struct {
+	i     int
+	first []altRef
 }
 
 type prodSpans struct {
@@ -289,8 +317,8 @@ type prodSpans struct {
 type matchScratch struct {
 	lows   []string
 	flags  []uint16
-	firsts [][]altRef
 	lists  []uint64
+	starts []tokStart
 	needAt []int
 	m      matcher
 }

@@ -122,10 +122,20 @@ func TestPrepareLows(t *testing.T) {
 	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byFirst: map[string][]altRef{"the": ref}}
 	var sc matchScratch
 	for range 2 { // the second pass reuses the buffers and reads the cache
-		lows, flags, firsts, _ := p.prepare(&sc, toks)
+		lows, flags, _, starts := p.prepare(&sc, toks)
+		firsts := map[int][]altRef{}
+		for k, s := range starts {
+			if k > 0 && s.i <= starts[k-1].i {
+				t.Errorf("start %d: %+v after %+v", k, s, starts[k-1])
+			}
+			firsts[s.i] = s.first
+		}
 		for i := range toks {
 			if w := words[i%len(words)]; (lower(w) == "the") != (len(firsts[i]) == 1) {
 				t.Errorf("rules keyed on %q: %v", w, firsts[i])
+			}
+			if _, ok := firsts[i]; ok != (flags[i] != 0 || len(firsts[i]) > 0) {
+				t.Errorf("token %d (%q) is a start: %v", i, toks[i].Norm, ok)
 			}
 			if want := lower(tokenNorm(&toks[i])); lows[i] != want {
 				t.Errorf("low %q = %q, want %q", toks[i].Norm, lows[i], want)

@@ -52,12 +52,36 @@ type trie struct {
 	checks  []atomCheck
 	buf     []byte
 	idBuf   []int32
-	// words caches what atomize found for each word (see wordOut); a new
-	// atom id drops it, since a cached "unknown" might now be known.
-	words atomic.Pointer[analysis.WordCache[uint32]]
+	// words caches what atomize found for each word (see wordOut), in
+	// slot slot of its entries; a new atom id drops it, since a cached
+	// "unknown" might now be known.
+	words *trieWords
+	slot  int
 }
 
-// What atomize found for a word, as words keeps it.
+// trieWords keeps per word one atomize result (0: none yet) for each trie
+// sharing it. A Set's tries share one (see shareWords): they run over the
+// same documents, and a word's results in one entry cost one cache miss
+// rather than one per trie. An entry is 16 bytes.
+type trieWords struct {
+	cache atomic.Pointer[analysis.WordCache[[maxShared]uint32]]
+}
+
+const maxShared = 3
+
+// shareWords makes ts (at most maxShared) share one trieWords.
+func shareWords(ts ...*trie) {
+	if len(ts) > maxShared {
+		panic("rules: shareWords of more than maxShared tries")
+	}
+	w := new(trieWords)
+	for k, t := range ts {
+		t.words, t.slot = w, k
+	}
+}
+
+// What atomize found for a word, as words keeps it (never 0, which is
+// "not yet").
 const (
 	wordOut   = 1 // left out (see atomize)
 	wordMulti = 2 // several atoms, all known
@@ -66,7 +90,7 @@ const (
 
 // newTrie makes a trie sized for about n phrases.
 func newTrie(n int) *trie {
-	t := &trie{ids: make(map[string]int32, n), edges: newEdgeTable(3 * n), end: make([]int32, 1, 2*n+1),
+	t := &trie{words: new(trieWords), ids: make(map[string]int32, n), edges: newEdgeTable(3 * n), end: make([]int32, 1, 2*n+1),
 		phrases: make([]phrase, 0, n), atoms: make([]string, 0, 3*n), checks: make([]atomCheck, 0, 3*n)}
 	t.end[0] = -1
 	return t
@@ -95,8 +119,8 @@ func (t *trie) atomID(a string) int32 {
 	if !ok {
 		id = int32(len(t.ids))
 		t.ids[string(t.buf)] = id
-		if t.words.Load() != nil {
-			t.words.Store(nil)
+		if t.words.cache.Load() != nil {
+			t.words.cache.Store(nil)
 		}
 	}
 	return id
@@ -464,10 +488,11 @@ func cutOf(tok *analysis.Token) wordCut {
 // phrase can start, end or run through it, and find stops at the gap. A
 // token of several known atoms comes whole.
 func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
-	words := t.words.Load()
+	// k is below maxShared by the modulo, so c[k] needs no bounds check.
+	words, k := t.words.cache.Load(), uint(t.slot)%maxShared
 	if words == nil {
-		t.words.CompareAndSwap(nil, new(analysis.WordCache[uint32]))
-		words = t.words.Load()
+		t.words.cache.CompareAndSwap(nil, new(analysis.WordCache[[maxShared]uint32]))
+		words = t.words.cache.Load()
 	}
 	// The loop holds no call but atomizeWord's, for a word's first sight
 	// or several atoms: a call on the common path would make the compiler
@@ -475,7 +500,7 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	for i := range toks {
 		var v uint32
 		if c := words.Get(toks[i].Word); c != nil {
-			v = *c
+			v = atomic.LoadUint32(&c[k])
 		}
 		if v == wordOut {
 			continue
@@ -493,7 +518,7 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 }
 
 // atomizeWord is atomize for token i whose word has v in words.
-func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analysis.WordCache[uint32], dst []docAtom) []docAtom {
+func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analysis.WordCache[[maxShared]uint32], dst []docAtom) []docAtom {
 	if v >= wordAtom {
 		return append(dst, docAtom{id: int32(v - wordAtom), tok: int32(i), end: -1, first: true, last: true})
 	}
@@ -502,9 +527,9 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analys
 	if c.multi == nil {
 		if id, ok := t.ids[c.low]; ok {
 			dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
-			words.Put(w, wordAtom+uint32(id))
+			t.putWord(words, w, wordAtom+uint32(id))
 		} else {
-			words.Put(w, wordOut)
+			t.putWord(words, w, wordOut)
 		}
 		return dst
 	}
@@ -523,11 +548,24 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analys
 		dst = append(dst, docAtom{id: id, tok: int32(i), off: sp.off, end: sp.end, first: j == 0, last: j == len(lows)-1})
 	}
 	if len(dst) == n0 {
-		words.Put(w, wordOut)
+		t.putWord(words, w, wordOut)
 	} else {
-		words.Put(w, wordMulti)
+		t.putWord(words, w, wordMulti)
 	}
 	return dst
+}
+
+// putWord keeps v as t's atomize result for word w. Another trie may be
+// storing its own in the same entry: each writes only its slot.
+func (t *trie) putWord(words *analysis.WordCache[[maxShared]uint32], w, v uint32) {
+	c := words.Get(w)
+	if c == nil {
+		words.Put(w, [maxShared]uint32{})
+		if c = words.Get(w); c == nil {
+			return // being put by another goroutine: keep nothing this time
+		}
+	}
+	atomic.StoreUint32(&c[t.slot], v)
 }
 
 // hit is one phrase found in a token stream; last is exclusive.

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/quarrylabs/quarry/pipeline/analysis"
@@ -62,4 +64,55 @@ func TestFindStopsAtLeftOutTokens(t *testing.T) {
 	if want := []string{"Acme Corp."}; !slices.Equal(found, want) {
 		t.Fatalf("found %q, want %q", found, want)
 	}
+}
+
+// Tries sharing a word cache each keep their own results in it, also when
+// they fill it at once, and a phrase added to one drops the cache for all.
+func TestSharedWords(t *testing.T) {
+	an, err := analysis.New(analysis.WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := an.Analyze("The chief executive of Quillmore said AT&T staff told U.S. officials, according to Brightwell.")
+	phrases := [][]string{{"Quillmore", "AT&T", "U.S."}, {"chief executive", "officials"}, {"said", "told", "according to"}}
+	tries := make([]*trie, len(phrases))
+	for k, ps := range phrases {
+		tries[k] = newTrie(len(ps))
+		for i, p := range ps {
+			tries[k].add(p, "", int32(i))
+		}
+	}
+	shareWords(tries...)
+	plain := func(tr *trie) []docAtom {
+		toks := slices.Clone(doc.Tokens)
+		for i := range toks {
+			toks[i].Word = 0
+		}
+		return tr.atomize(toks, nil)
+	}
+	check := func(what string) {
+		t.Helper()
+		var wg sync.WaitGroup
+		errs := make([]string, len(tries))
+		for k, tr := range tries {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for pass := 0; pass < 2; pass++ {
+					if got, want := tr.atomize(doc.Tokens, nil), plain(tr); !slices.Equal(got, want) {
+						errs[k] = fmt.Sprintf("%s: trie %d pass %d: atoms %v, want %v", what, k, pass, got, want)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		for _, e := range errs {
+			if e != "" {
+				t.Fatal(e)
+			}
+		}
+	}
+	check("shared")
+	tries[1].add("Brightwell", "", 9)
+	check("after add")
 }
