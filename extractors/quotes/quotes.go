@@ -206,6 +206,44 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 	return r
 }
 
+// mapMentions maps the mentions in ms onto tokens, drops those that cover
+// none, and sorts the rest by start (ties keep the order sort.Slice gave
+// them, see sortByStart). When no two starts are equal, sorted starts find
+// their tokens in one walk over the tokens, where a binary search each was
+// most of newRun's time; the kept mentions then come out in the order
+// sortByStart would give them. The result uses buf's arrays.
+func (r *run) mapMentions(ms []mention) []mention {
+	keys := startKeys(ms, r.buf)
+	if keys == nil {
+		kept := ms[:0]
+		for _, m := range ms {
+			m.first, m.last = r.tokAt(m.start), r.tokAt(m.end)
+			if m.first < m.last {
+				kept = append(kept, m)
+			}
+		}
+		return sortByStart(kept, r.buf)
+	}
+	out := slices.Grow(r.buf.moved[:0], len(ms))
+	r.buf.moved = out
+	n, k := len(r.toks), 0
+	for _, key := range keys {
+		m := ms[uint32(key)]
+		for k < n && r.toks[k].Start < m.start {
+			k++
+		}
+		l := k
+		for l < n && r.toks[l].Start < m.end {
+			l++
+		}
+		if k < l {
+			m.first, m.last = k, l
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // sortByStart sorts ms by start as slices.SortFunc comparing starts does
 // (the same pdqsort as sort.Slice, which this code used before).
 // When no two starts are equal that order is the only one, and sorting
@@ -213,24 +251,7 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 // are left to the same sort as before. The keys and the sorted copy use
 // buf's arrays.
 func sortByStart(ms []mention, buf *scratch) []mention {
-	keys := slices.Grow(buf.keys[:0], len(ms))[:len(ms)]
-	buf.keys = keys
-	for i, m := range ms {
-		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
-			keys = nil
-			break
-		}
-		keys[i] = uint64(m.start)<<32 | uint64(i)
-	}
-	if keys != nil {
-		slices.Sort(keys)
-		for i := 1; i < len(keys); i++ {
-			if keys[i]>>32 == keys[i-1]>>32 {
-				keys = nil
-				break
-			}
-		}
-	}
+	keys := startKeys(ms, buf)
 	if keys == nil {
 		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 		return ms
@@ -241,6 +262,26 @@ func sortByStart(ms []mention, buf *scratch) []mention {
 		out[i] = ms[uint32(k)]
 	}
 	return out
+}
+
+// startKeys returns ms's start<<32|index keys sorted, in buf's array, or
+// nil when two starts are equal (or do not fit).
+func startKeys(ms []mention, buf *scratch) []uint64 {
+	keys := slices.Grow(buf.keys[:0], len(ms))[:len(ms)]
+	buf.keys = keys
+	for i, m := range ms {
+		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
+			return nil
+		}
+		keys[i] = uint64(m.start)<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	for i := 1; i < len(keys); i++ {
+		if keys[i]>>32 == keys[i-1]>>32 {
+			return nil
+		}
+	}
+	return keys
 }
 
 // tokAt is the index of the first token starting at or after byte off.
