@@ -294,6 +294,11 @@ type scratch struct {
 	cols    []float32                           // decode's transitions by column
 	counts  []codeCounts
 	nslots  int // words numbered in slot by docFlags
+	// Per document, until s is put back: tagTokens' spans, ruleSet.hits'.
+	spans   []tokSpan
+	ranges  [][2]int
+	hits    []ruleHit
+	entries []hitEntry
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -817,7 +822,8 @@ type tokSpan struct {
 	conf             float32
 }
 
-// tagTokens tags doc; s.infos stays valid for the caller afterwards.
+// tagTokens tags doc; s.infos and the spans, kept in s, stay valid for the
+// caller afterwards.
 func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSpan {
 	m.prepareDoc(doc, s, hits)
 	second := false
@@ -830,10 +836,11 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 		docLabels(s.infos, s.tags, s)
 		second = true
 	}
-	var out []tokSpan
+	out := s.spans[:0]
 	nl := m.nl
 	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, scores []float32) {
-		for _, r := range spanTokens(nil, tags) {
+		s.ranges = spanTokens(s.ranges[:0], tags)
+		for _, r := range s.ranges {
 			conf := margin(scores[r[0]*nl : r[0]*nl+nl])
 			for i := r[0] + 1; i < r[1]; i++ {
 				conf = min(conf, margin(scores[i*nl:i*nl+nl]))
@@ -841,6 +848,7 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 			out = append(out, tokSpan{sent.First + r[0], sent.First + r[1], tagType(tags[r[0]]), conf})
 		}
 	})
+	s.spans = out
 	return out
 }
 
