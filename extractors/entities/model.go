@@ -3,6 +3,7 @@ package entities
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 
@@ -320,14 +321,16 @@ func putScratch(s *scratch) {
 
 func (s *scratch) grow(n, nl int) {
 	if cap(s.infos) < n {
-		s.infos = make([]tokInfo, n)
-		s.tags = make([]int, n)
+		// Grown as append would, so that a run's growing articles
+		// replace the arrays a few times only.
+		s.infos = slices.Grow(s.infos[:0], n)
+		s.tags = make([]int, cap(s.infos))
 	}
 	s.infos = s.infos[:n]
 	s.tags = s.tags[:n]
 	if cap(s.scores) < n*nl {
-		s.scores = make([]float32, n*nl)
-		s.back = make([]int32, n*nl)
+		s.scores = make([]float32, cap(s.infos)*nl)
+		s.back = make([]int32, cap(s.infos)*nl)
 	}
 }
 

@@ -430,11 +430,7 @@ func averaged(w []float32, acc []float64, c float64) []float32 {
 // BIO tags.
 func spanTokens(out [][2]int, tags []int) [][2]int {
 	open := -1
-	for i := 0; i <= len(tags); i++ {
-		y := 0
-		if i < len(tags) {
-			y = tags[i]
-		}
+	for i, y := range tags {
 		if open >= 0 && (y == 0 || isBegin(y) || tagType(y) != tagType(tags[open])) {
 			out = append(out, [2]int{open, i})
 			open = -1
@@ -442,6 +438,9 @@ func spanTokens(out [][2]int, tags []int) [][2]int {
 		if y != 0 && open < 0 {
 			open = i
 		}
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(tags)})
 	}
 	return out
 }
