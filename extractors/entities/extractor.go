@@ -52,7 +52,8 @@ type ruleHit struct {
 
 // ruleSource is what the extractor needs from a rule set.
 type ruleSource interface {
-	hits(doc *analysis.Doc) []ruleHit
+	// hits keeps its result in s when s is not nil, until s is put back.
+	hits(doc *analysis.Doc, s *scratch) []ruleHit
 	stopped(label, text string) bool
 	// roles flags tokens inside known titles ("chief operating officer").
 	roles(doc *analysis.Doc, flags []bool)
@@ -215,7 +216,7 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 	defer putScratch(s)
 	var hits []ruleHit
 	if e.rules != nil {
-		hits = e.rules.hits(doc)
+		hits = e.rules.hits(doc, s)
 	}
 	var spans []tokSpan
 	var types []string

@@ -18,7 +18,7 @@ type fakeRules struct {
 	stop     map[string]bool
 }
 
-func (f *fakeRules) hits(doc *analysis.Doc) []ruleHit {
+func (f *fakeRules) hits(doc *analysis.Doc, _ *scratch) []ruleHit {
 	var out []ruleHit
 	for name, label := range f.gaz {
 		n := len(strings.Fields(name))
@@ -92,7 +92,7 @@ func resolveText(t *testing.T, rules ruleSource, text string, items ...string) [
 	e := &Extractor{rules: rules}
 	var hits []ruleHit
 	if rules != nil {
-		hits = rules.hits(doc)
+		hits = rules.hits(doc, nil)
 	}
 	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes, hits)
 	for i, en := range ents {

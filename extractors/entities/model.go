@@ -3,6 +3,7 @@ package entities
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 
@@ -294,6 +295,11 @@ type scratch struct {
 	cols    []float32                           // decode's transitions by column
 	counts  []codeCounts
 	nslots  int // words numbered in slot by docFlags
+	// Per document, until s is put back: tagTokens' spans, ruleSet.hits'.
+	spans   []tokSpan
+	ranges  [][2]int
+	hits    []ruleHit
+	entries []hitEntry
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -315,14 +321,16 @@ func putScratch(s *scratch) {
 
 func (s *scratch) grow(n, nl int) {
 	if cap(s.infos) < n {
-		s.infos = make([]tokInfo, n)
-		s.tags = make([]int, n)
+		// Grown as append would, so that a run's growing articles
+		// replace the arrays a few times only.
+		s.infos = slices.Grow(s.infos[:0], n)
+		s.tags = make([]int, cap(s.infos))
 	}
 	s.infos = s.infos[:n]
 	s.tags = s.tags[:n]
 	if cap(s.scores) < n*nl {
-		s.scores = make([]float32, n*nl)
-		s.back = make([]int32, n*nl)
+		s.scores = make([]float32, cap(s.infos)*nl)
+		s.back = make([]int32, cap(s.infos)*nl)
 	}
 }
 
@@ -817,7 +825,8 @@ type tokSpan struct {
 	conf             float32
 }
 
-// tagTokens tags doc; s.infos stays valid for the caller afterwards.
+// tagTokens tags doc; s.infos and the spans, kept in s, stay valid for the
+// caller afterwards.
 func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSpan {
 	m.prepareDoc(doc, s, hits)
 	second := false
@@ -830,10 +839,11 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 		docLabels(s.infos, s.tags, s)
 		second = true
 	}
-	var out []tokSpan
+	out := s.spans[:0]
 	nl := m.nl
 	m.pass(doc, s, second, func(sent analysis.Sentence, tags []int, scores []float32) {
-		for _, r := range spanTokens(nil, tags) {
+		s.ranges = spanTokens(s.ranges[:0], tags)
+		for _, r := range s.ranges {
 			conf := margin(scores[r[0]*nl : r[0]*nl+nl])
 			for i := r[0] + 1; i < r[1]; i++ {
 				conf = min(conf, margin(scores[i*nl:i*nl+nl]))
@@ -841,6 +851,7 @@ func (m *Model) tagTokens(doc *analysis.Doc, s *scratch, hits []ruleHit) []tokSp
 			out = append(out, tokSpan{sent.First + r[0], sent.First + r[1], tagType(tags[r[0]]), conf})
 		}
 	})
+	s.spans = out
 	return out
 }
 

@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"slices"
+
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 	"github.com/quarrylabs/quarry/rules"
 )
@@ -17,15 +19,25 @@ func New(model *Model, set *rules.Set) *Extractor {
 
 type ruleSet struct{ set *rules.Set }
 
-func (r *ruleSet) hits(doc *analysis.Doc) []ruleHit {
+func (r *ruleSet) hits(doc *analysis.Doc, s *scratch) []ruleHit {
 	ms := r.set.Entities(doc.Text, doc.Tokens)
-	out := make([]ruleHit, 0, len(ms))
+	var out []ruleHit
+	var ents []hitEntry // one array for the entries, as hits point into it
+	if s != nil {
+		out, ents = s.hits[:0], s.entries[:0]
+	}
+	out = slices.Grow(out, len(ms))
+	ents = slices.Grow(ents, len(ms))
 	for _, m := range ms {
 		h := ruleHit{first: m.First, last: m.Last, label: m.Label, pattern: m.Entry == nil, alias: m.Alias}
 		if e := m.Entry; e != nil {
-			h.entry = &hitEntry{ID: e.ID, Name: e.Name, Label: e.Label, Attrs: e.Attrs}
+			ents = append(ents, hitEntry{ID: e.ID, Name: e.Name, Label: e.Label, Attrs: e.Attrs})
+			h.entry = &ents[len(ents)-1]
 		}
 		out = append(out, h)
+	}
+	if s != nil {
+		s.hits, s.entries = out, ents
 	}
 	return out
 }

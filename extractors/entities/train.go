@@ -59,7 +59,7 @@ func ruleHits(docs []TrainDoc, set *rules.Set) [][]ruleHit {
 	}
 	src := &ruleSet{set: set}
 	for i, d := range docs {
-		out[i] = src.hits(d.Doc)
+		out[i] = src.hits(d.Doc, nil)
 	}
 	return out
 }
@@ -213,7 +213,7 @@ func newTrainer(docs []TrainDoc, hits [][]ruleHit, types []string, opt TrainOpti
 		tags := s.tags
 		m.bioTags(d.Doc.Tokens, d.Spans, tags)
 		var lowers []uint64
-		for _, sp := range spanTokens(d.Doc.Tokens, tags) {
+		for _, sp := range spanTokens(nil, tags) {
 			lowers = lowers[:0]
 			for i := sp[0]; i < sp[1]; i++ {
 				lowers = append(lowers, s.infos[i].lower)
@@ -426,15 +426,11 @@ func averaged(w []float32, acc []float64, c float64) []float32 {
 	return a
 }
 
-// spanTokens returns [first,last) token ranges of the spans in BIO tags.
-func spanTokens(toks []analysis.Token, tags []int) [][2]int {
-	var out [][2]int
+// spanTokens appends to out the [first,last) token ranges of the spans in
+// BIO tags.
+func spanTokens(out [][2]int, tags []int) [][2]int {
 	open := -1
-	for i := 0; i <= len(tags); i++ {
-		y := 0
-		if i < len(tags) {
-			y = tags[i]
-		}
+	for i, y := range tags {
 		if open >= 0 && (y == 0 || isBegin(y) || tagType(y) != tagType(tags[open])) {
 			out = append(out, [2]int{open, i})
 			open = -1
@@ -442,6 +438,9 @@ func spanTokens(toks []analysis.Token, tags []int) [][2]int {
 		if y != 0 && open < 0 {
 			open = i
 		}
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(tags)})
 	}
 	return out
 }
