@@ -132,10 +132,11 @@ const reach = 6
 // tokens around each token holding a digit or a number word, merged where
 // they touch and widened to whitespace so that no word is cut.
 func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sentence, around int, out []span) []span {
-	lo, hi := -1, -1
-	flush := func() {
-		if lo < 0 {
-			return
+	k := x.nextTrigger(toks, 0)
+	for k < len(toks) {
+		lo, hi := max(0, k-around), min(len(toks)-1, k+around)
+		for k = x.nextTrigger(toks, k+1); k < len(toks) && k-around <= hi+1; k = x.nextTrigger(toks, k+1) {
+			hi = min(len(toks)-1, k+around)
 		}
 		for lo > 0 && !toks[lo].SpaceBefore {
 			lo--
@@ -158,26 +159,24 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		}
 		out = append(out, span{start, end})
 	}
-	for k := range toks {
-		trig := false
-		if c := x.lx.triggers.Get(toks[k].Word); c != nil {
-			trig = *c
-		} else {
-			trig = x.lx.learnTrigger(&toks[k])
-		}
-		if !trig {
-			continue
-		}
-		a, b := max(0, k-around), min(len(toks)-1, k+around)
-		if lo >= 0 && a <= hi+1 {
-			hi = b
-			continue
-		}
-		flush()
-		lo, hi = a, b
-	}
-	flush()
 	return out
+}
+
+// nextTrigger returns the index of the first token from k on that holds a
+// digit or a number word, or len(toks). A loop of its own, most tokens
+// being none, with nothing else to keep in registers.
+func (x *Extractor) nextTrigger(toks []analysis.Token, k int) int {
+	lx := x.lx
+	for ; k < len(toks); k++ {
+		if c := lx.triggers.Get(toks[k].Word); c != nil {
+			if *c {
+				return k
+			}
+		} else if lx.learnTrigger(&toks[k]) {
+			return k
+		}
+	}
+	return k
 }
 
 func isSpaceByte(c byte) bool {

@@ -160,7 +160,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	return lx
 }
 
-// byteClass tells ASCII letters and digits apart.
+// byteClass tells ASCII letters, digits and whitespace (isSpaceByte) apart.
 var byteClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c], t[c-32] = cLetter, cLetter
@@ -168,12 +168,16 @@ var byteClass = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = cDigit
 	}
+	for _, c := range []byte(" \n\t\r\f\v") {
+		t[c] = cSpace
+	}
 	return t
 }()
 
 const (
 	cLetter = 1 + iota
 	cDigit
+	cSpace
 )
 
 // learnTrigger keeps trigger(t.Text) for t's word in triggers (windows
