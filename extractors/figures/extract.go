@@ -319,7 +319,7 @@ func (c *context) fill(f *quarry.Figure) {
 		if s, e, ok := c.counted(after, f); ok {
 			f.Counts = c.text[c.toks[s].Start:c.toks[e].End]
 			headEnd = e + 1
-			if d, ok := directions[c.word(e)]; ok && c.isNoun(e) {
+			if d, ok := direction(c.word(e)); ok && c.isNoun(e) {
 				f.Direction = d
 			}
 			if m, ok := c.ments.within(c.toks[s].Start, c.toks[e].End); ok {
@@ -336,7 +336,7 @@ func (c *context) fill(f *quarry.Figure) {
 	}
 	if f.Direction == "" {
 		for k := headEnd; k < headEnd+2 && k < len(c.toks); k++ {
-			if d, ok := directions[c.word(k)]; ok && c.isNoun(k) {
+			if d, ok := direction(c.word(k)); ok && c.isNoun(k) {
 				f.Direction = d
 				break
 			}
@@ -424,7 +424,7 @@ func (c *context) plural(k int) bool {
 func (c *context) directionBefore(k int) (string, int) {
 	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 		w := c.word(k)
-		if d, ok := directions[w]; ok {
+		if d, ok := direction(w); ok {
 			if (w == "up" || w == "down") && n > 0 {
 				return "", -1
 			}

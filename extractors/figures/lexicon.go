@@ -67,9 +67,8 @@ type lexicon struct {
 	// the first tokens of forms (hasForms), so the scanner passes over other
 	// words with one lookup.
 	opens map[string]uint8
-	// known has bit n of entry [f][l] set when opens has a key of n bytes
-	// from letter 'a'+f to letter 'a'+l: most words need no lookup.
-	known    [26][26]uint32
+	// known has opens' keys: most words need no lookup.
+	known    wordLens
 	ascii    [utf8.RuneSelf]uint8 // the flags of one-byte keys
 	numForms bool                 // some form starts with a digit
 	// coreLens has bit n of entry [f][l] set when a core word of n letters
@@ -133,6 +132,9 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	}
 	for w := range addStarters(map[string]bool{}) {
 		lx.opens[w] |= isStart
+		if isHedgeWord(w) { // every hedge is a starter
+			lx.opens[w] |= isHedge
+		}
 	}
 	core := addCores(map[string]bool{})
 	for w := range fu.Scales {
@@ -150,9 +152,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 		}
 	}
 	for w, f := range lx.opens {
-		if lowerEnds(w) {
-			lx.known[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
-		}
+		lx.known.add(w)
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
 			lx.ascii[w[0]] = f
 		}
@@ -232,10 +232,26 @@ func (lx *lexicon) flags(t *tok, raw string) uint8 {
 	if len(w) == 1 && w[0] < utf8.RuneSelf {
 		return lx.ascii[w[0]]
 	}
-	if lowerEnds(w) && lx.known[w[0]-'a'][w[len(w)-1]-'a']&(1<<len(w)) == 0 {
+	if lx.known.lacks(w) {
 		return 0
 	}
 	return lx.opens[w]
+}
+
+// wordLens has bit n of entry [f][l] set for each word added that has n
+// bytes, starts with lower-case letter 'a'+f and ends with 'a'+l.
+type wordLens [26][26]uint32
+
+func (m *wordLens) add(w string) {
+	if lowerEnds(w) {
+		m[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
+	}
+}
+
+// lacks reports whether w is short, starts and ends with a lower-case
+// letter and was never added; other words may have been.
+func (m *wordLens) lacks(w string) bool {
+	return lowerEnds(w) && m[w[0]-'a'][w[len(w)-1]-'a']&(1<<len(w)) == 0
 }
 
 // lowerEnds reports whether w is short and starts and ends with an ASCII

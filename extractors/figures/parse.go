@@ -443,7 +443,7 @@ func (s *scanner) hedge(i int) ([]string, int) {
 			i++
 			continue
 		}
-		if !s.isWord(i) || s.fl[i]&isStart == 0 {
+		if !s.isWord(i) || s.fl[i]&isHedge == 0 {
 			return out, i
 		}
 		matched := false
@@ -596,7 +596,8 @@ func (s *scanner) amountOrVague(i int) (amount, bool) {
 // vague reads "hundreds of", "tens of thousands of", "several hundred",
 // "a few thousand" as ranges: at least two of the unit, fewer than ten.
 func (s *scanner) vague(i int) (amount, bool) {
-	if i >= len(s.t) || s.fl[i]&isCore == 0 && s.low(i) != "a" {
+	// All of them open with a word (numbers, most amounts, skip the lookups).
+	if !s.isWord(i) || s.fl[i]&isCore == 0 && s.low(i) != "a" {
 		return amount{}, false
 	}
 	p := i
@@ -1057,7 +1058,7 @@ func (s *scanner) keep(a *amount) bool {
 		return false
 	}
 	first := a.i
-	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && isHedgeWord(s.low(first)) { // not the "No" of "No. 3"
+	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 { // not the "No" of "No. 3"
 		first++
 	}
 	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".
