@@ -66,7 +66,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 					continue
 				}
 				if !indexed {
-					ments, indexed = indexMentions(out.Entities), true
+					ments, indexed = buf.indexMentions(out.Entities), true
 					ends = ments.byEnd()
 				}
 				c.ments, c.ends = ments, ends
@@ -90,6 +90,9 @@ type scratch struct {
 	toks    []tok
 	amounts []amount
 	flags   []uint8
+	// The mentions indexMentions lists and sorts, and its sort keys.
+	ments, sorted []mention
+	keys          []uint64
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -99,24 +102,34 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint8) {
 	clear(toks[:cap(toks)])
 	clear(amounts[:cap(amounts)])
-	*b = scratch{wins[:0], toks[:0], amounts[:0], flags[:0]}
+	clear(b.ments) // as long as this article's, like sorted
+	clear(b.sorted)
+	*b = scratch{wins[:0], toks[:0], amounts[:0], flags[:0], b.ments[:0], b.sorted[:0], b.keys[:0]}
 	scratchPool.Put(b)
 }
 
 // setIDs numbers figures f1, f2, ... with the ids sharing one string.
 func setIDs(figs []quarry.Figure) {
-	var b []byte
-	ends := make([]int, len(figs))
+	b := make([]byte, 0, len(figs)*idLen(len(figs)))
 	for i := range figs {
 		b = append(b, 'f')
 		b = strconv.AppendInt(b, int64(i+1), 10)
-		ends[i] = len(b)
 	}
 	all, start := string(b), 0
 	for i := range figs {
-		figs[i].ID = all[start:ends[i]]
-		start = ends[i]
+		n := idLen(i + 1)
+		figs[i].ID = all[start : start+n]
+		start += n
 	}
+}
+
+// idLen is the length of the id of the n'th figure: "f" and n's digits.
+func idLen(n int) int {
+	l := 2
+	for ; n >= 10; n /= 10 {
+		l++
+	}
+	return l
 }
 
 // span is a byte range of the text.
@@ -191,19 +204,16 @@ type mention struct {
 
 type mentions []mention // sorted by start
 
-func indexMentions(ents []quarry.Entity) mentions {
-	n := 0
-	for _, e := range ents {
-		n += len(e.Mentions)
-	}
-	ms := make(mentions, 0, n)
+func (b *scratch) indexMentions(ents []quarry.Entity) mentions {
+	ms := b.ments[:0]
 	for _, e := range ents {
 		for _, m := range e.Mentions {
 			ms = append(ms, mention{m.Start, m.End, e.ID, e.Label})
 		}
 	}
+	b.ments = ms
 	// Ties keep the order sort.Slice gave them (see sortByStart).
-	return sortByStart(ms)
+	return b.sortByStart(ms)
 }
 
 // sortByStart sorts ms by start as slices.SortFunc comparing starts does
@@ -211,8 +221,9 @@ func indexMentions(ents []quarry.Entity) mentions {
 // When no two starts are equal that order is the only one, and sorting
 // start<<32|index keys is cheaper than moving the records; otherwise ties
 // are left to the same sort as before.
-func sortByStart(ms []mention) []mention {
-	keys := make([]uint64, len(ms))
+func (b *scratch) sortByStart(ms []mention) []mention {
+	keys := slices.Grow(b.keys[:0], len(ms))[:len(ms)]
+	b.keys = keys
 	for i, m := range ms {
 		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
 			keys = nil
@@ -233,7 +244,8 @@ func sortByStart(ms []mention) []mention {
 		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 		return ms
 	}
-	out := make([]mention, len(ms))
+	out := slices.Grow(b.sorted[:0], len(ms))[:len(ms)]
+	b.sorted = out
 	for i, k := range keys {
 		out[i] = ms[uint32(k)]
 	}
