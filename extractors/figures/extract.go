@@ -89,7 +89,7 @@ type scratch struct {
 	wins    []span
 	toks    []tok
 	amounts []amount
-	flags   []uint8
+	flags   []uint32
 	// The mentions indexMentions lists and sorts, and its sort keys.
 	ments, sorted []mention
 	keys          []uint64
@@ -99,7 +99,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // keep puts the buffers, as grown, back in the pool, the tokens and amounts
 // cleared: their strings would keep the article's text alive.
-func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint8) {
+func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint32) {
 	clear(toks[:cap(toks)])
 	clear(amounts[:cap(amounts)])
 	clear(b.ments) // as long as this article's, like sorted

@@ -65,12 +65,15 @@ type lexicon struct {
 	// opens flags every lower-cased token a figure can begin with (isStart),
 	// the words that are numbers themselves (isCore), months (isMonth) and
 	// the first tokens of forms (hasForms), so the scanner passes over other
-	// words with one lookup.
-	opens map[string]uint8
+	// words with one lookup. Above the flags, the first tokens of forms
+	// have the index of their entries (byFirst[key]) in forms, so that
+	// matching them takes no second lookup.
+	opens map[string]uint32
+	forms [][]*entry
 	// known has opens' keys: most words need no lookup.
 	known    wordLens
-	ascii    [utf8.RuneSelf]uint8 // the flags of one-byte keys
-	numForms bool                 // some form starts with a digit
+	ascii    [utf8.RuneSelf]uint32 // the opens value of one-byte keys
+	numForms bool                  // some form starts with a digit
 	// coreLens has bit n of entry [f][l] set when a core word of n letters
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
@@ -80,7 +83,7 @@ type lexicon struct {
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{},
+	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint32{},
 		triggers: new(analysis.WordCache[bool])}
 	for _, c := range fu.Currencies {
 		code := c.Code
@@ -117,7 +120,8 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	}
 	for key, es := range lx.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
-		lx.opens[key] |= hasForms
+		lx.opens[key] |= hasForms | uint32(len(lx.forms))<<8
+		lx.forms = append(lx.forms, es)
 		for _, e := range es {
 			if e.kind == fCurrency {
 				lx.opens[key] |= isStart | isAmount
@@ -220,11 +224,11 @@ func (lx *lexicon) core(w string) bool {
 	return lx.opens[string(buf[:n])]&isCore != 0
 }
 
-// flags returns the opens flags of a scanner token's key.
-func (lx *lexicon) flags(t *tok, raw string) uint8 {
+// flags returns the opens flags of the key of a scanner token of text.
+func (lx *lexicon) flags(t *tok, text string) uint32 {
 	if t.k == tNum {
 		if lx.numForms {
-			return isStart | isCore | isAmount | lx.opens[raw]
+			return isStart | isCore | isAmount | lx.opens[text[t.s:t.e]]
 		}
 		return isStart | isCore | isAmount
 	}
@@ -282,17 +286,11 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 	lx.byFirst[key] = append(lx.byFirst[key], e)
 }
 
-// matchIf returns the longest entry of one of the kinds in mask that accept
-// allows (nil: any) starting at token i, and the index after it.
-func (lx *lexicon) matchIf(text string, t []tok, i, mask int, accept func(e *entry, end int) bool) (*entry, int) {
-	if i >= len(t) {
-		return nil, i
-	}
-	key := t[i].low
-	if t[i].k == tNum {
-		key = text[t[i].s:t[i].e]
-	}
-	for _, e := range lx.byFirst[key] {
+// matchIf returns the longest entry of es, the forms starting with token
+// i's key (see opens), of one of the kinds in mask that accept allows (nil:
+// any), and the index after it.
+func matchIf(text string, t []tok, i int, es []*entry, mask int, accept func(e *entry, end int) bool) (*entry, int) {
+	for _, e := range es {
 		if e.kind&mask == 0 || i+len(e.toks) > len(t) {
 			continue
 		}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -42,17 +43,17 @@ type scanner struct {
 	lx    *lexicon
 	text  string
 	t     []tok
-	alone bool    // the text is one phrase given alone (Parse)
-	open  bool    // the first token opens a sentence
-	sent  int     // byte offset where the sentence starts
-	fl    []uint8 // lexicon flags of each token, filled by scan
+	alone bool     // the text is one phrase given alone (Parse)
+	open  bool     // the first token opens a sentence
+	sent  int      // byte offset where the sentence starts
+	fl    []uint32 // lexicon.opens value of each token, filled by scan
 }
 
 // scan returns the figures of the tokens in text order.
 func (s *scanner) scan(out []amount) []amount {
-	s.fl = s.fl[:0]
+	s.fl = slices.Grow(s.fl[:0], len(s.t))[:len(s.t)]
 	for i := range s.t {
-		s.fl = append(s.fl, s.lx.flags(&s.t[i], s.text[s.t[i].s:s.t[i].e]))
+		s.fl[i] = s.lx.flags(&s.t[i], s.text)
 	}
 	for i := 0; i < len(s.t); {
 		if !s.startsFigure(i) {
@@ -820,7 +821,7 @@ func (s *scanner) matchIf(i, mask int, accept func(e *entry, end int) bool) (*en
 	if i >= len(s.t) || s.fl[i]&hasForms == 0 {
 		return nil, i
 	}
-	return s.lx.matchIf(s.text, s.t, i, mask, accept)
+	return matchIf(s.text, s.t, i, s.lx.forms[s.fl[i]>>8], mask, accept)
 }
 
 func (s *scanner) curAt(i int) bool {
