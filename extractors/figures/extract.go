@@ -66,7 +66,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 					continue
 				}
 				if !indexed {
-					ments, indexed = indexMentions(out.Entities), true
+					ments, indexed = buf.indexMentions(out.Entities), true
 					ends = ments.byEnd()
 				}
 				c.ments, c.ends = ments, ends
@@ -89,34 +89,47 @@ type scratch struct {
 	wins    []span
 	toks    []tok
 	amounts []amount
-	flags   []uint8
+	flags   []uint32
+	// The mentions indexMentions lists and sorts, and its sort keys.
+	ments, sorted []mention
+	keys          []uint64
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // keep puts the buffers, as grown, back in the pool, the tokens and amounts
 // cleared: their strings would keep the article's text alive.
-func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint8) {
+func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint32) {
 	clear(toks[:cap(toks)])
 	clear(amounts[:cap(amounts)])
-	*b = scratch{wins[:0], toks[:0], amounts[:0], flags[:0]}
+	clear(b.ments) // as long as this article's, like sorted
+	clear(b.sorted)
+	*b = scratch{wins[:0], toks[:0], amounts[:0], flags[:0], b.ments[:0], b.sorted[:0], b.keys[:0]}
 	scratchPool.Put(b)
 }
 
 // setIDs numbers figures f1, f2, ... with the ids sharing one string.
 func setIDs(figs []quarry.Figure) {
-	var b []byte
-	ends := make([]int, len(figs))
+	b := make([]byte, 0, len(figs)*idLen(len(figs)))
 	for i := range figs {
 		b = append(b, 'f')
 		b = strconv.AppendInt(b, int64(i+1), 10)
-		ends[i] = len(b)
 	}
 	all, start := string(b), 0
 	for i := range figs {
-		figs[i].ID = all[start:ends[i]]
-		start = ends[i]
+		n := idLen(i + 1)
+		figs[i].ID = all[start : start+n]
+		start += n
 	}
+}
+
+// idLen is the length of the id of the n'th figure: "f" and n's digits.
+func idLen(n int) int {
+	l := 2
+	for ; n >= 10; n /= 10 {
+		l++
+	}
+	return l
 }
 
 // span is a byte range of the text.
@@ -132,10 +145,11 @@ const reach = 6
 // tokens around each token holding a digit or a number word, merged where
 // they touch and widened to whitespace so that no word is cut.
 func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sentence, around int, out []span) []span {
-	lo, hi := -1, -1
-	flush := func() {
-		if lo < 0 {
-			return
+	k := x.nextTrigger(toks, 0)
+	for k < len(toks) {
+		lo, hi := max(0, k-around), min(len(toks)-1, k+around)
+		for k = x.nextTrigger(toks, k+1); k < len(toks) && k-around <= hi+1; k = x.nextTrigger(toks, k+1) {
+			hi = min(len(toks)-1, k+around)
 		}
 		for lo > 0 && !toks[lo].SpaceBefore {
 			lo--
@@ -158,26 +172,24 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 		}
 		out = append(out, span{start, end})
 	}
-	for k := range toks {
-		trig := false
-		if c := x.lx.triggers.Get(toks[k].Word); c != nil {
-			trig = *c
-		} else {
-			trig = x.lx.learnTrigger(&toks[k])
-		}
-		if !trig {
-			continue
-		}
-		a, b := max(0, k-around), min(len(toks)-1, k+around)
-		if lo >= 0 && a <= hi+1 {
-			hi = b
-			continue
-		}
-		flush()
-		lo, hi = a, b
-	}
-	flush()
 	return out
+}
+
+// nextTrigger returns the index of the first token from k on that holds a
+// digit or a number word, or len(toks). A loop of its own, most tokens
+// being none, with nothing else to keep in registers.
+func (x *Extractor) nextTrigger(toks []analysis.Token, k int) int {
+	lx := x.lx
+	for ; k < len(toks); k++ {
+		if c := lx.triggers.Get(toks[k].Word); c != nil {
+			if *c {
+				return k
+			}
+		} else if lx.learnTrigger(&toks[k]) {
+			return k
+		}
+	}
+	return k
 }
 
 func isSpaceByte(c byte) bool {
@@ -192,19 +204,16 @@ type mention struct {
 
 type mentions []mention // sorted by start
 
-func indexMentions(ents []quarry.Entity) mentions {
-	n := 0
-	for _, e := range ents {
-		n += len(e.Mentions)
-	}
-	ms := make(mentions, 0, n)
+func (b *scratch) indexMentions(ents []quarry.Entity) mentions {
+	ms := b.ments[:0]
 	for _, e := range ents {
 		for _, m := range e.Mentions {
 			ms = append(ms, mention{m.Start, m.End, e.ID, e.Label})
 		}
 	}
+	b.ments = ms
 	// Ties keep the order sort.Slice gave them (see sortByStart).
-	return sortByStart(ms)
+	return b.sortByStart(ms)
 }
 
 // sortByStart sorts ms by start as slices.SortFunc comparing starts does
@@ -212,8 +221,9 @@ func indexMentions(ents []quarry.Entity) mentions {
 // When no two starts are equal that order is the only one, and sorting
 // start<<32|index keys is cheaper than moving the records; otherwise ties
 // are left to the same sort as before.
-func sortByStart(ms []mention) []mention {
-	keys := make([]uint64, len(ms))
+func (b *scratch) sortByStart(ms []mention) []mention {
+	keys := slices.Grow(b.keys[:0], len(ms))[:len(ms)]
+	b.keys = keys
 	for i, m := range ms {
 		if uint64(m.start) >= 1<<32 || uint64(i) >= 1<<32 {
 			keys = nil
@@ -234,7 +244,8 @@ func sortByStart(ms []mention) []mention {
 		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
 		return ms
 	}
-	out := make([]mention, len(ms))
+	out := slices.Grow(b.sorted[:0], len(ms))[:len(ms)]
+	b.sorted = out
 	for i, k := range keys {
 		out[i] = ms[uint32(k)]
 	}
@@ -320,7 +331,7 @@ func (c *context) fill(f *quarry.Figure) {
 		if s, e, ok := c.counted(after, f); ok {
 			f.Counts = c.text[c.toks[s].Start:c.toks[e].End]
 			headEnd = e + 1
-			if d, ok := directions[c.word(e)]; ok && c.isNoun(e) {
+			if d, ok := direction(c.word(e)); ok && c.isNoun(e) {
 				f.Direction = d
 			}
 			if m, ok := c.ments.within(c.toks[s].Start, c.toks[e].End); ok {
@@ -337,7 +348,7 @@ func (c *context) fill(f *quarry.Figure) {
 	}
 	if f.Direction == "" {
 		for k := headEnd; k < headEnd+2 && k < len(c.toks); k++ {
-			if d, ok := directions[c.word(k)]; ok && c.isNoun(k) {
+			if d, ok := direction(c.word(k)); ok && c.isNoun(k) {
 				f.Direction = d
 				break
 			}
@@ -425,7 +436,7 @@ func (c *context) plural(k int) bool {
 func (c *context) directionBefore(k int) (string, int) {
 	for n := 0; k >= 0 && n < 4; k, n = k-1, n+1 {
 		w := c.word(k)
-		if d, ok := directions[w]; ok {
+		if d, ok := direction(w); ok {
 			if (w == "up" || w == "down") && n > 0 {
 				return "", -1
 			}

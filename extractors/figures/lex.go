@@ -27,6 +27,7 @@ type tok struct {
 	k    tokKind
 	sp   bool   // whitespace (or the start of the span) before
 	nl   bool   // a line break in that whitespace
+	caps bool   // a word not all lower-case ASCII: low is its text lowered
 	low  string // lower-cased text for words, the text for symbols
 	v    float64
 	// For numbers: integer digits, and what separators were seen.
@@ -45,18 +46,23 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 	for k := s - 1; k >= 0 && isSpaceByte(text[k]); k-- {
 		nl = nl || text[k] == '\n'
 	}
+	text = text[:e] // bounds the loops below without checks
+	first := len(toks)
 	for i := s; i < e; {
+		// Runs of ASCII whitespace, most gaps, without a trip round the
+		// main loop for each byte.
+		for ; i < e && byteClass[text[i]] == cSpace; i++ {
+			sp = true
+			if text[i] == '\n' {
+				nl = true
+			}
+		}
+		if i == e {
+			break
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch {
-			case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-				sp = true
-				i++
-				continue
-			case c == '\n':
-				sp, nl = true, true
-				i++
-				continue
 			case isDigit(c) || (c == '.' && i+1 < e && isDigit(text[i+1]) && (i == s || !isAlnumByte(text[i-1]))):
 				t := lexNum(text, i, e)
 				t.sp, t.nl = sp, nl
@@ -64,28 +70,20 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 				i = t.e
 			case isLetterByte(c):
 				// Lower-case ASCII letters all have bit 0x20, capitals not.
-				j, all := i+1, c
-				for j < e {
-					if c := text[j]; c < utf8.RuneSelf {
-						if !isLetterByte(c) {
-							break
-						}
-						all &= c
-						j++
-						continue
-					}
-					r, n := utf8.DecodeRuneInString(text[j:e])
+				j, all := asciiLetters(text, i+1, c)
+				for j < e && text[j] >= utf8.RuneSelf {
+					r, n := utf8.DecodeRuneInString(text[j:])
 					if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
 						break
 					}
-					all = 0
-					j += n
+					j, all = asciiLetters(text, j+n, 0)
 				}
-				low := text[i:j] // most words are lower-case ASCII already
-				if all&0x20 == 0 {
-					low, words = lowerWord(text, i, j, words)
-				}
-				toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: low})
+				// Most words are lower-case ASCII already. (Set in place,
+				// the token is not built on the stack and copied.)
+				toks = append(toks, tok{})
+				t := &toks[len(toks)-1]
+				t.s, t.e, t.k, t.sp, t.nl, t.caps = i, j, tWord, sp, nl, all&0x20 == 0
+				t.low = text[i:j]
 				i = j
 			default:
 				toks = append(toks, tok{s: i, e: i + 1, k: tSym, sp: sp, nl: nl, low: text[i : i+1]})
@@ -94,7 +92,7 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 			sp, nl = false, false
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:e])
+		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || (r == utf8.RuneError && n == 1):
 			sp = true
@@ -103,15 +101,13 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 		case unicode.IsLetter(r):
 			j := i + n
 			for j < e {
-				r2, n2 := utf8.DecodeRuneInString(text[j:e])
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
 				if !unicode.IsLetter(r2) && !unicode.Is(unicode.Mn, r2) {
 					break
 				}
 				j += n2
 			}
-			var low string
-			low, words = lowerWord(text, i, j, words)
-			toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: low})
+			toks = append(toks, tok{s: i, e: j, k: tWord, sp: sp, nl: nl, low: text[i:j], caps: true})
 			i = j
 		default:
 			toks = append(toks, tok{s: i, e: i + n, k: tSym, sp: sp, nl: nl, low: text[i : i+n]})
@@ -119,7 +115,28 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 		}
 		sp, nl = false, false
 	}
+	// Capitalised words are lowered here rather than in the loop: words
+	// and the calls would take registers the loop needs for its own state.
+	for k := first; k < len(toks); k++ {
+		if t := &toks[k]; t.caps {
+			t.low, words = lowerWord(text, t.s, t.e, words)
+		}
+	}
 	return toks
+}
+
+// asciiLetters returns the end of the run of ASCII letters in text from
+// i, and all with every byte of the run and-ed in.
+func asciiLetters(text string, i int, all byte) (int, byte) {
+	for i < len(text) {
+		c := text[i]
+		if byteClass[c] != cLetter {
+			break
+		}
+		all &= c
+		i++
+	}
+	return i, all
 }
 
 // lowerWord returns strings.ToLower(text[i:j]), from the analysed token

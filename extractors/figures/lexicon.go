@@ -65,13 +65,15 @@ type lexicon struct {
 	// opens flags every lower-cased token a figure can begin with (isStart),
 	// the words that are numbers themselves (isCore), months (isMonth) and
 	// the first tokens of forms (hasForms), so the scanner passes over other
-	// words with one lookup.
-	opens map[string]uint8
-	// known has bit n of entry [f][l] set when opens has a key of n bytes
-	// from letter 'a'+f to letter 'a'+l: most words need no lookup.
-	known    [26][26]uint32
-	ascii    [utf8.RuneSelf]uint8 // the flags of one-byte keys
-	numForms bool                 // some form starts with a digit
+	// words with one lookup. Above the flags, the first tokens of forms
+	// have the index of their entries (byFirst[key]) in forms, so that
+	// matching them takes no second lookup.
+	opens map[string]uint32
+	forms [][]*entry
+	// known has opens' keys: most words need no lookup.
+	known    wordLens
+	ascii    [utf8.RuneSelf]uint32 // the opens value of one-byte keys
+	numForms bool                  // some form starts with a digit
 	// coreLens has bit n of entry [f][l] set when a core word of n letters
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
@@ -81,7 +83,7 @@ type lexicon struct {
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
-	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint8{},
+	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint32{},
 		triggers: new(analysis.WordCache[bool])}
 	for _, c := range fu.Currencies {
 		code := c.Code
@@ -118,7 +120,8 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	}
 	for key, es := range lx.byFirst {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
-		lx.opens[key] |= hasForms
+		lx.opens[key] |= hasForms | uint32(len(lx.forms))<<8
+		lx.forms = append(lx.forms, es)
 		for _, e := range es {
 			if e.kind == fCurrency {
 				lx.opens[key] |= isStart | isAmount
@@ -133,6 +136,9 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	}
 	for w := range addStarters(map[string]bool{}) {
 		lx.opens[w] |= isStart
+		if isHedgeWord(w) { // every hedge is a starter
+			lx.opens[w] |= isHedge
+		}
 	}
 	core := addCores(map[string]bool{})
 	for w := range fu.Scales {
@@ -150,9 +156,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 		}
 	}
 	for w, f := range lx.opens {
-		if lowerEnds(w) {
-			lx.known[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
-		}
+		lx.known.add(w)
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
 			lx.ascii[w[0]] = f
 		}
@@ -160,7 +164,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	return lx
 }
 
-// byteClass tells ASCII letters and digits apart.
+// byteClass tells ASCII letters, digits and whitespace (isSpaceByte) apart.
 var byteClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c], t[c-32] = cLetter, cLetter
@@ -168,12 +172,16 @@ var byteClass = func() (t [256]uint8) {
 	for c := '0'; c <= '9'; c++ {
 		t[c] = cDigit
 	}
+	for _, c := range []byte(" \n\t\r\f\v") {
+		t[c] = cSpace
+	}
 	return t
 }()
 
 const (
 	cLetter = 1 + iota
 	cDigit
+	cSpace
 )
 
 // learnTrigger keeps trigger(t.Text) for t's word in triggers (windows
@@ -216,11 +224,11 @@ func (lx *lexicon) core(w string) bool {
 	return lx.opens[string(buf[:n])]&isCore != 0
 }
 
-// flags returns the opens flags of a scanner token's key.
-func (lx *lexicon) flags(t *tok, raw string) uint8 {
+// flags returns the opens flags of the key of a scanner token of text.
+func (lx *lexicon) flags(t *tok, text string) uint32 {
 	if t.k == tNum {
 		if lx.numForms {
-			return isStart | isCore | isAmount | lx.opens[raw]
+			return isStart | isCore | isAmount | lx.opens[text[t.s:t.e]]
 		}
 		return isStart | isCore | isAmount
 	}
@@ -228,10 +236,26 @@ func (lx *lexicon) flags(t *tok, raw string) uint8 {
 	if len(w) == 1 && w[0] < utf8.RuneSelf {
 		return lx.ascii[w[0]]
 	}
-	if lowerEnds(w) && lx.known[w[0]-'a'][w[len(w)-1]-'a']&(1<<len(w)) == 0 {
+	if lx.known.lacks(w) {
 		return 0
 	}
 	return lx.opens[w]
+}
+
+// wordLens has bit n of entry [f][l] set for each word added that has n
+// bytes, starts with lower-case letter 'a'+f and ends with 'a'+l.
+type wordLens [26][26]uint32
+
+func (m *wordLens) add(w string) {
+	if lowerEnds(w) {
+		m[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
+	}
+}
+
+// lacks reports whether w is short, starts and ends with a lower-case
+// letter and was never added; other words may have been.
+func (m *wordLens) lacks(w string) bool {
+	return lowerEnds(w) && m[w[0]-'a'][w[len(w)-1]-'a']&(1<<len(w)) == 0
 }
 
 // lowerEnds reports whether w is short and starts and ends with an ASCII
@@ -262,17 +286,11 @@ func (lx *lexicon) add(form string, exact bool, e *entry) {
 	lx.byFirst[key] = append(lx.byFirst[key], e)
 }
 
-// matchIf returns the longest entry of one of the kinds in mask that accept
-// allows (nil: any) starting at token i, and the index after it.
-func (lx *lexicon) matchIf(text string, t []tok, i, mask int, accept func(e *entry, end int) bool) (*entry, int) {
-	if i >= len(t) {
-		return nil, i
-	}
-	key := t[i].low
-	if t[i].k == tNum {
-		key = text[t[i].s:t[i].e]
-	}
-	for _, e := range lx.byFirst[key] {
+// matchIf returns the longest entry of es, the forms starting with token
+// i's key (see opens), of one of the kinds in mask that accept allows (nil:
+// any), and the index after it.
+func matchIf(text string, t []tok, i int, es []*entry, mask int, accept func(e *entry, end int) bool) (*entry, int) {
+	for _, e := range es {
 		if e.kind&mask == 0 || i+len(e.toks) > len(t) {
 			continue
 		}

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -42,17 +43,17 @@ type scanner struct {
 	lx    *lexicon
 	text  string
 	t     []tok
-	alone bool    // the text is one phrase given alone (Parse)
-	open  bool    // the first token opens a sentence
-	sent  int     // byte offset where the sentence starts
-	fl    []uint8 // lexicon flags of each token, filled by scan
+	alone bool     // the text is one phrase given alone (Parse)
+	open  bool     // the first token opens a sentence
+	sent  int      // byte offset where the sentence starts
+	fl    []uint32 // lexicon.opens value of each token, filled by scan
 }
 
 // scan returns the figures of the tokens in text order.
 func (s *scanner) scan(out []amount) []amount {
-	s.fl = s.fl[:0]
+	s.fl = slices.Grow(s.fl[:0], len(s.t))[:len(s.t)]
 	for i := range s.t {
-		s.fl = append(s.fl, s.lx.flags(&s.t[i], s.text[s.t[i].s:s.t[i].e]))
+		s.fl[i] = s.lx.flags(&s.t[i], s.text)
 	}
 	for i := 0; i < len(s.t); {
 		if !s.startsFigure(i) {
@@ -443,7 +444,7 @@ func (s *scanner) hedge(i int) ([]string, int) {
 			i++
 			continue
 		}
-		if !s.isWord(i) || s.fl[i]&isStart == 0 {
+		if !s.isWord(i) || s.fl[i]&isHedge == 0 {
 			return out, i
 		}
 		matched := false
@@ -596,7 +597,8 @@ func (s *scanner) amountOrVague(i int) (amount, bool) {
 // vague reads "hundreds of", "tens of thousands of", "several hundred",
 // "a few thousand" as ranges: at least two of the unit, fewer than ten.
 func (s *scanner) vague(i int) (amount, bool) {
-	if i >= len(s.t) || s.fl[i]&isCore == 0 && s.low(i) != "a" {
+	// All of them open with a word (numbers, most amounts, skip the lookups).
+	if !s.isWord(i) || s.fl[i]&isCore == 0 && s.low(i) != "a" {
 		return amount{}, false
 	}
 	p := i
@@ -819,7 +821,7 @@ func (s *scanner) matchIf(i, mask int, accept func(e *entry, end int) bool) (*en
 	if i >= len(s.t) || s.fl[i]&hasForms == 0 {
 		return nil, i
 	}
-	return s.lx.matchIf(s.text, s.t, i, mask, accept)
+	return matchIf(s.text, s.t, i, s.lx.forms[s.fl[i]>>8], mask, accept)
 }
 
 func (s *scanner) curAt(i int) bool {
@@ -1057,7 +1059,7 @@ func (s *scanner) keep(a *amount) bool {
 		return false
 	}
 	first := a.i
-	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && isHedgeWord(s.low(first)) { // not the "No" of "No. 3"
+	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 { // not the "No" of "No. 3"
 		first++
 	}
 	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".

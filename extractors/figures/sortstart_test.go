@@ -17,7 +17,7 @@ func TestSortByStart(t *testing.T) {
 		}
 		want := slices.Clone(ms)
 		slices.SortFunc(want, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
-		if got := sortByStart(slices.Clone(ms)); !reflect.DeepEqual(got, want) && len(ms) > 0 {
+		if got := new(scratch).sortByStart(slices.Clone(ms)); !reflect.DeepEqual(got, want) && len(ms) > 0 {
 			t.Errorf("sortByStart(%v) = %v, want %v", starts, got, want)
 		}
 	}

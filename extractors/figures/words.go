@@ -141,6 +141,19 @@ var hedgesByFirst = func() map[string][]int {
 // figure ("rose 8%", "cut 14,000 jobs", "a 5% increase").
 var directions = map[string]string{}
 
+// directionLens has the keys of directions, all lowerEnds words.
+var directionLens wordLens
+
+// direction returns directions[w], ruling most words out without the
+// lookup.
+func direction(w string) (string, bool) {
+	if !lowerEnds(w) || directionLens.lacks(w) {
+		return "", false
+	}
+	d, ok := directions[w]
+	return d, ok
+}
+
 func init() {
 	up := []string{
 		"rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "increasing",
@@ -167,6 +180,12 @@ func init() {
 	}
 	for _, w := range down {
 		directions[w] = "down"
+	}
+	for w := range directions {
+		if !lowerEnds(w) {
+			panic("figures: direction " + w + " is not a lower-case word")
+		}
+		directionLens.add(w)
 	}
 }
 
@@ -267,6 +286,7 @@ const (
 	isMonth              // a month name
 	hasForms             // a currency, scale or unit form starts with it
 	isAmount             // may open an amount: a number, a currency, "a", "minus"
+	isHedge              // isHedgeWord: hedge reads no phrases, keep skips none, for other words
 )
 
 // amountOpeners may open an amount without being numbers or currencies.
