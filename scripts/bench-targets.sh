@@ -33,7 +33,7 @@ for dir in "$bbc" bench-out/bbc4; do
   results+=("$(printf '%-34s %6d MB  %s' "peak RSS, $(basename "$dir")" "$rss" "$(verdict "$rss < 200")")")
 done
 
-# Both cores: --workers 2 against --workers 1, alternating, medians of three.
+# Both cores: --workers 2 against --workers 1, alternating, medians of five.
 w1=(); w2=()
 secs() {
   local start end
@@ -42,9 +42,9 @@ secs() {
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
-for run in 1 2 3; do w1+=("$(secs 1)"); w2+=("$(secs 2)"); done
-m1=$(printf '%s\n' "${w1[@]}" | sort -n | sed -n 2p)
-m2=$(printf '%s\n' "${w2[@]}" | sort -n | sed -n 2p)
+for run in 1 2 3 4 5; do w1+=("$(secs 1)"); w2+=("$(secs 2)"); done
+m1=$(printf '%s\n' "${w1[@]}" | sort -n | sed -n 3p)
+m2=$(printf '%s\n' "${w2[@]}" | sort -n | sed -n 3p)
 scale=$(echo "$m1 / $m2" | bc -l)
 results+=("$(printf '%-34s %8.2fx  %s' "--workers 2 / --workers 1" "$scale" "$(verdict "$scale >= 1.8")")")
 
@@ -57,7 +57,8 @@ if [ ! -f bench-out/big100.txt ]; then
 fi
 code=0
 /usr/bin/time -f '%M' -o bench-out/big.rss "$q" extract --quiet bench-out/big100.txt > bench-out/big.jsonl 2> /dev/null || code=$?
-bigrss=$(( $(cat bench-out/big.rss) / 1024 ))
+# time(1) puts "Command exited with non-zero status" first when it was.
+bigrss=$(( $(tail -1 bench-out/big.rss) / 1024 ))
 err=$(grep -o '"code":"[a-z_]*"' bench-out/big.jsonl | head -1 || true)
 results+=("$(printf '%-34s %6d MB  %s' "100 MB article (exit $code, $err)" "$bigrss" "$(verdict "$bigrss < 1000")")")
 
