@@ -133,17 +133,13 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// maxPooledTokens bounds the arrays the pool keeps (~20 bytes a token), so
-// that the longest article of a run does not pin them for the rest of it.
-const maxPooledTokens = 1 << 14
-
 // keep returns d's arrays to the pool, the mentions cleared: their
 // entities would keep the document alive.
 func (d *docState) keep() {
 	b := d.buf
 	clear(d.ments[:cap(d.ments)])
 	*b = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0]}
-	if cap(b.tokMent) <= maxPooledTokens && cap(b.ments) <= maxPooledTokens {
+	if cap(b.tokMent) <= analysis.MaxPooledTokens && cap(b.ments) <= analysis.MaxPooledTokens {
 		scratchPool.Put(b)
 	}
 }

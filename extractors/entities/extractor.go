@@ -155,9 +155,9 @@ func getResolver(doc *analysis.Doc, rules ruleSource) *resolver {
 }
 
 // putResolver returns r to the pool unless its article was long (see
-// maxPooledTokens), dropping what would keep the article alive.
+// analysis.MaxPooledTokens), dropping what would keep the article alive.
 func putResolver(r *resolver) {
-	if cap(r.cover) > maxPooledTokens {
+	if cap(r.cover) > analysis.MaxPooledTokens {
 		return
 	}
 	for _, s := range r.slabs[:r.nslabs] {

@@ -308,13 +308,10 @@ var scratchPool = sync.Pool{New: func() any {
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
-// maxPooledTokens bounds the scratch putScratch keeps (~200 bytes a
-// token), so that the longest article of a run does not pin its buffers,
-// several times over, for the rest of it.
-const maxPooledTokens = 1 << 13
-
+// putScratch pools s unless it holds a long article's buffers (~200 bytes
+// a token).
 func putScratch(s *scratch) {
-	if cap(s.infos) <= maxPooledTokens {
+	if cap(s.infos) <= analysis.MaxPooledTokens {
 		scratchPool.Put(s)
 	}
 }

@@ -98,8 +98,12 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // keep puts the buffers, as grown, back in the pool, the tokens and amounts
-// cleared: their strings would keep the article's text alive.
+// cleared: their strings would keep the article's text alive. A long
+// article's are dropped instead.
 func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint32) {
+	if cap(toks) > analysis.MaxPooledTokens {
+		return
+	}
 	clear(toks[:cap(toks)])
 	clear(amounts[:cap(amounts)])
 	clear(b.ments) // as long as this article's, like sorted

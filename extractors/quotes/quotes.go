@@ -144,12 +144,9 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// maxPooledTokens bounds the arrays the pool keeps (~6 bytes a token), so
-// that the longest article of a run does not pin them for the rest of it.
-const maxPooledTokens = 1 << 14
-
+// put pools b unless it holds a long article's arrays.
 func (b *scratch) put() {
-	if cap(b.at) <= 2*maxPooledTokens && cap(b.ments) <= maxPooledTokens {
+	if cap(b.at) <= 2*analysis.MaxPooledTokens && cap(b.ments) <= analysis.MaxPooledTokens {
 		scratchPool.Put(b)
 	}
 }

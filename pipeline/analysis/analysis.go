@@ -141,16 +141,17 @@ func (a *Analyzer) Analyze(text string) *Doc {
 // allocation nor its zeroing, about a fifth of the bytes a run allocates.
 var docPool sync.Pool
 
-// maxPooledTokens bounds the arrays Recycle keeps (about 0.6 MB of
-// tokens, an article of ~40 KB), so that the longest articles of a run do
-// not pin their arrays, one per pooled document, for the rest of it.
-const maxPooledTokens = 1 << 13
+// MaxPooledTokens bounds the per-article buffers that pools keep, here and
+// in the extractors: an article of more tokens (~40 KB of text) gets fresh
+// ones, so that the longest articles of a run do not pin their arrays, one
+// set per pooled buffer, for the rest of it.
+const MaxPooledTokens = 1 << 13
 
 // Recycle hands d back for reuse by a later Analyze: neither d nor its
 // Tokens and Sentences may be used afterwards. Strings taken from them
 // (a token's Text, say) stay valid.
 func (a *Analyzer) Recycle(d *Doc) {
-	if d == nil || cap(d.Tokens) > maxPooledTokens {
+	if d == nil || cap(d.Tokens) > MaxPooledTokens {
 		return
 	}
 	*d = Doc{Tokens: d.Tokens[:0], Sentences: d.Sentences[:0], stale: len(d.Tokens)}

@@ -45,9 +45,9 @@ func TestRecycle(t *testing.T) {
 			}
 		}
 	}
-	huge := tagged.Analyze(strings.Repeat("word ", maxPooledTokens+10))
+	huge := tagged.Analyze(strings.Repeat("word ", MaxPooledTokens+10))
 	tagged.Recycle(huge)
-	if huge.Tokens == nil || len(huge.Tokens) != maxPooledTokens+10 {
+	if huge.Tokens == nil || len(huge.Tokens) != MaxPooledTokens+10 {
 		t.Error("Recycle cleared a Doc it does not keep")
 	}
 	tagged.Recycle(nil)
