@@ -66,11 +66,3 @@ func Fit(n int64, workers int) {
 		limit = want
 	}
 }
-
-// Limit returns the soft limit Tune set and Fit raised, or 0 if the
-// user's settings rule.
-func Limit() int64 {
-	mu.Lock()
-	defer mu.Unlock()
-	return limit
-}

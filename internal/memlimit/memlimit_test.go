@@ -15,6 +15,11 @@ func TestFit(t *testing.T) {
 		debug.SetMemoryLimit(max(v, 1<<40))
 	}
 	current := func() int64 { return debug.SetMemoryLimit(-1) }
+	Limit := func() int64 {
+		mu.Lock()
+		defer mu.Unlock()
+		return limit
+	}
 
 	// The user's settings rule: Fit leaves them alone.
 	set(0)
