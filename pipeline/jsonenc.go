@@ -147,13 +147,20 @@ func appendOpt(b []byte, member, v string) []byte {
 	return appendString(append(b, member...), v)
 }
 
-func appendMention(b []byte, m *quarry.Mention) []byte {
-	b = append(b, `{"start":`...)
-	b = appendInt(b, m.Start)
+// appendSpan appends the members every span has: `,"start":…,"end":…,"text":…`.
+func appendSpan(b []byte, start, end int, text string) []byte {
+	b = append(b, `,"start":`...)
+	b = appendInt(b, start)
 	b = append(b, `,"end":`...)
-	b = appendInt(b, m.End)
+	b = appendInt(b, end)
 	b = append(b, `,"text":`...)
-	b = appendString(b, m.Text)
+	return appendString(b, text)
+}
+
+func appendMention(b []byte, m *quarry.Mention) []byte {
+	at := len(b)
+	b = appendSpan(b, m.Start, m.End, m.Text)
+	b[at] = '{'
 	return append(b, '}')
 }
 
@@ -179,12 +186,7 @@ func appendEntity(b []byte, e *quarry.Entity) []byte {
 func appendFigure(b []byte, f *quarry.Figure, bad *bool) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, f.ID)
-	b = append(b, `,"start":`...)
-	b = appendInt(b, f.Start)
-	b = append(b, `,"end":`...)
-	b = appendInt(b, f.End)
-	b = append(b, `,"text":`...)
-	b = appendString(b, f.Text)
+	b = appendSpan(b, f.Start, f.End, f.Text)
 	b = append(b, `,"kind":`...)
 	b = appendString(b, f.Kind)
 	if f.Value != nil {
@@ -216,12 +218,7 @@ func appendFigure(b []byte, f *quarry.Figure, bad *bool) []byte {
 func appendQuote(b []byte, q *quarry.Quote) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, q.ID)
-	b = append(b, `,"start":`...)
-	b = appendInt(b, q.Start)
-	b = append(b, `,"end":`...)
-	b = appendInt(b, q.End)
-	b = append(b, `,"text":`...)
-	b = appendString(b, q.Text)
+	b = appendSpan(b, q.Start, q.End, q.Text)
 	b = append(b, `,"kind":`...)
 	b = appendString(b, q.Kind)
 	if s := q.Speaker; s == nil {
@@ -230,12 +227,7 @@ func appendQuote(b []byte, q *quarry.Quote) []byte {
 		b = append(b, `,"speaker":{"name":`...)
 		b = appendString(b, s.Name)
 		b = appendOpt(b, `,"entity":`, s.Entity)
-		b = append(b, `,"start":`...)
-		b = appendInt(b, s.Start)
-		b = append(b, `,"end":`...)
-		b = appendInt(b, s.End)
-		b = append(b, `,"text":`...)
-		b = appendString(b, s.Text)
+		b = appendSpan(b, s.Start, s.End, s.Text)
 		b = append(b, '}')
 	}
 	if c := q.Cue; c != nil {
@@ -255,12 +247,7 @@ func appendQuote(b []byte, q *quarry.Quote) []byte {
 func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, c.ID)
-	b = append(b, `,"start":`...)
-	b = appendInt(b, c.Start)
-	b = append(b, `,"end":`...)
-	b = appendInt(b, c.End)
-	b = append(b, `,"text":`...)
-	b = appendString(b, c.Text)
+	b = appendSpan(b, c.Start, c.End, c.Text)
 	b = append(b, `,"sentence":`...)
 	b = appendInt(b, c.Sentence)
 	if s := c.Subject; s != nil {
@@ -268,12 +255,7 @@ func appendClaim(b []byte, c *quarry.Claim, bad *bool) []byte {
 		b = append(b, `,"subject":`...)
 		at := len(b)
 		b = appendOpt(b, `,"entity":`, s.Entity)
-		b = append(b, `,"start":`...)
-		b = appendInt(b, s.Start)
-		b = append(b, `,"end":`...)
-		b = appendInt(b, s.End)
-		b = append(b, `,"text":`...)
-		b = appendString(b, s.Text)
+		b = appendSpan(b, s.Start, s.End, s.Text)
 		b = closeMembers(b, at)
 	}
 	b = appendOpt(b, `,"predicate":`, c.Predicate)
