@@ -125,7 +125,6 @@ type resolver struct {
 	tallies []tally
 	want    []bool
 	sorted  []string
-	kidsCap int // the size kids was made for
 	at      []int32
 	groups  []entGroup
 	members []*cand
@@ -171,7 +170,7 @@ func putResolver(r *resolver) {
 	*r = resolver{
 		lex: r.lex, cover: r.cover, flags: r.flags, spanAt: r.spanAt,
 		cands: r.cands[:0], kids: r.kids, keys: r.keys[:0], surnames: r.surnames,
-		slabs: r.slabs, kidsCap: r.kidsCap, ints: r.ints[:0], tallies: r.tallies, want: r.want, sorted: r.sorted[:0],
+		slabs: r.slabs, ints: r.ints[:0], tallies: r.tallies, want: r.want, sorted: r.sorted[:0],
 		at: r.at, groups: r.groups, members: r.members, byEnt: r.byEnt,
 	}
 	resolverPool.Put(r)
@@ -182,9 +181,8 @@ func putResolver(r *resolver) {
 func (r *resolver) keyNum(key string) int32 {
 	n, ok := r.kids[key]
 	if !ok {
-		if len(r.keys) == 0 && r.kidsCap < 2*len(r.cands)+16 {
-			r.kidsCap = 2*len(r.cands) + 16
-			r.kids = make(map[string]int32, r.kidsCap)
+		if r.kids == nil {
+			r.kids = make(map[string]int32, 16)
 		}
 		n = int32(len(r.keys))
 		r.kids[key] = n

@@ -534,12 +534,6 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 			out = append(out, mix(tPrefix+uint64(k)<<8, in.pre[k]), mix(tSuffix+uint64(k)<<8, in.suf[k]))
 		}
 	}
-	if !rest && !ctx {
-		if own {
-			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
-		}
-		return out
-	}
 	if rest && in.pos != 0 {
 		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
 	}
@@ -552,19 +546,15 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 	if ctx && in.flags&fHasLetter != 0 {
 		out = append(out, mix(tDocCap, mix(uint64(in.doc), uint64(in.flags&(fUpperFirst|fSentStart|fHeadline)))))
 	}
-	if !rest {
-		if own {
-			out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
+	if rest {
+		for g := in.gaz; g != 0; g &= g - 1 {
+			bit := uint64(trailingZeros16(g))
+			out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
 		}
-		return out
-	}
-	for g := in.gaz; g != 0; g &= g - 1 {
-		bit := uint64(trailingZeros16(g))
-		out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
-	}
-	for g := in.rule; g != 0; g &= g - 1 {
-		bit := uint64(trailingZeros16(g))
-		out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
+		for g := in.rule; g != 0; g &= g - 1 {
+			bit := uint64(trailingZeros16(g))
+			out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
+		}
 	}
 	if own {
 		out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))

@@ -570,7 +570,7 @@ func (t *table) accumulate(feats []uint64, a *[2 * maxTags]int32, bits uint8) {
 	}
 }
 
-var negInf, posInf = float32(math.Inf(-1)), float32(math.Inf(1))
+var negInf = float32(math.Inf(-1))
 
 // closed9 is a closed token's emission scores with nine tags: O only.
 var closed9 = [9]float32{0, negInf, negInf, negInf, negInf, negInf, negInf, negInf, negInf}
