@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 
 	"github.com/quarrylabs/quarry/internal/le"
@@ -185,9 +184,7 @@ func (r *byteReader) float32s(n int) ([]float32, error) {
 		return nil, corrupt(io.ErrUnexpectedEOF)
 	}
 	out := make([]float32, n)
-	for i := range out {
-		out[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
+	le.Fill(out, b)
 	return out, nil
 }
 
@@ -304,9 +301,7 @@ func (m *Model) readTable(d *byteReader, h *header) error {
 	if !ok {
 		return corrupt(io.ErrUnexpectedEOF)
 	}
-	for i := range t.present {
-		t.present[i] = binary.LittleEndian.Uint64(pb[8*i:])
-	}
+	le.Fill(t.present, pb)
 	n := t.setRank()
 	if n != h.Packed {
 		return corrupt(nil)
@@ -324,19 +319,19 @@ func (m *Model) readTable(d *byteReader, h *header) error {
 // readGazetteer reads what writeGazetteer wrote, n entries.
 func (m *Model) readGazetteer(d *byteReader, n int) error {
 	var err error
-	if m.gaz.entries, err = d.hashBytes(n); err != nil {
+	if m.gaz.entries, err = d.hashMasks(n); err != nil {
 		return err
 	}
 	nb, ok := d.next(4)
 	if !ok {
 		return corrupt(io.ErrUnexpectedEOF)
 	}
-	m.gaz.firsts, err = d.hashBytes(int(binary.LittleEndian.Uint32(nb)))
+	m.gaz.firsts, err = d.hashMasks(int(binary.LittleEndian.Uint32(nb)))
 	return err
 }
 
-// hashBytes reads n pairs of a little-endian uint64 hash and a byte.
-func (r *byteReader) hashBytes(n int) (map[uint64]uint8, error) {
+// hashMasks reads n pairs of a little-endian uint64 hash and a byte.
+func (r *byteReader) hashMasks(n int) (map[uint64]uint8, error) {
 	if n < 0 {
 		return nil, corrupt(nil)
 	}

@@ -13,7 +13,7 @@ import (
 var little = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // Fill fills dst from the first len(dst) values' worth of bytes of b.
-func Fill[T int16 | int32 | uint32](dst []T, b []byte) {
+func Fill[T int16 | int32 | uint32 | uint64 | float32](dst []T, b []byte) {
 	b = b[:len(dst)*int(unsafe.Sizeof(T(0)))]
 	if little {
 		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(dst))), len(b)), b)
