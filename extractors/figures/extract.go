@@ -101,7 +101,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // cleared: their strings would keep the article's text alive. A long
 // article's are dropped instead.
 func (b *scratch) keep(wins []span, toks []tok, amounts []amount, flags []uint32) {
-	if cap(toks) > analysis.MaxPooledTokens {
+	if cap(b.ments) > analysis.MaxPooledTokens || cap(toks) > analysis.MaxPooledTokens {
 		return
 	}
 	clear(toks[:cap(toks)])

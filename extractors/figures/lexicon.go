@@ -78,7 +78,7 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
-	// triggers keeps triggerTok's answer per analysed word.
+	// triggers keeps learnTrigger's answer per analysed word.
 	triggers *analysis.WordCache[bool]
 }
 

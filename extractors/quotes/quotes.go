@@ -203,44 +203,6 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 	return r
 }
 
-// mapMentions maps the mentions in ms onto tokens, drops those that cover
-// none, and sorts the rest by start (ties keep the order sort.Slice gave
-// them, see sortByStart). When no two starts are equal, sorted starts find
-// their tokens in one walk over the tokens, where a binary search each was
-// most of newRun's time; the kept mentions then come out in the order
-// sortByStart would give them. The result uses buf's arrays.
-func (r *run) mapMentions(ms []mention) []mention {
-	keys := startKeys(ms, r.buf)
-	if keys == nil {
-		kept := ms[:0]
-		for _, m := range ms {
-			m.first, m.last = r.tokAt(m.start), r.tokAt(m.end)
-			if m.first < m.last {
-				kept = append(kept, m)
-			}
-		}
-		return sortByStart(kept, r.buf)
-	}
-	out := slices.Grow(r.buf.moved[:0], len(ms))
-	r.buf.moved = out
-	n, k := len(r.toks), 0
-	for _, key := range keys {
-		m := ms[uint32(key)]
-		for k < n && r.toks[k].Start < m.start {
-			k++
-		}
-		l := k
-		for l < n && r.toks[l].Start < m.end {
-			l++
-		}
-		if k < l {
-			m.first, m.last = k, l
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
 // sortByStart sorts ms by start as slices.SortFunc comparing starts does
 // (the same pdqsort as sort.Slice, which this code used before).
 // When no two starts are equal that order is the only one, and sorting
