@@ -28,7 +28,7 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 	n := len(toks)
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
-		if start == sg.markFor && sg.mark == "" {
+		if mark, _ := sg.markerAt(start); mark == "" {
 			i = skipPlain(text, toks, i)
 		}
 		end, kind := i, unitPlain
@@ -58,10 +58,12 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 				split = true
 			case nl == 1:
 				split = sg.lineSplit(kind, start, lineStart, i, end)
-			case !split && (start != sg.markFor || sg.mark != "" || mayBeBullet(toks[end+1].Text)):
-				// Else startsItem is false: no marker opens the sentence
-				// (known already) and no bullet follows. No call for that.
-				split = sg.startsItem(start, end+1)
+			case !split:
+				// startsItem is false when no marker opens the sentence
+				// and no bullet follows: no call for that.
+				if mark, _ := sg.markerAt(start); mark != "" || mayBeBullet(toks[end+1].Text) {
+					split = sg.startsItem(start, end+1)
+				}
 			}
 		}
 		if split || end+1 == n {
