@@ -695,9 +695,9 @@ func (m *tagModel) addTo(b *tagBase, r int32) {
 	if r < 0 {
 		return
 	}
-	h1 := m.rows[r+1]
-	b.seen |= uint64(m.rows[r]) | uint64(h1&(1<<rowLenShift-1))<<32
-	addEntries(&b.v, m.rows[r+rowHeader:int(r)+rowHeader+int(h1>>rowLenShift)])
+	h, es := m.row(r)
+	b.seen |= h
+	addEntries(&b.v, es)
 }
 
 // best returns the first class with the highest score b+pair among those
