@@ -60,7 +60,7 @@ func tokenize(text string, toks []Token) []Token {
 		// wordToken would find, unless a number runs into letters ("5km",
 		// "3rd"). Made here, apart from chunkTokens, whose frame and
 		// spills cost more than the token.
-		if kinds&^(kWord|kLetter) == 0 && (kinds&kLetter == 0 || !isDigit(text[i])) {
+		if kinds&^(kWord|kLetter) == 0 && !numberIntoLetters(text[i:j], kinds) {
 			t := text[i:j]
 			toks = append(toks, Token{Start: i, End: j, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
 		} else {
@@ -70,6 +70,12 @@ func tokenize(text string, toks []Token) []Token {
 		i = j
 	}
 	return toks
+}
+
+// numberIntoLetters reports whether w, of a chunk whose bytes have kinds,
+// is a number running into letters ("5km", "3rd"), which wordToken splits.
+func numberIntoLetters(w string, kinds uint8) bool {
+	return kinds&kLetter != 0 && isDigit(w[0])
 }
 
 // skipWidth returns the byte width of the separator at i, or 0 when a token
@@ -107,7 +113,7 @@ func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) [
 	// followed by a comma, a full stop and the like, which then is
 	// a token of its own, unless the word keeps its period ("Mr.", "J.").
 	if c := text[e-1]; e-s >= 2 && endsWord[c] && kinds&^(kWord|kLetter|kPunct|kURL) == 0 {
-		if w := text[s : e-1]; allWordBytes(w) && (kinds&kLetter == 0 || !isDigit(w[0])) {
+		if w := text[s : e-1]; allWordBytes(w) && !numberIntoLetters(w, kinds) {
 			if c == '.' && kinds&kLetter != 0 && keepsPeriod(text, w, e) {
 				t := text[s:e]
 				return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
