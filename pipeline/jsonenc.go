@@ -68,39 +68,22 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 	b = appendArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) })
 
 	if len(d.Sentences) > 0 {
-		b = append(b, `,"sentences":[`...)
-		for i, s := range d.Sentences {
-			if i > 0 {
-				b = append(b, ',')
-			}
+		b = append(b, `,"sentences":`...)
+		b = appendArray(b, d.Sentences, func(b []byte, s *quarry.Sentence) []byte {
 			b = append(b, `{"start":`...)
 			b = appendInt(b, s.Start)
 			b = append(b, `,"end":`...)
 			b = appendInt(b, s.End)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+			return append(b, '}')
+		})
 	}
 	if len(d.Warnings) > 0 {
-		b = append(b, `,"warnings":[`...)
-		for i, x := range d.Warnings {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, `{"code":`...)
-			b = appendString(b, x.Code)
-			b = append(b, `,"message":`...)
-			b = appendString(b, x.Message)
-			b = append(b, '}')
-		}
-		b = append(b, ']')
+		b = append(b, `,"warnings":`...)
+		b = appendArray(b, d.Warnings, func(b []byte, w *quarry.Warning) []byte { return appendCodeMessage(b, w.Code, w.Message) })
 	}
 	if e := d.Error; e != nil {
-		b = append(b, `,"error":{"code":`...)
-		b = appendString(b, e.Code)
-		b = append(b, `,"message":`...)
-		b = appendString(b, e.Message)
-		b = append(b, '}')
+		b = append(b, `,"error":`...)
+		b = appendCodeMessage(b, e.Code, e.Message)
 	}
 	b = append(b, "}\n"...)
 	if bad {
@@ -110,6 +93,15 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 }
 
 var errUnsupported = errors.New("json: unsupported float value")
+
+// appendCodeMessage appends {"code":…,"message":…}, a warning or an error.
+func appendCodeMessage(b []byte, code, message string) []byte {
+	b = append(b, `{"code":`...)
+	b = appendString(b, code)
+	b = append(b, `,"message":`...)
+	b = appendString(b, message)
+	return append(b, '}')
+}
 
 // closeMembers ends an object whose members were appended from at, each
 // with a comma before it: the first comma becomes the '{' ("{}" when
