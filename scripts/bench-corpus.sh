@@ -33,14 +33,15 @@ for run in 1 2 3; do quarry_run $run; done
 pline=$(/usr/bin/time -f '%M %U %S' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
 pmbps=$(echo "$pline" | sed 's/.*mbps=//')
 for run in 4 5 6; do quarry_run $run; done
-# The median of six: the mean of the third and fourth.
-qsecs=$(printf '%s\n' "${qruns[@]}" | sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l)
+# The median of six numbers on stdin: the mean of the third and fourth.
+median6() { sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l; }
+qsecs=$(printf '%s\n' "${qruns[@]}" | median6)
 # time(1) writes "Command exited with non-zero status N" first when quarry
 # exits 3 (some articles failed); the figures are on the last line.
 qrss=$(for f in bench-out/quarry.rss.*; do tail -1 "$f"; done | cut -d' ' -f1 | sort -n | tail -1)
 # CPU seconds (user+sys) per MB: less sensitive than wall time to what else
 # the machine runs, though not to a neighbour's use of the shared caches.
-qcpu=$(for f in bench-out/quarry.rss.*; do tail -1 "$f" | awk '{print $2+$3}'; done | sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l)
+qcpu=$(for f in bench-out/quarry.rss.*; do tail -1 "$f" | awk '{print $2+$3}'; done | median6)
 pcpu=$(awk '{print $2+$3}' bench-out/prose.rss)
 qmbps=$(echo "$bytes / 1000000 / $qsecs" | bc -l)
 
