@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
@@ -125,14 +126,11 @@ func newsTokens(b *testing.B) ([]analysis.Token, string) {
 
 func benchMatch(b *testing.B, s *Set, fn func(toks []analysis.Token)) {
 	tk, text := newsTokens(b)
-	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		fn(tk)
 	}
-	perTok := float64(b.Elapsed().Nanoseconds()) / float64(b.N) / float64(len(tk))
-	b.ReportMetric(perTok, "ns/token")
-	b.ReportMetric(1e9/perTok, "tokens/s")
+	benchmetric.Report(b, len(text), len(tk))
 }
 
 func BenchmarkGazetteerMatchDefaults(b *testing.B) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
@@ -15,12 +16,17 @@ type benchDoc struct {
 	out quarry.Document
 }
 
+// benchInputs is the repo's own articles and, when ../shared is there, the
+// seed articles, analysed and extracted up to claims.
 func benchInputs(b *testing.B) ([]benchDoc, int) {
-	dir := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "articles", "seeds", "*.txt"))
+	files, _ := filepath.Glob(filepath.Join(repoRoot(), "testdata", "articles", "*.txt"))
+	seeds, _ := filepath.Glob(filepath.Join(repoRoot(), "..", "shared", "articles", "seeds", "*.txt"))
+	if len(seeds) == 0 {
+		b.Log("../shared not found: the repo's articles only")
+	}
 	var docs []benchDoc
 	n := 0
-	for _, f := range files {
+	for _, f := range append(files, seeds...) {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			b.Fatal(err)
@@ -31,7 +37,7 @@ func benchInputs(b *testing.B) ([]benchDoc, int) {
 		n += len(raw)
 	}
 	if len(docs) == 0 {
-		b.Skip("no seed articles")
+		b.Fatal("no articles under testdata/articles")
 	}
 	return docs, n
 }
@@ -54,9 +60,7 @@ func BenchmarkClaims(b *testing.B) {
 			}
 		}
 	}
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(n)*float64(b.N)/sec/1e6, "MB/s")
-	b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+	benchmetric.Report(b, n, toks)
 }
 
 // BenchmarkAnalysis is tokenizing, tagging and segmenting the same texts,
@@ -74,9 +78,7 @@ func BenchmarkAnalysis(b *testing.B) {
 			a.Analyze(d.doc.Text)
 		}
 	}
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(n)*float64(b.N)/sec/1e6, "MB/s")
-	b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+	benchmetric.Report(b, n, toks)
 }
 
 // BenchmarkClaimsShare times analysis and claims in turns over the same

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 	"github.com/quarrylabs/quarry/rules"
 )
@@ -22,23 +23,54 @@ func benchText() string {
 	return b.String()
 }
 
+// benchDoc analyses benchText as a run does, with tags.
+func benchDoc() *analysis.Doc { return analysis.Default().Analyze(benchText()) }
+
+// BenchmarkTag is the model alone: features, two passes, Viterbi.
 func BenchmarkTag(b *testing.B) {
 	m, err := DefaultModel()
 	if err != nil {
 		b.Fatal(err)
 	}
-	an, _ := analysis.New(analysis.WithTagging(false))
-	doc := an.Analyze(benchText())
+	doc := benchDoc()
 	s := getScratch()
 	defer scratchPool.Put(s)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		m.tagTokens(doc, s, nil)
 	}
-	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchmetric.Report(b, len(doc.Text), len(doc.Tokens))
 }
 
+// BenchmarkResolve is resolution alone: rule hits and model spans, found
+// once before the timer, made into entities (aliases, partial names,
+// coreference, labels by vote).
+func BenchmarkResolve(b *testing.B) {
+	e := benchExtractor(b)
+	doc := benchDoc()
+	s := getScratch()
+	hits := append([]ruleHit(nil), e.rules.hits(doc, s)...)
+	spans := append([]tokSpan(nil), e.model.tagTokens(doc, s, hits)...)
+	putScratch(s)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.resolve(doc, spans, e.model.Types, hits)
+	}
+	benchmetric.Report(b, len(doc.Text), len(doc.Tokens))
+}
+
+// BenchmarkExtract is the whole step: rule hits, model, resolution.
 func BenchmarkExtract(b *testing.B) {
+	e := benchExtractor(b)
+	doc := benchDoc()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.Find(doc)
+	}
+	benchmetric.Report(b, len(doc.Text), len(doc.Tokens))
+}
+
+func benchExtractor(b *testing.B) *Extractor {
 	m, err := DefaultModel()
 	if err != nil {
 		b.Fatal(err)
@@ -47,14 +79,7 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e := New(m, set)
-	an, _ := analysis.New(analysis.WithTagging(false))
-	doc := an.Analyze(benchText())
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		e.Find(doc)
-	}
-	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	return New(m, set)
 }
 
 func BenchmarkLoad(b *testing.B) {

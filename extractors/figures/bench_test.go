@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
@@ -53,7 +54,6 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	figs, i, toks := 0, 0, 0
 	var tokTime time.Duration
@@ -72,7 +72,7 @@ func BenchmarkExtract(b *testing.B) {
 			b.StartTimer()
 		}
 	}
-	b.ReportMetric(float64(len(doc.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchmetric.Report(b, len(text), len(doc.Tokens))
 	b.ReportMetric(float64(figs), "figures/op")
 	if toks > 0 {
 		b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/(tokTime.Seconds()/float64(toks)), "x-tokenize")
@@ -86,23 +86,21 @@ func BenchmarkTokenize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		n = len(a.Analyze(text).Tokens)
 	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchmetric.Report(b, len(text), n)
 }
 
 // BenchmarkAnalyze is the full analyzer, with part-of-speech tagging.
 func BenchmarkAnalyze(b *testing.B) {
 	text := benchText(b)
 	a := analysis.Default()
-	b.SetBytes(int64(len(text)))
 	n := 0
 	for b.Loop() {
 		n = len(a.Analyze(text).Tokens)
 	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+	benchmetric.Report(b, len(text), n)
 }

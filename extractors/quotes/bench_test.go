@@ -6,20 +6,15 @@ import (
 	"testing"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
-// BenchmarkQuotes measures the quote step alone over PolNeAR dev texts
-// (analysis and entities are done before the timer starts).
+// BenchmarkQuotes measures the quote step alone over PolNeAR dev texts, or
+// the repo's articles without ../shared (analysis and entities are done
+// before the timer starts).
 func BenchmarkQuotes(b *testing.B) {
-	path := filepath.Join(sharedDir(b), "data", "polnear", "dev.jsonl")
-	docs, err := ReadPolNeARFile(path)
-	if err != nil {
-		if os.IsNotExist(err) {
-			b.Skipf("%s absent", path)
-		}
-		b.Fatal(err)
-	}
+	texts := benchTexts(b)
 	ents, x := pipeline(b)
 	type prepared struct {
 		doc  *analysis.Doc
@@ -27,14 +22,14 @@ func BenchmarkQuotes(b *testing.B) {
 	}
 	var in []prepared
 	bytes, toks := 0, 0
-	for _, d := range docs {
-		doc := analysis.Default().Analyze(d.Text)
+	for _, text := range texts {
+		doc := analysis.Default().Analyze(text)
 		var out quarry.Document
 		if err := ents.Extract(doc, &out); err != nil {
 			b.Fatal(err)
 		}
 		in = append(in, prepared{doc, out.Entities})
-		bytes += len(d.Text)
+		bytes += len(text)
 		toks += len(doc.Tokens)
 	}
 	b.ResetTimer()
@@ -43,9 +38,34 @@ func BenchmarkQuotes(b *testing.B) {
 			x.Find(p.doc, p.ents)
 		}
 	}
-	sec := b.Elapsed().Seconds()
-	if sec > 0 {
-		b.ReportMetric(float64(bytes)*float64(b.N)/sec/1e6, "MB/s")
-		b.ReportMetric(float64(toks)*float64(b.N)/sec, "tokens/s")
+	benchmetric.Report(b, bytes, toks)
+}
+
+// benchTexts is PolNeAR dev's articles, or the repo's own without ../shared.
+func benchTexts(b *testing.B) []string {
+	var texts []string
+	path := filepath.Join(repoRoot(), "..", "shared", "data", "polnear", "dev.jsonl")
+	docs, err := ReadPolNeARFile(path)
+	switch {
+	case err == nil:
+		for _, d := range docs {
+			texts = append(texts, d.Text)
+		}
+		return texts
+	case !os.IsNotExist(err):
+		b.Fatal(err)
 	}
+	b.Logf("%s absent: benchmarking the repo's articles", path)
+	files, _ := filepath.Glob(filepath.Join(repoRoot(), "testdata", "articles", "*.txt"))
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	if len(texts) == 0 {
+		b.Fatal("no articles under testdata/articles")
+	}
+	return texts
 }

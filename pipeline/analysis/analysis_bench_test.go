@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/quarrylabs/quarry/internal/benchmetric"
 )
 
 func benchText(b *testing.B) string {
@@ -16,16 +18,6 @@ func benchText(b *testing.B) string {
 		b.Fatal(err)
 	}
 	return string(data)
-}
-
-// report sets MB/s and tokens/s for b.N passes over text.
-func report(b *testing.B, text string, tokens int) {
-	sec := b.Elapsed().Seconds()
-	if sec == 0 {
-		return
-	}
-	b.ReportMetric(float64(len(text))*float64(b.N)/sec/1e6, "MB/s")
-	b.ReportMetric(float64(tokens)*float64(b.N)/sec, "tokens/s")
 }
 
 func BenchmarkTokenize(b *testing.B) {
@@ -37,7 +29,7 @@ func BenchmarkTokenize(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		toks = tokenize(text, toks[:0])
 	}
-	report(b, text, n)
+	benchmetric.Report(b, len(text), n)
 }
 
 func BenchmarkSegment(b *testing.B) {
@@ -49,7 +41,7 @@ func BenchmarkSegment(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		sents = segment(text, toks, sents[:0])
 	}
-	report(b, text, len(toks))
+	benchmetric.Report(b, len(text), len(toks))
 }
 
 func BenchmarkTag(b *testing.B) {
@@ -67,7 +59,7 @@ func BenchmarkTag(b *testing.B) {
 			m.tag(toks[s.First:s.Last])
 		}
 	}
-	report(b, text, len(toks))
+	benchmetric.Report(b, len(text), len(toks))
 }
 
 func BenchmarkAnalyze(b *testing.B) {
@@ -79,7 +71,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		a.Analyze(text)
 	}
-	report(b, text, n)
+	benchmetric.Report(b, len(text), n)
 }
 
 func BenchmarkAnalyzeNoTagging(b *testing.B) {
@@ -94,7 +86,7 @@ func BenchmarkAnalyzeNoTagging(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		a.Analyze(text)
 	}
-	report(b, text, n)
+	benchmetric.Report(b, len(text), n)
 }
 
 // BenchmarkProseBaseline runs prose's full default pipeline (segmentation,
@@ -114,7 +106,7 @@ func BenchmarkProseBaseline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	report(b, text, n)
+	benchmetric.Report(b, len(text), n)
 }
 
 // BenchmarkProseTagOnly is prose without segmentation and entities: the part
@@ -135,7 +127,7 @@ func BenchmarkProseTagOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	report(b, text, n)
+	benchmetric.Report(b, len(text), n)
 }
 
 // BenchmarkTagBBC tags the whole BBC corpus (../shared, skipped without
@@ -167,5 +159,5 @@ func BenchmarkTagBBC(b *testing.B) {
 			m.tag(toks[s.First:s.Last])
 		}
 	}
-	report(b, text, len(toks))
+	benchmetric.Report(b, len(text), len(toks))
 }
