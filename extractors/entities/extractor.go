@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,7 +23,14 @@ import (
 type Extractor struct {
 	model *Model
 	rules ruleSource
+	// stops keeps rules.stopped of one-word model spans per word, one
+	// cache per label of stopLabels (8 bytes a word each): the stoplist
+	// was asked again for every mention of a word.
+	stops [len(stopLabels)]analysis.WordCache[bool]
 }
+
+// stopLabels are the labels whose stoplist answers are kept per word.
+var stopLabels = [...]string{quarry.Person, quarry.Org, quarry.Loc, quarry.Misc, quarry.Company}
 
 // Name implements extractors.Extractor.
 func (e *Extractor) Name() string { return "entities" }
@@ -97,6 +103,7 @@ type resolver struct {
 	caps  []bool // per token: in an all-caps headline
 	role  []bool // per token: part of a title
 	lex   []uint16
+	stops *[len(stopLabels)]analysis.WordCache[bool] // nil: none kept
 	cands []*cand
 	cover []int32 // per token: cand index + 1
 	// surnames are the last words of multi-word model person names.
@@ -237,10 +244,13 @@ func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, 
 // linked is resolve up to the mentions joined into entities.
 func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) *resolver {
 	r := getResolver(doc, e.rules)
-	lex, role := r.lex, r.role
-	for i := range doc.Tokens {
-		lex[i] = lexOf(&doc.Tokens[i])
-		role[i] = lex[i]&lRole != 0
+	r.stops = &e.stops
+	toks := doc.Tokens
+	lex, role := r.lex[:len(toks)], r.role[:len(toks)]
+	for i := range toks {
+		x := lexOf(&toks[i])
+		lex[i] = x
+		role[i] = x&lRole != 0
 	}
 	r.headlines()
 	if e.rules != nil {
@@ -568,15 +578,17 @@ func (r *resolver) nameAround(sp tokSpan, h ruleHit) bool {
 
 // addHits accepts gazetteer hits before patterns, longer before shorter.
 func (r *resolver) addHits(hits []ruleHit) {
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
+	slices.SortStableFunc(hits, func(a, b ruleHit) int {
 		if a.pattern != b.pattern {
-			return !a.pattern
+			if !a.pattern {
+				return -1
+			}
+			return 1
 		}
-		if a.last-a.first != b.last-b.first {
-			return a.last-a.first > b.last-b.first
+		if c := cmp.Compare(b.last-b.first, a.last-a.first); c != 0 {
+			return c
 		}
-		return a.first < b.first
+		return cmp.Compare(a.first, b.first)
 	})
 	for _, h := range hits {
 		if h.first >= h.last {
@@ -728,7 +740,7 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 	}
 	c.conf = conf
 	text := r.doc.Text[c.start:c.end]
-	if r.rules != nil && r.rules.stopped(label, text) {
+	if r.rules != nil && r.stopped(c, label, text) {
 		return
 	}
 	if r.lex[c.last-1]&lStrong != 0 && c.last-c.first > 1 {
@@ -749,6 +761,26 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 		return
 	}
 	r.add(c)
+}
+
+// stopped is r.rules.stopped(label, text) for c's text, kept per word
+// when c is one whole token spelt as its Norm (which Word numbers).
+func (r *resolver) stopped(c *cand, label, text string) bool {
+	t := &r.toks[c.first]
+	if r.stops == nil || c.last-c.first != 1 || text != t.Text || t.Text != t.Norm {
+		return r.rules.stopped(label, text)
+	}
+	li := slices.Index(stopLabels[:], label)
+	if li < 0 {
+		return r.rules.stopped(label, text)
+	}
+	cache := &r.stops[li]
+	if v := cache.Get(t.Word); v != nil {
+		return *v
+	}
+	v := r.rules.stopped(label, text)
+	cache.Put(t.Word, v)
+	return v
 }
 
 // closes reports whether token k is a ")" that closes a "(" in [first,k):
@@ -1004,7 +1036,7 @@ func upperCount(s string) int {
 // surnameKey is the last name of a multi-word person name, or "".
 func (r *resolver) surnameKey(c *cand) string {
 	last := c.last - 1
-	for last > c.first && nameSuffixes[strings.TrimSuffix(lowerNorm(&r.toks[last]), ".")] {
+	for last > c.first && cueOf(&r.toks[last])&cNameSuffix != 0 {
 		last--
 	}
 	if last <= c.first || !isCap(r.toks[last].Text) {
@@ -1129,17 +1161,26 @@ func (r *resolver) partials() {
 		return prefixes[key] != "" && f.key != key && firstAt[f.kid] <= firstOf(key) &&
 			(org || n == 1 && fu.legal && r.companyish(key))
 	}
+	// listOf: by key number, index[key] for a mention's own key once
+	// looked up (-1 before), as most keys are said more than once.
+	listOf := r.perKey(-1)
 	for i, c := range r.cands {
 		if c.entry != nil || c.label == "" || c.alias {
 			continue
 		}
 		key, n := c.key, c.last-c.first
-		if c.label == quarry.Person && n >= 2 && n <= 3 && honorifics[strings.TrimSuffix(lowerNorm(&r.toks[c.first]), ".")] &&
+		var li int32
+		if c.label == quarry.Person && n >= 2 && n <= 3 && cueOf(&r.toks[c.first])&cHonorific != 0 &&
 			(n == 2 || r.toks[c.first+1].Text == ".") {
 			// "Dr. Okafor" joins "Dana Okafor" as "Okafor" would.
 			key, n = tokKey(&r.toks[c.last-1]), 1
+			li = index[key]
+		} else if l := listOf[c.kid]; l >= 0 {
+			li = int32(l)
+		} else {
+			li = index[key]
+			listOf[c.kid] = int(li)
 		}
-		li := index[key]
 		if li == 0 {
 			continue
 		}
@@ -1340,14 +1381,18 @@ func (r *resolver) propagate() {
 	slices.Sort(sorted)
 	r.sorted = sorted
 	var b []byte // string(b) in an index or comparison does not allocate
-	for i := 0; i < len(r.toks); i++ {
-		if r.lex[i]&lCap == 0 && !r.head[i] || r.cover[i] != 0 {
+	// Cut to one length, so the scan of every token checks no bounds.
+	lex := r.lex[:len(r.toks)]
+	head, cover := r.head[:len(lex)], r.cover[:len(lex)]
+	next := 0 // the token after the last name added
+	for i := range lex {
+		if lex[i]&lCap == 0 && !head[i] || cover[i] != 0 || i < next {
 			continue
 		}
 		b = b[:0]
-		for n := 1; n <= maxLen && i+n <= len(r.toks); n++ {
+		for n := 1; n <= maxLen && i+n <= len(lex); n++ {
 			j := i + n - 1
-			if r.cover[j] != 0 {
+			if cover[j] != 0 {
 				break
 			}
 			b = append(b, tokKey(&r.toks[j])...)
@@ -1369,7 +1414,7 @@ func (r *resolver) propagate() {
 			c.entry = f.entry
 			r.add(c)
 			r.union(src[kid], len(r.cands)-1)
-			i = j
+			next = j + 1
 			break
 		}
 	}
@@ -1565,6 +1610,11 @@ func (r *resolver) bestName(cs []*cand) string {
 	var name string
 	head := true
 	for _, c := range cs {
+		// Collapsing never lengthens a mention, so one no longer than the
+		// name so far in the same kind of line need not be collapsed.
+		if !(head && !c.head) && (head != c.head || c.end-c.start <= len(name)) {
+			continue
+		}
 		t := collapseSpaces(r.doc.Text[c.start:c.end])
 		if head && !c.head || head == c.head && len(t) > len(name) {
 			name, head = t, c.head
@@ -1590,27 +1640,76 @@ func collapseSpaces(s string) string {
 // mention ("a stake in X", "X shares").
 func (r *resolver) looksLikeCompany(cs []*cand) bool {
 	for _, c := range cs {
-		if corpSuffixes[lowerNorm(&r.toks[c.last-1])] {
+		if r.lex[c.last-1]&lCorp != 0 {
 			return true
 		}
 		for k := c.first - 1; k >= 0 && k >= c.first-2; k-- {
-			l := lowerNorm(&r.toks[k])
-			if companyCuesBefore[l] {
+			x := cueOf(&r.toks[k])
+			if x&cBefore != 0 {
 				return true
 			}
-			if l != "in" && l != "of" && l != "the" && l != "a" {
+			if x&cFiller == 0 {
 				break
 			}
 		}
 		k := c.last
-		if k < len(r.toks) && possessives[lowerNorm(&r.toks[k])] {
+		if k < len(r.toks) && r.lex[k]&lPossessive != 0 {
 			k++
 		}
-		if k < len(r.toks) && companyCuesAfter[lowerNorm(&r.toks[k])] {
+		if k < len(r.toks) && cueOf(&r.toks[k])&cAfter != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// Flags of a word's lowerNorm for the resolver's word lists (see cueOf).
+const (
+	cBefore     uint8 = 1 << iota // companyCuesBefore
+	cAfter                        // companyCuesAfter
+	cFiller                       // "in", "of", "the" or "a"
+	cHonorific                    // honorifics, a final "." trimmed
+	cNameSuffix                   // nameSuffixes, a final "." trimmed
+)
+
+// cueWords keeps cueFlags per word: the word lists were map lookups of
+// lowerNorm for every mention, 8 bytes a word.
+var cueWords analysis.WordCache[uint8]
+
+// cueOf returns the cue flags of t, kept per word when lowerNorm(t) is
+// a function of Word (Norm set).
+func cueOf(t *analysis.Token) uint8 {
+	if t.Norm == "" {
+		return cueFlags(t)
+	}
+	if c := cueWords.Get(t.Word); c != nil {
+		return *c
+	}
+	v := cueFlags(t)
+	cueWords.Put(t.Word, v)
+	return v
+}
+
+func cueFlags(t *analysis.Token) uint8 {
+	l := lowerNorm(t)
+	var v uint8
+	if companyCuesBefore[l] {
+		v |= cBefore
+	}
+	if companyCuesAfter[l] {
+		v |= cAfter
+	}
+	if l == "in" || l == "of" || l == "the" || l == "a" {
+		v |= cFiller
+	}
+	l = strings.TrimSuffix(l, ".")
+	if honorifics[l] {
+		v |= cHonorific
+	}
+	if nameSuffixes[l] {
+		v |= cNameSuffix
+	}
+	return v
 }
 
 // titleOf finds a person's role and organisation around one mention:
