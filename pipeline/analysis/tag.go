@@ -561,9 +561,9 @@ type tagScratch struct {
 const tagBlock = 32
 
 // tagBase is a token's scores from the features that do not depend on the
-// tags before it, by class, and the classes they touch. Indexed by a class
-// byte, so without bounds checks: only the first tagStart entries (three
-// cache lines) are ever used.
+// tags before it, by class (biased, see sumBias), and the classes they
+// touch. Indexed by a class byte, so without bounds checks: only the first
+// sumLanes entries (three cache lines) are ever used.
 type tagBase struct {
 	v    [256]int32
 	seen uint64
@@ -665,27 +665,27 @@ func (m *tagModel) tag(toks []Token) {
 }
 
 // add3 and add5 overwrite b with the sum of three or five partial sums,
-// five classes a step (tagStart is 45): the loop's count and jump cost
-// half what its body does.
+// two lanes (classes) at a time (see sumBias).
 func add3(b *tagBase, x, y, z *partSum) {
-	for c := 0; c < tagStart; c += 5 {
-		b.v[c] = x.v[c] + y.v[c] + z.v[c]
-		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1]
-		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2]
-		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3]
-		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4]
+	bw, xw, yw, zw := laneWords(&b.v[0]), laneWords(&x.v[0]), laneWords(&y.v[0]), laneWords(&z.v[0])
+	for i := range bw {
+		bw[i] = xw[i] + yw[i] + zw[i]
 	}
 	b.seen = x.seen | y.seen | z.seen
 }
 
 func add5(b *tagBase, x, y, z, p, q *partSum) {
-	for c := 0; c < tagStart; c += 5 {
-		b.v[c] = x.v[c] + y.v[c] + z.v[c] + p.v[c] + q.v[c]
-		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1] + p.v[c+1] + q.v[c+1]
-		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2] + p.v[c+2] + q.v[c+2]
-		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3] + p.v[c+3] + q.v[c+3]
-		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4] + p.v[c+4] + q.v[c+4]
+	bw, xw, yw, zw := laneWords(&b.v[0]), laneWords(&x.v[0]), laneWords(&y.v[0]), laneWords(&z.v[0])
+	pw, qw := laneWords(&p.v[0]), laneWords(&q.v[0])
+	// Two words a step, and the last (sumWords is odd): the loop's count
+	// and jump cost a third of what its body does.
+	const _ uint = sumWords%2 - 1
+	for i := 0; i < sumWords-1; i += 2 {
+		bw[i] = xw[i] + yw[i] + zw[i] + pw[i] + qw[i]
+		bw[i+1] = xw[i+1] + yw[i+1] + zw[i+1] + pw[i+1] + qw[i+1]
 	}
+	const l = sumWords - 1
+	bw[l] = xw[l] + yw[l] + zw[l] + pw[l] + qw[l]
 	b.seen = x.seen | y.seen | z.seen | p.seen | q.seen
 }
 
@@ -705,8 +705,8 @@ func (m *tagModel) addTo(b *tagBase, r int32) {
 func (m *tagModel) best(b *tagBase, pair *partSum) int {
 	// The first highest of all classes, four a step after class 0 (no
 	// tail: tagStart is 45; five a step ran out of registers). A class no
-	// row touched scores 0: if one won, look again among the touched ones
-	// (the highest of which may be below 0).
+	// row touched scores 0 (its biases alone): if one won, look again
+	// among the touched ones (the highest of which may be below 0).
 	const _ uint = -((tagStart - 1) % 4) // no build if a tail is left
 	best, top := 0, b.v[0]+pair.v[0]
 	for c := 1; c < tagStart-3; c += 4 {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Every token's scores start from the same three token-only rows (bias,
@@ -16,9 +17,33 @@ import (
 // ("i+1 word", "i+1 suffix") once per model word and suffix.
 
 type partSum struct {
-	v    [tagStart]int32
-	seen uint64 // classes the rows touch
+	v    [sumLanes]int32 // sumBias plus each class's sum; the last lane pads
+	seen uint64          // classes the rows touch
 }
+
+// Every partSum lane holds sumBias more than its class's sum, so that a
+// lane stays positive and tag can add sums a uint64 (two lanes) at a time
+// without a carry crossing lanes: a row's weight is below 1<<23 in size
+// (see addRow) and a token's score adds 14 rows or fewer, so each lane of
+// a sum of n partSums, sparse rows and all, stays between (n-1)*sumBias and
+// (n+1)*sumBias, below 1<<31 for n ≤ 6. Scores compared are of one token,
+// all with the same n, so the bias does not change which is highest.
+const (
+	sumBias  = 1 << 27
+	sumLanes = tagStart + 1 // whole uint64s
+	sumWords = sumLanes / 2
+)
+
+// biased is the partSum of no rows.
+var biased = func() (p partSum) {
+	for c := range p.v {
+		p.v[c] = sumBias
+	}
+	return p
+}()
+
+// laneWords is v seen as uint64s, two lanes each.
+func laneWords(v *int32) *[sumWords]uint64 { return (*[sumWords]uint64)(unsafe.Pointer(v)) }
 
 // memo keeps shared sums by a pair of row or index numbers.
 type memo[V any] struct {
@@ -53,7 +78,7 @@ type ctxSum struct {
 // would take three cache lines where the row takes one.
 const denseRow = 16
 
-var noSum partSum
+var noSum = biased
 
 // farSum returns what word w (-1 for none) adds to the token two before
 // it (next) or after it: a dense sum, else noSum and a row (or noRow).
@@ -87,7 +112,7 @@ func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
 	if c := slot.Load(); c != nil {
 		return c
 	}
-	c := new(ctxSum)
+	c := &ctxSum{biased, biased}
 	m.makeCtx(c, word, nsuf)
 	if slot.CompareAndSwap(nil, c) {
 		return c
@@ -131,7 +156,7 @@ func (m *tagModel) derive() {
 	for i := range m.pads {
 		// The pads' words and suffixes are not those of any token's
 		// normal form, so they are summed here, outside the arrays.
-		m.pads[i].ctx = new(ctxSum)
+		m.pads[i].ctx = &ctxSum{biased, biased}
 		m.makeCtx(m.pads[i].ctx, m.pads[i].word, m.pads[i].nsuf)
 	}
 }
@@ -162,7 +187,7 @@ func (m *tagModel) pairFor(p1, p2 uint8) *partSum {
 
 // sumRows adds up the given rows (noRow for none).
 func (m *tagModel) sumRows(rows ...int32) partSum {
-	var p partSum
+	p := biased
 	m.addRows(&p, rows...)
 	return p
 }
