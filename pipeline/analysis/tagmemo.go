@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"sync"
 	"sync/atomic"
 	"unsafe"
 )
@@ -44,27 +43,6 @@ var biased = func() (p partSum) {
 
 // laneWords is v seen as uint64s, two lanes each.
 func laneWords(v *int32) *[sumWords]uint64 { return (*[sumWords]uint64)(unsafe.Pointer(v)) }
-
-// memo keeps shared sums by a pair of row or index numbers.
-type memo[V any] struct {
-	mu   sync.Mutex
-	sums map[[2]int32]*V
-}
-
-// get returns the sums for key, made by mk the first time.
-func (t *memo[V]) get(key [2]int32, mk func() V) *V {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if v, ok := t.sums[key]; ok {
-		return v
-	}
-	if t.sums == nil {
-		t.sums = map[[2]int32]*V{}
-	}
-	v := mk()
-	t.sums[key] = &v
-	return &v
-}
 
 // ctxSum is what a token adds to the scores of its neighbours.
 type ctxSum struct {
@@ -153,6 +131,7 @@ func (m *tagModel) derive() {
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
 	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)
+	m.partBySuf = make([]atomic.Pointer[partNode], len(m.sufInfo)+1)
 	for i := range m.pads {
 		// The pads' words and suffixes are not those of any token's
 		// normal form, so they are summed here, outside the arrays.
@@ -161,9 +140,38 @@ func (m *tagModel) derive() {
 	}
 }
 
-// partFor returns the shared sums of the bias, rawSuf and pref rows.
-func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
-	return m.parts.get([2]int32{rawSuf, pref}, func() partSum { return m.partial(rawSuf, pref) })
+// partNode is a shared partSum of one raw suffix row, and the next.
+type partNode struct {
+	pref int32
+	sum  partSum
+	next *partNode
+}
+
+// partFor returns the shared sums of the bias, rawSuf and pref rows, where
+// rawSuf is the "i suffix" row of suffix index suf. They are listed by
+// suffix (those without a row together), each list short (a node per
+// first letter or so), in an array read without a lock, as ctxFor's.
+func (m *tagModel) partFor(suf, rawSuf, pref int32) *partSum {
+	slot := &m.partBySuf[0]
+	if rawSuf >= 0 {
+		slot = &m.partBySuf[suf+1]
+	}
+	var n *partNode
+	for {
+		head := slot.Load()
+		for p := head; p != nil; p = p.next {
+			if p.pref == pref {
+				return &p.sum
+			}
+		}
+		if n == nil {
+			n = &partNode{pref: pref, sum: m.partial(rawSuf, pref)}
+		}
+		n.next = head
+		if slot.CompareAndSwap(head, n) {
+			return &n.sum
+		}
+	}
 }
 
 // partial adds up the bias, rawSuf and pref rows.
@@ -220,7 +228,7 @@ func (m *tagModel) lookup(w string, buf *[]byte) tokFeat {
 	} else if t, ok := m.special(w); ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else {
-		f.part = m.partFor(f.rawSuf, f.pref)
+		f.part = m.partFor(f.suf, f.rawSuf, f.pref)
 	}
 	return f
 }
