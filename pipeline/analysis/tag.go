@@ -76,10 +76,10 @@ type tagModel struct {
 
 	// Derived, not stored in tagger.bin: each word's features, made on
 	// first use (see tagmemo.go).
-	parts     memo[partSum]
-	ctxByWord []atomic.Pointer[ctxSum]  // by model word (see ctxFor)
-	ctxBySuf  []atomic.Pointer[ctxSum]  // by suffix index + 1, for other words
-	pairs     []atomic.Pointer[partSum] // by p1*numTags+p2: the three previous-tag rows
+	partBySuf []atomic.Pointer[partNode] // by raw suffix index + 1, 0 for no row (see partFor)
+	ctxByWord []atomic.Pointer[ctxSum]   // by model word (see ctxFor)
+	ctxBySuf  []atomic.Pointer[ctxSum]   // by suffix index + 1, for other words
+	pairs     []atomic.Pointer[partSum]  // by p1*numTags+p2: the three previous-tag rows
 	byWord    WordCache[tokFeat]
 	far       []partSum // long "i-2 word" and "i+2 word" rows, summed (see farSum)
 	biasSum   partSum   // the bias row, summed: it starts every partial sum
@@ -116,6 +116,7 @@ type tokFeat struct {
 	pref   int32 // "i pref1" row
 	done   bool  // tag already decided (dictionary or special case)
 	id     uint8
+	suf    int32 // sufInfo index of the word as written, or -1
 	tag    string
 	part   *partSum // the running sums after the bias, rawSuf and pref rows, unless done
 	ctx    *ctxSum  // what the token gives its neighbours' scores
@@ -284,15 +285,17 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 		}
 		m.fixed[w] = fixedTag{t, id}
 	}
-	for _, e := range emoticons {
-		m.fixed[e] = fixedTag{}
-	}
 	// Prose checks "-", emoticons, links and the trace patterns before its
-	// dictionary; resolve that order once here.
+	// dictionary; resolve that order once here. No emoticon is "-", so
+	// they come last, and special need not check them: tag finds every
+	// one in m.fixed before it asks special.
 	for w := range m.fixed {
 		if t, ok := m.special(w); ok {
 			m.fixed[w] = t
 		}
+	}
+	for _, e := range emoticons {
+		m.fixed[e] = fixedTag{"SYM", tagID["SYM"]}
 	}
 
 	// Context padding is used as is, not normalised.
@@ -436,16 +439,13 @@ func addEntries(scores *[256]int32, es []uint32) {
 	}
 }
 
-// special applies prose's rules that precede the model: "-" is "-",
-// emoticons SYM, links, emails and @handles NN, "*"-traces -NONE-, and
-// "-LRB-"-style tokens are their own tag.
+// special applies prose's rules that precede the model, but for emoticons
+// (SYM, all in m.fixed): "-" is "-", links, emails and @handles NN,
+// "*"-traces -NONE-, and "-LRB-"-style tokens are their own tag.
 func (m *tagModel) special(w string) (fixedTag, bool) {
 	tagID := m.tagID
 	if w == "-" {
 		return fixedTag{"-", tagOther}, true
-	}
-	if emoticonSet[w] {
-		return fixedTag{"SYM", tagID["SYM"]}, true
 	}
 	if w[0] == '@' || maybeLink(w) && linkRE.MatchString(w) ||
 		strings.IndexByte(w, '@') > 0 && emailRE.MatchString(w) {
@@ -493,8 +493,6 @@ var emoticons = []string{"(-8", "(-;", "(-_-)", "(._.)", "(:", "(=", "(o:", "(¬
 	":`(", ":`)", ":`-(", ":o", ":o)", "=(", "=)", "=D", "=|", "@_@", "O.o", "O_o", "V_V", "XDD",
 	"[-:", "^___^", "o_0", "o_O", "o_o", "v_v", "xD", "xDD", "¯\\(ツ)/¯"}
 
-var emoticonSet = setOf(emoticons...)
-
 // isInt reports whether strconv.Atoi would accept s, without its error allocation.
 func isInt(s string) bool {
 	if s != "" && (s[0] == '+' || s[0] == '-') {
@@ -536,16 +534,22 @@ func normalize(w string, buf *[]byte) []byte {
 
 // features computes the tag-independent lookups for word w (as written).
 func (m *tagModel) features(w string, buf *[]byte) tokFeat {
-	f := tokFeat{word: -1, nsuf: -1, rawSuf: noRow, pref: m.pref1[w[0]]}
-	if i, ok := m.suffixes[w[max(0, len(w)-3):]]; ok {
-		f.rawSuf = m.sufInfo[i].cur
+	f := tokFeat{word: -1, nsuf: -1, rawSuf: noRow, pref: m.pref1[w[0]], suf: -1}
+	suf := w[max(0, len(w)-3):]
+	si, sok := m.suffixes[suf]
+	if sok {
+		f.suf, f.rawSuf = si, m.sufInfo[si].cur
 	}
 	n := normalize(w, buf)
 	if i, ok := m.words[string(n)]; ok {
 		f.word = i
 	}
-	if i, ok := m.suffixes[string(n[max(0, len(n)-3):])]; ok {
-		f.nsuf = i
+	// Most words are lower case already: one suffix lookup, not two.
+	if nsuf := n[max(0, len(n)-3):]; string(nsuf) != suf {
+		si, sok = m.suffixes[string(nsuf)]
+	}
+	if sok {
+		f.nsuf = si
 	}
 	return f
 }
@@ -561,9 +565,9 @@ type tagScratch struct {
 const tagBlock = 32
 
 // tagBase is a token's scores from the features that do not depend on the
-// tags before it, by class, and the classes they touch. Indexed by a class
-// byte, so without bounds checks: only the first tagStart entries (three
-// cache lines) are ever used.
+// tags before it, by class (biased, see sumBias), and the classes they
+// touch. Indexed by a class byte, so without bounds checks: only the first
+// sumLanes entries (three cache lines) are ever used.
 type tagBase struct {
 	v    [256]int32
 	seen uint64
@@ -665,27 +669,27 @@ func (m *tagModel) tag(toks []Token) {
 }
 
 // add3 and add5 overwrite b with the sum of three or five partial sums,
-// five classes a step (tagStart is 45): the loop's count and jump cost
-// half what its body does.
+// two lanes (classes) at a time (see sumBias).
 func add3(b *tagBase, x, y, z *partSum) {
-	for c := 0; c < tagStart; c += 5 {
-		b.v[c] = x.v[c] + y.v[c] + z.v[c]
-		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1]
-		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2]
-		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3]
-		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4]
+	bw, xw, yw, zw := laneWords(&b.v[0]), laneWords(&x.v[0]), laneWords(&y.v[0]), laneWords(&z.v[0])
+	for i := range bw {
+		bw[i] = xw[i] + yw[i] + zw[i]
 	}
 	b.seen = x.seen | y.seen | z.seen
 }
 
 func add5(b *tagBase, x, y, z, p, q *partSum) {
-	for c := 0; c < tagStart; c += 5 {
-		b.v[c] = x.v[c] + y.v[c] + z.v[c] + p.v[c] + q.v[c]
-		b.v[c+1] = x.v[c+1] + y.v[c+1] + z.v[c+1] + p.v[c+1] + q.v[c+1]
-		b.v[c+2] = x.v[c+2] + y.v[c+2] + z.v[c+2] + p.v[c+2] + q.v[c+2]
-		b.v[c+3] = x.v[c+3] + y.v[c+3] + z.v[c+3] + p.v[c+3] + q.v[c+3]
-		b.v[c+4] = x.v[c+4] + y.v[c+4] + z.v[c+4] + p.v[c+4] + q.v[c+4]
+	bw, xw, yw, zw := laneWords(&b.v[0]), laneWords(&x.v[0]), laneWords(&y.v[0]), laneWords(&z.v[0])
+	pw, qw := laneWords(&p.v[0]), laneWords(&q.v[0])
+	// Two words a step, and the last (sumWords is odd): the loop's count
+	// and jump cost a third of what its body does.
+	const _ uint = sumWords%2 - 1
+	for i := 0; i < sumWords-1; i += 2 {
+		bw[i] = xw[i] + yw[i] + zw[i] + pw[i] + qw[i]
+		bw[i+1] = xw[i+1] + yw[i+1] + zw[i+1] + pw[i+1] + qw[i+1]
 	}
+	const l = sumWords - 1
+	bw[l] = xw[l] + yw[l] + zw[l] + pw[l] + qw[l]
 	b.seen = x.seen | y.seen | z.seen | p.seen | q.seen
 }
 
@@ -705,8 +709,8 @@ func (m *tagModel) addTo(b *tagBase, r int32) {
 func (m *tagModel) best(b *tagBase, pair *partSum) int {
 	// The first highest of all classes, four a step after class 0 (no
 	// tail: tagStart is 45; five a step ran out of registers). A class no
-	// row touched scores 0: if one won, look again among the touched ones
-	// (the highest of which may be below 0).
+	// row touched scores 0 (its biases alone): if one won, look again
+	// among the touched ones (the highest of which may be below 0).
 	const _ uint = -((tagStart - 1) % 4) // no build if a tail is left
 	best, top := 0, b.v[0]+pair.v[0]
 	for c := 1; c < tagStart-3; c += 4 {

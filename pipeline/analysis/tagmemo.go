@@ -1,8 +1,8 @@
 package analysis
 
 import (
-	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // Every token's scores start from the same three token-only rows (bias,
@@ -16,30 +16,33 @@ import (
 // ("i+1 word", "i+1 suffix") once per model word and suffix.
 
 type partSum struct {
-	v    [tagStart]int32
-	seen uint64 // classes the rows touch
+	v    [sumLanes]int32 // sumBias plus each class's sum; the last lane pads
+	seen uint64          // classes the rows touch
 }
 
-// memo keeps shared sums by a pair of row or index numbers.
-type memo[V any] struct {
-	mu   sync.Mutex
-	sums map[[2]int32]*V
-}
+// Every partSum lane holds sumBias more than its class's sum, so that a
+// lane stays positive and tag can add sums a uint64 (two lanes) at a time
+// without a carry crossing lanes: a row's weight is below 1<<23 in size
+// (see addRow) and a token's score adds 14 rows or fewer, so each lane of
+// a sum of n partSums, sparse rows and all, stays between (n-1)*sumBias and
+// (n+1)*sumBias, below 1<<31 for n ≤ 6. Scores compared are of one token,
+// all with the same n, so the bias does not change which is highest.
+const (
+	sumBias  = 1 << 27
+	sumLanes = tagStart + 1 // whole uint64s
+	sumWords = sumLanes / 2
+)
 
-// get returns the sums for key, made by mk the first time.
-func (t *memo[V]) get(key [2]int32, mk func() V) *V {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if v, ok := t.sums[key]; ok {
-		return v
+// biased is the partSum of no rows.
+var biased = func() (p partSum) {
+	for c := range p.v {
+		p.v[c] = sumBias
 	}
-	if t.sums == nil {
-		t.sums = map[[2]int32]*V{}
-	}
-	v := mk()
-	t.sums[key] = &v
-	return &v
-}
+	return p
+}()
+
+// laneWords is v seen as uint64s, two lanes each.
+func laneWords(v *int32) *[sumWords]uint64 { return (*[sumWords]uint64)(unsafe.Pointer(v)) }
 
 // ctxSum is what a token adds to the scores of its neighbours.
 type ctxSum struct {
@@ -53,7 +56,7 @@ type ctxSum struct {
 // would take three cache lines where the row takes one.
 const denseRow = 16
 
-var noSum partSum
+var noSum = biased
 
 // farSum returns what word w (-1 for none) adds to the token two before
 // it (next) or after it: a dense sum, else noSum and a row (or noRow).
@@ -87,7 +90,7 @@ func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
 	if c := slot.Load(); c != nil {
 		return c
 	}
-	c := new(ctxSum)
+	c := &ctxSum{biased, biased}
 	m.makeCtx(c, word, nsuf)
 	if slot.CompareAndSwap(nil, c) {
 		return c
@@ -128,17 +131,47 @@ func (m *tagModel) derive() {
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
 	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)
+	m.partBySuf = make([]atomic.Pointer[partNode], len(m.sufInfo)+1)
 	for i := range m.pads {
 		// The pads' words and suffixes are not those of any token's
 		// normal form, so they are summed here, outside the arrays.
-		m.pads[i].ctx = new(ctxSum)
+		m.pads[i].ctx = &ctxSum{biased, biased}
 		m.makeCtx(m.pads[i].ctx, m.pads[i].word, m.pads[i].nsuf)
 	}
 }
 
-// partFor returns the shared sums of the bias, rawSuf and pref rows.
-func (m *tagModel) partFor(rawSuf, pref int32) *partSum {
-	return m.parts.get([2]int32{rawSuf, pref}, func() partSum { return m.partial(rawSuf, pref) })
+// partNode is a shared partSum of one raw suffix row, and the next.
+type partNode struct {
+	pref int32
+	sum  partSum
+	next *partNode
+}
+
+// partFor returns the shared sums of the bias, rawSuf and pref rows, where
+// rawSuf is the "i suffix" row of suffix index suf. They are listed by
+// suffix (those without a row together), each list short (a node per
+// first letter or so), in an array read without a lock, as ctxFor's.
+func (m *tagModel) partFor(suf, rawSuf, pref int32) *partSum {
+	slot := &m.partBySuf[0]
+	if rawSuf >= 0 {
+		slot = &m.partBySuf[suf+1]
+	}
+	var n *partNode
+	for {
+		head := slot.Load()
+		for p := head; p != nil; p = p.next {
+			if p.pref == pref {
+				return &p.sum
+			}
+		}
+		if n == nil {
+			n = &partNode{pref: pref, sum: m.partial(rawSuf, pref)}
+		}
+		n.next = head
+		if slot.CompareAndSwap(head, n) {
+			return &n.sum
+		}
+	}
 }
 
 // partial adds up the bias, rawSuf and pref rows.
@@ -162,7 +195,7 @@ func (m *tagModel) pairFor(p1, p2 uint8) *partSum {
 
 // sumRows adds up the given rows (noRow for none).
 func (m *tagModel) sumRows(rows ...int32) partSum {
-	var p partSum
+	p := biased
 	m.addRows(&p, rows...)
 	return p
 }
@@ -195,7 +228,7 @@ func (m *tagModel) lookup(w string, buf *[]byte) tokFeat {
 	} else if t, ok := m.special(w); ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else {
-		f.part = m.partFor(f.rawSuf, f.pref)
+		f.part = m.partFor(f.suf, f.rawSuf, f.pref)
 	}
 	return f
 }
