@@ -226,8 +226,6 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
-	var a [64]byte
-	buf := a[:0]
 	for i := range toks {
 		var w tmWord
 		if c := m.words.Get(toks[i].Word); c != nil {
@@ -238,24 +236,12 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 		if w.list < 0 {
 			continue
 		}
-		buf = append(buf[:0], w.low...)
-		// Every form of the list starts with buf, the first token's
-		// reading, so the first step keeps them all.
+		// fs keeps the forms that start with the tokens read so far, n
+		// bytes; every form of the list starts with the first token's
+		// reading, and the first one kept may be just those bytes.
 		fs := m.lists[w.list]
-		for j := i; len(fs) > 0; {
-			// fs keeps the forms that start with buf; the first one may
-			// equal it.
-			if j > i {
-				k := sort.Search(len(fs), func(x int) bool { return fs[x].form >= string(buf) })
-				fs = fs[k:]
-				n := 0
-				// Not strings.HasPrefix: string(buf) as its argument is a copy.
-				for n < len(fs) && len(fs[n].form) >= len(buf) && fs[n].form[:len(buf)] == string(buf) {
-					n++
-				}
-				fs = fs[:n]
-			}
-			if len(fs) > 0 && fs[0].form == string(buf) {
+		for j, n := i, len(w.low); len(fs) > 0; {
+			if len(fs[0].form) == n {
 				for _, ci := range fs[0].cues {
 					out = append(out, CueMatch{First: i, Last: j + 1, Start: toks[i].Start, End: toks[j].End, Cue: cues[ci]})
 				}
@@ -264,17 +250,42 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 			if j++; len(fs) == 0 || j >= len(toks) || toks[j].Sent != toks[i].Sent {
 				break
 			}
-			if toks[j].SpaceBefore {
-				buf = append(buf, ' ')
-			}
+			var low string
 			if c := m.words.Get(toks[j].Word); c != nil {
-				buf = append(buf, c.low...)
+				low = c.low
 			} else {
-				buf = append(buf, m.add(&toks[j]).low...)
+				low = m.add(&toks[j]).low
 			}
+			fs, n = narrow(fs, n, toks[j].SpaceBefore, low)
 		}
 	}
 	return out
+}
+
+// narrow returns the forms of fs (sorted, sharing their first n bytes)
+// that go on with a space, if space, and then low, and the length of what
+// they now share. Those forms follow each other in fs: checking each in
+// turn, by its first new byte before a call to compare strings, beats
+// building the joined reading and searching for it.
+func narrow(fs []tmForm, n int, space bool, low string) ([]tmForm, int) {
+	var sep byte
+	if space {
+		sep = ' '
+		n++
+	}
+	next := n + len(low)
+	ok := func(f string) bool {
+		return len(f) >= next && (!space || f[n-1] == sep) && (len(low) == 0 || f[n] == low[0]) && f[n:next] == low
+	}
+	a := 0
+	for a < len(fs) && !ok(fs[a].form) {
+		a++
+	}
+	b := a
+	for b < len(fs) && ok(fs[b].form) {
+		b++
+	}
+	return fs[a:b], next
 }
 
 // appendNorm appends a token's norm, quotes folded and lower-cased.

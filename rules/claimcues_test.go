@@ -152,3 +152,32 @@ func TestSortCueMatches(t *testing.T) {
 		}
 	}
 }
+
+// narrow must keep exactly the forms that start with the reading so far,
+// a space if asked, and the next token's reading, in order.
+func TestNarrow(t *testing.T) {
+	forms := []string{"in", "in fact", "in talks", "in talks with", "in-house", "in-talks", "infact", "int"}
+	var fs []tmForm
+	for _, f := range forms {
+		fs = append(fs, tmForm{form: f})
+	}
+	for _, low := range []string{"", "fact", "talks", "-", "-house", "t", "x", "fac"} {
+		for _, space := range []bool{false, true} {
+			pre := "in" + map[bool]string{true: " "}[space] + low
+			var want []string
+			for _, f := range forms {
+				if strings.HasPrefix(f, pre) {
+					want = append(want, f)
+				}
+			}
+			got, n := narrow(fs, 2, space, low)
+			var gs []string
+			for _, f := range got {
+				gs = append(gs, f.form)
+			}
+			if !slices.Equal(gs, want) || n != len(pre) {
+				t.Errorf("narrow(%q, %v) = %q, %d; want %q, %d", low, space, gs, n, want, len(pre))
+			}
+		}
+	}
+}
