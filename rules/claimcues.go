@@ -128,6 +128,10 @@ type tokenMatcher struct {
 	// words keeps per word its byFirst number and reading, so a token
 	// costs one array look-up after its word's first.
 	words *analysis.WordCache[tmWord]
+	// none has the words that start no form (list -1): most words. scan
+	// tests it first; 16 KB stay in cache where the words' entries would
+	// not.
+	none *wordBits
 }
 
 // tmWord is what scan needs of a word: the number of its list in lists
@@ -167,7 +171,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord])}
+	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(wordBits)}
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))
@@ -221,12 +225,18 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 		w.low = string(b)
 	}
 	m.words.Put(t.Word, w)
+	if w.list < 0 && t.Word != 0 {
+		m.none.set(t.Word)
+	}
 	return w
 }
 
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
 	for i := range toks {
+		if m.none.has(toks[i].Word) {
+			continue
+		}
 		var w tmWord
 		if c := m.words.Get(toks[i].Word); c != nil {
 			w = *c
