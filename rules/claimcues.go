@@ -131,7 +131,7 @@ type tokenMatcher struct {
 	// none has the words that start no form (list -1): most words. scan
 	// tests it first; 16 KB stay in cache where the words' entries would
 	// not.
-	none *wordBits
+	none *WordBits
 }
 
 // tmWord is what scan needs of a word: the number of its list in lists
@@ -171,7 +171,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(wordBits)}
+	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(WordBits)}
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))
@@ -226,7 +226,7 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 	}
 	m.words.Put(t.Word, w)
 	if w.list < 0 && t.Word != 0 {
-		m.none.set(t.Word)
+		m.none.Set(t.Word)
 	}
 	return w
 }
@@ -234,7 +234,7 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
 	for i := range toks {
-		if m.none.has(toks[i].Word) {
+		if m.none.Has(toks[i].Word) {
 			continue
 		}
 		var w tmWord

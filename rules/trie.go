@@ -74,21 +74,21 @@ type trieWords struct {
 // cheaper than a cache read.
 type wordResults struct {
 	analysis.WordCache[[maxShared]uint32]
-	out [maxShared]wordBits
+	out [maxShared]WordBits
 }
 
-// wordBits holds a bit per word number, set atomically: a property of most
-// words kept where a test costs less, and stays in cache longer, than a
-// read of a word cache entry.
-type wordBits [analysis.MaxWords / 64]atomic.Uint64
+// WordBits holds a bit per word number (Token.Word), set atomically: a
+// property of most words kept where a test costs less, and stays in cache
+// longer, than a read of a word cache entry. It is 16 KB.
+type WordBits [analysis.MaxWords / 64]atomic.Uint64
 
-// has reports whether word w's bit is set. Word numbers are below
+// Has reports whether word w's bit is set. Word numbers are below
 // MaxWords, so the mask changes none; it only spares a bounds check.
-func (b *wordBits) has(w uint32) bool { return b[w>>6&(uint32(len(b))-1)].Load()&(1<<(w&63)) != 0 }
+func (b *WordBits) Has(w uint32) bool { return b[w>>6&(uint32(len(b))-1)].Load()&(1<<(w&63)) != 0 }
 
-// set sets word w's bit. Word 0 stands for many words: callers keep its
+// Set sets word w's bit. Word 0 stands for many words: callers keep its
 // bit clear.
-func (b *wordBits) set(w uint32) { b[w>>6&(uint32(len(b))-1)].Or(1 << (w & 63)) }
+func (b *WordBits) Set(w uint32) { b[w>>6&(uint32(len(b))-1)].Or(1 << (w & 63)) }
 
 const maxShared = 3
 
@@ -522,7 +522,7 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	// or several atoms: a call on the common path would make the compiler
 	// keep the loop's state in memory.
 	for i := range toks {
-		if out.has(toks[i].Word) {
+		if out.Has(toks[i].Word) {
 			continue
 		}
 		var v uint32
@@ -594,7 +594,7 @@ func (t *trie) putWord(words *wordResults, w, v uint32) {
 	}
 	atomic.StoreUint32(&c[t.slot], v)
 	if v == wordOut {
-		words.out[t.slot].set(w) // w has an entry, so it is not 0
+		words.out[t.slot].Set(w) // w has an entry, so it is not 0
 	}
 }
 
