@@ -121,7 +121,7 @@ type tokenMatcher struct {
 	// byFirst numbers, under each way a form's first token may read, the
 	// list in lists of the forms starting so, sorted.
 	byFirst map[string]int32
-	lists   [][]tmForm
+	lists   []tmList
 	// seen has the bit hash(k) set for every key k of byFirst, so most
 	// tokens are turned away without a map look-up.
 	seen [1 << 10]uint64
@@ -155,6 +155,15 @@ type tmForm struct {
 	cues []int32
 }
 
+// tmList is the forms that start with one first token's reading, n bytes.
+// next has bit c set for each byte c a form has after them, or after them
+// and a space: a second token whose reading starts with another byte
+// continues none (most, after "the" or "in").
+type tmList struct {
+	forms []tmForm
+	next  [4]uint64
+}
+
 func newTokenMatcher(cues []*Cue) tokenMatcher {
 	forms := map[string][]int32{}
 	for i, c := range cues {
@@ -175,7 +184,17 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))
-		m.lists = append(m.lists, fs)
+		l := tmList{forms: fs}
+		for _, f := range fs {
+			if n := len(first); len(f.form) > n {
+				c := f.form[n]
+				if c == ' ' && len(f.form) > n+1 {
+					c = f.form[n+1]
+				}
+				l.next[c>>6] |= 1 << (c & 63)
+			}
+		}
+		m.lists = append(m.lists, l)
 		h := tmHash([]byte(first))
 		m.seen[h>>6] |= 1 << (h & 63)
 	}
@@ -249,7 +268,8 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 		// fs keeps the forms that start with the tokens read so far, n
 		// bytes; every form of the list starts with the first token's
 		// reading, and the first one kept may be just those bytes.
-		fs := m.lists[w.list]
+		l := &m.lists[w.list]
+		fs := l.forms
 		for j, n := i, len(w.low); len(fs) > 0; {
 			if len(fs[0].form) == n {
 				for _, ci := range fs[0].cues {
@@ -265,6 +285,9 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 				low = c.low
 			} else {
 				low = m.add(&toks[j]).low
+			}
+			if j == i+1 && low != "" && l.next[low[0]>>6]&(1<<(low[0]&63)) == 0 {
+				break
 			}
 			fs, n = narrow(fs, n, toks[j].SpaceBefore, low)
 		}

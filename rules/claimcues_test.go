@@ -181,3 +181,50 @@ func TestNarrow(t *testing.T) {
 		}
 	}
 }
+
+// scan must find, from each token, the forms of its reading's list that
+// the readings of it and the tokens after it spell, as joining the
+// readings and looking each up does.
+func TestTokenMatcherJoined(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.New(analysis.WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := set.ClaimCues()
+	m := &c.tm
+	doc := an.Analyze("The firm is expected to cut jobs, according to reports; it isn't the lowest since 2019 and " +
+		"in talks year-on-year vs. rivals, the highest since records began. Profits doubled compared with " +
+		"last year but didn't step down; in fact, the most since the airline was not just in the red.")
+	toks := doc.Tokens
+	var want []CueMatch
+	for i := range toks {
+		k, ok := m.byFirst[m.add(&toks[i]).low]
+		if !ok {
+			continue
+		}
+		forms := map[string][]int32{}
+		for _, f := range m.lists[k].forms {
+			forms[f.form] = f.cues
+		}
+		joined := ""
+		for j := i; j < len(toks) && toks[j].Sent == toks[i].Sent; j++ {
+			if j > i && toks[j].SpaceBefore {
+				joined += " "
+			}
+			joined += m.add(&toks[j]).low
+			for _, ci := range forms[joined] {
+				want = append(want, CueMatch{First: i, Last: j + 1, Start: toks[i].Start, End: toks[j].End, Cue: c.idx.cues[ci]})
+			}
+		}
+	}
+	if len(want) < 10 {
+		t.Fatalf("only %d matches: the text should hold more cues", len(want))
+	}
+	if got := m.scan(c.idx.cues, toks, nil); !slices.Equal(got, want) {
+		t.Fatalf("scan found %v, want %v", got, want)
+	}
+}
