@@ -121,13 +121,17 @@ type tokenMatcher struct {
 	// byFirst numbers, under each way a form's first token may read, the
 	// list in lists of the forms starting so, sorted.
 	byFirst map[string]int32
-	lists   [][]tmForm
+	lists   []tmList
 	// seen has the bit hash(k) set for every key k of byFirst, so most
 	// tokens are turned away without a map look-up.
 	seen [1 << 10]uint64
 	// words keeps per word its byFirst number and reading, so a token
 	// costs one array look-up after its word's first.
 	words *analysis.WordCache[tmWord]
+	// none has the words that start no form (list -1): most words. scan
+	// tests it first; 16 KB stay in cache where the words' entries would
+	// not.
+	none *WordBits
 }
 
 // tmWord is what scan needs of a word: the number of its list in lists
@@ -151,6 +155,15 @@ type tmForm struct {
 	cues []int32
 }
 
+// tmList is the forms that start with one first token's reading, n bytes.
+// next has bit c set for each byte c a form has after them, or after them
+// and a space: a second token whose reading starts with another byte
+// continues none (most, after "the" or "in").
+type tmList struct {
+	forms []tmForm
+	next  [4]uint64
+}
+
 func newTokenMatcher(cues []*Cue) tokenMatcher {
 	forms := map[string][]int32{}
 	for i, c := range cues {
@@ -167,11 +180,21 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord])}
+	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(WordBits)}
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))
-		m.lists = append(m.lists, fs)
+		l := tmList{forms: fs}
+		for _, f := range fs {
+			if n := len(first); len(f.form) > n {
+				c := f.form[n]
+				if c == ' ' && len(f.form) > n+1 {
+					c = f.form[n+1]
+				}
+				l.next[c>>6] |= 1 << (c & 63)
+			}
+		}
+		m.lists = append(m.lists, l)
 		h := tmHash([]byte(first))
 		m.seen[h>>6] |= 1 << (h & 63)
 	}
@@ -221,14 +244,18 @@ func (m *tokenMatcher) add(t *analysis.Token) tmWord {
 		w.low = string(b)
 	}
 	m.words.Put(t.Word, w)
+	if w.list < 0 && t.Word != 0 {
+		m.none.Set(t.Word)
+	}
 	return w
 }
 
 // scan appends to out every form occurrence in toks, within a sentence.
 func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) []CueMatch {
-	var a [64]byte
-	buf := a[:0]
 	for i := range toks {
+		if m.none.Has(toks[i].Word) {
+			continue
+		}
 		var w tmWord
 		if c := m.words.Get(toks[i].Word); c != nil {
 			w = *c
@@ -238,24 +265,13 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 		if w.list < 0 {
 			continue
 		}
-		buf = append(buf[:0], w.low...)
-		// Every form of the list starts with buf, the first token's
-		// reading, so the first step keeps them all.
-		fs := m.lists[w.list]
-		for j := i; len(fs) > 0; {
-			// fs keeps the forms that start with buf; the first one may
-			// equal it.
-			if j > i {
-				k := sort.Search(len(fs), func(x int) bool { return fs[x].form >= string(buf) })
-				fs = fs[k:]
-				n := 0
-				// Not strings.HasPrefix: string(buf) as its argument is a copy.
-				for n < len(fs) && len(fs[n].form) >= len(buf) && fs[n].form[:len(buf)] == string(buf) {
-					n++
-				}
-				fs = fs[:n]
-			}
-			if len(fs) > 0 && fs[0].form == string(buf) {
+		// fs keeps the forms that start with the tokens read so far, n
+		// bytes; every form of the list starts with the first token's
+		// reading, and the first one kept may be just those bytes.
+		l := &m.lists[w.list]
+		fs := l.forms
+		for j, n := i, len(w.low); len(fs) > 0; {
+			if len(fs[0].form) == n {
 				for _, ci := range fs[0].cues {
 					out = append(out, CueMatch{First: i, Last: j + 1, Start: toks[i].Start, End: toks[j].End, Cue: cues[ci]})
 				}
@@ -264,17 +280,45 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 			if j++; len(fs) == 0 || j >= len(toks) || toks[j].Sent != toks[i].Sent {
 				break
 			}
-			if toks[j].SpaceBefore {
-				buf = append(buf, ' ')
-			}
+			var low string
 			if c := m.words.Get(toks[j].Word); c != nil {
-				buf = append(buf, c.low...)
+				low = c.low
 			} else {
-				buf = append(buf, m.add(&toks[j]).low...)
+				low = m.add(&toks[j]).low
 			}
+			if j == i+1 && low != "" && l.next[low[0]>>6]&(1<<(low[0]&63)) == 0 {
+				break
+			}
+			fs, n = narrow(fs, n, toks[j].SpaceBefore, low)
 		}
 	}
 	return out
+}
+
+// narrow returns the forms of fs (sorted, sharing their first n bytes)
+// that go on with a space, if space, and then low, and the length of what
+// they now share. Those forms follow each other in fs: checking each in
+// turn, by its first new byte before a call to compare strings, beats
+// building the joined reading and searching for it.
+func narrow(fs []tmForm, n int, space bool, low string) ([]tmForm, int) {
+	var sep byte
+	if space {
+		sep = ' '
+		n++
+	}
+	next := n + len(low)
+	ok := func(f string) bool {
+		return len(f) >= next && (!space || f[n-1] == sep) && (len(low) == 0 || f[n] == low[0]) && f[n:next] == low
+	}
+	a := 0
+	for a < len(fs) && !ok(fs[a].form) {
+		a++
+	}
+	b := a
+	for b < len(fs) && ok(fs[b].form) {
+		b++
+	}
+	return fs[a:b], next
 }
 
 // appendNorm appends a token's norm, quotes folded and lower-cased.

@@ -152,3 +152,79 @@ func TestSortCueMatches(t *testing.T) {
 		}
 	}
 }
+
+// narrow must keep exactly the forms that start with the reading so far,
+// a space if asked, and the next token's reading, in order.
+func TestNarrow(t *testing.T) {
+	forms := []string{"in", "in fact", "in talks", "in talks with", "in-house", "in-talks", "infact", "int"}
+	var fs []tmForm
+	for _, f := range forms {
+		fs = append(fs, tmForm{form: f})
+	}
+	for _, low := range []string{"", "fact", "talks", "-", "-house", "t", "x", "fac"} {
+		for _, space := range []bool{false, true} {
+			pre := "in" + map[bool]string{true: " "}[space] + low
+			var want []string
+			for _, f := range forms {
+				if strings.HasPrefix(f, pre) {
+					want = append(want, f)
+				}
+			}
+			got, n := narrow(fs, 2, space, low)
+			var gs []string
+			for _, f := range got {
+				gs = append(gs, f.form)
+			}
+			if !slices.Equal(gs, want) || n != len(pre) {
+				t.Errorf("narrow(%q, %v) = %q, %d; want %q, %d", low, space, gs, n, want, len(pre))
+			}
+		}
+	}
+}
+
+// scan must find, from each token, the forms of its reading's list that
+// the readings of it and the tokens after it spell, as joining the
+// readings and looking each up does.
+func TestTokenMatcherJoined(t *testing.T) {
+	set, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an, err := analysis.New(analysis.WithTagging(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := set.ClaimCues()
+	m := &c.tm
+	doc := an.Analyze("The firm is expected to cut jobs, according to reports; it isn't the lowest since 2019 and " +
+		"in talks year-on-year vs. rivals, the highest since records began. Profits doubled compared with " +
+		"last year but didn't step down; in fact, the most since the airline was not just in the red.")
+	toks := doc.Tokens
+	var want []CueMatch
+	for i := range toks {
+		k, ok := m.byFirst[m.add(&toks[i]).low]
+		if !ok {
+			continue
+		}
+		forms := map[string][]int32{}
+		for _, f := range m.lists[k].forms {
+			forms[f.form] = f.cues
+		}
+		joined := ""
+		for j := i; j < len(toks) && toks[j].Sent == toks[i].Sent; j++ {
+			if j > i && toks[j].SpaceBefore {
+				joined += " "
+			}
+			joined += m.add(&toks[j]).low
+			for _, ci := range forms[joined] {
+				want = append(want, CueMatch{First: i, Last: j + 1, Start: toks[i].Start, End: toks[j].End, Cue: c.idx.cues[ci]})
+			}
+		}
+	}
+	if len(want) < 10 {
+		t.Fatalf("only %d matches: the text should hold more cues", len(want))
+	}
+	if got := m.scan(c.idx.cues, toks, nil); !slices.Equal(got, want) {
+		t.Fatalf("scan found %v, want %v", got, want)
+	}
+}

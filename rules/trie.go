@@ -64,8 +64,31 @@ type trie struct {
 // same documents, and a word's results in one entry cost one cache miss
 // rather than one per trie. An entry is 16 bytes.
 type trieWords struct {
-	cache atomic.Pointer[analysis.WordCache[[maxShared]uint32]]
+	cache atomic.Pointer[wordResults]
 }
+
+// wordResults is the cache of trieWords. out has, per trie, bit w set when
+// the trie leaves word w out (wordOut): most words, for all but the
+// gazetteer. atomize tests that bit before the entry: 16 KB a trie stay in
+// cache where the entries of the same words would not, and the test is
+// cheaper than a cache read.
+type wordResults struct {
+	analysis.WordCache[[maxShared]uint32]
+	out [maxShared]WordBits
+}
+
+// WordBits holds a bit per word number (Token.Word), set atomically: a
+// property of most words kept where a test costs less, and stays in cache
+// longer, than a read of a word cache entry. It is 16 KB.
+type WordBits [analysis.MaxWords / 64]atomic.Uint64
+
+// Has reports whether word w's bit is set. Word numbers are below
+// MaxWords, so the mask changes none; it only spares a bounds check.
+func (b *WordBits) Has(w uint32) bool { return b[w>>6&(uint32(len(b))-1)].Load()&(1<<(w&63)) != 0 }
+
+// Set sets word w's bit. Word 0 stands for many words: callers keep its
+// bit clear.
+func (b *WordBits) Set(w uint32) { b[w>>6&(uint32(len(b))-1)].Or(1 << (w & 63)) }
 
 const maxShared = 3
 
@@ -491,13 +514,17 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 	// k is below maxShared by the modulo, so c[k] needs no bounds check.
 	words, k := t.words.cache.Load(), uint(t.slot)%maxShared
 	if words == nil {
-		t.words.cache.CompareAndSwap(nil, new(analysis.WordCache[[maxShared]uint32]))
+		t.words.cache.CompareAndSwap(nil, new(wordResults))
 		words = t.words.cache.Load()
 	}
+	out := &words.out[k]
 	// The loop holds no call but atomizeWord's, for a word's first sight
 	// or several atoms: a call on the common path would make the compiler
 	// keep the loop's state in memory.
 	for i := range toks {
+		if out.Has(toks[i].Word) {
+			continue
+		}
 		var v uint32
 		if c := words.Get(toks[i].Word); c != nil {
 			v = atomic.LoadUint32(&c[k])
@@ -518,7 +545,7 @@ func (t *trie) atomize(toks []analysis.Token, dst []docAtom) []docAtom {
 }
 
 // atomizeWord is atomize for token i whose word has v in words.
-func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analysis.WordCache[[maxShared]uint32], dst []docAtom) []docAtom {
+func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *wordResults, dst []docAtom) []docAtom {
 	if v >= wordAtom {
 		return append(dst, docAtom{id: int32(v - wordAtom), tok: int32(i), end: -1, first: true, last: true})
 	}
@@ -557,7 +584,7 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *analys
 
 // putWord keeps v as t's atomize result for word w. Another trie may be
 // storing its own in the same entry: each writes only its slot.
-func (t *trie) putWord(words *analysis.WordCache[[maxShared]uint32], w, v uint32) {
+func (t *trie) putWord(words *wordResults, w, v uint32) {
 	c := words.Get(w)
 	if c == nil {
 		words.Put(w, [maxShared]uint32{})
@@ -566,6 +593,9 @@ func (t *trie) putWord(words *analysis.WordCache[[maxShared]uint32], w, v uint32
 		}
 	}
 	atomic.StoreUint32(&c[t.slot], v)
+	if v == wordOut {
+		words.out[t.slot].Set(w) // w has an entry, so it is not 0
+	}
 }
 
 // hit is one phrase found in a token stream; last is exclusive.

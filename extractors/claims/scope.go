@@ -9,18 +9,21 @@ import (
 // scopes are the phrases that say what a figure covers beyond the event
 // itself: earlier rounds, a period, a part of the company. Each pattern
 // runs only when the lower-cased text holds one of its words, which keeps
-// the regular expressions off most claims.
+// the regular expressions off most claims. Every match holds one of the
+// words, at most lead bytes after the match starts ("not " before
+// "including", "in successive " before "rounds").
 var scopes = []struct {
 	words []string
+	lead  int
 	re    *regexp.Regexp
 }{
-	{[]string{"including", "excluding", "on top of", "in addition to"},
+	{[]string{"including", "excluding", "on top of", "in addition to"}, len("not "),
 		regexp.MustCompile(`(?i)\b(including|excluding|not including|on top of|in addition to)\s+[^,.;:()]{2,60}`)},
-	{[]string{"rounds"}, regexp.MustCompile(`(?i)\bin (multiple|several|two|three|successive|previous|earlier) rounds\b`)},
-	{[]string{"since 19", "since 20", "between 19", "between 20"}, regexp.MustCompile(`(?i)\b(since|between) (19|20)\d\d\b[^,.;:()]{0,20}`)},
-	{[]string{"so far", "to date", "in total", "in all", "cumulative", "all told", "over the past", "over the last", "this year", "last year"},
+	{[]string{"rounds"}, len("in successive "), regexp.MustCompile(`(?i)\bin (multiple|several|two|three|successive|previous|earlier) rounds\b`)},
+	{[]string{"since 19", "since 20", "between 19", "between 20"}, 0, regexp.MustCompile(`(?i)\b(since|between) (19|20)\d\d\b[^,.;:()]{0,20}`)},
+	{[]string{"so far", "to date", "in total", "in all", "cumulative", "all told", "over the past", "over the last", "this year", "last year"}, 0,
 		regexp.MustCompile(`(?i)\b(so far|to date|in total|in all|cumulative(ly)?|all told|over the (past|last) [^,.;:()]{1,20}|this year|last year)\b`)},
-	{[]string{"globally", "worldwide", "in the us", "in the u.s.", "in the uk", "in the eu"}, regexp.MustCompile(`(?i)\b(globally|worldwide|in the (US|U\.S\.|UK|EU))\b`)},
+	{[]string{"globally", "worldwide", "in the us", "in the u.s.", "in the uk", "in the eu"}, 0, regexp.MustCompile(`(?i)\b(globally|worldwide|in the (US|U\.S\.|UK|EU))\b`)},
 }
 
 // scopeAt holds a position per pattern.
@@ -147,7 +150,7 @@ func addEnd(ends []scopeEnd, e scopeEnd) []scopeEnd {
 // previous rounds"), or "" when it gives none. Two claims with the same
 // subject and predicate but different scopes are not a contradiction.
 func Scope(text string) string {
-	groups, at, end, ascii := scopeHits(text)
+	groups, at, end, inText := scopeHits(text)
 	if groups == 0 {
 		return ""
 	}
@@ -157,8 +160,8 @@ func Scope(text string) string {
 			continue
 		}
 		var ms []string
-		if ascii {
-			ms = scopeMatches(sc.re, text, matchFrom(text, at[i]), end[i])
+		if inText {
+			ms = scopeMatches(sc.re, text[:matchTo(text, end[i])], matchFrom(text, at[i]-sc.lead), end[i])
 		} else {
 			ms = sc.re.FindAllString(text, 2)
 		}
@@ -181,8 +184,9 @@ func addPart(parts []string, m string) []string {
 	return append(parts, m)
 }
 
-// scopeMatches returns re.FindAllString(text[from:], 2) for ASCII text
-// whose last word of the pattern's list ends at end: a second match would
+// scopeMatches returns re.FindAllString(text[from:], 2) for text (as
+// scopeHits read it in place) whose last word of the pattern's list ends
+// at end: a second match would
 // hold such a word after the first match, so when none ends past the first
 // match the search for a second, over the rest of the text, is left out.
 func scopeMatches(re *regexp.Regexp, text string, from, end int) []string {
@@ -196,20 +200,28 @@ func scopeMatches(re *regexp.Regexp, text string, from, end int) []string {
 	return []string{text[from+loc[0] : from+loc[1]]}
 }
 
-// scopeLead is how far before a word of its list a pattern's match may
-// start: "in successive " before "rounds".
-const scopeLead = len("in successive ")
-
-// matchFrom returns where a pattern may start looking in ASCII text whose
-// first word of the pattern's list is at i: a match holds such a word at
-// most scopeLead bytes after its start, and a cut after a non-word byte
-// leaves \b as it was.
+// matchFrom returns where a pattern may start looking in text (as
+// scopeHits read it in place) whose first word of the pattern's list is at
+// i+lead: a match holds such a word at most lead bytes after its start,
+// and a cut after a non-word byte, at the start of a character, leaves \b
+// as it was.
 func matchFrom(text string, i int) int {
-	i -= scopeLead
-	for i > 0 && isWordByte(text[i-1]) {
+	for i > 0 && (isWordByte(text[i-1]) || text[i]&0xc0 == 0x80) {
 		i--
 	}
 	return max(i, 0)
+}
+
+// matchTo returns where a pattern's matches end at the latest in text (as
+// scopeHits read it in place) whose last word of the pattern's list ends at end: each match holds
+// such a word, no pattern runs on from its word past one of ",.;:()", and
+// a cut before such a byte leaves \b as it was. The search then stops
+// there instead of trying every start to the end of the text.
+func matchTo(text string, end int) int {
+	if i := strings.IndexAny(text[end:], ",.;:()"); i >= 0 {
+		return end + i
+	}
+	return len(text)
 }
 
 func isWordByte(c byte) bool {
@@ -217,19 +229,27 @@ func isWordByte(c byte) bool {
 }
 
 // scopeHits sets bit i of groups when strings.ToLower(text) contains one of
-// the words of scopes[i]. For ASCII text (ascii true), at[i] is where the
-// first of them starts and end[i] where the last ends; other text is
-// lower-cased first.
-func scopeHits(text string) (groups uint32, at, end scopeAt, ascii bool) {
+// the words of scopes[i]. When it reads text in place (inText), at[i] is
+// where the first of them starts and end[i] where the last ends. It does,
+// its ASCII letters folded, unless text has a character that lower-cases
+// or case-folds to an ASCII letter (foldsToASCII): other characters split
+// words the same way lower-cased or not, and the patterns (ASCII, their
+// \b, \s and \d too) only match ASCII letters where such a word is, so
+// every match still holds one of the words. Such text is lower-cased first.
+func scopeHits(text string) (groups uint32, at, end scopeAt, inText bool) {
 	a := scopeAuto
 	next, class := a.next, &a.class
-	ascii = true
+	inText = true
+	checked := false
 	row := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c >= utf8.RuneSelf && ascii {
-			text, ascii, groups, row, i = strings.ToLower(text), false, 0, 0, -1
-			continue
+		if c >= utf8.RuneSelf && !checked {
+			checked = true
+			if foldsToASCII(text[i:]) {
+				text, inText, groups, row, i = strings.ToLower(text), false, 0, 0, -1
+				continue
+			}
 		}
 		v := next[row+int(class[c])]
 		row = int(v &^ scopeEndBit)
@@ -244,5 +264,12 @@ func scopeHits(text string) (groups uint32, at, end scopeAt, ascii bool) {
 			groups |= 1 << e.group
 		}
 	}
-	return groups, at, end, ascii
+	return groups, at, end, inText
+}
+
+// foldsToASCII reports whether s holds a character that strings.ToLower or
+// a (?i) pattern takes for an ASCII letter: İ (i), ſ (s), K (the Kelvin
+// sign, k). TestFoldsToASCII checks there are no others.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "İ") || strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
 }

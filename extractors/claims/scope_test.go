@@ -3,6 +3,8 @@ package claims
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // scopeGroups must pick the same patterns as testing every word on the
@@ -42,6 +44,8 @@ func TestScopeWindow(t *testing.T) {
 		"abcdefghijklmnopq in successive rounds", "in total", "rounds",
 		"Costs since 2019 rose, between 1990 and 2000", "worldwide sales in the US.",
 		"Überraschend in the UK, including VAT", "Growth in the U.S. so far",
+		"£5bn ‘so far’ this year, in the U\u212a", "ſince 2019 in the UK", "İN THE UK İncluding all",
+		"£1m in successive rounds, £2m not including fees", "cut in ſucceſſive rounds",
 	}
 	for _, text := range texts {
 		if got, want := Scope(text), scopeAll(text); got != want {
@@ -53,7 +57,7 @@ func TestScopeWindow(t *testing.T) {
 // Scope must find what a search of the whole text finds in random texts
 // of the patterns' words, with second matches or none.
 func TestScopeRandom(t *testing.T) {
-	frags := []string{" ", ", ", "x", "in ", "the ", "since ", "2019", "19", "rounds", "several ", "not ",
+	frags := []string{" ", ", ", "x", ". ", "(", ");", "£", "’", "Ü", "ſ", "\u212a", "İ", "in ", "the ", "since ", "2019", "19", "rounds", "several ", "not ",
 		"including ", "Including", "excluding the fee", "on top of", "in addition to", "so far", "in all", "in allocation",
 		"cumulatively", "this year", "last years", "over the past", "week", "globally", "in the US", "in the U.S.", "UK", "eu"}
 	rnd := uint32(7)
@@ -85,11 +89,15 @@ func TestScopeHitsRandom(t *testing.T) {
 			frags = append(frags, w, strings.ToUpper(w[:len(w)/2])+w[len(w)/2:], w[:len(w)-1], w[1:])
 		}
 	}
-	frags = append(frags, " ", ".", "x", "in ", "the ", "19", "Ü", "s")
+	frags = append(frags, " ", ".", "x", "in ", "the ", "19", "Ü", "s", "£", "ſ", "\u212a", "İ", "é")
 	rnd := uint32(1)
 	for n := 0; n < 20000; n++ {
 		text := randomText(frags, 1+n%7, &rnd)
 		low := strings.ToLower(text)
+		inText := !foldsToASCII(text)
+		if inText {
+			low = foldASCII(text) // positions in text
+		}
 		var want uint32
 		var wantAt, wantEnd scopeAt
 		for i, sc := range scopes {
@@ -103,20 +111,48 @@ func TestScopeHitsRandom(t *testing.T) {
 				}
 			}
 		}
-		got, at, end, ascii := scopeHits(text)
+		got, at, end, gotInText := scopeHits(text)
 		if got != want {
 			t.Fatalf("scopeHits(%q) = %b, want %b", text, got, want)
 		}
-		if ascii != !strings.ContainsFunc(text, func(r rune) bool { return r >= 0x80 }) {
-			t.Fatalf("scopeHits(%q): ascii %v", text, ascii)
+		if gotInText != inText {
+			t.Fatalf("scopeHits(%q): inText %v", text, gotInText)
 		}
 		for i := range scopes {
-			if ascii && want&(1<<i) != 0 && at[i] != wantAt[i] {
+			if inText && want&(1<<i) != 0 && at[i] != wantAt[i] {
 				t.Fatalf("scopeHits(%q): at[%d] = %d, want %d", text, i, at[i], wantAt[i])
 			}
-			if ascii && want&(1<<i) != 0 && end[i] != wantEnd[i] {
+			if inText && want&(1<<i) != 0 && end[i] != wantEnd[i] {
 				t.Fatalf("scopeHits(%q): end[%d] = %d, want %d", text, i, end[i], wantEnd[i])
 			}
+		}
+	}
+}
+
+// foldASCII lower-cases the ASCII letters of s only.
+func foldASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// Only İ, ſ and the Kelvin sign lower-case or case-fold to ASCII letters:
+// scopeHits reads any other text in place.
+func TestFoldsToASCII(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= unicode.MaxRune; r++ {
+		toASCII := false
+		for _, c := range strings.ToLower(string(r)) {
+			toASCII = toASCII || c < utf8.RuneSelf
+		}
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			toASCII = toASCII || f < utf8.RuneSelf
+		}
+		if toASCII != foldsToASCII(string(r)) {
+			t.Errorf("%U: folds to ASCII %v, foldsToASCII says %v", r, toASCII, !toASCII)
 		}
 	}
 }

@@ -185,6 +185,9 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 func (x *Extractor) nextTrigger(toks []analysis.Token, k int) int {
 	lx := x.lx
 	for ; k < len(toks); k++ {
+		if lx.nones.Has(toks[k].Word) {
+			continue
+		}
 		if c := lx.triggers.Get(toks[k].Word); c != nil {
 			if *c {
 				return k

@@ -78,13 +78,15 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
-	// triggers keeps learnTrigger's answer per analysed word.
+	// triggers keeps learnTrigger's answer per analysed word; nones has
+	// the words that are none (most), tested first.
 	triggers *analysis.WordCache[bool]
+	nones    *rules.WordBits
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint32{},
-		triggers: new(analysis.WordCache[bool])}
+		triggers: new(analysis.WordCache[bool]), nones: new(rules.WordBits)}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
@@ -190,6 +192,9 @@ const (
 func (lx *lexicon) learnTrigger(t *analysis.Token) bool {
 	ok := lx.trigger(t.Text)
 	lx.triggers.Put(t.Word, ok)
+	if !ok && t.Word != 0 {
+		lx.nones.Set(t.Word)
+	}
 	return ok
 }
 
