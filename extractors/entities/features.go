@@ -310,9 +310,9 @@ func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable, gaz *ga
 	}
 	in.gazLen, in.gaz1 = 0, 0
 	if gaz != nil {
-		in.gazLen = gaz.firsts[in.lower]
+		in.gazLen = gaz.firsts.get(in.lower)
 		if in.gazLen > 0 {
-			in.gaz1 = gaz.entries[seqHash(0, in.lower)]
+			in.gaz1 = gaz.entries.get(seqHash(0, in.lower))
 		}
 	}
 	in.shape, in.longShape, in.flags = shapes(text)
