@@ -61,6 +61,7 @@ type table struct {
 	stride  int // nl, or 2*nl with a second pass
 	scale   [2]float32
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
+	cols    [2][]float32 // trans by column (see transCols)
 	pass1   sparseRows   // the first pass as set, for training the second
 	// words keeps, per word, the sums of its own features' rows (see
 	// emissions; the sums of those it gives a neighbour are kept with
@@ -182,6 +183,11 @@ func (m *Model) setTable(t table) {
 	t.words = analysis.NewWordVecs(t.stride)
 	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
+	}
+	for k, tr := range t.trans {
+		if tr != nil {
+			t.cols[k] = transCols(nil, tr, m.nl)
+		}
 	}
 	t.ctx = make([]int32, (nCtx+1)*t.stride)
 	var feats []uint64
@@ -617,16 +623,22 @@ func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 		s.cols = transCols(s.cols, trans, nl)
 		cols = s.cols
 	}
-	for y := 0; y < nl; y++ {
-		if m.allow[nl*nl+y] {
-			s.scores[y] += trans[nl*nl+y]
-		} else {
-			s.scores[y] = negInf
-		}
-	}
 	if nl == 9 {
+		// Fixed sizes, as in viterbi9. O and B- tags may open a sentence,
+		// I- tags not (see init).
+		r, st := (*[9]float32)(s.scores), (*[9]float32)(trans[nl*nl:])
+		r[0], r[1], r[2] = r[0]+st[0], r[1]+st[1], negInf
+		r[3], r[4], r[5] = r[3]+st[3], negInf, r[5]+st[5]
+		r[6], r[7], r[8] = negInf, r[7]+st[7], negInf
 		m.viterbi9(trans, cols, n, s)
 	} else {
+		for y := 0; y < nl; y++ {
+			if m.allow[nl*nl+y] {
+				s.scores[y] += trans[nl*nl+y]
+			} else {
+				s.scores[y] = negInf
+			}
+		}
 		m.viterbi(trans, cols, n, s)
 	}
 	last := s.scores[(n-1)*nl : n*nl]
@@ -636,9 +648,10 @@ func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 			by = y
 		}
 	}
+	back := s.back[:n*nl]
 	for i := n - 1; i >= 0; i-- {
 		tags[i] = by
-		by = int(s.back[i*nl+by])
+		by = int(back[i*nl+by])
 	}
 }
 
@@ -715,13 +728,11 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
 	full := m.full
-	// Rows 1 to n-1, taken off the front one at a time.
-	sc, bk := s.scores[nl:n*nl], s.back[nl:n*nl]
-	cur := (*[nl]float32)(s.scores)
-	for len(sc) >= nl && len(bk) >= nl {
-		prev, back := cur, (*[nl]int32)(bk)
-		cur = (*[nl]float32)(sc)
-		sc, bk = sc[nl:], bk[nl:]
+	// Rows 1 to n-1 by index: cheaper than taking them off the front of
+	// the slices (which clamps the pointer at every step).
+	scores, bk := s.scores[:n*nl], s.back[:n*nl]
+	for i := nl; i+nl <= len(scores) && i+nl <= len(bk); i += nl {
+		prev, cur, back := (*[nl]float32)(scores[i-nl:i]), (*[nl]float32)(scores[i:i+nl]), (*[nl]int32)(bk[i:i+nl])
 		if prev[1] == negInf {
 			p0 := prev[0]
 			if cur[1] == negInf {
@@ -855,8 +866,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 	if second {
 		k = 1
 	}
-	s.cols = transCols(s.cols, m.tab.trans[k], m.nl)
-	cols := s.cols
+	cols := m.tab.cols[k]
 	for _, sent := range doc.Sentences {
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]
