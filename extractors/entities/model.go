@@ -394,7 +394,7 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 		case second && t.words != nil && t.doc != nil:
 			// docFeatures from the sums by value; only the second
 			// pass's half of a is read.
-			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
+			copySums(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
 			if in.self != 0 {
 				d := t.doc
 				add := func(c *[2 * maxTags]int32) {
@@ -434,7 +434,7 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// spelling gives: kept per word, only the rest is looked up.
 			// Integer sums, so the order of the additions does not matter.
 			if c := t.words.Get(in.word); c != nil {
-				copy(a[:], c)
+				copySums(a[:], c)
 			} else {
 				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
 				t.accumulate(s.feats, &a, m.bits)
@@ -496,7 +496,7 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			}
 		}
 		if both {
-			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
+			copySums(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
 		}
 	}
 }
@@ -514,6 +514,22 @@ func (t *table) nearSums(in *tokInfo, bits uint8) []int32 {
 		copy(all[q*st:q*st+st], sum[:st])
 	}
 	return all
+}
+
+// copySums is copy for sums of the usual lengths, as fixed-size moves
+// through a local (which cannot overlap either) instead of a call to
+// memmove.
+func copySums(dst, src []int32) {
+	switch len(src) {
+	case 9:
+		v := [9]int32(src)
+		*(*[9]int32)(dst) = v
+	case 18:
+		v := [18]int32(src)
+		*(*[18]int32)(dst) = v
+	default:
+		copy(dst, src)
+	}
 }
 
 // nearAt returns the sums token j gives its neighbour in role r (see
