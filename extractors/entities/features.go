@@ -132,11 +132,10 @@ func closed(flags uint16, lower []byte) bool {
 type tokInfo struct {
 	wordStatic
 	pos  uint64
-	gaz  uint16  // train gazetteer: bit per (type, B/I)
-	rule uint16  // rules gazetteer: bit per (label, B/I)
-	doc  uint8   // document flags for this word
-	word uint32  // Token.Word
-	near []int32 // the word's near sums once table.nearSum has found them; prepare clears
+	gaz  uint16 // train gazetteer: bit per (type, B/I)
+	rule uint16 // rules gazetteer: bit per (label, B/I)
+	doc  uint8  // document flags for this word
+	word uint32 // Token.Word
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
@@ -239,22 +238,30 @@ func shapes(s string) (short, long uint64, flags uint16) {
 
 // prepare fills infos for the tokens of a document. buf is scratch. gaz
 // is the gazetteer that will mark infos, if any.
-func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, gaz *gazetteer, words *analysis.WordCache[wordStatic]) []byte {
+func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus clusterTable, gaz *gazetteer, words *wordStatics) []byte {
 	for i := range doc.Tokens {
 		in := &infos[i]
 		w := doc.Tokens[i].Word
 		in.word = w
-		if c := words.Get(w); c != nil {
+		var c *wordStatic
+		if words != nil {
+			c = words.cache.Get(w)
+		}
+		if c != nil {
 			in.wordStatic = *c
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
-			words.Put(w, in.wordStatic)
+			in.near = nil
+			if words != nil {
+				in.near = words.tab.nearSums(in, words.bits)
+				words.cache.Put(w, in.wordStatic)
+			}
 		}
 		in.pos = 0
 		if t := &doc.Tokens[i]; usePOS && t.Tag != "" {
 			in.pos = hashString(t.Tag)
 		}
-		in.gaz, in.rule, in.doc, in.near = 0, 0, 0, nil
+		in.gaz, in.rule, in.doc = 0, 0, 0
 	}
 	for _, s := range doc.Sentences {
 		head := true
@@ -281,10 +288,20 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 	return buf
 }
 
+// wordStatics keeps each word's wordStatic for one table of a Model.
+type wordStatics struct {
+	cache analysis.WordCache[wordStatic]
+	tab   *table
+	bits  uint8
+}
+
 // wordStatic is the part of a tokInfo that depends on the word alone,
 // kept per word by a Model so prepare hashes each word once (and copies
 // it whole).
 type wordStatic struct {
+	// near holds the sums of the features the word gives a neighbour
+	// (see table.nearSums) when prepare has a table, else nil.
+	near                           []int32
 	lower, exact, shape, longShape uint64
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
@@ -310,9 +327,9 @@ func staticInfo(in *tokInfo, text string, buf []byte, clus clusterTable, gaz *ga
 	}
 	in.gazLen, in.gaz1 = 0, 0
 	if gaz != nil {
-		in.gazLen = gaz.firsts[in.lower]
+		in.gazLen = gaz.firsts.get(in.lower)
 		if in.gazLen > 0 {
-			in.gaz1 = gaz.entries[seqHash(0, in.lower)]
+			in.gaz1 = gaz.entries.get(seqHash(0, in.lower))
 		}
 	}
 	in.shape, in.longShape, in.flags = shapes(text)

@@ -1,16 +1,81 @@
 package entities
 
+import "slices"
+
 // gazetteer holds entity names seen in training data, as hashes of their
 // lower-cased token sequences, with a bit per entity type.
 type gazetteer struct {
-	entries map[uint64]uint8 // sequence hash -> type mask
-	firsts  map[uint64]uint8 // first-token hash -> longest entry length
+	entries hashMasks // sequence hash -> type mask
+	firsts  hashMasks // first-token hash -> longest entry length
 }
 
 const gazMaxLen = 6
 
-func newGazetteer() *gazetteer {
-	return &gazetteer{entries: map[uint64]uint8{}, firsts: map[uint64]uint8{}}
+func newGazetteer() *gazetteer { return &gazetteer{} }
+
+// hashMasks maps hashes to bytes, as a map[uint64]uint8 would, in an open
+// addressing table: the keys are hashes already, so a lookup is an index
+// and a compare or two, where a map's costs ~90 instructions (mark makes
+// one for every multi-token candidate).
+type hashMasks struct {
+	slots []maskSlot // a power of two, at most half full
+	n     int
+}
+
+type maskSlot struct {
+	key  uint64
+	val  uint8
+	used bool
+}
+
+func (t *hashMasks) len() int { return t.n }
+
+// slot returns the index of h's slot, or of the empty slot it would take.
+func (t *hashMasks) slot(h uint64) int {
+	mask := len(t.slots) - 1
+	i := int(h*0x9E3779B97F4A7C15>>32) & mask
+	for t.slots[i].used && t.slots[i].key != h {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// get returns h's value, 0 when there is none.
+func (t *hashMasks) get(h uint64) uint8 {
+	if t.n == 0 {
+		return 0
+	}
+	return t.slots[t.slot(h)].val
+}
+
+// set makes v h's value.
+func (t *hashMasks) set(h uint64, v uint8) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]maskSlot, max(16, 2*len(old)))
+		for _, e := range old {
+			if e.used {
+				t.slots[t.slot(e.key)] = e
+			}
+		}
+	}
+	i := t.slot(h)
+	if !t.slots[i].used {
+		t.n++
+	}
+	t.slots[i] = maskSlot{key: h, val: v, used: true}
+}
+
+// keys returns the hashes that have a value, in increasing order.
+func (t *hashMasks) keys() []uint64 {
+	keys := make([]uint64, 0, t.n)
+	for _, e := range t.slots {
+		if e.used {
+			keys = append(keys, e.key)
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 func seqHash(h, lower uint64) uint64 { return mix(h+0x51ED, lower) }
@@ -23,9 +88,9 @@ func (g *gazetteer) add(lowers []uint64, mask uint8) {
 	for _, l := range lowers {
 		h = seqHash(h, l)
 	}
-	g.entries[h] |= mask
-	if uint8(len(lowers)) > g.firsts[lowers[0]] {
-		g.firsts[lowers[0]] = uint8(len(lowers))
+	g.entries.set(h, g.entries.get(h)|mask)
+	if uint8(len(lowers)) > g.firsts.get(lowers[0]) {
+		g.firsts.set(lowers[0], uint8(len(lowers)))
 	}
 }
 
@@ -35,7 +100,7 @@ func (g *gazetteer) add(lowers []uint64, mask uint8) {
 // must have been prepared with g (for gazLen, the firsts of the word, and
 // gaz1, its entry alone).
 func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uint8) {
-	if g == nil || len(g.entries) == 0 {
+	if g == nil || g.entries.len() == 0 {
 		return
 	}
 	for i := range infos {
@@ -53,7 +118,7 @@ func (g *gazetteer) mark(infos []tokInfo, exclude func(h uint64, mask uint8) uin
 			h = seqHash(h, infos[j].lower)
 			mask := infos[i].gaz1 // g.entries[h], kept per word
 			if j > i {
-				mask = g.entries[h]
+				mask = g.entries.get(h)
 			}
 			if mask == 0 {
 				continue // none, or nothing a zero mask would mark

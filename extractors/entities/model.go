@@ -23,8 +23,9 @@ type Model struct {
 	// Types are the entity labels, e.g. PERSON, ORG, LOC, MISC.
 	Types []string
 	// static keeps each word's own token features for prepare (they
-	// depend on clus and gaz, fixed once a model is in use).
-	static analysis.WordCache[wordStatic]
+	// depend on clus and gaz, fixed once a model is in use, and on the
+	// table: setTable starts it afresh).
+	static *wordStatics
 	// Viterbi selects exact decoding; otherwise greedy left to right.
 	Viterbi bool
 	// UsePOS adds part-of-speech features when tokens carry tags.
@@ -60,15 +61,14 @@ type table struct {
 	stride  int // nl, or 2*nl with a second pass
 	scale   [2]float32
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
+	cols    [2][]float32 // trans by column (see transCols)
 	pass1   sparseRows   // the first pass as set, for training the second
-	// words keeps, per word, the sums of its own features' rows, and near
-	// those of the features it gives a neighbour in each role (see
-	// emissions); a new table starts them afresh. pad holds the sums for
-	// the sentence boundary.
-	// Vectors of stride values (near: one per role, in role order), so
-	// the usual 18 do not pay for the 34 of the largest model.
+	// words keeps, per word, the sums of its own features' rows (see
+	// emissions; the sums of those it gives a neighbour are kept with
+	// the word's fields, see nearSums); a new table starts them afresh.
+	// Vectors of stride values, so the usual 18 do not pay for the 34 of
+	// the largest model. pad holds the sums for the sentence boundary.
 	words *analysis.WordVecs
-	near  *analysis.WordVecs
 	pad   [nRoles][2 * maxTags]int32
 	// ctx holds the sums of the partCtx features by ctxKey (stride
 	// values each), then zeros for the tokens without a key.
@@ -180,9 +180,14 @@ func (t *table) setRank() int {
 // setTable makes t, its rows packed and ranked, the model's table, with
 // what is worked out from the rows.
 func (m *Model) setTable(t table) {
-	t.words, t.near = analysis.NewWordVecs(t.stride), analysis.NewWordVecs(nRoles*t.stride)
+	t.words = analysis.NewWordVecs(t.stride)
 	for r := range t.pad {
 		t.accumulate(nearFeatures(r, &pads[r], nil), &t.pad[r], m.bits)
+	}
+	for k, tr := range t.trans {
+		if tr != nil {
+			t.cols[k] = transCols(nil, tr, m.nl)
+		}
 	}
 	t.ctx = make([]int32, (nCtx+1)*t.stride)
 	var feats []uint64
@@ -213,6 +218,7 @@ func (m *Model) setTable(t table) {
 		t.doc = d
 	}
 	m.tab = t
+	m.static = &wordStatics{tab: &m.tab, bits: m.bits}
 }
 
 // passRows returns pass k's non-zero rows.
@@ -290,9 +296,8 @@ type scratch struct {
 	slot    []int32
 	hkeys   []uint64
 	hids    []int32
-	partial []int32                             // second-pass sums of first-pass features
-	near    [nRoles][nRoles * 2 * maxTags]int32 // per role asked, as a token's four neighbours are in use at once
-	cols    []float32                           // decode's transitions by column
+	partial []int32   // second-pass sums of first-pass features
+	cols    []float32 // decode's transitions by column
 	counts  []codeCounts
 	nslots  int // words numbered in slot by docFlags
 	// Per document, until s is put back: tagTokens' spans, ruleSet.hits'.
@@ -348,7 +353,7 @@ func margin(sc []float32) float32 {
 // hits are the rule set's matches, model features when given.
 func (m *Model) prepareDoc(doc *analysis.Doc, s *scratch, hits []ruleHit) {
 	s.grow(len(doc.Tokens), m.nl)
-	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, m.gaz, &m.static)
+	s.buf = prepare(doc, s.infos, s.buf, m.UsePOS, m.clus, m.gaz, m.static)
 	docFlags(s.infos, s)
 	for _, sent := range doc.Sentences {
 		m.gaz.mark(s.infos[sent.First:sent.Last], nil)
@@ -389,7 +394,7 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 		case second && t.words != nil && t.doc != nil:
 			// docFeatures from the sums by value; only the second
 			// pass's half of a is read.
-			copy(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
+			copySums(a[nl:], s.partial[(first+i)*nl:(first+i+1)*nl])
 			if in.self != 0 {
 				d := t.doc
 				add := func(c *[2 * maxTags]int32) {
@@ -429,14 +434,14 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// spelling gives: kept per word, only the rest is looked up.
 			// Integer sums, so the order of the additions does not matter.
 			if c := t.words.Get(in.word); c != nil {
-				copy(a[:], c)
+				copySums(a[:], c)
 			} else {
 				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
 				t.accumulate(s.feats, &a, m.bits)
 				t.words.Put(in.word, a[:])
 			}
-			p1, n1 := t.nearSum(rPrev, infos, i-1, s, m.bits), t.nearSum(rNext, infos, i+1, s, m.bits)
-			p2, n2 := t.nearSum(rPrev2, infos, i-2, s, m.bits), t.nearSum(rNext2, infos, i+2, s, m.bits)
+			p1, n1 := t.nearAt(infos, i-1, rPrev), t.nearAt(infos, i+1, rNext)
+			p2, n2 := t.nearAt(infos, i-2, rPrev2), t.nearAt(infos, i+2, rNext2)
 			// The features of a few bits of the token by value, or
 			// zeros and looked up with the rest.
 			parts, k := partRest, ctxKey(in, i)
@@ -491,37 +496,50 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			}
 		}
 		if both {
-			copy(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
+			copySums(s.partial[(first+i)*nl:(first+i+1)*nl], a[nl:2*nl])
 		}
 	}
 }
 
-// nearSum returns the sums (stride values) of the features that token j
-// gives its neighbour in role r, or the pad's outside the sentence. They
-// are kept per word for all roles at once, and per token as up to four
-// neighbours ask; s.near[r] holds them when just worked out.
-func (t *table) nearSum(r int, infos []tokInfo, j int, s *scratch, bits uint8) []int32 {
+// nearSums returns the sums of the features that a token with in's word
+// gives its neighbour, for each role (stride values a role, in role
+// order). prepare keeps them with the word's other fields.
+func (t *table) nearSums(in *tokInfo, bits uint8) []int32 {
 	st := t.stride
-	if j < 0 || j >= len(infos) {
-		return t.pad[r][:st]
-	}
-	if c := infos[j].near; c != nil {
-		return c[r*st : r*st+st]
-	}
-	w := infos[j].word
-	if c := t.near.Get(w); c != nil {
-		infos[j].near = c
-		return c[r*st : r*st+st]
-	}
-	all := s.near[r][:nRoles*st]
+	all := make([]int32, nRoles*st)
+	var feats [8]uint64
 	for q := range nRoles {
 		var sum [2 * maxTags]int32
-		s.feats = nearFeatures(q, &infos[j], s.feats[:0])
-		t.accumulate(s.feats, &sum, bits)
+		t.accumulate(nearFeatures(q, in, feats[:0]), &sum, bits)
 		copy(all[q*st:q*st+st], sum[:st])
 	}
-	t.near.Put(w, all)
-	return all[r*st : r*st+st]
+	return all
+}
+
+// copySums is copy for sums of the usual lengths, as fixed-size moves
+// through a local (which cannot overlap either) instead of a call to
+// memmove.
+func copySums(dst, src []int32) {
+	switch len(src) {
+	case 9:
+		v := [9]int32(src)
+		*(*[9]int32)(dst) = v
+	case 18:
+		v := [18]int32(src)
+		*(*[18]int32)(dst) = v
+	default:
+		copy(dst, src)
+	}
+}
+
+// nearAt returns the sums token j gives its neighbour in role r (see
+// nearSums), or the pad's outside the sentence.
+func (t *table) nearAt(infos []tokInfo, j, r int) []int32 {
+	st := t.stride
+	if uint(j) >= uint(len(infos)) {
+		return t.pad[r][:st]
+	}
+	return infos[j].near[r*st : r*st+st]
 }
 
 // accumulate adds the rows of feats to a[:stride]: the first pass's
@@ -621,16 +639,22 @@ func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 		s.cols = transCols(s.cols, trans, nl)
 		cols = s.cols
 	}
-	for y := 0; y < nl; y++ {
-		if m.allow[nl*nl+y] {
-			s.scores[y] += trans[nl*nl+y]
-		} else {
-			s.scores[y] = negInf
-		}
-	}
 	if nl == 9 {
+		// Fixed sizes, as in viterbi9. O and B- tags may open a sentence,
+		// I- tags not (see init).
+		r, st := (*[9]float32)(s.scores), (*[9]float32)(trans[nl*nl:])
+		r[0], r[1], r[2] = r[0]+st[0], r[1]+st[1], negInf
+		r[3], r[4], r[5] = r[3]+st[3], negInf, r[5]+st[5]
+		r[6], r[7], r[8] = negInf, r[7]+st[7], negInf
 		m.viterbi9(trans, cols, n, s)
 	} else {
+		for y := 0; y < nl; y++ {
+			if m.allow[nl*nl+y] {
+				s.scores[y] += trans[nl*nl+y]
+			} else {
+				s.scores[y] = negInf
+			}
+		}
 		m.viterbi(trans, cols, n, s)
 	}
 	last := s.scores[(n-1)*nl : n*nl]
@@ -640,9 +664,10 @@ func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 			by = y
 		}
 	}
+	back := s.back[:n*nl]
 	for i := n - 1; i >= 0; i-- {
 		tags[i] = by
-		by = int(s.back[i*nl+by])
+		by = int(back[i*nl+by])
 	}
 }
 
@@ -719,13 +744,11 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	tr := (*[(nl + 1) * nl]float32)(trans)
 	cl := (*[nl * nl]float32)(cols)
 	full := m.full
-	// Rows 1 to n-1, taken off the front one at a time.
-	sc, bk := s.scores[nl:n*nl], s.back[nl:n*nl]
-	cur := (*[nl]float32)(s.scores)
-	for len(sc) >= nl && len(bk) >= nl {
-		prev, back := cur, (*[nl]int32)(bk)
-		cur = (*[nl]float32)(sc)
-		sc, bk = sc[nl:], bk[nl:]
+	// Rows 1 to n-1 by index: cheaper than taking them off the front of
+	// the slices (which clamps the pointer at every step).
+	scores, bk := s.scores[:n*nl], s.back[:n*nl]
+	for i := nl; i+nl <= len(scores) && i+nl <= len(bk); i += nl {
+		prev, cur, back := (*[nl]float32)(scores[i-nl:i]), (*[nl]float32)(scores[i:i+nl]), (*[nl]int32)(bk[i:i+nl])
 		if prev[1] == negInf {
 			p0 := prev[0]
 			if cur[1] == negInf {
@@ -859,8 +882,7 @@ func (m *Model) pass(doc *analysis.Doc, s *scratch, second bool, each func(analy
 	if second {
 		k = 1
 	}
-	s.cols = transCols(s.cols, m.tab.trans[k], m.nl)
-	cols := s.cols
+	cols := m.tab.cols[k]
 	for _, sent := range doc.Sentences {
 		infos := s.infos[sent.First:sent.Last]
 		tags := s.tags[sent.First:sent.Last]

@@ -57,7 +57,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
 	t := &m.tab
 	h := header{Version: 4, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: t.scale[0],
-		Rows: len(m.passRows(0).idx), Gaz: len(m.gaz.entries), Packed: len(t.rows) / t.stride}
+		Rows: len(m.passRows(0).idx), Gaz: m.gaz.entries.len(), Packed: len(t.rows) / t.stride}
 	if t.twoPass() {
 		h.TwoPass, h.Scale2, h.Rows2 = true, t.scale[1], len(m.passRows(1).idx)
 	}
@@ -98,24 +98,15 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 // writeGazetteer writes the training-name gazetteer: its entries, the
 // number of first words, then those.
 func (m *Model) writeGazetteer(bw *bufio.Writer) {
-	keys := make([]uint64, 0, len(m.gaz.entries))
-	for k := range m.gaz.entries {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
+	for _, k := range m.gaz.entries.keys() {
 		binary.Write(bw, binary.LittleEndian, k)
-		bw.WriteByte(m.gaz.entries[k])
+		bw.WriteByte(m.gaz.entries.get(k))
 	}
-	keys = keys[:0]
-	for k := range m.gaz.firsts {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	keys := m.gaz.firsts.keys()
 	binary.Write(bw, binary.LittleEndian, uint32(len(keys)))
 	for _, k := range keys {
 		binary.Write(bw, binary.LittleEndian, k)
-		bw.WriteByte(m.gaz.firsts[k])
+		bw.WriteByte(m.gaz.firsts.get(k))
 	}
 }
 
@@ -331,17 +322,17 @@ func (m *Model) readGazetteer(d *byteReader, n int) error {
 }
 
 // hashMasks reads n pairs of a little-endian uint64 hash and a byte.
-func (r *byteReader) hashMasks(n int) (map[uint64]uint8, error) {
+func (r *byteReader) hashMasks(n int) (hashMasks, error) {
+	var out hashMasks
 	if n < 0 {
-		return nil, corrupt(nil)
+		return out, corrupt(nil)
 	}
 	b, ok := r.next(9 * n)
 	if !ok {
-		return nil, corrupt(io.ErrUnexpectedEOF)
+		return out, corrupt(io.ErrUnexpectedEOF)
 	}
-	out := make(map[uint64]uint8, n)
 	for i := 0; i < n; i++ {
-		out[binary.LittleEndian.Uint64(b[9*i:])] = b[9*i+8]
+		out.set(binary.LittleEndian.Uint64(b[9*i:]), b[9*i+8])
 	}
 	return out, nil
 }

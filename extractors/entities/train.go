@@ -429,20 +429,21 @@ func averaged(w []float32, acc []float64, c float64) []float32 {
 // spanTokens appends to out the [first,last) token ranges of the spans in
 // BIO tags.
 func spanTokens(out [][2]int, tags []int) [][2]int {
-	open := -1
-	for i, y := range tags {
-		if open >= 0 && (y == 0 || isBegin(y) || tagType(y) != tagType(tags[open])) {
-			out = append(out, [2]int{open, i})
-			open = -1
+	for i := 0; ; {
+		for i < len(tags) && tags[i] == 0 {
+			i++ // most tokens: a tight loop of their own
 		}
-		if y != 0 && open < 0 {
-			open = i
+		if i >= len(tags) {
+			return out
 		}
+		// A span runs on over I- tags of its type.
+		y, j := tags[i], i+1
+		for j < len(tags) && tags[j] != 0 && !isBegin(tags[j]) && tagType(tags[j]) == tagType(y) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
 	}
-	if open >= 0 {
-		out = append(out, [2]int{open, len(tags)})
-	}
-	return out
 }
 
 func normSpans(spans []Span) []Span {

@@ -15,7 +15,7 @@ import (
 // reads.
 func (m *Model) writeV3(w io.Writer) error {
 	p1 := m.passRows(0)
-	h := header{Version: 3, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: p1.scale, Rows: len(p1.idx), Gaz: len(m.gaz.entries)}
+	h := header{Version: 3, Types: m.Types, Viterbi: m.Viterbi, UsePOS: m.UsePOS, Bits: m.bits, Scale: p1.scale, Rows: len(p1.idx), Gaz: m.gaz.entries.len()}
 	var p2 sparseRows
 	if m.tab.twoPass() {
 		p2 = m.passRows(1)
