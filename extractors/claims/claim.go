@@ -962,8 +962,9 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 			continue
 		}
 		inWin := t >= ws && t < we
-		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-			h := &d.cues.hits[i]
+		hs := d.cues.from(t)
+		for i := range hs {
+			h := &hs[i]
 			if int(h.last) > b {
 				continue
 			}
@@ -1020,8 +1021,9 @@ func (d *docState) framedHedge(f, a int) bool {
 		if d.cues.mask[t]&cHedge == 0 || d.cues.mask[t]&cUnnamedSource != 0 {
 			continue
 		}
-		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-			if h := &d.cues.hits[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(&d.doc.Tokens[t])) {
+		hs := d.cues.from(t)
+		for i := range hs {
+			if h := &hs[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(&d.doc.Tokens[t])) {
 				return true
 			}
 		}

@@ -638,6 +638,16 @@ func eqFoldLen(a, b string) bool {
 		}
 		return true
 	}
+	// Of another length, a matches only through a non-ASCII rune: an
+	// ASCII first byte that differs settles it without EqualFold.
+	if c := a[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[0] {
+			return false
+		}
+	}
 	return strings.EqualFold(a, b)
 }
 
