@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -126,8 +127,11 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 			d.lastOrg = s.ent
 		}
 	}
-	for _, f := range figs {
-		c.Figures = append(c.Figures, f.ID)
+	if len(figs) > 0 {
+		c.Figures = make([]string, len(figs))
+		for i, f := range figs {
+			c.Figures[i] = f.ID
+		}
 	}
 	c.Source = src
 	c.Modality = d.modality(cl, a, b, p, s)
@@ -205,7 +209,24 @@ func trimClause(toks []analysis.Token, a, b int) (int, int) {
 	return a, b
 }
 
+// isPunctTok is inlined: most tokens start with an ASCII letter or digit,
+// where the loop of punctTok stops at once.
 func isPunctTok(t *analysis.Token) bool {
+	if n := t.Norm; n != "" && alnumByte[n[0]] {
+		return false
+	}
+	return punctTok(t)
+}
+
+// alnumByte marks the ASCII letters and digits.
+var alnumByte = func() (a [256]bool) {
+	for c := range a {
+		a[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return a
+}()
+
+func punctTok(t *analysis.Token) bool {
 	for _, r := range t.Norm {
 		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x2000 && r < 0x2010 {
 			return false
@@ -303,6 +324,23 @@ func (d *docState) predicate(a, b int) (pred, bool) {
 // to carry", "expects to ship"). Participles before the finite verb
 // ("A claim accusing X has been thrown out") modify nouns.
 func (d *docState) mainVerb(a, b int) (pred, bool) {
+	// claim asks again for the clause predicate asked about.
+	if m := &d.verb; m.set && m.a == a && m.b == b {
+		return m.p, m.ok
+	}
+	p, ok := d.findMainVerb(a, b)
+	d.verb = verbMemo{a: a, b: b, p: p, ok: ok, set: true}
+	return p, ok
+}
+
+// verbMemo is the last answer of mainVerb.
+type verbMemo struct {
+	a, b    int
+	p       pred
+	ok, set bool
+}
+
+func (d *docState) findMainVerb(a, b int) (pred, bool) {
 	toks := d.doc.Tokens
 	from := a
 	for t := a; t < b; t++ {
@@ -787,12 +825,15 @@ func (d *docState) figuresIn(start, end int) []quarry.Figure {
 
 // entitiesIn counts the named entities of a clause other than the subject.
 func (d *docState) entitiesIn(a, b int, s subj) int {
-	seen := map[string]bool{}
+	seen := d.seen[:0] // a clause names few: a list, not a map
 	for t := a; t < b; t++ {
 		if mi := d.tokMent[t]; mi >= 0 && isNamed(d.ments[mi].ent.Label) && (s.ent == nil || d.ments[mi].ent.ID != s.ent.ID) {
-			seen[d.ments[mi].ent.ID] = true
+			if id := d.ments[mi].ent.ID; !slices.Contains(seen, id) {
+				seen = append(seen, id)
+			}
 		}
 	}
+	d.seen = seen
 	return len(seen)
 }
 
@@ -921,8 +962,9 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 			continue
 		}
 		inWin := t >= ws && t < we
-		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-			h := &d.cues.hits[i]
+		hs := d.cues.from(t)
+		for i := range hs {
+			h := &hs[i]
 			if int(h.last) > b {
 				continue
 			}
@@ -979,8 +1021,9 @@ func (d *docState) framedHedge(f, a int) bool {
 		if d.cues.mask[t]&cHedge == 0 || d.cues.mask[t]&cUnnamedSource != 0 {
 			continue
 		}
-		for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-			if h := &d.cues.hits[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(&d.doc.Tokens[t])) {
+		hs := d.cues.from(t)
+		for i := range hs {
+			if h := &hs[i]; h.bit == cHedge && int(h.last) <= a && !(h.last-h.first == 1 && properNoun(&d.doc.Tokens[t])) {
 				return true
 			}
 		}

@@ -118,6 +118,9 @@ type docState struct {
 	sentQuotes [][]int32
 	allQuotes  []int32
 	buf        *scratch
+	verb       verbMemo
+	// seen is entitiesIn's list of ids, reused from clause to clause.
+	seen []string
 }
 
 // scratch holds a docState's per-token arrays, reused from article to
@@ -148,8 +151,12 @@ func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docStat
 	buf := scratchPool.Get().(*scratch)
 	d := &docState{x: x, doc: doc, out: out, text: doc.Text, tableRow: map[int]bool{}, cues: newCueIndex(x.cues, doc.Tokens, buf), buf: buf}
 	d.tokMent = slices.Grow(buf.tokMent, len(doc.Tokens))[:len(doc.Tokens)]
-	for i := range d.tokMent {
-		d.tokMent[i] = -1
+	if len(d.tokMent) > 0 {
+		// All -1, by doubling copies rather than a store per token.
+		d.tokMent[0] = -1
+		for n := 1; n < len(d.tokMent); n *= 2 {
+			copy(d.tokMent[n:], d.tokMent[:n])
+		}
 	}
 	best, n := 0, 0
 	for _, e := range out.Entities {
@@ -293,9 +300,10 @@ func (d *docState) run() []quarry.Claim {
 // notePeople remembers the last person named, for "he"/"she" later on.
 func (d *docState) notePeople(si int) {
 	s := d.doc.Sentences[si]
-	for t := s.First; t < s.Last; t++ {
+	for t := s.Last - 1; t >= s.First; t-- {
 		if m := d.tokMent[t]; m >= 0 && d.ments[m].ent.Label == quarry.Person {
 			d.lastPerson = d.ments[m].ent
+			return
 		}
 	}
 }
@@ -629,6 +637,16 @@ func eqFoldLen(a, b string) bool {
 			}
 		}
 		return true
+	}
+	// Of another length, a matches only through a non-ASCII rune: an
+	// ASCII first byte that differs settles it without EqualFold.
+	if c := a[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != b[0] {
+			return false
+		}
 	}
 	return strings.EqualFold(a, b)
 }

@@ -485,3 +485,18 @@ func TestCommentHeaderIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestEqFold checks eqFold against strings.EqualFold, with the runes that
+// fold to ASCII letters from two or three bytes.
+func TestEqFold(t *testing.T) {
+	bs := []string{"while", "that", "as", "according", "by", "s", "k", "'s"}
+	as := []string{"", "While", "WHILE", "whiles", "While,", "ſ", "K", "kelvin", "Kelvin", "ſtate", "'S", "'ſ",
+		"thaK", "thaK", "aſ", "Aſ", "ſſ", "by", "BY", "bY", "Äs", "éAs", "as", "a", "s", "k"}
+	for _, b := range bs {
+		for _, a := range as {
+			if got, want := eqFold(a, b), strings.EqualFold(a, b); got != want {
+				t.Errorf("eqFold(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}

@@ -78,9 +78,10 @@ type cueHit struct {
 	cue         *rules.Cue
 }
 
-// cueIndex holds every claim cue of a document, found in one pass: the
-// hits starting at token t are hits[at[t]:at[t+1]], and mask[t] has the
-// bit of each category among them.
+// cueIndex holds every claim cue of a document, found in one pass, in
+// token order: mask[t] has the bit of each category among the hits
+// starting at token t, and if it has any, the first is hits[at[t]] (at is
+// set for those tokens only: readers test mask first).
 type cueIndex struct {
 	hits []cueHit
 	at   []int32
@@ -92,27 +93,31 @@ type cueIndex struct {
 func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token, buf *scratch) cueIndex {
 	ms := cues.Scan(toks)
 	n := len(toks)
-	x := cueIndex{hits: slices.Grow(buf.hits, len(ms)), at: slices.Grow(buf.at, n+1)[:n+1], mask: slices.Grow(buf.mask, n)[:n]}
-	clear(x.at)
+	x := cueIndex{hits: slices.Grow(buf.hits, len(ms)), at: slices.Grow(buf.at, n)[:n], mask: slices.Grow(buf.mask, n)[:n]}
 	clear(x.mask)
 	for _, m := range ms {
 		bit := catBit(m.Cue.Category)
 		if bit == 0 {
 			continue
 		}
+		if x.mask[m.First] == 0 {
+			x.at[m.First] = int32(len(x.hits))
+		}
 		x.hits = append(x.hits, cueHit{first: int32(m.First), last: int32(m.Last), bit: bit, cue: m.Cue})
 		x.mask[m.First] |= bit
 		x.all |= bit
 	}
-	// Scan returns hits in token order: count them per start token, then
-	// sum the counts, so at[t] is the number of hits starting before t.
-	for _, h := range x.hits {
-		x.at[h.first+1]++
-	}
-	for t := 1; t < len(x.at); t++ {
-		x.at[t] += x.at[t-1]
-	}
 	return x
+}
+
+// from returns the hits starting at token t, which has some (mask[t] != 0).
+func (x *cueIndex) from(t int) []cueHit {
+	hs := x.hits[x.at[t]:]
+	n := 1
+	for n < len(hs) && int(hs[n].first) == t {
+		n++
+	}
+	return hs[:n]
 }
 
 // cue returns the longest cue of the categories in bits starting at token
@@ -122,8 +127,9 @@ func (d *docState) cue(t, last int, bits uint32) *cueHit {
 		return nil
 	}
 	var best *cueHit
-	for i := d.cues.at[t]; i < d.cues.at[t+1]; i++ {
-		h := &d.cues.hits[i]
+	hs := d.cues.from(t)
+	for i := range hs {
+		h := &hs[i]
 		if h.bit&bits != 0 && int(h.last) <= last && (best == nil || h.last > best.last) {
 			best = h
 		}
