@@ -241,7 +241,7 @@ func punctTok(t *analysis.Token) bool {
 // opinion reports first-person views, advice and deontic statements.
 func (d *docState) opinion(a, b int) bool {
 	toks := d.doc.Tokens
-	for t := a; t < b; t++ {
+	for t := d.cues.first(a, b, cOpinion); t < b; t++ {
 		if d.cues.mask[t]&cOpinion != 0 && d.phrase(t, b, cOpinion) > 0 && !properNoun(&toks[t]) {
 			return true
 		}
@@ -941,7 +941,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	reported := cl.reported()
 	// A modal conditional ("would") in reported speech is a past "will".
 	reportedWill := false
-	for t := a; t < b; t++ {
+	for t := d.cues.first(a, b, cConditional); t < b; t++ {
 		if d.cues.mask[t]&cConditional == 0 || d.phrase(t, b, cConditional) == 0 {
 			continue
 		}
@@ -957,7 +957,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	// ("next year", "outlook") only.
 	var neg, pre, when, hedge bool
 	pre = reportedWill
-	for t := a; t < b; t++ {
+	for t := d.cues.first(a, b, cNegation|cPrediction|cHedge); t < b; t++ {
 		if d.cues.mask[t]&(cNegation|cPrediction|cHedge) == 0 {
 			continue
 		}
@@ -1017,7 +1017,7 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 // framedHedge: tokens [f, a), the frame before a reported clause, hold a
 // hedge that names no source.
 func (d *docState) framedHedge(f, a int) bool {
-	for t := f; t < a; t++ {
+	for t := d.cues.first(f, a, cHedge); t < a; t++ {
 		if d.cues.mask[t]&cHedge == 0 || d.cues.mask[t]&cUnnamedSource != 0 {
 			continue
 		}

@@ -132,6 +132,7 @@ type scratch struct {
 	hits    []cueHit
 	at      []int32
 	mask    []uint32
+	block   []uint32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -141,7 +142,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (d *docState) keep() {
 	b := d.buf
 	clear(d.ments[:cap(d.ments)])
-	*b = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0]}
+	*b = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0], block: d.cues.block[:0]}
 	if cap(b.tokMent) <= analysis.MaxPooledTokens && cap(b.ments) <= analysis.MaxPooledTokens {
 		scratchPool.Put(b)
 	}
@@ -659,7 +660,7 @@ func (d *docState) findHypothetical() {
 	}
 	for si, s := range d.doc.Sentences {
 		framed := false
-		for t := s.First; t < s.Last; t++ {
+		for t := d.cues.first(s.First, s.Last, cHypothetical); t < s.Last; t++ {
 			if d.cues.mask[t]&cHypothetical != 0 && d.phrase(t, s.Last, cHypothetical) > 0 {
 				framed = true
 				break

@@ -86,15 +86,37 @@ type cueIndex struct {
 	hits []cueHit
 	at   []int32
 	mask []uint32
-	all  uint32 // the bits of every mask
+	// block[i] has the bits of mask[i*cueBlock:][:cueBlock]: a clause
+	// without a category skips its scan for it after a few words.
+	block []uint32
+	all   uint32 // the bits of every mask
+}
+
+const cueBlock = 16
+
+// first returns the first token of [a, b) where a hit of bits may start,
+// or b: the scans for a category skip the blocks without it.
+func (x *cueIndex) first(a, b int, bits uint32) int {
+	if x.all&bits == 0 {
+		return b
+	}
+	for i := a / cueBlock; i*cueBlock < b; i++ {
+		if x.block[i]&bits != 0 {
+			return max(a, i*cueBlock)
+		}
+	}
+	return b
 }
 
 // The arrays are buf's, grown as needed.
 func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token, buf *scratch) cueIndex {
 	ms := cues.Scan(toks)
 	n := len(toks)
-	x := cueIndex{hits: slices.Grow(buf.hits, len(ms)), at: slices.Grow(buf.at, n)[:n], mask: slices.Grow(buf.mask, n)[:n]}
+	nb := (n + cueBlock - 1) / cueBlock
+	x := cueIndex{hits: slices.Grow(buf.hits, len(ms)), at: slices.Grow(buf.at, n)[:n], mask: slices.Grow(buf.mask, n)[:n],
+		block: slices.Grow(buf.block, nb)[:nb]}
 	clear(x.mask)
+	clear(x.block)
 	for _, m := range ms {
 		bit := catBit(m.Cue.Category)
 		if bit == 0 {
@@ -105,6 +127,7 @@ func newCueIndex(cues *rules.ClaimCues, toks []analysis.Token, buf *scratch) cue
 		}
 		x.hits = append(x.hits, cueHit{first: int32(m.First), last: int32(m.Last), bit: bit, cue: m.Cue})
 		x.mask[m.First] |= bit
+		x.block[m.First/cueBlock] |= bit
 		x.all |= bit
 	}
 	return x
@@ -148,10 +171,7 @@ func (d *docState) phrase(t, last int, bits uint32) int {
 
 // has reports a cue of bits starting and ending in tokens [a, b).
 func (d *docState) has(a, b int, bits uint32) bool {
-	if d.cues.all&bits == 0 {
-		return false
-	}
-	for t := a; t < b; t++ {
+	for t := d.cues.first(a, b, bits); t < b; t++ {
 		if d.cues.mask[t]&bits != 0 && d.phrase(t, b, bits) > 0 {
 			return true
 		}
