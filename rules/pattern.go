@@ -92,10 +92,12 @@ func (s *tokenSpec) ok(t *analysis.Token, low string) bool {
 
 // Patterns matches token pattern rules.
 type Patterns struct {
-	rules   []*Pattern
-	lists   map[string]map[string]bool
-	byFirst map[string][]altRef
-	wild    []altRef
+	rules []*Pattern
+	lists map[string]map[string]bool
+	// byWord holds per lower-cased word the rules keyed on it and its
+	// wordLists bits: one map, so a new word costs one lookup.
+	byWord map[string]wordRules
+	wild   []altRef
 	// wildBy holds the wild rules of each product, in the order of wild.
 	wildBy map[string][]altRef
 	// wildMask is the `is` flags the wild rules' first tokens test, computed
@@ -108,10 +110,16 @@ type Patterns struct {
 	bareBy map[string][]altRef
 	// words keeps per word what Match derives from its spelling alone.
 	words analysis.WordCache[patWord]
-	// listBits numbers the lists specs test (at most 64); wordLists has,
-	// per word, the bits of those lists that hold it.
-	listBits  map[string]int
-	wordLists map[string]uint64
+	// listBits numbers the lists specs test (at most 64).
+	listBits map[string]int
+}
+
+// wordRules is what byWord holds for a word: the rules keyed on it (whose
+// required first token must be the word) and its wordLists bits, those
+// of the lists holding it.
+type wordRules struct {
+	first []altRef
+	lists uint64
 }
 
 // patWord is a word's lower-cased norm, its wildMask flags, the rules
@@ -157,21 +165,26 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 		clear(sc.starts)
 		matchPool.Put(sc)
 	}()
-	lows, flags, lists, starts := p.prepare(sc, toks)
 	wild, bare := p.wild, p.bare
 	if prod != "" {
 		wild, bare = p.wildBy[prod], p.bareBy[prod]
 	}
+	var need uint64
+	for _, r := range wild {
+		need |= r.alt.need
+	}
+	lows, flags, lists, starts, needs := p.prepare(sc, toks, need)
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
 	m := &sc.m
 	m.flags, m.lists = flags, lists
-	// needAt[w]: the first token from the current one on with wild rule
-	// w's need, or len(toks); -1 before it is first asked.
+	// needAt[w]: the index in needs of the first token from the current
+	// one on with wild rule w's need, or len(needs). Only needs can have
+	// it, and most documents have none of them.
 	needAt := sc.needAt[:0]
 	for range p.wild {
-		needAt = append(needAt, -1)
+		needAt = append(needAt, 0)
 	}
 	sc.needAt = needAt
 	try := func(r altRef, i int) {
@@ -220,15 +233,12 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 				}
 			}
 			if need := r.alt.need; need != 0 {
-				at := needAt[r.wild]
-				if at < i {
-					at = i
-					for at < len(lists) && lists[at]&need != need {
-						at++
-					}
-					needAt[r.wild] = at
+				k := needAt[r.wild]
+				for k < len(needs) && (int(needs[k]) < i || lists[needs[k]]&need != need) {
+					k++
 				}
-				if at == len(lists) || r.alt.span >= 0 && at >= i+r.alt.span {
+				needAt[r.wild] = k
+				if k == len(needs) || r.alt.span >= 0 && int(needs[k]) >= i+r.alt.span {
 					continue
 				}
 			}
@@ -255,13 +265,15 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 // word cache: after the first sight of a word, one array lookup. The
 // tokens with rules keyed on them or with flags (the starts, in order)
 // come apart: with no bare rules, no other token can start a match, and
-// match visits only these.
-func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, []uint64, []tokStart) {
+// match visits only these. So do the tokens with a bit of need (the
+// needs of the wild rules match runs), the only ones where a wild rule
+// can find its needed token.
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64) ([]string, []uint16, []uint64, []tokStart, []int32) {
 	n := len(toks)
 	lows := slices.Grow(sc.lows[:0], n)[:n]
 	flags := slices.Grow(sc.flags[:0], n)[:n]
 	lists := slices.Grow(sc.lists[:0], n)[:n]
-	starts := sc.starts[:0]
+	starts, needs := sc.starts[:0], sc.needs[:0]
 	for i := range toks {
 		pw := p.words.Get(toks[i].Word)
 		if pw == nil {
@@ -272,9 +284,12 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, [
 		if pw.flags != 0 || len(pw.first) > 0 {
 			starts = append(starts, tokStart{i: i, first: pw.first})
 		}
+		if pw.lists&need != 0 {
+			needs = append(needs, int32(i))
+		}
 	}
-	sc.lows, sc.flags, sc.lists, sc.starts = lows, flags, lists, starts
-	return lows, flags, lists, starts
+	sc.lows, sc.flags, sc.lists, sc.starts, sc.needs = lows, flags, lists, starts, needs
+	return lows, flags, lists, starts, needs
 }
 
 // wordOf works out t's patWord and keeps it for t's word.
@@ -297,7 +312,8 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 		// A clone: low may point into the document.
 		low = strings.Clone(low)
 	}
-	pw := patWord{low: low, flags: f, first: p.byFirst[low], lists: p.wordLists[low]}
+	wr := p.byWord[low]
+	pw := patWord{low: low, flags: f, first: wr.first, lists: wr.lists}
 	p.words.Put(t.Word, pw)
 	return pw
 }
@@ -319,6 +335,9 @@ type matchScratch struct {
 	flags  []uint16
 	lists  []uint64
 	starts []tokStart
+	// needs are the tokens with a bit of a need of the rules asked for,
+	// in order (few).
+	needs  []int32
 	needAt []int
 	m      matcher
 }
@@ -1011,7 +1030,7 @@ func newPatternTable() *patternTable {
 }
 
 func (t *patternTable) build(b *builder, s *Set) *Patterns {
-	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
+	p := &Patterns{lists: map[string]map[string]bool{}, byWord: map[string]wordRules{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
 	for _, l := range t.lists.values() {
 		m := map[string]bool{}
 		for _, w := range l.words {
@@ -1082,7 +1101,9 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 			first := a.specs[0]
 			if first.min >= 1 && !first.neg && len(first.literals) > 0 {
 				for _, l := range first.literals {
-					p.byFirst[l] = append(p.byFirst[l], ref)
+					wr := p.byWord[l]
+					wr.first = append(wr.first, ref)
+					p.byWord[l] = wr
 				}
 			} else {
 				ref.wild = len(p.wild)
@@ -1102,11 +1123,17 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 	return p
 }
 
-// fastSpecs numbers the lists the specs test, fills wordLists and marks
+// fastSpecs numbers the lists the specs test, fills the wordLists bits of
+// byWord and marks
 // the specs Match can test by masks: those whose lists all have a bit and
 // whose `is` flags prepare works out.
 func (p *Patterns) fastSpecs() {
-	p.listBits, p.wordLists = map[string]int{}, map[string]uint64{}
+	p.listBits = map[string]int{}
+	addBit := func(w string, b int) {
+		wr := p.byWord[w]
+		wr.lists |= 1 << b
+		p.byWord[w] = wr
+	}
 	bit := func(name string) (uint64, bool) {
 		b, ok := p.listBits[name]
 		if !ok {
@@ -1116,7 +1143,7 @@ func (p *Patterns) fastSpecs() {
 			b = len(p.listBits)
 			p.listBits[name] = b
 			for w := range p.lists[name] {
-				p.wordLists[w] |= 1 << b
+				addBit(w, b)
 			}
 		}
 		return 1 << b, true
@@ -1155,7 +1182,7 @@ func (p *Patterns) fastSpecs() {
 					}
 					p.listBits[name] = len(p.listBits)
 					for _, w := range sp.literals {
-						p.wordLists[w] |= 1 << p.listBits[name]
+						addBit(w, p.listBits[name])
 					}
 				}
 				sp.inMask |= 1 << p.listBits[name]
