@@ -365,6 +365,9 @@ var asciiClasses = func() (t [utf8.RuneSelf]atomClass) {
 
 // appendAtoms appends the atoms of s (substrings of s) to dst.
 func appendAtoms(dst []string, s string) []string {
+	if asciiLetters(s) {
+		return append(dst, s) // most words: one atom, found in one pass
+	}
 	start, prev := -1, clSpace
 	for i := 0; i < len(s); {
 		c, n := asciiClasses[s[i]&0x7f], 1
@@ -387,6 +390,16 @@ func appendAtoms(dst []string, s string) []string {
 		dst = append(dst, s[start:])
 	}
 	return dst
+}
+
+// asciiLetters reports whether s is a run of ASCII letters (not empty).
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func appendLower(dst []byte, s string) []byte {
@@ -491,13 +504,24 @@ func cutOf(tok *analysis.Token) wordCut {
 		c.low = string(appendLower(nil, norm))
 	default:
 		mc := &multiCut{spans: make([]atomSpan, len(atoms)), lows: make([]string, len(atoms))}
+		// An ASCII norm is lower-cased once (a copy: norm may be part of
+		// the document) and the atoms' lows are cut from it.
+		var low string
+		if ascii, _ := asciiCase(norm); ascii {
+			var b [64]byte
+			low = string(appendLower(b[:0], norm))
+		}
 		// Atoms follow each other with at most spaces between, and have
 		// none: each is found where it starts.
 		at := 0
 		for j, a := range atoms {
 			at += strings.Index(norm[at:], a)
 			mc.spans[j] = atomSpan{int32(at), int32(at + len(a))}
-			mc.lows[j] = string(appendLower(nil, a))
+			if low != "" {
+				mc.lows[j] = low[at : at+len(a)]
+			} else {
+				mc.lows[j] = string(appendLower(nil, a))
+			}
 			at += len(a)
 		}
 		c.multi = mc
