@@ -94,9 +94,12 @@ func (s *tokenSpec) ok(t *analysis.Token, low string) bool {
 type Patterns struct {
 	rules []*Pattern
 	lists map[string]map[string]bool
-	// byWord holds per lower-cased word the rules keyed on it and its
-	// wordLists bits: one map, so a new word costs one lookup.
-	byWord map[string]wordRules
+	// byWord numbers the lower-cased words with rules keyed on them or
+	// list bits, their wordRules in ruled (ruled[0] is a word's with
+	// none): one map, so a new word costs one lookup, and a number, so
+	// the per-word cache entries stay small.
+	byWord map[string]int32
+	ruled  []wordRules
 	wild   []altRef
 	// wildBy holds the wild rules of each product, in the order of wild.
 	wildBy map[string][]altRef
@@ -114,7 +117,7 @@ type Patterns struct {
 	listBits map[string]int
 }
 
-// wordRules is what byWord holds for a word: the rules keyed on it (whose
+// wordRules is what ruled holds for a word: the rules keyed on it (whose
 // required first token must be the word) and its wordLists bits, those
 // of the lists holding it.
 type wordRules struct {
@@ -122,13 +125,28 @@ type wordRules struct {
 	lists uint64
 }
 
-// patWord is a word's lower-cased norm, its wildMask flags, the rules
-// keyed on it and its wordLists bits.
+// ruledAs returns the wordRules of word w, adding w to byWord if new.
+// The pointer is good until the next call.
+func (p *Patterns) ruledAs(w string) *wordRules {
+	k, ok := p.byWord[w]
+	if !ok {
+		if len(p.ruled) == 0 {
+			p.ruled = append(p.ruled, wordRules{})
+		}
+		k = int32(len(p.ruled))
+		p.byWord[w] = k
+		p.ruled = append(p.ruled, wordRules{})
+	}
+	return &p.ruled[k]
+}
+
+// patWord is a word's lower-cased norm, its wildMask flags and its
+// wordRules number: 24 bytes, two cache entries a cache line, where the
+// word's wordRules themselves made it 64.
 type patWord struct {
 	low   string
 	flags uint16
-	first []altRef
-	lists uint64
+	ruled int32
 }
 
 type altRef struct {
@@ -274,17 +292,26 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64)
 	flags := slices.Grow(sc.flags[:0], n)[:n]
 	lists := slices.Grow(sc.lists[:0], n)[:n]
 	starts, needs := sc.starts[:0], sc.needs[:0]
+	ruled := p.ruled
 	for i := range toks {
 		pw := p.words.Get(toks[i].Word)
 		if pw == nil {
 			w := p.wordOf(&toks[i])
 			pw = &w
 		}
-		lows[i], flags[i], lists[i] = pw.low, pw.flags, pw.lists
-		if pw.flags != 0 || len(pw.first) > 0 {
-			starts = append(starts, tokStart{i: i, first: pw.first})
+		lows[i], flags[i], lists[i] = pw.low, pw.flags, 0
+		if pw.ruled == 0 {
+			if pw.flags != 0 {
+				starts = append(starts, tokStart{i: i})
+			}
+			continue
 		}
-		if pw.lists&need != 0 {
+		wr := &ruled[pw.ruled]
+		lists[i] = wr.lists
+		if pw.flags != 0 || len(wr.first) > 0 {
+			starts = append(starts, tokStart{i: i, first: wr.first})
+		}
+		if wr.lists&need != 0 {
 			needs = append(needs, int32(i))
 		}
 	}
@@ -312,8 +339,7 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 		// A clone: low may point into the document.
 		low = strings.Clone(low)
 	}
-	wr := p.byWord[low]
-	pw := patWord{low: low, flags: f, first: wr.first, lists: wr.lists}
+	pw := patWord{low: low, flags: f, ruled: p.byWord[low]}
 	p.words.Put(t.Word, pw)
 	return pw
 }
@@ -1030,7 +1056,7 @@ func newPatternTable() *patternTable {
 }
 
 func (t *patternTable) build(b *builder, s *Set) *Patterns {
-	p := &Patterns{lists: map[string]map[string]bool{}, byWord: map[string]wordRules{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
+	p := &Patterns{lists: map[string]map[string]bool{}, byWord: map[string]int32{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
 	for _, l := range t.lists.values() {
 		m := map[string]bool{}
 		for _, w := range l.words {
@@ -1101,9 +1127,8 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 			first := a.specs[0]
 			if first.min >= 1 && !first.neg && len(first.literals) > 0 {
 				for _, l := range first.literals {
-					wr := p.byWord[l]
+					wr := p.ruledAs(l)
 					wr.first = append(wr.first, ref)
-					p.byWord[l] = wr
 				}
 			} else {
 				ref.wild = len(p.wild)
@@ -1124,16 +1149,11 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 }
 
 // fastSpecs numbers the lists the specs test, fills the wordLists bits of
-// byWord and marks
-// the specs Match can test by masks: those whose lists all have a bit and
+// ruled and marks the specs Match can test by masks: those whose lists all have a bit and
 // whose `is` flags prepare works out.
 func (p *Patterns) fastSpecs() {
 	p.listBits = map[string]int{}
-	addBit := func(w string, b int) {
-		wr := p.byWord[w]
-		wr.lists |= 1 << b
-		p.byWord[w] = wr
-	}
+	addBit := func(w string, b int) { p.ruledAs(w).lists |= 1 << b }
 	bit := func(name string) (uint64, bool) {
 		b, ok := p.listBits[name]
 		if !ok {

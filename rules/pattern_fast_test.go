@@ -32,7 +32,7 @@ func matchReference(p *Patterns, toks []analysis.Token) []PatternMatch {
 		}
 	}
 	for i := range toks {
-		for _, r := range p.byWord[lows[i]].first {
+		for _, r := range p.ruled[p.byWord[lows[i]]].first {
 			try(r, i)
 		}
 		for _, r := range p.wild {
@@ -119,7 +119,8 @@ func TestPrepareLows(t *testing.T) {
 		toks[len(words)+i] = analysis.Token{Text: w, Norm: w}
 	}
 	ref := []altRef{{rule: 7}}
-	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byWord: map[string]wordRules{"the": {first: ref}}}
+	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byWord: map[string]int32{}}
+	p.ruledAs("the").first = ref
 	var sc matchScratch
 	for range 2 { // the second pass reuses the buffers and reads the cache
 		lows, flags, _, starts, _ := p.prepare(&sc, toks, 0)
