@@ -179,8 +179,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	}
 	sc := matchPool.Get().(*matchScratch)
 	defer func() {
-		clear(sc.lows) // don't keep the document alive in the pool
-		clear(sc.starts)
+		clear(sc.starts) // don't keep rules alive in the pool
 		matchPool.Put(sc)
 	}()
 	wild, bare := p.wild, p.bare
@@ -191,12 +190,12 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	for _, r := range wild {
 		need |= r.alt.need
 	}
-	lows, flags, lists, starts, needs := p.prepare(sc, toks, need)
+	starts, needs := p.prepare(sc, toks, need)
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
 	m := &sc.m
-	m.flags, m.lists = flags, lists
+	m.p = p
 	// needAt[w]: the index in needs of the first token from the current
 	// one on with wild rule w's need, or len(needs). Only needs can have
 	// it, and most documents have none of them.
@@ -206,7 +205,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	}
 	sc.needAt = needAt
 	try := func(r altRef, i int) {
-		if end := m.longest(r.alt, toks, lows, i); end > i {
+		if end := m.longest(r.alt, toks, nil, i); end > i {
 			rule := p.rules[r.rule]
 			k := 0
 			for k < len(byProd) && byProd[k].prod != rule.Produces {
@@ -227,8 +226,9 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			i = starts[k].i
 		}
 		var firsts []altRef
+		var flags uint16 // token i's: only a start has any
 		if k < len(starts) && starts[k].i == i {
-			firsts = starts[k].first
+			firsts, flags = starts[k].first, starts[k].flags
 			k++
 		}
 		for _, r := range firsts {
@@ -237,7 +237,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			}
 		}
 		rs := wild
-		if flags[i] == 0 {
+		if flags == 0 {
 			rs = bare
 		}
 		for _, r := range rs {
@@ -245,18 +245,18 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			// check that before setting up the matcher, by the flags if it
 			// tests any (most tokens fail them), else by the spec.
 			if first := r.alt.specs[0]; first.min >= 1 && !first.neg {
-				if first.isMask != 0 && flags[i]&first.isMask != first.isMask ||
-					first.isMask == 0 && !m.ok(first, toks, lows, i) {
+				if first.isMask != 0 && flags&first.isMask != first.isMask ||
+					first.isMask == 0 && !m.ok(first, toks, nil, i) {
 					continue
 				}
 			}
 			if need := r.alt.need; need != 0 {
 				k := needAt[r.wild]
-				for k < len(needs) && (int(needs[k]) < i || lists[needs[k]]&need != need) {
+				for k < len(needs) && (int(needs[k].i) < i || needs[k].lists&need != need) {
 					k++
 				}
 				needAt[r.wild] = k
-				if k == len(needs) || r.alt.span >= 0 && int(needs[k]) >= i+r.alt.span {
+				if k == len(needs) || r.alt.span >= 0 && int(needs[k].i) >= i+r.alt.span {
 					continue
 				}
 			}
@@ -278,19 +278,14 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	return out
 }
 
-// prepare returns each token's lower-cased norm (as lower(tokenNorm(t))),
-// the `is` flags in p.wildMask it has and its wordLists bits, through the
-// word cache: after the first sight of a word, one array lookup. The
-// tokens with rules keyed on them or with flags (the starts, in order)
-// come apart: with no bare rules, no other token can start a match, and
-// match visits only these. So do the tokens with a bit of need (the
-// needs of the wild rules match runs), the only ones where a wild rule
-// can find its needed token.
-func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64) ([]string, []uint16, []uint64, []tokStart, []int32) {
-	n := len(toks)
-	lows := slices.Grow(sc.lows[:0], n)[:n]
-	flags := slices.Grow(sc.flags[:0], n)[:n]
-	lists := slices.Grow(sc.lists[:0], n)[:n]
+// prepare finds, through the word cache (after the first sight of a
+// word, one array look-up), the tokens with rules keyed on them or with
+// `is` flags in p.wildMask (the starts, in order): with no bare rules, no
+// other token can start a match, and match visits only these. So does it
+// find the tokens with a bit of need (the needs of the wild rules match
+// runs), the only ones where a wild rule can find its needed token. The
+// rest of what the matcher asks of a token, rarely, wordAt gives.
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64) ([]tokStart, []tokNeed) {
 	starts, needs := sc.starts[:0], sc.needs[:0]
 	ruled := p.ruled
 	for i := range toks {
@@ -299,24 +294,39 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64)
 			w := p.wordOf(&toks[i])
 			pw = &w
 		}
-		lows[i], flags[i], lists[i] = pw.low, pw.flags, 0
 		if pw.ruled == 0 {
 			if pw.flags != 0 {
-				starts = append(starts, tokStart{i: i})
+				starts = append(starts, tokStart{i: i, flags: pw.flags})
 			}
 			continue
 		}
 		wr := &ruled[pw.ruled]
-		lists[i] = wr.lists
 		if pw.flags != 0 || len(wr.first) > 0 {
-			starts = append(starts, tokStart{i: i, first: wr.first})
+			starts = append(starts, tokStart{i: i, flags: pw.flags, first: wr.first})
 		}
 		if wr.lists&need != 0 {
-			needs = append(needs, int32(i))
+			needs = append(needs, tokNeed{i: int32(i), lists: wr.lists})
 		}
 	}
-	sc.lows, sc.flags, sc.lists, sc.starts, sc.needs = lows, flags, lists, starts, needs
-	return lows, flags, lists, starts, needs
+	sc.starts, sc.needs = starts, needs
+	return starts, needs
+}
+
+// wordAt returns token q's patWord: the cache's, where prepare has left
+// it, or worked out again (word 0).
+func (p *Patterns) wordAt(toks []analysis.Token, q int) patWord {
+	if pw := p.words.Get(toks[q].Word); pw != nil {
+		return *pw
+	}
+	return p.wordOf(&toks[q])
+}
+
+// listsOf returns w's wordLists bits.
+func (p *Patterns) listsOf(w patWord) uint64 {
+	if w.ruled == 0 {
+		return 0
+	}
+	return p.ruled[w.ruled].lists
 }
 
 // wordOf works out t's patWord and keeps it for t's word.
@@ -344,10 +354,18 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 	return pw
 }
 
-// tokStart is a token that may start a match and the rules keyed on it.
+// tokStart is a token that may start a match, its flags and the rules
+// keyed on it.
 type tokStart struct {
 	i     int
+	flags uint16
 	first []altRef
+}
+
+// tokNeed is a token with a bit of a need and its wordLists bits.
+type tokNeed struct {
+	i     int32
+	lists uint64
 }
 
 type prodSpans struct {
@@ -357,13 +375,10 @@ type prodSpans struct {
 
 // matchScratch is Match's per-call working memory, reused through matchPool.
 type matchScratch struct {
-	lows   []string
-	flags  []uint16
-	lists  []uint64
 	starts []tokStart
 	// needs are the tokens with a bit of a need of the rules asked for,
 	// in order (few).
-	needs  []int32
+	needs  []tokNeed
 	needAt []int
 	m      matcher
 }
@@ -406,21 +421,25 @@ func dedupeSpans(c []span) []span {
 // optional and repeated tokens need no backtracking.
 type matcher struct {
 	cur, next []int
-	// flags and lists, when set, are prepare's per-token flags and list
-	// bits, for the specs that are fast.
-	flags []uint16
-	lists []uint64
+	// p, when set, gives each token's patWord (wordAt): its lower-cased
+	// norm, and the flags and list bits for the specs that are fast.
+	// Otherwise lows has each token's lower-cased norm.
+	p *Patterns
 }
 
 // ok reports whether token q passes sp.
 func (m *matcher) ok(sp *tokenSpec, toks []analysis.Token, lows []string, q int) bool {
-	if !sp.fast || m.lists == nil {
+	if m.p == nil {
 		return sp.ok(&toks[q], lows[q])
 	}
-	l := m.lists[q]
-	pass := l&sp.inMask == sp.inMask && l&sp.outMask == 0 && m.flags[q]&sp.isMask == sp.isMask
+	w := m.p.wordAt(toks, q)
+	if !sp.fast {
+		return sp.ok(&toks[q], w.low)
+	}
+	l := m.p.listsOf(w)
+	pass := l&sp.inMask == sp.inMask && l&sp.outMask == 0 && w.flags&sp.isMask == sp.isMask
 	for i := 0; pass && i < len(sp.rest); i++ {
-		pass = sp.rest[i](&toks[q], lows[q])
+		pass = sp.rest[i](&toks[q], w.low)
 	}
 	return pass != sp.neg
 }
