@@ -122,9 +122,9 @@ type tokenMatcher struct {
 	// list in lists of the forms starting so, sorted.
 	byFirst map[string]int32
 	lists   []tmList
-	// seen has the bit hash(k) set for every key k of byFirst, so most
-	// tokens are turned away without a map look-up.
-	seen [1 << 10]uint64
+	// seen holds the keys of byFirst, so most tokens are turned away
+	// without a map look-up.
+	seen keySet
 	// words keeps per word its byFirst number and reading, so a token
 	// costs one array look-up after its word's first.
 	words *analysis.WordCache[tmWord]
@@ -142,13 +142,21 @@ type tmWord struct {
 }
 
 // tmHash is FNV-1a folded to 16 bits.
-func tmHash(b []byte) uint32 {
+func tmHash(b string) uint32 {
 	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint32(b[i])) * 16777619
 	}
 	return (h ^ h>>16) & 0xffff
 }
+
+// keySet has the bit tmHash(k) set for each key k added (8 KB): a string
+// whose bit is clear is no key, found without a map look-up.
+type keySet [1 << 10]uint64
+
+func (s *keySet) add(k string) { h := tmHash(k); s[h>>6] |= 1 << (h & 63) }
+
+func (s *keySet) mayHave(k string) bool { h := tmHash(k); return s[h>>6]&(1<<(h&63)) != 0 }
 
 type tmForm struct {
 	form string
@@ -195,8 +203,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			}
 		}
 		m.lists = append(m.lists, l)
-		h := tmHash([]byte(first))
-		m.seen[h>>6] |= 1 << (h & 63)
+		m.seen.add(first)
 	}
 	return m
 }
@@ -231,17 +238,17 @@ func containsIndex(xs []int32, x int32) bool {
 // add works out t's tmWord and keeps it for t's word; scan asks the cache
 // first (a call to a function doing both would not be inlined).
 func (m *tokenMatcher) add(t *analysis.Token) tmWord {
-	var a [32]byte
-	b := appendNorm(a[:0], t)
 	w := tmWord{list: -1}
-	if h := tmHash(b); m.seen[h>>6]&(1<<(h&63)) != 0 {
-		if k, ok := m.byFirst[string(b)]; ok {
+	// Most norms (ASCII, no backtick) read as Lower does; that string is
+	// kept per word already.
+	if w.low = t.Lower(); t.Norm == "" || !plainNorm(t.Norm) {
+		var a [32]byte
+		w.low = string(appendNorm(a[:0], t))
+	}
+	if m.seen.mayHave(w.low) {
+		if k, ok := m.byFirst[w.low]; ok {
 			w.list = k
 		}
-	}
-	// Most norms read as Lower does; that string is kept per word already.
-	if w.low = t.Lower(); t.Norm == "" || w.low != string(b) {
-		w.low = string(b)
 	}
 	m.words.Put(t.Word, w)
 	if w.list < 0 && t.Word != 0 {

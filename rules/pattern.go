@@ -92,10 +92,15 @@ func (s *tokenSpec) ok(t *analysis.Token, low string) bool {
 
 // Patterns matches token pattern rules.
 type Patterns struct {
-	rules   []*Pattern
-	lists   map[string]map[string]bool
-	byFirst map[string][]altRef
-	wild    []altRef
+	rules []*Pattern
+	lists map[string]map[string]bool
+	// byWord numbers the lower-cased words with rules keyed on them or
+	// list bits, their wordRules in ruled (ruled[0] is a word's with
+	// none): one map, so a new word costs one lookup, and a number, so
+	// the per-word cache entries stay small.
+	byWord map[string]int32
+	ruled  []wordRules
+	wild   []altRef
 	// wildBy holds the wild rules of each product, in the order of wild.
 	wildBy map[string][]altRef
 	// wildMask is the `is` flags the wild rules' first tokens test, computed
@@ -108,19 +113,40 @@ type Patterns struct {
 	bareBy map[string][]altRef
 	// words keeps per word what Match derives from its spelling alone.
 	words analysis.WordCache[patWord]
-	// listBits numbers the lists specs test (at most 64); wordLists has,
-	// per word, the bits of those lists that hold it.
-	listBits  map[string]int
-	wordLists map[string]uint64
+	// listBits numbers the lists specs test (at most 64).
+	listBits map[string]int
 }
 
-// patWord is a word's lower-cased norm, its wildMask flags, the rules
-// keyed on it and its wordLists bits.
+// wordRules is what ruled holds for a word: the rules keyed on it (whose
+// required first token must be the word) and its wordLists bits, those
+// of the lists holding it.
+type wordRules struct {
+	first []altRef
+	lists uint64
+}
+
+// ruledAs returns the wordRules of word w, adding w to byWord if new.
+// The pointer is good until the next call.
+func (p *Patterns) ruledAs(w string) *wordRules {
+	k, ok := p.byWord[w]
+	if !ok {
+		if len(p.ruled) == 0 {
+			p.ruled = append(p.ruled, wordRules{})
+		}
+		k = int32(len(p.ruled))
+		p.byWord[w] = k
+		p.ruled = append(p.ruled, wordRules{})
+	}
+	return &p.ruled[k]
+}
+
+// patWord is a word's lower-cased norm, its wildMask flags and its
+// wordRules number: 24 bytes, two cache entries a cache line, where the
+// word's wordRules themselves made it 64.
 type patWord struct {
 	low   string
 	flags uint16
-	first []altRef
-	lists uint64
+	ruled int32
 }
 
 type altRef struct {
@@ -153,29 +179,33 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	}
 	sc := matchPool.Get().(*matchScratch)
 	defer func() {
-		clear(sc.lows) // don't keep the document alive in the pool
-		clear(sc.starts)
+		clear(sc.starts) // don't keep rules alive in the pool
 		matchPool.Put(sc)
 	}()
-	lows, flags, lists, starts := p.prepare(sc, toks)
 	wild, bare := p.wild, p.bare
 	if prod != "" {
 		wild, bare = p.wildBy[prod], p.bareBy[prod]
 	}
+	var need uint64
+	for _, r := range wild {
+		need |= r.alt.need
+	}
+	starts, needs := p.prepare(sc, toks, need)
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
 	m := &sc.m
-	m.flags, m.lists = flags, lists
-	// needAt[w]: the first token from the current one on with wild rule
-	// w's need, or len(toks); -1 before it is first asked.
+	m.p = p
+	// needAt[w]: the index in needs of the first token from the current
+	// one on with wild rule w's need, or len(needs). Only needs can have
+	// it, and most documents have none of them.
 	needAt := sc.needAt[:0]
 	for range p.wild {
-		needAt = append(needAt, -1)
+		needAt = append(needAt, 0)
 	}
 	sc.needAt = needAt
 	try := func(r altRef, i int) {
-		if end := m.longest(r.alt, toks, lows, i); end > i {
+		if end := m.longest(r.alt, toks, nil, i); end > i {
 			rule := p.rules[r.rule]
 			k := 0
 			for k < len(byProd) && byProd[k].prod != rule.Produces {
@@ -196,8 +226,9 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			i = starts[k].i
 		}
 		var firsts []altRef
+		var flags uint16 // token i's: only a start has any
 		if k < len(starts) && starts[k].i == i {
-			firsts = starts[k].first
+			firsts, flags = starts[k].first, starts[k].flags
 			k++
 		}
 		for _, r := range firsts {
@@ -206,7 +237,7 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			}
 		}
 		rs := wild
-		if flags[i] == 0 {
+		if flags == 0 {
 			rs = bare
 		}
 		for _, r := range rs {
@@ -214,21 +245,18 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 			// check that before setting up the matcher, by the flags if it
 			// tests any (most tokens fail them), else by the spec.
 			if first := r.alt.specs[0]; first.min >= 1 && !first.neg {
-				if first.isMask != 0 && flags[i]&first.isMask != first.isMask ||
-					first.isMask == 0 && !m.ok(first, toks, lows, i) {
+				if first.isMask != 0 && flags&first.isMask != first.isMask ||
+					first.isMask == 0 && !m.ok(first, toks, nil, i) {
 					continue
 				}
 			}
 			if need := r.alt.need; need != 0 {
-				at := needAt[r.wild]
-				if at < i {
-					at = i
-					for at < len(lists) && lists[at]&need != need {
-						at++
-					}
-					needAt[r.wild] = at
+				k := needAt[r.wild]
+				for k < len(needs) && (int(needs[k].i) < i || needs[k].lists&need != need) {
+					k++
 				}
-				if at == len(lists) || r.alt.span >= 0 && at >= i+r.alt.span {
+				needAt[r.wild] = k
+				if k == len(needs) || r.alt.span >= 0 && int(needs[k].i) >= i+r.alt.span {
 					continue
 				}
 			}
@@ -250,31 +278,55 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	return out
 }
 
-// prepare returns each token's lower-cased norm (as lower(tokenNorm(t))),
-// the `is` flags in p.wildMask it has and its wordLists bits, through the
-// word cache: after the first sight of a word, one array lookup. The
-// tokens with rules keyed on them or with flags (the starts, in order)
-// come apart: with no bare rules, no other token can start a match, and
-// match visits only these.
-func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token) ([]string, []uint16, []uint64, []tokStart) {
-	n := len(toks)
-	lows := slices.Grow(sc.lows[:0], n)[:n]
-	flags := slices.Grow(sc.flags[:0], n)[:n]
-	lists := slices.Grow(sc.lists[:0], n)[:n]
-	starts := sc.starts[:0]
+// prepare finds, through the word cache (after the first sight of a
+// word, one array look-up), the tokens with rules keyed on them or with
+// `is` flags in p.wildMask (the starts, in order): with no bare rules, no
+// other token can start a match, and match visits only these. So does it
+// find the tokens with a bit of need (the needs of the wild rules match
+// runs), the only ones where a wild rule can find its needed token. The
+// rest of what the matcher asks of a token, rarely, wordAt gives.
+func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64) ([]tokStart, []tokNeed) {
+	starts, needs := sc.starts[:0], sc.needs[:0]
+	ruled := p.ruled
 	for i := range toks {
 		pw := p.words.Get(toks[i].Word)
 		if pw == nil {
 			w := p.wordOf(&toks[i])
 			pw = &w
 		}
-		lows[i], flags[i], lists[i] = pw.low, pw.flags, pw.lists
-		if pw.flags != 0 || len(pw.first) > 0 {
-			starts = append(starts, tokStart{i: i, first: pw.first})
+		if pw.ruled == 0 {
+			if pw.flags != 0 {
+				starts = append(starts, tokStart{i: i, flags: pw.flags})
+			}
+			continue
+		}
+		wr := &ruled[pw.ruled]
+		if pw.flags != 0 || len(wr.first) > 0 {
+			starts = append(starts, tokStart{i: i, flags: pw.flags, first: wr.first})
+		}
+		if wr.lists&need != 0 {
+			needs = append(needs, tokNeed{i: int32(i), lists: wr.lists})
 		}
 	}
-	sc.lows, sc.flags, sc.lists, sc.starts = lows, flags, lists, starts
-	return lows, flags, lists, starts
+	sc.starts, sc.needs = starts, needs
+	return starts, needs
+}
+
+// wordAt returns token q's patWord: the cache's, where prepare has left
+// it, or worked out again (word 0).
+func (p *Patterns) wordAt(toks []analysis.Token, q int) patWord {
+	if pw := p.words.Get(toks[q].Word); pw != nil {
+		return *pw
+	}
+	return p.wordOf(&toks[q])
+}
+
+// listsOf returns w's wordLists bits.
+func (p *Patterns) listsOf(w patWord) uint64 {
+	if w.ruled == 0 {
+		return 0
+	}
+	return p.ruled[w.ruled].lists
 }
 
 // wordOf works out t's patWord and keeps it for t's word.
@@ -297,15 +349,23 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 		// A clone: low may point into the document.
 		low = strings.Clone(low)
 	}
-	pw := patWord{low: low, flags: f, first: p.byFirst[low], lists: p.wordLists[low]}
+	pw := patWord{low: low, flags: f, ruled: p.byWord[low]}
 	p.words.Put(t.Word, pw)
 	return pw
 }
 
-// tokStart is a token that may start a match and the rules keyed on it.
+// tokStart is a token that may start a match, its flags and the rules
+// keyed on it.
 type tokStart struct {
 	i     int
+	flags uint16
 	first []altRef
+}
+
+// tokNeed is a token with a bit of a need and its wordLists bits.
+type tokNeed struct {
+	i     int32
+	lists uint64
 }
 
 type prodSpans struct {
@@ -315,10 +375,10 @@ type prodSpans struct {
 
 // matchScratch is Match's per-call working memory, reused through matchPool.
 type matchScratch struct {
-	lows   []string
-	flags  []uint16
-	lists  []uint64
 	starts []tokStart
+	// needs are the tokens with a bit of a need of the rules asked for,
+	// in order (few).
+	needs  []tokNeed
 	needAt []int
 	m      matcher
 }
@@ -361,21 +421,25 @@ func dedupeSpans(c []span) []span {
 // optional and repeated tokens need no backtracking.
 type matcher struct {
 	cur, next []int
-	// flags and lists, when set, are prepare's per-token flags and list
-	// bits, for the specs that are fast.
-	flags []uint16
-	lists []uint64
+	// p, when set, gives each token's patWord (wordAt): its lower-cased
+	// norm, and the flags and list bits for the specs that are fast.
+	// Otherwise lows has each token's lower-cased norm.
+	p *Patterns
 }
 
 // ok reports whether token q passes sp.
 func (m *matcher) ok(sp *tokenSpec, toks []analysis.Token, lows []string, q int) bool {
-	if !sp.fast || m.lists == nil {
+	if m.p == nil {
 		return sp.ok(&toks[q], lows[q])
 	}
-	l := m.lists[q]
-	pass := l&sp.inMask == sp.inMask && l&sp.outMask == 0 && m.flags[q]&sp.isMask == sp.isMask
+	w := m.p.wordAt(toks, q)
+	if !sp.fast {
+		return sp.ok(&toks[q], w.low)
+	}
+	l := m.p.listsOf(w)
+	pass := l&sp.inMask == sp.inMask && l&sp.outMask == 0 && w.flags&sp.isMask == sp.isMask
 	for i := 0; pass && i < len(sp.rest); i++ {
-		pass = sp.rest[i](&toks[q], lows[q])
+		pass = sp.rest[i](&toks[q], w.low)
 	}
 	return pass != sp.neg
 }
@@ -1011,7 +1075,7 @@ func newPatternTable() *patternTable {
 }
 
 func (t *patternTable) build(b *builder, s *Set) *Patterns {
-	p := &Patterns{lists: map[string]map[string]bool{}, byFirst: map[string][]altRef{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
+	p := &Patterns{lists: map[string]map[string]bool{}, byWord: map[string]int32{}, wildBy: map[string][]altRef{}, bareBy: map[string][]altRef{}}
 	for _, l := range t.lists.values() {
 		m := map[string]bool{}
 		for _, w := range l.words {
@@ -1082,7 +1146,8 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 			first := a.specs[0]
 			if first.min >= 1 && !first.neg && len(first.literals) > 0 {
 				for _, l := range first.literals {
-					p.byFirst[l] = append(p.byFirst[l], ref)
+					wr := p.ruledAs(l)
+					wr.first = append(wr.first, ref)
 				}
 			} else {
 				ref.wild = len(p.wild)
@@ -1102,11 +1167,12 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 	return p
 }
 
-// fastSpecs numbers the lists the specs test, fills wordLists and marks
-// the specs Match can test by masks: those whose lists all have a bit and
+// fastSpecs numbers the lists the specs test, fills the wordLists bits of
+// ruled and marks the specs Match can test by masks: those whose lists all have a bit and
 // whose `is` flags prepare works out.
 func (p *Patterns) fastSpecs() {
-	p.listBits, p.wordLists = map[string]int{}, map[string]uint64{}
+	p.listBits = map[string]int{}
+	addBit := func(w string, b int) { p.ruledAs(w).lists |= 1 << b }
 	bit := func(name string) (uint64, bool) {
 		b, ok := p.listBits[name]
 		if !ok {
@@ -1116,7 +1182,7 @@ func (p *Patterns) fastSpecs() {
 			b = len(p.listBits)
 			p.listBits[name] = b
 			for w := range p.lists[name] {
-				p.wordLists[w] |= 1 << b
+				addBit(w, b)
 			}
 		}
 		return 1 << b, true
@@ -1155,7 +1221,7 @@ func (p *Patterns) fastSpecs() {
 					}
 					p.listBits[name] = len(p.listBits)
 					for _, w := range sp.literals {
-						p.wordLists[w] |= 1 << p.listBits[name]
+						addBit(w, p.listBits[name])
 					}
 				}
 				sp.inMask |= 1 << p.listBits[name]

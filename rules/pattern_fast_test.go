@@ -32,7 +32,7 @@ func matchReference(p *Patterns, toks []analysis.Token) []PatternMatch {
 		}
 	}
 	for i := range toks {
-		for _, r := range p.byFirst[lows[i]] {
+		for _, r := range p.ruled[p.byWord[lows[i]]].first {
 			try(r, i)
 		}
 		for _, r := range p.wild {
@@ -119,26 +119,31 @@ func TestPrepareLows(t *testing.T) {
 		toks[len(words)+i] = analysis.Token{Text: w, Norm: w}
 	}
 	ref := []altRef{{rule: 7}}
-	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byFirst: map[string][]altRef{"the": ref}}
+	p := &Patterns{wildMask: isFlagBit("capitalised") | isFlagBit("num"), byWord: map[string]int32{}}
+	p.ruledAs("the").first = ref
 	var sc matchScratch
 	for range 2 { // the second pass reuses the buffers and reads the cache
-		lows, flags, _, starts := p.prepare(&sc, toks)
-		firsts := map[int][]altRef{}
+		starts, _ := p.prepare(&sc, toks, 0)
+		firsts, startFlags := map[int][]altRef{}, map[int]uint16{}
 		for k, s := range starts {
 			if k > 0 && s.i <= starts[k-1].i {
 				t.Errorf("start %d: %+v after %+v", k, s, starts[k-1])
 			}
-			firsts[s.i] = s.first
+			firsts[s.i], startFlags[s.i] = s.first, s.flags
 		}
 		for i := range toks {
+			w := p.wordAt(toks, i)
 			if w := words[i%len(words)]; (lower(w) == "the") != (len(firsts[i]) == 1) {
 				t.Errorf("rules keyed on %q: %v", w, firsts[i])
 			}
-			if _, ok := firsts[i]; ok != (flags[i] != 0 || len(firsts[i]) > 0) {
+			if _, ok := firsts[i]; ok != (w.flags != 0 || len(firsts[i]) > 0) {
 				t.Errorf("token %d (%q) is a start: %v", i, toks[i].Norm, ok)
 			}
-			if want := lower(tokenNorm(&toks[i])); lows[i] != want {
-				t.Errorf("low %q = %q, want %q", toks[i].Norm, lows[i], want)
+			if _, ok := firsts[i]; ok && startFlags[i] != w.flags {
+				t.Errorf("token %d (%q): start flags %b, word's %b", i, toks[i].Norm, startFlags[i], w.flags)
+			}
+			if want := lower(tokenNorm(&toks[i])); w.low != want {
+				t.Errorf("low %q = %q, want %q", toks[i].Norm, w.low, want)
 			}
 			norm := tokenNorm(&toks[i])
 			want := uint16(0)
@@ -148,8 +153,8 @@ func TestPrepareLows(t *testing.T) {
 			if likeNum(norm) {
 				want |= isFlagBit("num")
 			}
-			if flags[i] != want {
-				t.Errorf("flags %q = %b, want %b", toks[i].Norm, flags[i], want)
+			if w.flags != want {
+				t.Errorf("flags %q = %b, want %b", toks[i].Norm, w.flags, want)
 			}
 		}
 	}

@@ -44,6 +44,7 @@ type phrase struct {
 
 type trie struct {
 	ids     map[string]int32 // lower-cased atom → id
+	seen    keySet           // the keys of ids, for atomizeWord
 	edges   *edgeTable       // node<<32 | atom id → child node
 	roots   []int32          // atom id → child of the root, 0 for none (find's first step)
 	end     []int32          // node → first phrase ending there, or -1
@@ -142,6 +143,7 @@ func (t *trie) atomID(a string) int32 {
 	if !ok {
 		id = int32(len(t.ids))
 		t.ids[string(t.buf)] = id
+		t.seen.add(string(t.buf))
 		if t.words.cache.Load() != nil {
 			t.words.cache.Store(nil)
 		}
@@ -365,6 +367,9 @@ var asciiClasses = func() (t [utf8.RuneSelf]atomClass) {
 
 // appendAtoms appends the atoms of s (substrings of s) to dst.
 func appendAtoms(dst []string, s string) []string {
+	if asciiLetters(s) {
+		return append(dst, s) // most words: one atom, found in one pass
+	}
 	start, prev := -1, clSpace
 	for i := 0; i < len(s); {
 		c, n := asciiClasses[s[i]&0x7f], 1
@@ -389,6 +394,16 @@ func appendAtoms(dst []string, s string) []string {
 	return dst
 }
 
+// asciiLetters reports whether s is a run of ASCII letters (not empty).
+func asciiLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func appendLower(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -405,17 +420,21 @@ func appendLower(dst []byte, s string) []byte {
 
 // foldQuotes maps curly quotes and apostrophes to ASCII, as Token.Norm does.
 func foldQuotes(s string) string {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
-			plain = false
-			break
-		}
-	}
-	if plain || !strings.ContainsAny(s, "‘’‛“”„`´") {
+	if plainNorm(s) || !strings.ContainsAny(s, "‘’‛“”„`´") {
 		return s
 	}
 	return quoteFolder.Replace(s)
+}
+
+// plainNorm reports whether s is ASCII with no backtick: foldQuotes
+// leaves it as it is, and lower-casing it is all appendNorm does.
+func plainNorm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c == '`' {
+			return false
+		}
+	}
+	return true
 }
 
 var quoteFolder = strings.NewReplacer("‘", "'", "’", "'", "‛", "'", "`", "'", "´", "'", "“", `"`, "”", `"`, "„", `"`)
@@ -491,13 +510,24 @@ func cutOf(tok *analysis.Token) wordCut {
 		c.low = string(appendLower(nil, norm))
 	default:
 		mc := &multiCut{spans: make([]atomSpan, len(atoms)), lows: make([]string, len(atoms))}
+		// An ASCII norm is lower-cased once (a copy: norm may be part of
+		// the document) and the atoms' lows are cut from it.
+		var low string
+		if ascii, _ := asciiCase(norm); ascii {
+			var b [64]byte
+			low = string(appendLower(b[:0], norm))
+		}
 		// Atoms follow each other with at most spaces between, and have
 		// none: each is found where it starts.
 		at := 0
 		for j, a := range atoms {
 			at += strings.Index(norm[at:], a)
 			mc.spans[j] = atomSpan{int32(at), int32(at + len(a))}
-			mc.lows[j] = string(appendLower(nil, a))
+			if low != "" {
+				mc.lows[j] = low[at : at+len(a)]
+			} else {
+				mc.lows[j] = string(appendLower(nil, a))
+			}
 			at += len(a)
 		}
 		c.multi = mc
@@ -552,7 +582,7 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *wordRe
 	w := toks[i].Word
 	c := cutOf(&toks[i])
 	if c.multi == nil {
-		if id, ok := t.ids[c.low]; ok {
+		if id, ok := t.idOf(c.low); ok {
 			dst = append(dst, docAtom{id: id, tok: int32(i), end: -1, first: true, last: true})
 			t.putWord(words, w, wordAtom+uint32(id))
 		} else {
@@ -562,7 +592,7 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *wordRe
 	}
 	lows, n0 := c.multi.lows, len(dst)
 	for j, low := range lows {
-		id, ok := t.ids[low]
+		id, ok := t.idOf(low)
 		if !ok {
 			// A match covers all the atoms of any token it touches,
 			// so with one unknown the token is left out like an
@@ -580,6 +610,17 @@ func (t *trie) atomizeWord(toks []analysis.Token, i int, v uint32, words *wordRe
 		t.putWord(words, w, wordMulti)
 	}
 	return dst
+}
+
+// idOf returns the id of a lower-cased atom. A word's first sight in a
+// trie is mostly of an atom it does not know: seen tells most of those
+// without a map look-up.
+func (t *trie) idOf(low string) (int32, bool) {
+	if !t.seen.mayHave(low) {
+		return 0, false
+	}
+	id, ok := t.ids[low]
+	return id, ok
 }
 
 // putWord keeps v as t's atomize result for word w. Another trie may be

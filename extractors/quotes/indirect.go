@@ -15,6 +15,10 @@ var sayVerbs = map[string]bool{"say": true, "tell": true, "add": true, "warn": t
 // Sentences holding a quotation are left to the quote reader.
 func (r *run) indirect() []quarry.Quote {
 	var out []quarry.Quote
+	// Only tokens where a cue starts can hold the verb: the sentence's
+	// cues (in token order, the first per token being cueKind's) are
+	// walked instead of its tokens.
+	ci := 0
 	for si, sent := range r.doc.Sentences {
 		f, l := sent.First, sent.Last
 		if f >= l || r.hasMarks(sent.Start, sent.End) {
@@ -25,10 +29,13 @@ func (r *run) indirect() []quarry.Quote {
 		for end > f && isPunctTok(&r.toks[end-1]) {
 			end--
 		}
+		for ci < len(r.cues) && r.cues[ci].First < f {
+			ci++
+		}
 		found := false
-		for k := f; k < end && !found; k++ {
-			c, ok := r.cueKind(k)
-			if !ok || !isVerb(c) || !r.validCue(c, false) || r.toks[k].Tag == "VBG" {
+		for ; ci < len(r.cues) && r.cues[ci].First < end && !found; ci++ {
+			c, k := r.cues[ci], r.cues[ci].First
+			if r.cueAt[k] != int32(ci) || !isVerb(c) || !r.validCue(c, false) || r.toks[k].Tag == "VBG" {
 				continue
 			}
 			// Forward: speaker, verb, [object], that, clause.

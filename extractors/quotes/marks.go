@@ -1,7 +1,8 @@
 package quotes
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -77,31 +78,40 @@ var quoteLead = func() (t [256]bool) {
 	return t
 }()
 
-// nextLead returns the index of the first byte at or after i that may
-// start a quote rune, or len(text). Eight ASCII bytes with no straight
-// quote among them are passed over at once.
-func nextLead(text string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(text); i += 8 {
-		b := text[i : i+8]
-		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-		dq, sq := x^(ones*'"'), x^(ones*'\'')
-		if (x|(dq-ones)&^dq|(sq-ones)&^sq)&highs == 0 {
-			continue
+// leadBytes are the bytes quoteLead marks (four).
+var leadBytes = func() (bs []byte) {
+	for b, ok := range quoteLead {
+		if ok {
+			bs = append(bs, byte(b))
 		}
-		for j := i; j < i+8; j++ {
-			if quoteLead[text[j]] {
-				return j
+	}
+	return bs
+}()
+
+// leads finds in text the bytes that may start a quote rune, each lead
+// byte by its own strings.IndexByte (vectorised, where a byte-by-byte
+// scan cost a few instructions a byte), remembering where each is next.
+type leads struct {
+	text string
+	at   [4]int // per leadBytes, its next index (len(text): none); -1: not yet looked for
+}
+
+func newLeads(text string) leads { return leads{text: text, at: [4]int{-1, -1, -1, -1}} }
+
+// next returns the index of the first lead byte at or after i, or
+// len(text). Calls must not ask for a smaller i than the last.
+func (l *leads) next(i int) int {
+	best := len(l.text)
+	for k, b := range leadBytes {
+		if l.at[k] < i {
+			l.at[k] = len(l.text)
+			if j := strings.IndexByte(l.text[i:], b); j >= 0 {
+				l.at[k] = i + j
 			}
 		}
+		best = min(best, l.at[k])
 	}
-	for ; i < len(text); i++ {
-		if quoteLead[text[i]] {
-			return i
-		}
-	}
-	return len(text)
+	return best
 }
 
 func runeBefore(text string, i int) rune {
@@ -120,14 +130,14 @@ func runeAt(text string, i int) rune {
 	return r
 }
 
-// scanMarks finds the quotation marks of text and gives each a role from its
-// neighbours. Apostrophes (don’t, Amazon’s, ’90s) get no mark.
-func scanMarks(text string) []mark {
-	var ms []mark
+// scanMarks appends to ms the quotation marks of text, each with a role
+// from its neighbours. Apostrophes (don’t, Amazon’s, ’90s) get no mark.
+func scanMarks(text string, ms []mark) []mark {
+	ls := newLeads(text)
 	for i := 0; i < len(text); {
 		// Every quote rune starts with one of a few bytes, none of them a
 		// continuation byte, so the bytes between can be skipped unread.
-		i = nextLead(text, i)
+		i = ls.next(i)
 		if i == len(text) {
 			break
 		}
@@ -230,8 +240,9 @@ func singleRole(text string, i, n int, r, prev, next rune) int {
 // quote runs on. Unclosed single quotes are dropped (they were apostrophes);
 // other unclosed quotes end at their paragraph, so an odd mark never
 // swallows the rest of the text.
-func pairMarks(text string, ms []mark) []span {
-	var out []span
+// The spans go in out's array.
+func pairMarks(text string, ms []mark, out []span) []span {
+	out = out[:0]
 	var stack []span
 	mi := 0
 	flush := func(at int) {
@@ -341,12 +352,12 @@ func softWrap(text string, i, j int) bool {
 }
 
 func sortSpans(ss []span) {
-	sort.SliceStable(ss, func(i, j int) bool { return ss[i].open < ss[j].open })
+	slices.SortStableFunc(ss, func(a, b span) int { return cmp.Compare(a.open, b.open) })
 }
 
 // outerSpans drops spans nested inside another span.
 func outerSpans(ss []span) []span {
-	var out []span
+	out := ss[:0] // in place: a span is read before its slot is written
 	lastEnd := -1
 	for _, s := range ss {
 		if s.open < lastEnd {

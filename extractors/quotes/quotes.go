@@ -21,7 +21,6 @@ package quotes
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 
@@ -95,7 +94,7 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 		recs = append(recs, r.indirect()...)
 	}
 	r.buf.put()
-	sort.SliceStable(recs, func(i, j int) bool { return recs[i].Start < recs[j].Start })
+	slices.SortStableFunc(recs, func(a, b quarry.Quote) int { return cmp.Compare(a.Start, b.Start) })
 	out := make([]quarry.Quote, 0, len(recs))
 	for _, q := range recs {
 		if q.Kind == Term && !x.cfg.terms {
@@ -140,6 +139,8 @@ type scratch struct {
 	quoted       []bool
 	ments, moved []mention
 	keys         []uint64
+	marks        []mark
+	spans        []span
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -156,8 +157,12 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 	n := len(r.toks)
 	at := slices.Grow(r.buf.at[:0], 2*n)[:2*n]
 	r.buf.at = at
-	for i := range at {
-		at[i] = -1
+	// -1 everywhere, by doubling copies: a loop of stores cost more.
+	if len(at) > 0 {
+		at[0] = -1
+		for k := 1; k < len(at); k *= 2 {
+			copy(at[k:], at[:k])
+		}
 	}
 	r.entAt, r.cueAt = at[:n:n], at[n:]
 	nm := 0
@@ -169,15 +174,10 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 	r.buf.ments = r.ments
 	for ei, e := range ents {
 		for _, m := range e.Mentions {
-			f, l := r.tokAt(m.Start), r.tokAt(m.End)
-			if f >= l {
-				continue
-			}
-			r.ments = append(r.ments, mention{start: m.Start, end: m.End, first: f, last: l, ent: ei})
+			r.ments = append(r.ments, mention{start: m.Start, end: m.End, ent: ei})
 		}
 	}
-	// Ties keep the order sort.Slice gave them (see sortByStart).
-	r.ments = sortByStart(r.ments, r.buf)
+	r.ments = r.placeMentions(r.ments)
 	for mi, m := range r.ments {
 		for k := m.first; k < m.last; k++ {
 			if r.entAt[k] < 0 {
@@ -191,7 +191,9 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 			r.cueAt[c.First] = int32(ci)
 		}
 	}
-	r.spans = outerSpans(pairMarks(r.text, scanMarks(r.text)))
+	r.buf.marks = scanMarks(r.text, r.buf.marks[:0])
+	r.buf.spans = pairMarks(r.text, r.buf.marks, r.buf.spans)
+	r.spans = outerSpans(r.buf.spans)
 	r.quoted = slices.Grow(r.buf.quoted[:0], n)[:n]
 	clear(r.quoted)
 	r.buf.quoted = r.quoted
@@ -201,6 +203,41 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 		}
 	}
 	return r
+}
+
+// placeMentions sets the tokens of ms, drops those that cover none and
+// sorts the rest by start. With no two starts equal (nearly always), the
+// order is the only one, and walking it each search starts where the last
+// one ended and a mention's last token is a short step from its first;
+// otherwise ties keep the order sort.Slice gave them (see sortByStart).
+func (r *run) placeMentions(ms []mention) []mention {
+	keys := startKeys(ms, r.buf)
+	if keys == nil {
+		kept := ms[:0]
+		for _, m := range ms {
+			m.first, m.last = r.tokAt(m.start), r.tokAt(m.end)
+			if m.first < m.last {
+				kept = append(kept, m)
+			}
+		}
+		return sortByStart(kept, r.buf)
+	}
+	out := slices.Grow(r.buf.moved[:0], len(ms))[:0]
+	r.buf.moved = out
+	toks, k := r.toks, 0
+	for _, key := range keys {
+		m := ms[uint32(key)]
+		k = r.tokFrom(k, m.start)
+		l := k
+		for l < len(toks) && toks[l].Start < m.end {
+			l++
+		}
+		if k < l {
+			m.first, m.last = k, l
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // sortByStart sorts ms by start as slices.SortFunc comparing starts does
@@ -244,9 +281,12 @@ func startKeys(ms []mention, buf *scratch) []uint64 {
 }
 
 // tokAt is the index of the first token starting at or after byte off.
-func (r *run) tokAt(off int) int {
+func (r *run) tokAt(off int) int { return r.tokFrom(0, off) }
+
+// tokFrom is tokAt for an off that no token before lo starts at or after.
+func (r *run) tokFrom(lo, off int) int {
 	// sort.Search written out: this runs for every mention and quote.
-	lo, hi := 0, len(r.toks)
+	hi := len(r.toks)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if r.toks[m].Start < off {
