@@ -67,6 +67,7 @@ type tagModel struct {
 	wordInfo []wordRows
 	tagWord  []tagRow         // "i-1 tag+i word P1 W", grouped per word, by tag
 	suffixes map[string]int32 // last ≤3 bytes → sufInfo index
+	sufs     sufTable         // the same, derived (see sufTable)
 	sufInfo  []sufRows
 
 	fixed map[string]fixedTag // prose's tag dictionary and emoticons, special cases applied
@@ -114,6 +115,7 @@ type tokFeat struct {
 	nsuf   int32 // sufInfo index of the normalised form's suffix, or -1
 	rawSuf int32 // "i suffix" row of the word as written
 	pref   int32 // "i pref1" row
+	cur    int32 // the "i word" row of word (wordInfo is not read per token)
 	done   bool  // tag already decided (dictionary or special case)
 	id     uint8
 	suf    int32 // sufInfo index of the word as written, or -1
@@ -429,7 +431,7 @@ func (m *tagModel) groupRows() {
 func (m *tagModel) row(r int32) (uint64, []uint32) {
 	h0, h1 := m.rows[r], m.rows[r+1]
 	n := int(h1 >> rowLenShift)
-	return uint64(h0) | uint64(h1&(1<<rowLenShift-1))<<32, m.rows[r+rowHeader : int(r)+rowHeader+n]
+	return uint64(h0) | uint64(h1&(1<<rowLenShift-1))<<32, m.rows[r+rowHeader:][:n]
 }
 
 // addEntries adds a row's weights to the scores by class.
@@ -443,6 +445,11 @@ func addEntries(scores *[256]int32, es []uint32) {
 // (SYM, all in m.fixed): "-" is "-", links, emails and @handles NN,
 // "*"-traces -NONE-, and "-LRB-"-style tokens are their own tag.
 func (m *tagModel) special(w string) (fixedTag, bool) {
+	// Each case needs a leading '-' or '*', or a '.' or '@' somewhere:
+	// most words have none, and two IndexBytes cost less than the checks.
+	if w[0] != '-' && w[0] != '*' && strings.IndexByte(w, '.') < 0 && strings.IndexByte(w, '@') < 0 {
+		return fixedTag{}, false
+	}
 	tagID := m.tagID
 	if w == "-" {
 		return fixedTag{"-", tagOther}, true
@@ -534,23 +541,22 @@ func normalize(w string, buf *[]byte) []byte {
 
 // features computes the tag-independent lookups for word w (as written).
 func (m *tagModel) features(w string, buf *[]byte) tokFeat {
-	f := tokFeat{word: -1, nsuf: -1, rawSuf: noRow, pref: m.pref1[w[0]], suf: -1}
-	suf := w[max(0, len(w)-3):]
-	si, sok := m.suffixes[suf]
-	if sok {
-		f.suf, f.rawSuf = si, m.sufInfo[si].cur
+	f := tokFeat{word: -1, rawSuf: noRow, pref: m.pref1[w[0]], cur: noRow}
+	k := sufKey(w[max(0, len(w)-3):])
+	si := m.sufs.find(k)
+	if si >= 0 {
+		f.rawSuf = m.sufInfo[si].cur
 	}
+	f.suf = si
 	n := normalize(w, buf)
 	if i, ok := m.words[string(n)]; ok {
-		f.word = i
+		f.word, f.cur = i, m.wordInfo[i].cur
 	}
 	// Most words are lower case already: one suffix lookup, not two.
-	if nsuf := n[max(0, len(n)-3):]; string(nsuf) != suf {
-		si, sok = m.suffixes[string(nsuf)]
+	if nk := sufKey(n[max(0, len(n)-3):]); nk != k {
+		si = m.sufs.find(nk)
 	}
-	if sok {
-		f.nsuf = si
-	}
+	f.nsuf = si
 	return f
 }
 
@@ -559,6 +565,8 @@ type tagScratch struct {
 	own   []tokFeat  // features byWord does not keep (Word 0, or being written)
 	base  [tagBlock]tagBase
 	buf   []byte
+	ctxs  []ctxSum   // the rest of a block of sums (see take)
+	parts []partNode // likewise
 }
 
 // tagBlock is how many tokens tag scores in one go (see tag).
@@ -606,7 +614,7 @@ func (m *tagModel) tag(toks []Token) {
 		}
 		c := m.byWord.Get(id)
 		if c == nil {
-			f := m.lookup(w, &sc.buf)
+			f := m.lookup(w, sc)
 			m.byWord.Put(id, f)
 			if c = m.byWord.Get(id); c == nil {
 				own = append(own, f)
@@ -636,9 +644,7 @@ func (m *tagModel) tag(toks []Token) {
 			} else {
 				add5(b, f.part, pv, nv, pv2, nv2)
 			}
-			if f.word >= 0 {
-				m.addTo(b, m.wordInfo[f.word].cur)
-			}
+			m.addTo(b, f.cur)
 			m.addTo(b, pr2)
 			m.addTo(b, nr2)
 		}
@@ -768,4 +774,62 @@ func tagInput(toks []Token, i int) string {
 		return "$"
 	}
 	return w
+}
+
+// sufTable is m.suffixes as an open-addressing table keyed by sufKey: a
+// word's first tagging looks up two suffixes, and a map lookup (hashing a
+// string) cost several times what a probe here does.
+type sufTable []sufSlot // a power of two, at most half full
+
+type sufSlot struct {
+	key uint32 // 0 for an empty slot
+	idx int32
+}
+
+// sufKey packs a suffix of 1 to 3 bytes, and its length, into a uint32.
+func sufKey[S string | []byte](s S) uint32 {
+	k := uint32(len(s)) << 24
+	for i := 0; i < len(s); i++ {
+		k |= uint32(s[i]) << (8 * i)
+	}
+	return k
+}
+
+func newSufTable(suffixes map[string]int32) sufTable {
+	size := 16
+	for size < 2*len(suffixes) {
+		size *= 2
+	}
+	// In index order, so that the same model makes the same table.
+	keys := make([]string, len(suffixes))
+	for s, i := range suffixes {
+		keys[i] = s
+	}
+	t := make(sufTable, size)
+	for i, s := range keys {
+		if len(s) == 0 || len(s) > 3 {
+			continue // no token's suffix
+		}
+		k := sufKey(s)
+		j := t.slot(k)
+		for t[j].key != 0 {
+			j = (j + 1) & (len(t) - 1)
+		}
+		t[j] = sufSlot{k, int32(i)}
+	}
+	return t
+}
+
+func (t sufTable) slot(k uint32) int { return int((k*0x9e3779b1)>>16) & (len(t) - 1) }
+
+// find returns the sufInfo index of the suffix with key k, or -1.
+func (t sufTable) find(k uint32) int32 {
+	for j := t.slot(k); ; j = (j + 1) & (len(t) - 1) {
+		switch t[j].key {
+		case k:
+			return t[j].idx
+		case 0:
+			return -1
+		}
+	}
 }

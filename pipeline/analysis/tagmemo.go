@@ -80,7 +80,7 @@ func (m *tagModel) farSum(w int32, next bool) (*partSum, int32) {
 // normalised form, so its suffix is always the same: the sums are kept by
 // word, or by suffix for the words the model does not know, in arrays
 // read without a lock.
-func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
+func (m *tagModel) ctxFor(word, nsuf int32, sc *tagScratch) *ctxSum {
 	var slot *atomic.Pointer[ctxSum]
 	if word >= 0 {
 		slot = &m.ctxByWord[word]
@@ -90,7 +90,8 @@ func (m *tagModel) ctxFor(word, nsuf int32) *ctxSum {
 	if c := slot.Load(); c != nil {
 		return c
 	}
-	c := &ctxSum{biased, biased}
+	c := take(&sc.ctxs)
+	c.prev, c.next = biased, biased
 	m.makeCtx(c, word, nsuf)
 	if slot.CompareAndSwap(nil, c) {
 		return c
@@ -128,6 +129,7 @@ func (m *tagModel) derive() {
 		wr.prev2Far, wr.next2Far = far(wr.prev2), far(wr.next2)
 	}
 	m.biasSum = m.sumRows(m.bias)
+	m.sufs = newSufTable(m.suffixes)
 	m.pairs = make([]atomic.Pointer[partSum], numTags*numTags)
 	m.ctxByWord = make([]atomic.Pointer[ctxSum], len(m.wordInfo))
 	m.ctxBySuf = make([]atomic.Pointer[ctxSum], len(m.sufInfo)+1)
@@ -151,7 +153,7 @@ type partNode struct {
 // rawSuf is the "i suffix" row of suffix index suf. They are listed by
 // suffix (those without a row together), each list short (a node per
 // first letter or so), in an array read without a lock, as ctxFor's.
-func (m *tagModel) partFor(suf, rawSuf, pref int32) *partSum {
+func (m *tagModel) partFor(suf, rawSuf, pref int32, sc *tagScratch) *partSum {
 	slot := &m.partBySuf[0]
 	if rawSuf >= 0 {
 		slot = &m.partBySuf[suf+1]
@@ -165,7 +167,9 @@ func (m *tagModel) partFor(suf, rawSuf, pref int32) *partSum {
 			}
 		}
 		if n == nil {
-			n = &partNode{pref: pref, sum: m.partial(rawSuf, pref)}
+			n = take(&sc.parts)
+			n.pref, n.sum = pref, m.biasSum // and the rawSuf and pref rows
+			m.addRows(&n.sum, rawSuf, pref)
 		}
 		n.next = head
 		if slot.CompareAndSwap(head, n) {
@@ -174,20 +178,18 @@ func (m *tagModel) partFor(suf, rawSuf, pref int32) *partSum {
 	}
 }
 
-// partial adds up the bias, rawSuf and pref rows.
-func (m *tagModel) partial(rawSuf, pref int32) partSum {
-	p := m.biasSum
-	m.addRows(&p, rawSuf, pref)
-	return p
-}
-
 // pairFor returns the shared sums of the rows of previous tags p1 and p2.
 // Two goroutines may both make a missing one; they make the same sums.
 func (m *tagModel) pairFor(p1, p2 uint8) *partSum {
-	slot := &m.pairs[int(p1)*numTags+int(p2)]
-	if p := slot.Load(); p != nil {
+	if p := m.pairs[int(p1)*numTags+int(p2)].Load(); p != nil {
 		return p
 	}
+	return m.newPair(p1, p2)
+}
+
+// newPair is pairFor's slow path, apart so that pairFor's frame is small.
+func (m *tagModel) newPair(p1, p2 uint8) *partSum {
+	slot := &m.pairs[int(p1)*numTags+int(p2)]
 	p := m.sumRows(m.prevTag[p1], m.prev2Tag[p2], m.tagPair[int(p1)*numTags+int(p2)])
 	slot.Store(&p)
 	return &p
@@ -219,16 +221,33 @@ func (m *tagModel) addRows(p *partSum, rows ...int32) {
 }
 
 // lookup computes the complete features of w (as the model sees it).
-func (m *tagModel) lookup(w string, buf *[]byte) tokFeat {
+func (m *tagModel) lookup(w string, sc *tagScratch) tokFeat {
 	// Even a word with a known tag feeds its neighbours' context features.
-	f := m.features(w, buf)
-	f.ctx = m.ctxFor(f.word, f.nsuf)
+	f := m.features(w, &sc.buf)
+	f.ctx = m.ctxFor(f.word, f.nsuf, sc)
 	if t, ok := m.fixed[w]; ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else if t, ok := m.special(w); ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else {
-		f.part = m.partFor(f.suf, f.rawSuf, f.pref)
+		f.part = m.partFor(f.suf, f.rawSuf, f.pref, sc)
 	}
 	return f
+}
+
+// sumBlock is how many sums a scratch takes from one allocation: a word's
+// first sight makes up to two (see ctxFor and partFor), and an allocation
+// each cost more than adding up their rows. One that loses a race to
+// another goroutine's is left unused, as is the rest of a block that a
+// dropped scratch held.
+const sumBlock = 32
+
+// take returns the next element of *block, allocating sumBlock at a time.
+func take[T any](block *[]T) *T {
+	if len(*block) == 0 {
+		*block = make([]T, sumBlock)
+	}
+	p := &(*block)[0]
+	*block = (*block)[1:]
+	return p
 }

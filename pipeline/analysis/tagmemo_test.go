@@ -15,12 +15,12 @@ func TestTagParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf []byte
+	sc := new(tagScratch)
 	byPair := map[[2]int32]*partSum{}
 	n := 0
 	for w := range m.words {
 		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
-			f := m.lookup(v, &buf)
+			f := m.lookup(v, sc)
 			if f.done != (f.part == nil) {
 				t.Fatalf("lookup(%q): done %v with part %v", v, f.done, f.part)
 			}
@@ -50,7 +50,7 @@ func TestTagParts(t *testing.T) {
 	if n < len(m.words) {
 		t.Fatalf("only %d spellings of %d words are scored", n, len(m.words))
 	}
-	if f := m.lookup("the", &buf); !f.done {
+	if f := m.lookup("the", sc); !f.done {
 		t.Error(`"the" is not tagged from the dictionary`)
 	}
 }
@@ -145,10 +145,10 @@ func TestTagContext(t *testing.T) {
 		}
 		return v
 	}
-	var buf []byte
+	sc := new(tagScratch)
 	checked := 0
 	for _, w := range []string{"the", "Bank", "said", "zxqv", "running", "1999", "well-known", "-START-", "."} {
-		f := m.lookup(w, &buf)
+		f := m.lookup(w, sc)
 		pw, nw, ps, ns := int32(noRow), int32(noRow), int32(noRow), int32(noRow)
 		if f.word >= 0 {
 			pw, nw = m.wordInfo[f.word].prev, m.wordInfo[f.word].next
@@ -179,7 +179,7 @@ func TestTagContext(t *testing.T) {
 				}
 			}
 		}
-		if again := m.lookup(w, &buf); again.ctx != f.ctx {
+		if again := m.lookup(w, sc); again.ctx != f.ctx {
 			t.Errorf("%q: a second context sum", w)
 		}
 	}
@@ -202,4 +202,26 @@ func (p *partSum) sums() (v [tagStart]int32) {
 		panic("partSum: padding lane changed")
 	}
 	return v
+}
+
+// TestSufTable checks the derived suffix table against m.suffixes.
+func TestSufTable(t *testing.T) {
+	m, err := unmarshalModel(taggerBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s, i := range m.suffixes {
+		if got := m.sufs.find(sufKey(s)); got != i {
+			t.Fatalf("suffix %q: %d, want %d", s, got, i)
+		}
+	}
+	for _, s := range []string{"q", "zq", "xqz", "\xff\xfe", "é"} {
+		want := int32(-1)
+		if i, ok := m.suffixes[s]; ok {
+			want = i
+		}
+		if got := m.sufs.find(sufKey(s)); got != want {
+			t.Errorf("suffix %q: %d, want %d", s, got, want)
+		}
+	}
 }

@@ -210,7 +210,8 @@ type cacheSlots[T any] [cacheChunk]struct {
 // Get returns the value kept for word id, or nil when there is none yet
 // (always for id 0 or a nil cache).
 func (c *WordCache[T]) Get(id uint32) *T {
-	if c == nil || !cached(id) {
+	// Not cached(id): Put never fills slot 0, so id 0 finds it empty.
+	if c == nil || id >= MaxWords {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
@@ -279,7 +280,8 @@ func NewWordVecs(n int) *WordVecs { return &WordVecs{n: n} }
 // Get returns the vector kept for word id (n values, not to be changed), or
 // nil when there is none yet (always for id 0 or a nil cache).
 func (c *WordVecs) Get(id uint32) []int32 {
-	if c == nil || !cached(id) {
+	// Written to be inlined: id 0's slot is never filled (see WordCache.Get).
+	if c == nil || id >= MaxWords {
 		return nil
 	}
 	s := c.chunks[id/cacheChunk].Load()
@@ -290,7 +292,7 @@ func (c *WordVecs) Get(id uint32) []int32 {
 	if atomic.LoadInt32(&s.val[k]) != 2 {
 		return nil
 	}
-	return s.val[k+1 : k+1+c.n : k+1+c.n]
+	return s.val[k+1:][:c.n:c.n]
 }
 
 // Put keeps a copy of v[:n] for word id unless one is there already.
