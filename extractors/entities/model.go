@@ -747,10 +747,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	// Rows 1 to n-1 by index: cheaper than taking them off the front of
 	// the slices (which clamps the pointer at every step).
 	scores, bk := s.scores[:n*nl], s.back[:n*nl]
+	// noI: the previous row's I- tags are all -Inf, as in the first row
+	// (see decode), after a closed token and at one (about half the rows
+	// that are not closed). They cannot be a best predecessor (-Inf plus
+	// anything is never above best), so they are not tried.
+	noI := len(scores) >= nl && scores[2] == negInf && scores[4] == negInf && scores[6] == negInf && scores[8] == negInf
 	for i := nl; i+nl <= len(scores) && i+nl <= len(bk); i += nl {
-		prev, cur, back := (*[nl]float32)(scores[i-nl:i]), (*[nl]float32)(scores[i:i+nl]), (*[nl]int32)(bk[i:i+nl])
+		rows := (*[2 * nl]float32)(scores[i-nl : i+nl])
+		prev, cur, back := (*[nl]float32)(rows[:nl]), (*[nl]float32)(rows[nl:]), (*[nl]int32)(bk[i:i+nl])
 		if prev[1] == negInf {
 			p0 := prev[0]
+			noI = true
 			if cur[1] == negInf {
 				cur[0] += p0 + tr[0]
 				back[0] = 0
@@ -779,33 +786,37 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 			best, bp := negInf, 0
 			if full&(1<<y) != 0 {
 				// Unrolled: the loop's own count and jump cost more than
-				// its body (a call to a helper, too).
+				// its body (a call to a helper, too). O and B- tags
+				// first, then the I- tags unless noI: the lowest tag
+				// wins ties, as when all are tried in order.
 				if v := prev[0] + col[0]; v > best {
 					best, bp = v, 0
 				}
 				if v := prev[1] + col[1]; v > best {
 					best, bp = v, 1
 				}
-				if v := prev[2] + col[2]; v > best {
-					best, bp = v, 2
-				}
 				if v := prev[3] + col[3]; v > best {
 					best, bp = v, 3
-				}
-				if v := prev[4] + col[4]; v > best {
-					best, bp = v, 4
 				}
 				if v := prev[5] + col[5]; v > best {
 					best, bp = v, 5
 				}
-				if v := prev[6] + col[6]; v > best {
-					best, bp = v, 6
-				}
 				if v := prev[7] + col[7]; v > best {
 					best, bp = v, 7
 				}
-				if v := prev[8] + col[8]; v > best {
-					best, bp = v, 8
+				if !noI {
+					if v := prev[2] + col[2]; v > best || v == best && bp > 2 {
+						best, bp = v, 2
+					}
+					if v := prev[4] + col[4]; v > best || v == best && bp > 4 {
+						best, bp = v, 4
+					}
+					if v := prev[6] + col[6]; v > best || v == best && bp > 6 {
+						best, bp = v, 6
+					}
+					if v := prev[8] + col[8]; v > best {
+						best, bp = v, 8
+					}
 				}
 			} else {
 				// An I- tag: its type's B- and I- may precede, and
@@ -813,13 +824,14 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 				if v := prev[y-1] + col[y-1]; v > best {
 					best, bp = v, y-1
 				}
-				if v := prev[y] + col[y]; v > best {
+				if v := prev[y] + col[y]; v > best && !noI {
 					best, bp = v, y
 				}
 			}
 			cur[y] += best
 			back[y] = int32(bp)
 		}
+		noI = last == 1
 	}
 }
 
