@@ -63,8 +63,9 @@ type table struct {
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
 	cols    [2][]float32 // trans by column (see transCols)
 	pass1   sparseRows   // the first pass as set, for training the second
-	// words keeps, per word, the sums of its own features' rows (see
-	// emissions; the sums of those it gives a neighbour are kept with
+	// words keeps, per word, the sums of its own features' rows for the
+	// closed words that hits reopen (see emissions; those of other words
+	// and the sums of the features a word gives a neighbour are kept with
 	// the word's fields, see nearSums); a new table starts them afresh.
 	// Vectors of stride values, so the usual 18 do not pay for the 34 of
 	// the largest model. pad holds the sums for the sentence boundary.
@@ -433,7 +434,9 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// stands (outside headlines), and so do those a neighbour's
 			// spelling gives: kept per word, only the rest is looked up.
 			// Integer sums, so the order of the additions does not matter.
-			if c := t.words.Get(in.word); c != nil {
+			if own := in.near[nRoles*t.stride:]; len(own) != 0 {
+				copySums(a[:], own)
+			} else if c := t.words.Get(in.word); c != nil {
 				copySums(a[:], c)
 			} else {
 				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
@@ -503,15 +506,29 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 
 // nearSums returns the sums of the features that a token with in's word
 // gives its neighbour, for each role (stride values a role, in role
-// order). prepare keeps them with the word's other fields.
+// order), then, unless the word is closed, the sums of its own features
+// outside headlines (partOwn, as emissions wants them: a closed word has
+// no affixes until a hit reopens it). prepare keeps them with the word's
+// other fields.
 func (t *table) nearSums(in *tokInfo, bits uint8) []int32 {
 	st := t.stride
-	all := make([]int32, nRoles*st)
-	var feats [8]uint64
+	n := nRoles
+	if in.flags&fClosed == 0 {
+		n++
+	}
+	all := make([]int32, n*st)
+	var feats [32]uint64
 	for q := range nRoles {
 		var sum [2 * maxTags]int32
 		t.accumulate(nearFeatures(q, in, feats[:0]), &sum, bits)
-		copy(all[q*st:q*st+st], sum[:st])
+		copySums(all[q*st:q*st+st], sum[:st])
+	}
+	if n > nRoles {
+		var sum [2 * maxTags]int32
+		one := [1]tokInfo{*in}
+		one[0].flags &^= fHeadline
+		t.accumulate(appendFeatures(one[:], 0, feats[:0], partOwn), &sum, bits)
+		copySums(all[nRoles*st:], sum[:st])
 	}
 	return all
 }
