@@ -252,6 +252,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 			in.wordStatic = *c
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
+			in.lex = lexOf(&doc.Tokens[i])
 			in.near = nil
 			if words != nil {
 				in.near = words.tab.nearSums(in, words.bits)
@@ -307,6 +308,7 @@ type wordStatic struct {
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
 	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
+	lex                            uint16 // lexOf the word's tokens, for the resolver
 	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
 	gaz1                           uint8  // the gazetteer's type mask for this word alone, 0 for none
 	nbytes                         uint8
