@@ -54,7 +54,7 @@ func BenchmarkResolve(b *testing.B) {
 	putScratch(s)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e.resolve(doc, spans, e.model.Types, hits)
+		e.resolve(doc, spans, e.model.Types, hits, nil)
 	}
 	benchmetric.Report(b, len(doc.Text), len(doc.Tokens))
 }

@@ -224,17 +224,20 @@ func (e *Extractor) Find(doc *analysis.Doc) []quarry.Entity {
 		hits = e.rules.hits(doc, s)
 	}
 	var spans []tokSpan
+	var infos []tokInfo
 	var types []string
 	if e.model != nil {
 		spans = e.model.tagTokens(doc, s, hits)
 		types = e.model.Types
+		infos = s.infos
 	}
-	return e.resolve(doc, spans, types, hits)
+	return e.resolve(doc, spans, types, hits, infos)
 }
 
 // resolve applies rules and document-level resolution to model spans.
-func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) []quarry.Entity {
-	r := e.linked(doc, spans, types, hits)
+// infos are the model's infos of doc's tokens, or nil.
+func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit, infos []tokInfo) []quarry.Entity {
+	r := e.linked(doc, spans, types, hits, infos)
 	r.propagate()
 	ents := r.build()
 	putResolver(r)
@@ -242,15 +245,25 @@ func (e *Extractor) resolve(doc *analysis.Doc, spans []tokSpan, types []string, 
 }
 
 // linked is resolve up to the mentions joined into entities.
-func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit) *resolver {
+func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, hits []ruleHit, infos []tokInfo) *resolver {
 	r := getResolver(doc, e.rules)
 	r.stops = &e.stops
 	toks := doc.Tokens
 	lex, role := r.lex[:len(toks)], r.role[:len(toks)]
-	for i := range toks {
-		x := lexOf(&toks[i])
-		lex[i] = x
-		role[i] = x&lRole != 0
+	if len(infos) == len(toks) {
+		// The flags prepare copied with each word's fields: cheaper
+		// than a lookup per token.
+		for i := range infos {
+			x := infos[i].lex
+			lex[i] = x
+			role[i] = x&lRole != 0
+		}
+	} else {
+		for i := range toks {
+			x := lexOf(&toks[i])
+			lex[i] = x
+			role[i] = x&lRole != 0
+		}
 	}
 	r.headlines()
 	if e.rules != nil {

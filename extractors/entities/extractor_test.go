@@ -94,7 +94,7 @@ func resolveText(t *testing.T, rules ruleSource, text string, items ...string) [
 	if rules != nil {
 		hits = rules.hits(doc, nil)
 	}
-	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes, hits)
+	ents := e.resolve(doc, spansAt(t, doc, items...), testTypes, hits, nil)
 	for i, en := range ents {
 		if en.ID != "e"+string(rune('1'+i)) && i < 9 {
 			t.Errorf("entity %d has id %s", i, en.ID)
@@ -188,7 +188,7 @@ func TestPossessive(t *testing.T) {
 	// A possessive inside one token ("Kelvar’s"), as some tokenizers give.
 	doc := spaceDoc("Kelvar’s profits rose .")
 	e := &Extractor{}
-	ents := e.resolve(doc, []tokSpan{{first: 0, last: 1, typ: 1}}, testTypes, nil)
+	ents := e.resolve(doc, []tokSpan{{first: 0, last: 1, typ: 1}}, testTypes, nil, nil)
 	if len(ents) != 1 || ents[0].Mentions[0].Text != "Kelvar" {
 		t.Errorf("got %+v", ents)
 	}
@@ -453,7 +453,7 @@ func TestSpacedFullStop(t *testing.T) {
 	text := "Kelvar Bros . said sales rose . Acme Inc. said so too ."
 	doc := analysis.Default().Analyze(text)
 	e := &Extractor{}
-	ents := e.resolve(doc, spansAt(t, doc, "Kelvar Bros .=ORG", "Acme Inc.=ORG"), testTypes, nil)
+	ents := e.resolve(doc, spansAt(t, doc, "Kelvar Bros .=ORG", "Acme Inc.=ORG"), testTypes, nil, nil)
 	var got []string
 	for _, en := range ents {
 		got = append(got, mentionTexts(&en)...)

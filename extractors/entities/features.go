@@ -139,8 +139,9 @@ type tokInfo struct {
 	// Second pass: first-pass label codes this word got elsewhere in the
 	// document (bit per code), the majority type there (1+type, 0 none)
 	// and its own first-pass code (1+code, 0 when not a capitalised word).
-	lab             uint64
-	maj, self, tag1 uint8 // tag1: first-pass tag of any token
+	// lab and maj are set, and read, only when self is not 0.
+	lab       uint64
+	maj, self uint8
 }
 
 const (
@@ -251,6 +252,7 @@ func prepare(doc *analysis.Doc, infos []tokInfo, buf []byte, usePOS bool, clus c
 			in.wordStatic = *c
 		} else {
 			buf = staticInfo(in, tokenText(&doc.Tokens[i]), buf, clus, gaz)
+			in.lex = lexOf(&doc.Tokens[i])
 			in.near = nil
 			if words != nil {
 				in.near = words.tab.nearSums(in, words.bits)
@@ -306,6 +308,7 @@ type wordStatic struct {
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
 	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
+	lex                            uint16 // lexOf the word's tokens, for the resolver
 	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
 	gaz1                           uint8  // the gazetteer's type mask for this word alone, 0 for none
 	nbytes                         uint8
@@ -712,7 +715,7 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 	s.counts = s.counts[:0]
 	for i := range infos {
 		in := &infos[i]
-		in.lab, in.maj, in.self, in.tag1 = 0, 0, 0, uint8(tags[i])
+		in.self = 0
 		if in.flags&fUpperFirst == 0 {
 			continue
 		}
@@ -734,6 +737,7 @@ func docLabels(infos []tokInfo, tags []int, s *scratch) {
 		}
 		cnt := &s.counts[labs[slot[i]]-1]
 		own := int(in.self - 1)
+		in.lab, in.maj = 0, 0
 		var byType [8]int
 		// A word gets one or two codes of the 33: visit those only.
 		for b := cnt.seen; b != 0; b &= b - 1 {

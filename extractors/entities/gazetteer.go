@@ -48,17 +48,28 @@ func (t *hashMasks) get(h uint64) uint8 {
 	return t.slots[t.slot(h)].val
 }
 
-// set makes v h's value.
-func (t *hashMasks) set(h uint64, v uint8) {
-	if 2*(t.n+1) > len(t.slots) {
-		old := t.slots
-		t.slots = make([]maskSlot, max(16, 2*len(old)))
-		for _, e := range old {
-			if e.used {
-				t.slots[t.slot(e.key)] = e
-			}
+// reserve makes room for n values in all, so that sets up to them do not
+// copy the table again.
+func (t *hashMasks) reserve(n int) {
+	if 2*n <= len(t.slots) {
+		return
+	}
+	size := max(16, 2*len(t.slots))
+	for size < 2*n {
+		size *= 2
+	}
+	old := t.slots
+	t.slots = make([]maskSlot, size)
+	for _, e := range old {
+		if e.used {
+			t.slots[t.slot(e.key)] = e
 		}
 	}
+}
+
+// set makes v h's value.
+func (t *hashMasks) set(h uint64, v uint8) {
+	t.reserve(t.n + 1)
 	i := t.slot(h)
 	if !t.slots[i].used {
 		t.n++

@@ -63,8 +63,9 @@ type table struct {
 	trans   [2][]float32 // (nl+1) x nl each; row nl is the sentence start
 	cols    [2][]float32 // trans by column (see transCols)
 	pass1   sparseRows   // the first pass as set, for training the second
-	// words keeps, per word, the sums of its own features' rows (see
-	// emissions; the sums of those it gives a neighbour are kept with
+	// words keeps, per word, the sums of its own features' rows for the
+	// closed words that hits reopen (see emissions; those of other words
+	// and the sums of the features a word gives a neighbour are kept with
 	// the word's fields, see nearSums); a new table starts them afresh.
 	// Vectors of stride values, so the usual 18 do not pay for the 34 of
 	// the largest model. pad holds the sums for the sentence boundary.
@@ -433,7 +434,9 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 			// stands (outside headlines), and so do those a neighbour's
 			// spelling gives: kept per word, only the rest is looked up.
 			// Integer sums, so the order of the additions does not matter.
-			if c := t.words.Get(in.word); c != nil {
+			if own := in.near[nRoles*t.stride:]; len(own) != 0 {
+				copySums(a[:], own)
+			} else if c := t.words.Get(in.word); c != nil {
 				copySums(a[:], c)
 			} else {
 				s.feats = appendFeatures(infos, i, s.feats[:0], partOwn)
@@ -503,15 +506,29 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 
 // nearSums returns the sums of the features that a token with in's word
 // gives its neighbour, for each role (stride values a role, in role
-// order). prepare keeps them with the word's other fields.
+// order), then, unless the word is closed, the sums of its own features
+// outside headlines (partOwn, as emissions wants them: a closed word has
+// no affixes until a hit reopens it). prepare keeps them with the word's
+// other fields.
 func (t *table) nearSums(in *tokInfo, bits uint8) []int32 {
 	st := t.stride
-	all := make([]int32, nRoles*st)
-	var feats [8]uint64
+	n := nRoles
+	if in.flags&fClosed == 0 {
+		n++
+	}
+	all := make([]int32, n*st)
+	var feats [32]uint64
 	for q := range nRoles {
 		var sum [2 * maxTags]int32
 		t.accumulate(nearFeatures(q, in, feats[:0]), &sum, bits)
-		copy(all[q*st:q*st+st], sum[:st])
+		copySums(all[q*st:q*st+st], sum[:st])
+	}
+	if n > nRoles {
+		var sum [2 * maxTags]int32
+		one := [1]tokInfo{*in}
+		one[0].flags &^= fHeadline
+		t.accumulate(appendFeatures(one[:], 0, feats[:0], partOwn), &sum, bits)
+		copySums(all[nRoles*st:], sum[:st])
 	}
 	return all
 }
@@ -747,10 +764,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 	// Rows 1 to n-1 by index: cheaper than taking them off the front of
 	// the slices (which clamps the pointer at every step).
 	scores, bk := s.scores[:n*nl], s.back[:n*nl]
+	// noI: the previous row's I- tags are all -Inf, as in the first row
+	// (see decode), after a closed token and at one (about half the rows
+	// that are not closed). They cannot be a best predecessor (-Inf plus
+	// anything is never above best), so they are not tried.
+	noI := len(scores) >= nl && scores[2] == negInf && scores[4] == negInf && scores[6] == negInf && scores[8] == negInf
 	for i := nl; i+nl <= len(scores) && i+nl <= len(bk); i += nl {
-		prev, cur, back := (*[nl]float32)(scores[i-nl:i]), (*[nl]float32)(scores[i:i+nl]), (*[nl]int32)(bk[i:i+nl])
+		rows := (*[2 * nl]float32)(scores[i-nl : i+nl])
+		prev, cur, back := (*[nl]float32)(rows[:nl]), (*[nl]float32)(rows[nl:]), (*[nl]int32)(bk[i:i+nl])
 		if prev[1] == negInf {
 			p0 := prev[0]
+			noI = true
 			if cur[1] == negInf {
 				cur[0] += p0 + tr[0]
 				back[0] = 0
@@ -779,33 +803,37 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 			best, bp := negInf, 0
 			if full&(1<<y) != 0 {
 				// Unrolled: the loop's own count and jump cost more than
-				// its body (a call to a helper, too).
+				// its body (a call to a helper, too). O and B- tags
+				// first, then the I- tags unless noI: the lowest tag
+				// wins ties, as when all are tried in order.
 				if v := prev[0] + col[0]; v > best {
 					best, bp = v, 0
 				}
 				if v := prev[1] + col[1]; v > best {
 					best, bp = v, 1
 				}
-				if v := prev[2] + col[2]; v > best {
-					best, bp = v, 2
-				}
 				if v := prev[3] + col[3]; v > best {
 					best, bp = v, 3
-				}
-				if v := prev[4] + col[4]; v > best {
-					best, bp = v, 4
 				}
 				if v := prev[5] + col[5]; v > best {
 					best, bp = v, 5
 				}
-				if v := prev[6] + col[6]; v > best {
-					best, bp = v, 6
-				}
 				if v := prev[7] + col[7]; v > best {
 					best, bp = v, 7
 				}
-				if v := prev[8] + col[8]; v > best {
-					best, bp = v, 8
+				if !noI {
+					if v := prev[2] + col[2]; v > best || v == best && bp > 2 {
+						best, bp = v, 2
+					}
+					if v := prev[4] + col[4]; v > best || v == best && bp > 4 {
+						best, bp = v, 4
+					}
+					if v := prev[6] + col[6]; v > best || v == best && bp > 6 {
+						best, bp = v, 6
+					}
+					if v := prev[8] + col[8]; v > best {
+						best, bp = v, 8
+					}
 				}
 			} else {
 				// An I- tag: its type's B- and I- may precede, and
@@ -813,13 +841,14 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 				if v := prev[y-1] + col[y-1]; v > best {
 					best, bp = v, y-1
 				}
-				if v := prev[y] + col[y]; v > best {
+				if v := prev[y] + col[y]; v > best && !noI {
 					best, bp = v, y
 				}
 			}
 			cur[y] += best
 			back[y] = int32(bp)
 		}
+		noI = last == 1
 	}
 }
 

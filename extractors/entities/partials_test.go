@@ -70,7 +70,7 @@ func TestPartialsLinear(t *testing.T) {
 		t.Fatalf("%d tokens, want %d", len(doc.Tokens), tok)
 	}
 	e := &Extractor{}
-	r := e.linked(doc, spans, testTypes, nil)
+	r := e.linked(doc, spans, testTypes, nil, nil)
 	if len(r.cands) != len(spans) {
 		t.Fatalf("%d mentions, want %d", len(r.cands), len(spans))
 	}

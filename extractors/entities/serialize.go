@@ -331,6 +331,7 @@ func (r *byteReader) hashMasks(n int) (hashMasks, error) {
 	if !ok {
 		return out, corrupt(io.ErrUnexpectedEOF)
 	}
+	out.reserve(n)
 	for i := 0; i < n; i++ {
 		out.set(binary.LittleEndian.Uint64(b[9*i:]), b[9*i+8])
 	}
