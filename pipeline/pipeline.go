@@ -1,11 +1,13 @@
-// Package pipeline runs articles through quarry's stages:
+// Package pipeline runs articles through quarry's steps:
 //
 //	source → decode → analyse → extract → resolve → encode → sink
 //
-// Stages are joined by bounded channels and the CPU stages run Workers
-// goroutines each. A semaphore caps the articles in flight, so memory depends
-// on that cap, not on the corpus. The sink restores input order, so the
-// output bytes do not depend on the number of workers.
+// The source reads articles in order; Workers goroutines each take one
+// article through every CPU step, from decode to encode, then the next; the
+// sink writes them. Bounded channels join the three. A semaphore caps the
+// articles in flight, so memory depends on that cap, not on the corpus. The
+// sink restores input order, so the output bytes do not depend on the
+// number of workers.
 package pipeline
 
 import (
@@ -62,7 +64,7 @@ type recycler interface {
 	Recycle(*analysis.Doc)
 }
 
-// job is one article moving through the stages.
+// job is one article moving through the steps.
 type job struct {
 	seq   int
 	raw   raw
@@ -136,20 +138,20 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		}
 	}()
 
-	decoded := stage(src, w, func(j *job) {
+	decodeStep := func(j *job) {
 		art, warns, fail := decode(j.raw, cfg.Input)
 		j.raw.data = nil
 		j.art = art
 		j.doc = newDocument(art, warns, fail)
-	})
-	analysed := stage(decoded, w, func(j *job) {
+	}
+	analyseStep := func(j *job) {
 		if j.doc.Error == nil {
 			j.an = cfg.Analyzer.Analyze(j.art.Text)
 		}
-	})
-	extracted := stage(analysed, w, func(j *job) { run(j, cfg.Extractors) })
-	resolved := stage(extracted, w, func(j *job) { run(j, cfg.Resolvers) })
-	encoded := stage(resolved, w, func(j *job) {
+	}
+	extractStep := func(j *job) { run(j, cfg.Extractors) }
+	resolveStep := func(j *job) { run(j, cfg.Resolvers) }
+	encodeStep := func(j *job) {
 		if cfg.Output.WithSentences && j.an != nil {
 			j.doc.Sentences = make([]quarry.Sentence, len(j.an.Sentences))
 			for i, s := range j.an.Sentences {
@@ -165,6 +167,18 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		}
 		j.an = nil
 		j.line, j.encEr = encode(j.doc, cfg.Output)
+	}
+	// A worker takes an article through every step before the next. With
+	// a goroutine pool per step and channels between them, goroutines
+	// blocked on a full channel left a core with nothing to run, and an
+	// article's arrays moved between the cores' caches from step to step:
+	// over BBC two workers kept 1.81 cores busy, against 1.86 so, and
+	// used 7% more CPU time.
+	steps := []func(*job){decodeStep, analyseStep, extractStep, resolveStep, encodeStep}
+	encoded := stage(src, w, func(j *job) {
+		for _, step := range steps {
+			step(j)
+		}
 	})
 
 	// Sink: restore input order, write whole lines only. Lines are

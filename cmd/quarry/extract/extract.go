@@ -76,8 +76,9 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 	errw := &lineWriter{w: io.Err}
 	log := newLogger(io, errw, opts)
 	if opts.Workers < runtime.GOMAXPROCS(0) {
-		// Stages overlap, so N workers per stage could still keep more than
-		// N cores busy: --workers also caps the cores used.
+		// The reader, the sink and the collector run beside the workers,
+		// so N workers could keep more than N cores busy: --workers also
+		// caps the cores used.
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(opts.Workers))
 	}
 
@@ -242,7 +243,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.StringVar(&opts.Input.TextField, "text-field", "text", "name of the text field in JSON input")
 	fs.StringVar(&opts.Input.IDField, "id-field", "id", "name of the id field in JSON input")
 	fs.Int64Var(&opts.Input.MaxBytes, "max-bytes", pipeline.DefaultMaxBytes, "refuse articles larger than this many bytes")
-	fs.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "goroutines per CPU stage, and the most CPU cores used")
+	fs.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "worker goroutines, each taking an article through every step, and the most CPU cores used")
 	fs.StringVar(&opts.Output.Format, "format", pipeline.OutDocs, "output: docs (one line per article) or records (one line per record, with a type)")
 	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
 	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
