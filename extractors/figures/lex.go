@@ -42,12 +42,27 @@ type tok struct {
 // the capitalised words they span exactly: strings.ToLower would allocate
 // for each.
 func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
+	first := len(toks)
+	toks = lexText(text, s, e, toks)
+	// Capitalised words are lowered here rather than in lexText's loop:
+	// words, and the calls, would take registers that loop needs for its
+	// own state (as they did when this loop ended it).
+	for k := first; k < len(toks); k++ {
+		if t := &toks[k]; t.caps {
+			t.low, words = lowerWord(text, t.s, t.e, words)
+		}
+	}
+	return toks
+}
+
+// lexText appends the tokens of text[s:e] to toks, capitalised words with
+// their text as low.
+func lexText(text string, s, e int, toks []tok) []tok {
 	sp, nl := true, false
 	for k := s - 1; k >= 0 && isSpaceByte(text[k]); k-- {
 		nl = nl || text[k] == '\n'
 	}
 	text = text[:e] // bounds the loops below without checks
-	first := len(toks)
 	for i := s; i < e; {
 		// Runs of ASCII whitespace, most gaps, without a trip round the
 		// main loop for each byte.
@@ -115,13 +130,6 @@ func lex(text string, s, e int, words []analysis.Token, toks []tok) []tok {
 		}
 		sp, nl = false, false
 	}
-	// Capitalised words are lowered here rather than in the loop: words
-	// and the calls would take registers the loop needs for its own state.
-	for k := first; k < len(toks); k++ {
-		if t := &toks[k]; t.caps {
-			t.low, words = lowerWord(text, t.s, t.e, words)
-		}
-	}
 	return toks
 }
 
@@ -178,15 +186,40 @@ func lexNum(text string, i, e int) tok {
 		}
 	}
 	t.e = j
-	raw := text[i:j]
-	if t.comma {
-		raw = strings.ReplaceAll(raw, ",", "")
-	}
 	if !t.dotted {
-		t.v, _ = strconv.ParseFloat(raw, 64)
+		t.v = numValue(text[i:j])
 	}
 	return t
 }
+
+// numValue is strconv.ParseFloat of a number lexNum read, its commas left
+// out. Of at most 15 digits (nearly all), it is the digits' integer over
+// a power of ten, as ParseFloat's own exact path computes it (both exact
+// as floats, one correctly rounded division), without its parsing.
+func numValue(raw string) float64 {
+	var m uint64
+	n, frac, point := 0, 0, false
+	for k := 0; k < len(raw); k++ {
+		switch c := raw[k]; c {
+		case ',':
+		case '.':
+			point = true
+		default:
+			m = m*10 + uint64(c-'0')
+			n++
+			if point {
+				frac++
+			}
+		}
+	}
+	if n <= 15 {
+		return float64(m) / pow10[frac]
+	}
+	v, _ := strconv.ParseFloat(strings.ReplaceAll(raw, ",", ""), 64)
+	return v
+}
+
+var pow10 = [16]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 

@@ -229,22 +229,27 @@ func (lx *lexicon) core(w string) bool {
 	return lx.opens[string(buf[:n])]&isCore != 0
 }
 
-// flags returns the opens flags of the key of a scanner token of text.
-func (lx *lexicon) flags(t *tok, text string) uint32 {
-	if t.k == tNum {
-		if lx.numForms {
-			return isStart | isCore | isAmount | lx.opens[text[t.s:t.e]]
+// flags sets fl[i] to the opens flags of the key of toks[i], scanner
+// tokens of text: a loop of its own rather than a call per token, since
+// most tokens (one-byte symbols, words known lacks) take no lookup.
+func (lx *lexicon) flags(toks []tok, text string, fl []uint32) {
+	for i := range toks {
+		t := &toks[i]
+		w := t.low
+		switch {
+		case t.k == tNum:
+			fl[i] = isStart | isCore | isAmount
+			if lx.numForms {
+				fl[i] |= lx.opens[text[t.s:t.e]]
+			}
+		case len(w) == 1 && w[0] < utf8.RuneSelf:
+			fl[i] = lx.ascii[w[0]]
+		case lx.known.lacks(w):
+			fl[i] = 0
+		default:
+			fl[i] = lx.opens[w]
 		}
-		return isStart | isCore | isAmount
 	}
-	w := t.low
-	if len(w) == 1 && w[0] < utf8.RuneSelf {
-		return lx.ascii[w[0]]
-	}
-	if lx.known.lacks(w) {
-		return 0
-	}
-	return lx.opens[w]
 }
 
 // wordLens has bit n of entry [f][l] set for each word added that has n

@@ -52,9 +52,7 @@ type scanner struct {
 // scan returns the figures of the tokens in text order.
 func (s *scanner) scan(out []amount) []amount {
 	s.fl = slices.Grow(s.fl[:0], len(s.t))[:len(s.t)]
-	for i := range s.t {
-		s.fl[i] = s.lx.flags(&s.t[i], s.text)
-	}
+	s.lx.flags(s.t, s.text, s.fl)
 	for i := 0; i < len(s.t); {
 		if !s.startsFigure(i) {
 			i++

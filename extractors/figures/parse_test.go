@@ -2,7 +2,10 @@ package figures
 
 import (
 	"math"
+	"math/rand"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/quarrylabs/quarry"
@@ -186,6 +189,40 @@ func TestParseNothing(t *testing.T) {
 	} {
 		if f, ok := Parse(in); ok {
 			t.Errorf("%q: found %q (%s), want no figure", in, f.Text, f.Kind)
+		}
+	}
+}
+
+// numValue must read every number lexNum reads as strconv.ParseFloat does.
+func TestNumValue(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	digits := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte('0' + r.Intn(10))
+		}
+		return string(b)
+	}
+	cases := []string{"0", "00", "0033", ".77", "0.00", "1.5", "12,000.50", "999,999,999,999.999", "9007199254740993",
+		"123456789012345", "1234567890123456", "0.1", "0.3", "2.675", "1,234,567,890,123.4"}
+	for i := 0; i < 20000; i++ {
+		s := digits(1 + r.Intn(12))
+		for k := r.Intn(3); k > 0; k-- {
+			s += "," + digits(3)
+		}
+		if r.Intn(2) == 0 {
+			s += "." + digits(1+r.Intn(10))
+		}
+		cases = append(cases, s)
+	}
+	for _, s := range cases {
+		toks := lex(s, 0, len(s), nil, nil)
+		if len(toks) != 1 || toks[0].k != tNum || toks[0].e != len(s) {
+			continue // not one number to lexNum
+		}
+		want, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		if got := toks[0].v; math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
 		}
 	}
 }
