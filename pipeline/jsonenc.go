@@ -494,51 +494,58 @@ func load64(s string, i int) uint64 {
 func appendString(b []byte, s string) []byte {
 	n, k := len(b), len(s)
 	if k > 16 {
-		i := plainPrefix(s)
-		if i < k {
-			return appendStringFrom(b, s, i)
-		}
-		b = slices.Grow(b, k+2)[:n+k+2]
-		b[n] = '"'
-		copy(b[n+1:], s)
-		b[n+1+k] = '"'
-		return b
+		return appendLongString(b, s)
 	}
 	if cap(b)-n < 18 {
-		b = slices.Grow(b, 18)
+		// A call of its own, after which nothing here needs b and s: so
+		// they need not be kept on the stack on the way without it.
+		return appendString(slices.Grow(b, 18), s)
 	}
+	// The bytes written lie in b's first 18 past n (within its capacity):
+	// as an array, with k at most 16, they need no bounds checks.
+	d := (*[18]byte)(b[n : n+18])
 	switch {
 	case k >= 8:
 		x, y := load64(s, 0), load64(s, k-8)
 		if notPlain8(x)|notPlain8(y) != 0 {
-			return appendStringFrom(b, s, plainFrom(s, 0))
+			return appendStringFrom(b, s, 0)
 		}
-		b = b[:n+k+2]
-		binary.LittleEndian.PutUint64(b[n+1:], x)
-		binary.LittleEndian.PutUint64(b[n+k-7:], y)
+		binary.LittleEndian.PutUint64(d[1:], x)
+		binary.LittleEndian.PutUint64(d[k-7:], y)
 	case k >= 4:
 		x, y := load32(s, 0), load32(s, k-4)
 		if notPlain8(uint64(x)|uint64(y)<<32) != 0 {
-			return appendStringFrom(b, s, plainFrom(s, 0))
+			return appendStringFrom(b, s, 0)
 		}
-		b = b[:n+k+2]
-		binary.LittleEndian.PutUint32(b[n+1:], x)
-		binary.LittleEndian.PutUint32(b[n+k-3:], y)
+		binary.LittleEndian.PutUint32(d[1:], x)
+		binary.LittleEndian.PutUint32(d[k-3:], y)
 	case k > 0:
 		// s[0], s[k/2] and s[k-1] are all of s; the other bytes are 'a'.
 		x, y, z := s[0], s[k>>1], s[k-1]
 		if notPlain8(uint64(x)|uint64(y)<<8|uint64(z)<<16|0x6161616161000000) != 0 {
-			return appendStringFrom(b, s, plainFrom(s, 0))
+			return appendStringFrom(b, s, 0)
 		}
-		b = b[:n+k+2]
-		b[n+1] = x
-		b[n+1+k>>1] = y
-		b[n+k] = z
+		d[1] = x
+		d[1+k>>1] = y
+		d[k] = z
 	default:
 		return append(b, '"', '"')
 	}
+	d[0] = '"'
+	d[k+1] = '"'
+	return b[:n+k+2]
+}
+
+// appendLongString is appendString for s of more than 16 bytes.
+func appendLongString(b []byte, s string) []byte {
+	n, k := len(b), len(s)
+	if i := plainPrefix(s); i < k {
+		return appendStringFrom(b, s, i)
+	}
+	b = slices.Grow(b, k+2)[:n+k+2]
 	b[n] = '"'
-	b[n+k+1] = '"'
+	copy(b[n+1:], s)
+	b[n+1+k] = '"'
 	return b
 }
 
@@ -548,12 +555,11 @@ func load32(s string, i int) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// appendStringFrom is appendString for s whose first i bytes are plain
-// and whose byte i is not.
+// appendStringFrom is appendString for s whose first i bytes are plain.
 func appendStringFrom(b []byte, s string, i int) []byte {
 	b = append(b, '"')
 	start := 0
-	for i < len(s) {
+	for i = plainFrom(s, i); i < len(s); i = plainFrom(s, i) {
 		if c := s[i]; c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			switch c {
@@ -591,7 +597,6 @@ func appendStringFrom(b []byte, s string, i int) []byte {
 				i += size
 			}
 		}
-		i = plainFrom(s, i)
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
