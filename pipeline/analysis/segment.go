@@ -568,18 +568,23 @@ const (
 
 // abbrevKind classifies a word (without its period).
 func abbrevKind(word string) int {
+	// Most words before a full stop are longer than any abbreviation.
+	if len(word) > abbrevLongest {
+		return abbrevNone
+	}
 	if k, ok := abbrevExact[word]; ok {
 		return k
 	}
-	if len(word) > 8 {
-		return abbrevNone
-	}
-	var buf [8]byte
+	var buf [abbrevLongest]byte
 	for i := 0; i < len(word); i++ {
 		buf[i] = lowerASCII(word[i])
 	}
 	return abbrevFold[string(buf[:len(word)])]
 }
+
+// abbrevLongest is the byte length of the longest abbreviation in
+// abbrevFold and abbrevExact (TestAbbrevLongest checks).
+const abbrevLongest = 6
 
 // abbrevFold holds abbreviations matched in any case.
 var abbrevFold = map[string]int{

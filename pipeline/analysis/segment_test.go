@@ -169,3 +169,15 @@ func TestSegHints(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbrevLongest(t *testing.T) {
+	longest := 0
+	for _, m := range []map[string]int{abbrevFold, abbrevExact} {
+		for w := range m {
+			longest = max(longest, len(w))
+		}
+	}
+	if longest != abbrevLongest {
+		t.Errorf("longest abbreviation has %d bytes, abbrevLongest is %d", longest, abbrevLongest)
+	}
+}

@@ -196,9 +196,10 @@ func nextToken(text string, s, p, e int, kinds uint8) int {
 			}
 		}
 	}
-	// Any other rune is a token of its own, with any combining marks after it.
+	// Any other rune is a token of its own, with any combining marks after
+	// it (none ASCII: most tokens here end at an ASCII byte).
 	q := p + size
-	for q < e {
+	for q < e && text[q] >= utf8.RuneSelf {
 		r, n := utf8.DecodeRuneInString(text[q:e])
 		if !unicode.In(r, unicode.Mn, unicode.Me) && r != 0xFE0F && r != 0x200D {
 			break
@@ -347,7 +348,8 @@ func dotJoins(text string, seg, dot, nx, e int) bool {
 // keepsPeriod decides whether word keeps the period that follows it (after is
 // the offset just past that period).
 func keepsPeriod(text, word string, after int) bool {
-	if utf8.RuneCountInString(word) == 1 {
+	// One rune: no counting for most words, longer than any rune.
+	if len(word) == 1 || len(word) <= utf8.UTFMax && utf8.RuneCountInString(word) == 1 {
 		return unicode.IsLetter(firstRune(word)) // initials, "p."
 	}
 	if strings.IndexByte(word, '.') > 0 {
