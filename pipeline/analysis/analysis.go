@@ -21,6 +21,9 @@ type Token struct {
 	Sent int
 	// SpaceBefore is true when whitespace (or the start of text) precedes the token.
 	SpaceBefore bool
+	// seg holds tokenize's hints for the segmenter (segWord, segJoins):
+	// set only when true, so a token without them is just looked at.
+	seg uint8
 	// Word numbers Norm process-wide (see vocab.go); 0 means none.
 	Word uint32
 }

@@ -29,7 +29,7 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
 		if mark, _ := sg.markerAt(start); mark == "" {
-			i = skipPlain(text, toks, i)
+			i = skipPlain(toks, i)
 		}
 		end, kind := i, unitPlain
 		if mayStartUnit(toks[i].Text) { // most tokens are words: no call for them
@@ -88,16 +88,34 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 // must look at: for the ones before it, words with one space or none
 // before a next token that is no bullet, the loop would change nothing
 // (when the sentence's marker is known to be none). Most tokens are such;
-// a loop of their own keeps their few tests in registers.
-func skipPlain(text string, toks []Token, i int) int {
-	for i+1 < len(toks) {
-		t, nt := &toks[i], &toks[i+1]
-		if mayStartUnit(t.Text) || mayBeBullet(nt.Text) || nt.SpaceBefore && (nt.Start-t.End != 1 || text[t.End] != ' ') {
-			break
-		}
+// tokenize notes which (Token.seg), so the loop tests a byte per token.
+func skipPlain(toks []Token, i int) int {
+	for i+1 < len(toks) && toks[i].seg&segWord != 0 && toks[i+1].seg&segJoins != 0 {
 		i++
 	}
 	return i
+}
+
+// Token.seg's bits, what skipPlain asks of a token and the next.
+const (
+	segWord  uint8 = 1 << iota // !mayStartUnit(Text)
+	segJoins                   // !mayBeBullet(Text), and the gap before is none or one space
+)
+
+// segHints returns a token's seg; inside when the token does not start its
+// chunk, join segJoins when the gap before the chunk is none or one space.
+func segHints(t string, inside bool, join uint8) (h uint8) {
+	if !mayStartUnit(t) {
+		h = segWord
+	}
+	if !mayBeBullet(t) {
+		if inside {
+			h |= segJoins
+		} else {
+			h |= join
+		}
+	}
+	return h
 }
 
 type segmenter struct {
@@ -550,18 +568,23 @@ const (
 
 // abbrevKind classifies a word (without its period).
 func abbrevKind(word string) int {
+	// Most words before a full stop are longer than any abbreviation.
+	if len(word) > abbrevLongest {
+		return abbrevNone
+	}
 	if k, ok := abbrevExact[word]; ok {
 		return k
 	}
-	if len(word) > 8 {
-		return abbrevNone
-	}
-	var buf [8]byte
+	var buf [abbrevLongest]byte
 	for i := 0; i < len(word); i++ {
 		buf[i] = lowerASCII(word[i])
 	}
 	return abbrevFold[string(buf[:len(word)])]
 }
+
+// abbrevLongest is the byte length of the longest abbreviation in
+// abbrevFold and abbrevExact (TestAbbrevLongest checks).
+const abbrevLongest = 6
 
 // abbrevFold holds abbreviations matched in any case.
 var abbrevFold = map[string]int{

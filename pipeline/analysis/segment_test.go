@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -131,5 +132,52 @@ func TestParagraphs(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("paras %v, want %v", got, want)
 		}
+	}
+}
+
+// TestSegHints checks tokenize's hints for skipPlain against what they
+// stand for, token by token: set exactly when true (set when false would
+// change sentences; unset when true would only cost time).
+func TestSegHints(t *testing.T) {
+	bench, err := os.ReadFile("testdata/bench.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		string(bench),
+		" Lead space.  Two spaces.\tTab. \u00a0NBSP and\u2003em space.\n- item\n* star • bullet –dash",
+		"Inc. e.g. U.S. Mr. J. 5km 3rd $8 £1.2bn don't “quoted”, (paren) end.",
+		"\ufeffBOM\u200bzwsp x\x00ctl \xffbad",
+	}
+	for _, text := range texts {
+		toks := tokenize(text, nil)
+		for i, tk := range toks {
+			word := !mayStartUnit(tk.Text)
+			joins := !mayBeBullet(tk.Text)
+			if i > 0 && tk.SpaceBefore {
+				joins = joins && tk.Start-toks[i-1].End == 1 && text[toks[i-1].End] == ' '
+			}
+			if i == 0 {
+				joins = tk.seg&segJoins != 0 // never asked of the first token
+			}
+			if got := tk.seg&segWord != 0; got != word {
+				t.Errorf("token %d %q: segWord %v, want %v", i, tk.Text, got, word)
+			}
+			if got := tk.seg&segJoins != 0; got != joins {
+				t.Errorf("token %d %q: segJoins %v, want %v", i, tk.Text, got, joins)
+			}
+		}
+	}
+}
+
+func TestAbbrevLongest(t *testing.T) {
+	longest := 0
+	for _, m := range []map[string]int{abbrevFold, abbrevExact} {
+		for w := range m {
+			longest = max(longest, len(w))
+		}
+	}
+	if longest != abbrevLongest {
+		t.Errorf("longest abbreviation has %d bytes, abbrevLongest is %d", longest, abbrevLongest)
 	}
 }

@@ -24,16 +24,24 @@ import (
 
 // tokenize appends the tokens of text to toks.
 func tokenize(text string, toks []Token) []Token {
-	space := true
+	// The gap before the next chunk: none, one space (gapSpace), or any
+	// other (gapOther, also at the start). gapOther is segJoins's bit, so
+	// ^gap&segJoins is the chunk's segJoins hint.
+	const gapSpace, gapOther = 1, segJoins
+	gap := gapOther
 	for i := 0; i < len(text); {
 		if k := byteKind[text[i]]; k&kSep != 0 {
+			if gap != 0 || text[i] != ' ' {
+				gap = gapOther
+			} else {
+				gap = gapSpace
+			}
 			i++
-			space = true
 			continue
 		} else if k&kHigh != 0 {
 			if n := skipWidth(text, i); n > 0 {
 				i += n
-				space = true
+				gap = gapOther
 				continue
 			}
 		}
@@ -60,13 +68,14 @@ func tokenize(text string, toks []Token) []Token {
 		// wordToken would find, unless a number runs into letters ("5km",
 		// "3rd"). Made here, apart from chunkTokens, whose frame and
 		// spills cost more than the token.
+		space, join := gap != 0, ^gap&segJoins
 		if kinds&^(kWord|kLetter) == 0 && !numberIntoLetters(text[i:j], kinds) {
 			t := text[i:j]
-			toks = append(toks, Token{Start: i, End: j, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+			toks = append(toks, Token{Start: i, End: j, Text: t, Norm: t, SpaceBefore: space, seg: segWord | join, Word: words.id(t)})
 		} else {
-			toks = chunkTokens(text, i, j, space, kinds, toks)
+			toks = chunkTokens(text, i, j, space, join, kinds, toks)
 		}
-		space = false
+		gap = 0
 		i = j
 	}
 	return toks
@@ -107,8 +116,9 @@ func isSeparator(r rune) bool {
 }
 
 // chunkTokens splits the whitespace-free span text[s:e] into tokens; kinds
-// is the OR of byteKind over its bytes.
-func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) []Token {
+// is the OR of byteKind over its bytes, join segJoins when the gap before
+// the chunk is none or one space.
+func chunkTokens(text string, s, e int, space bool, join, kinds uint8, toks []Token) []Token {
 	// Most chunks, plain words, are taken by tokenize. Many others are one
 	// followed by a comma, a full stop and the like, which then is
 	// a token of its own, unless the word keeps its period ("Mr.", "J.").
@@ -116,11 +126,12 @@ func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) [
 		if w := text[s : e-1]; allWordBytes(w) && !numberIntoLetters(w, kinds) {
 			if c == '.' && kinds&kLetter != 0 && keepsPeriod(text, w, e) {
 				t := text[s:e]
-				return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, Word: words.id(t)})
+				return append(toks, Token{Start: s, End: e, Text: t, Norm: t, SpaceBefore: space, seg: join, Word: words.id(t)})
 			}
+			// endsWord holds no bullet byte.
 			p := text[e-1 : e]
-			return append(toks, Token{Start: s, End: e - 1, Text: w, Norm: w, SpaceBefore: space, Word: words.id(w)},
-				Token{Start: e - 1, End: e, Text: p, Norm: p, Word: words.id(p)})
+			return append(toks, Token{Start: s, End: e - 1, Text: w, Norm: w, SpaceBefore: space, seg: segWord | join, Word: words.id(w)},
+				Token{Start: e - 1, End: e, Text: p, Norm: p, seg: segJoins, Word: words.id(p)})
 		}
 	}
 	for p := s; p < e; {
@@ -134,7 +145,7 @@ func chunkTokens(text string, s, e int, space bool, kinds uint8, toks []Token) [
 		if kinds&kHigh != 0 { // no curly quotes in an ASCII chunk
 			norm = fold(t)
 		}
-		toks = append(toks, Token{Start: p, End: q, Text: t, Norm: norm, SpaceBefore: space && p == s, Word: words.id(norm)})
+		toks = append(toks, Token{Start: p, End: q, Text: t, Norm: norm, SpaceBefore: space && p == s, seg: segHints(t, p > s, join), Word: words.id(norm)})
 		p = q
 	}
 	return toks
@@ -185,9 +196,10 @@ func nextToken(text string, s, p, e int, kinds uint8) int {
 			}
 		}
 	}
-	// Any other rune is a token of its own, with any combining marks after it.
+	// Any other rune is a token of its own, with any combining marks after
+	// it (none ASCII: most tokens here end at an ASCII byte).
 	q := p + size
-	for q < e {
+	for q < e && text[q] >= utf8.RuneSelf {
 		r, n := utf8.DecodeRuneInString(text[q:e])
 		if !unicode.In(r, unicode.Mn, unicode.Me) && r != 0xFE0F && r != 0x200D {
 			break
@@ -336,7 +348,8 @@ func dotJoins(text string, seg, dot, nx, e int) bool {
 // keepsPeriod decides whether word keeps the period that follows it (after is
 // the offset just past that period).
 func keepsPeriod(text, word string, after int) bool {
-	if utf8.RuneCountInString(word) == 1 {
+	// One rune: no counting for most words, longer than any rune.
+	if len(word) == 1 || len(word) <= utf8.UTFMax && utf8.RuneCountInString(word) == 1 {
 		return unicode.IsLetter(firstRune(word)) // initials, "p."
 	}
 	if strings.IndexByte(word, '.') > 0 {
