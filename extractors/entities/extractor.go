@@ -103,7 +103,7 @@ type resolver struct {
 	caps  []bool // per token: in an all-caps headline
 	role  []bool // per token: part of a title
 	lex   []uint16
-	stops *[len(stopLabels)]analysis.WordCache[bool] // nil: none kept
+	stops *[len(stopLabels)]analysis.WordCache[bool] // the Extractor's, set by linked
 	cands []*cand
 	cover []int32 // per token: cand index + 1
 	// surnames are the last words of multi-word model person names.
@@ -780,7 +780,7 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 // when c is one whole token spelt as its Norm (which Word numbers).
 func (r *resolver) stopped(c *cand, label, text string) bool {
 	t := &r.toks[c.first]
-	if r.stops == nil || c.last-c.first != 1 || text != t.Text || t.Text != t.Norm {
+	if c.last-c.first != 1 || text != t.Text || t.Text != t.Norm {
 		return r.rules.stopped(label, text)
 	}
 	li := slices.Index(stopLabels[:], label)
@@ -1625,12 +1625,10 @@ func (r *resolver) bestName(cs []*cand) string {
 	for _, c := range cs {
 		// Collapsing never lengthens a mention, so one no longer than the
 		// name so far in the same kind of line need not be collapsed.
-		if !(head && !c.head) && (head != c.head || c.end-c.start <= len(name)) {
-			continue
-		}
-		t := collapseSpaces(r.doc.Text[c.start:c.end])
-		if head && !c.head || head == c.head && len(t) > len(name) {
-			name, head = t, c.head
+		if head && !c.head || head == c.head && c.end-c.start > len(name) {
+			if t := collapseSpaces(r.doc.Text[c.start:c.end]); head && !c.head || len(t) > len(name) {
+				name, head = t, c.head
+			}
 		}
 	}
 	return name

@@ -656,22 +656,16 @@ func (m *Model) decode(trans, cols []float32, n int, s *scratch, tags []int) {
 		s.cols = transCols(s.cols, trans, nl)
 		cols = s.cols
 	}
+	for y := 0; y < nl; y++ {
+		if m.allow[nl*nl+y] {
+			s.scores[y] += trans[nl*nl+y]
+		} else {
+			s.scores[y] = negInf
+		}
+	}
 	if nl == 9 {
-		// Fixed sizes, as in viterbi9. O and B- tags may open a sentence,
-		// I- tags not (see init).
-		r, st := (*[9]float32)(s.scores), (*[9]float32)(trans[nl*nl:])
-		r[0], r[1], r[2] = r[0]+st[0], r[1]+st[1], negInf
-		r[3], r[4], r[5] = r[3]+st[3], negInf, r[5]+st[5]
-		r[6], r[7], r[8] = negInf, r[7]+st[7], negInf
 		m.viterbi9(trans, cols, n, s)
 	} else {
-		for y := 0; y < nl; y++ {
-			if m.allow[nl*nl+y] {
-				s.scores[y] += trans[nl*nl+y]
-			} else {
-				s.scores[y] = negInf
-			}
-		}
 		m.viterbi(trans, cols, n, s)
 	}
 	last := s.scores[(n-1)*nl : n*nl]
