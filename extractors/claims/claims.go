@@ -138,14 +138,15 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // keep returns d's arrays to the pool, the mentions cleared: their
-// entities would keep the document alive.
+// entities would keep the document alive. Mentions are only appended, so
+// clearing those of this document clears all the array holds.
 func (d *docState) keep() {
-	b := d.buf
-	clear(d.ments[:cap(d.ments)])
-	*b = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0], block: d.cues.block[:0]}
-	if cap(b.tokMent) <= analysis.MaxPooledTokens && cap(b.ments) <= analysis.MaxPooledTokens {
-		scratchPool.Put(b)
+	if cap(d.tokMent) > analysis.MaxPooledTokens || cap(d.ments) > analysis.MaxPooledTokens {
+		return
 	}
+	clear(d.ments)
+	*d.buf = scratch{tokMent: d.tokMent[:0], ments: d.ments[:0], hits: d.cues.hits[:0], at: d.cues.at[:0], mask: d.cues.mask[:0], block: d.cues.block[:0]}
+	scratchPool.Put(d.buf)
 }
 
 func newDocState(x *Extractor, doc *analysis.Doc, out *quarry.Document) *docState {

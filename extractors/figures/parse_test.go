@@ -215,14 +215,20 @@ func TestNumValue(t *testing.T) {
 		}
 		cases = append(cases, s)
 	}
+	compared := 0
 	for _, s := range cases {
 		toks := lex(s, 0, len(s), nil, nil)
 		if len(toks) != 1 || toks[0].k != tNum || toks[0].e != len(s) {
 			continue // not one number to lexNum
 		}
+		compared++
 		want, _ := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		if got := toks[0].v; math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("%q: %v, want %v", s, got, want)
 		}
+	}
+	t.Logf("%d of %d compared", compared, len(cases))
+	if compared < len(cases)*9/10 {
+		t.Fatalf("only %d of %d cases lexed as one number: the test compares too little", compared, len(cases))
 	}
 }
