@@ -118,7 +118,7 @@ type Patterns struct {
 }
 
 // wordRules is what ruled holds for a word: the rules keyed on it (whose
-// required first token must be the word) and its wordLists bits, those
+// required first token must be the word) and its list bits (wordRules.lists), those
 // of the lists holding it.
 type wordRules struct {
 	first []altRef
@@ -321,7 +321,7 @@ func (p *Patterns) wordAt(toks []analysis.Token, q int) patWord {
 	return p.wordOf(&toks[q])
 }
 
-// listsOf returns w's wordLists bits.
+// listsOf returns w's list bits (wordRules.lists).
 func (p *Patterns) listsOf(w patWord) uint64 {
 	if w.ruled == 0 {
 		return 0
@@ -362,7 +362,7 @@ type tokStart struct {
 	first []altRef
 }
 
-// tokNeed is a token with a bit of a need and its wordLists bits.
+// tokNeed is a token with a bit of a need and its list bits (wordRules.lists).
 type tokNeed struct {
 	i     int32
 	lists uint64
@@ -1167,7 +1167,7 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 	return p
 }
 
-// fastSpecs numbers the lists the specs test, fills the wordLists bits of
+// fastSpecs numbers the lists the specs test, fills the list bits (wordRules.lists) of
 // ruled and marks the specs Match can test by masks: those whose lists all have a bit and
 // whose `is` flags prepare works out.
 func (p *Patterns) fastSpecs() {

@@ -513,9 +513,9 @@ func cutOf(tok *analysis.Token) wordCut {
 		// An ASCII norm is lower-cased once (a copy: norm may be part of
 		// the document) and the atoms' lows are cut from it.
 		var low string
-		if ascii, _ := asciiCase(norm); ascii {
-			var b [64]byte
-			low = string(appendLower(b[:0], norm))
+		var b [64]byte
+		if lb, ascii := asciiLower(b[:0], norm); ascii {
+			low = string(lb)
 		}
 		// Atoms follow each other with at most spaces between, and have
 		// none: each is found where it starts.

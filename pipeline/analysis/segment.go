@@ -28,7 +28,8 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 	n := len(toks)
 	start, para, lineStart := 0, 0, 0
 	for i := 0; i < n; {
-		if mark, _ := sg.markerAt(start); mark == "" {
+		mark, _ := sg.markerAt(start)
+		if mark == "" {
 			i = skipPlain(toks, i)
 		}
 		end, kind := i, unitPlain
@@ -61,7 +62,7 @@ func segment(text string, toks []Token, out []Sentence) []Sentence {
 			case !split:
 				// startsItem is false when no marker opens the sentence
 				// and no bullet follows: no call for that.
-				if mark, _ := sg.markerAt(start); mark != "" || mayBeBullet(toks[end+1].Text) {
+				if mark != "" || mayBeBullet(toks[end+1].Text) {
 					split = sg.startsItem(start, end+1)
 				}
 			}

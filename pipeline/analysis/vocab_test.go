@@ -144,7 +144,7 @@ func TestLowerMatchesToLower(t *testing.T) {
 	}
 }
 
-func TestPackWordMatchesBytes(t *testing.T) {
+func TestGetPacksBytes(t *testing.T) {
 	tab := newWordTable(16)
 	src := "abcdefghijklmnop\x00\xffqrst"
 	for i := 0; i <= len(src); i++ {
