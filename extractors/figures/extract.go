@@ -185,14 +185,11 @@ func (x *Extractor) windows(text string, toks []analysis.Token, sn analysis.Sent
 func (x *Extractor) nextTrigger(toks []analysis.Token, k int) int {
 	lx := x.lx
 	for ; k < len(toks); k++ {
-		if lx.nones.Has(toks[k].Word) {
+		w := toks[k].Word
+		if lx.nones.Has(w) {
 			continue
 		}
-		if c := lx.triggers.Get(toks[k].Word); c != nil {
-			if *c {
-				return k
-			}
-		} else if lx.learnTrigger(&toks[k]) {
+		if lx.triggers.Has(w) || lx.learnTrigger(&toks[k]) {
 			return k
 		}
 	}

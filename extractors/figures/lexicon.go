@@ -78,15 +78,14 @@ type lexicon struct {
 	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
 	// out without a lookup.
 	coreLens [26][26]uint32
-	// triggers keeps learnTrigger's answer per analysed word; nones has
-	// the words that are none (most), tested first.
-	triggers *analysis.WordCache[bool]
-	nones    *rules.WordBits
+	// triggers and nones keep learnTrigger's answer per analysed word,
+	// a bit in one or the other (none yet: not learnt; word 0: never).
+	triggers, nones *rules.WordBits
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint32{},
-		triggers: new(analysis.WordCache[bool]), nones: new(rules.WordBits)}
+		triggers: new(rules.WordBits), nones: new(rules.WordBits)}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})
@@ -186,13 +185,16 @@ const (
 	cSpace
 )
 
-// learnTrigger keeps trigger(t.Text) for t's word in triggers (windows
-// reads them there, inline, for every token): Text differs from Norm only
-// in quote marks, which are neither letters nor digits.
+// learnTrigger keeps trigger(t.Text) for t's word in triggers or nones
+// (nextTrigger reads them for every token): Text differs from Norm only in
+// quote marks, which are neither letters nor digits.
 func (lx *lexicon) learnTrigger(t *analysis.Token) bool {
 	ok := lx.trigger(t.Text)
-	lx.triggers.Put(t.Word, ok)
-	if !ok && t.Word != 0 {
+	switch {
+	case t.Word == 0:
+	case ok:
+		lx.triggers.Set(t.Word)
+	default:
 		lx.nones.Set(t.Word)
 	}
 	return ok
