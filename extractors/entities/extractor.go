@@ -102,7 +102,7 @@ type resolver struct {
 	head  []bool // per token: in a headline
 	caps  []bool // per token: in an all-caps headline
 	role  []bool // per token: part of a title
-	lex   []uint16
+	lex   []lexBits
 	stops *[len(stopLabels)]analysis.WordCache[bool] // the Extractor's, set by linked
 	cands []*cand
 	cover []int32 // per token: cand index + 1
@@ -1049,7 +1049,7 @@ func upperCount(s string) int {
 // surnameKey is the last name of a multi-word person name, or "".
 func (r *resolver) surnameKey(c *cand) string {
 	last := c.last - 1
-	for last > c.first && cueOf(&r.toks[last])&cNameSuffix != 0 {
+	for last > c.first && r.lex[last]&lNameSuffix != 0 {
 		last--
 	}
 	if last <= c.first || !isCap(r.toks[last].Text) {
@@ -1183,7 +1183,7 @@ func (r *resolver) partials() {
 		}
 		key, n := c.key, c.last-c.first
 		var li int32
-		if c.label == quarry.Person && n >= 2 && n <= 3 && cueOf(&r.toks[c.first])&cHonorific != 0 &&
+		if c.label == quarry.Person && n >= 2 && n <= 3 && r.lex[c.first]&lHonorific != 0 &&
 			(n == 2 || r.toks[c.first+1].Text == ".") {
 			// "Dr. Okafor" joins "Dana Okafor" as "Okafor" would.
 			key, n = tokKey(&r.toks[c.last-1]), 1
@@ -1655,11 +1655,11 @@ func (r *resolver) looksLikeCompany(cs []*cand) bool {
 			return true
 		}
 		for k := c.first - 1; k >= 0 && k >= c.first-2; k-- {
-			x := cueOf(&r.toks[k])
-			if x&cBefore != 0 {
+			x := r.lex[k]
+			if x&lCueBefore != 0 {
 				return true
 			}
-			if x&cFiller == 0 {
+			if x&lFiller == 0 {
 				break
 			}
 		}
@@ -1667,60 +1667,11 @@ func (r *resolver) looksLikeCompany(cs []*cand) bool {
 		if k < len(r.toks) && r.lex[k]&lPossessive != 0 {
 			k++
 		}
-		if k < len(r.toks) && cueOf(&r.toks[k])&cAfter != 0 {
+		if k < len(r.toks) && r.lex[k]&lCueAfter != 0 {
 			return true
 		}
 	}
 	return false
-}
-
-// Flags of a word's lowerNorm for the resolver's word lists (see cueOf).
-const (
-	cBefore     uint8 = 1 << iota // companyCuesBefore
-	cAfter                        // companyCuesAfter
-	cFiller                       // "in", "of", "the" or "a"
-	cHonorific                    // honorifics, a final "." trimmed
-	cNameSuffix                   // nameSuffixes, a final "." trimmed
-)
-
-// cueWords keeps cueFlags per word: the word lists were map lookups of
-// lowerNorm for every mention, 8 bytes a word.
-var cueWords analysis.WordCache[uint8]
-
-// cueOf returns the cue flags of t, kept per word when lowerNorm(t) is
-// a function of Word (Norm set).
-func cueOf(t *analysis.Token) uint8 {
-	if t.Norm == "" {
-		return cueFlags(t)
-	}
-	if c := cueWords.Get(t.Word); c != nil {
-		return *c
-	}
-	v := cueFlags(t)
-	cueWords.Put(t.Word, v)
-	return v
-}
-
-func cueFlags(t *analysis.Token) uint8 {
-	l := lowerNorm(t)
-	var v uint8
-	if companyCuesBefore[l] {
-		v |= cBefore
-	}
-	if companyCuesAfter[l] {
-		v |= cAfter
-	}
-	if l == "in" || l == "of" || l == "the" || l == "a" {
-		v |= cFiller
-	}
-	l = strings.TrimSuffix(l, ".")
-	if honorifics[l] {
-		v |= cHonorific
-	}
-	if nameSuffixes[l] {
-		v |= cNameSuffix
-	}
-	return v
 }
 
 // titleOf finds a person's role and organisation around one mention:

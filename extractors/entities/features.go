@@ -307,10 +307,10 @@ type wordStatic struct {
 	lower, exact, shape, longShape uint64
 	pre, suf                       [4]uint64
 	clus                           [clusterSlots]uint16
-	flags                          uint16 // a tokInfo's copy gains per-token flags (prepare, reopen)
-	lex                            uint16 // lexOf the word's tokens, for the resolver
-	gazLen                         uint8  // longest gazetteer entry this word starts (see gazetteer.mark)
-	gaz1                           uint8  // the gazetteer's type mask for this word alone, 0 for none
+	lex                            lexBits // lexOf the word's tokens, for the resolver
+	flags                          uint16  // a tokInfo's copy gains per-token flags (prepare, reopen)
+	gazLen                         uint8   // longest gazetteer entry this word starts (see gazetteer.mark)
+	gaz1                           uint8   // the gazetteer's type mask for this word alone, 0 for none
 	nbytes                         uint8
 }
 

@@ -61,33 +61,40 @@ func setOf(words string) map[string]bool {
 	return m
 }
 
-// Lexical flags of a token: which word lists hold it and how it is
-// written, worked out once per word (see lexOf).
+// lexBits are the lexical flags of a token: which word lists hold it and
+// how it is written, worked out once per word (see lexOf).
+type lexBits uint32
+
 const (
-	lRole       uint16 = 1 << iota // roleWords[lowerNorm]
-	lSmall                         // smallWords[lowerNorm]
-	lConnector                     // nameConnectors[lowerNorm]
-	lCap                           // isCap(Text)
-	lPunct                         // isPunct(Text)
-	lHasLower                      // hasLower(Text)
-	lHasUpper                      // hasUpper(Text)
-	lLetter                        // Text starts with a letter
-	lUpper                         // Text starts with an upper-case letter
-	lListy                         // Text has a digit or one of ",;()"
-	lPossessive                    // possessives[lowerNorm]
-	lCorp                          // corpSuffixes[lowerNorm]
-	lStrong                        // strongSuffixes[lowerNorm]
-	lParticle                      // particles[lowerNorm]
-	lBusiness                      // businessRoles[lowerNorm]
-	lIndex                         // indexWords[lowerNorm]
+	lRole       lexBits = 1 << iota // roleWords[lowerNorm]
+	lSmall                          // smallWords[lowerNorm]
+	lConnector                      // nameConnectors[lowerNorm]
+	lCap                            // isCap(Text)
+	lPunct                          // isPunct(Text)
+	lHasLower                       // hasLower(Text)
+	lHasUpper                       // hasUpper(Text)
+	lLetter                         // Text starts with a letter
+	lUpper                          // Text starts with an upper-case letter
+	lListy                          // Text has a digit or one of ",;()"
+	lPossessive                     // possessives[lowerNorm]
+	lCorp                           // corpSuffixes[lowerNorm]
+	lStrong                         // strongSuffixes[lowerNorm]
+	lParticle                       // particles[lowerNorm]
+	lBusiness                       // businessRoles[lowerNorm]
+	lIndex                          // indexWords[lowerNorm]
+	lCueBefore                      // companyCuesBefore[lowerNorm]
+	lCueAfter                       // companyCuesAfter[lowerNorm]
+	lFiller                         // lowerNorm is "in", "of", "the" or "a"
+	lHonorific                      // honorifics[lowerNorm], a final "." trimmed
+	lNameSuffix                     // nameSuffixes[lowerNorm], a final "." trimmed
 )
 
 // lexWords keeps lexFlags per word. Text differs from Norm (the spelling
 // Word numbers) only in curly quotes, which none of the flags sees.
-var lexWords analysis.WordCache[uint16]
+var lexWords analysis.WordCache[lexBits]
 
 // lexOf returns the lexical flags of t.
-func lexOf(t *analysis.Token) uint16 {
+func lexOf(t *analysis.Token) lexBits {
 	if c := lexWords.Get(t.Word); c != nil {
 		return *c
 	}
@@ -97,12 +104,13 @@ func lexOf(t *analysis.Token) uint16 {
 }
 
 // listFlags maps each word of the lists lexFlags reads to its flags.
-var listFlags = func() map[string]uint16 {
-	m := map[string]uint16{}
-	for f, list := range map[uint16]map[string]bool{
+var listFlags = func() map[string]lexBits {
+	m := map[string]lexBits{}
+	for f, list := range map[lexBits]map[string]bool{
 		lRole: roleWords, lSmall: smallWords, lPossessive: possessives, lCorp: corpSuffixes,
 		lStrong: strongSuffixes, lParticle: particles, lBusiness: businessRoles, lIndex: indexWords,
-		lConnector: nameConnectors,
+		lConnector: nameConnectors, lCueBefore: companyCuesBefore, lCueAfter: companyCuesAfter,
+		lFiller: {"in": true, "of": true, "the": true, "a": true},
 	} {
 		for w, ok := range list {
 			if ok {
@@ -110,12 +118,21 @@ var listFlags = func() map[string]uint16 {
 			}
 		}
 	}
+	// These lists match with a final "." trimmed: "Dr." as "Dr".
+	for f, list := range map[lexBits]map[string]bool{lHonorific: honorifics, lNameSuffix: nameSuffixes} {
+		for w, ok := range list {
+			if ok {
+				m[w] |= f
+				m[w+"."] |= f
+			}
+		}
+	}
 	return m
 }()
 
-func lexFlags(t *analysis.Token) uint16 {
-	var v uint16
-	set := func(f uint16, ok bool) {
+func lexFlags(t *analysis.Token) lexBits {
+	var v lexBits
+	set := func(f lexBits, ok bool) {
 		if ok {
 			v |= f
 		}
