@@ -111,17 +111,24 @@ type fixedTag struct {
 
 // tokFeat holds the tag-independent lookups for one token.
 type tokFeat struct {
-	word   int32 // wordInfo index of the normalised form, or -1
-	nsuf   int32 // sufInfo index of the normalised form's suffix, or -1
-	rawSuf int32 // "i suffix" row of the word as written
-	pref   int32 // "i pref1" row
-	cur    int32 // the "i word" row of word (wordInfo is not read per token)
-	done   bool  // tag already decided (dictionary or special case)
-	id     uint8
-	suf    int32 // sufInfo index of the word as written, or -1
-	tag    string
-	part   *partSum // the running sums after the bias, rawSuf and pref rows, unless done
-	ctx    *ctxSum  // what the token gives its neighbours' scores
+	word int32 // wordInfo index of the normalised form, or -1
+	nsuf int32 // sufInfo index of the normalised form's suffix, or -1
+	suf  int32 // sufInfo index of the word as written, or -1
+	pref int32 // "i pref1" row
+	cur  int32 // the "i word" row of word, kept with the rest the token reads
+	done bool  // tag already decided (dictionary or special case)
+	id   uint8
+	tag  string
+	part *partSum // the running sums after the bias, rawSuf and pref rows, unless done
+	ctx  *ctxSum  // what the token gives its neighbours' scores
+}
+
+// rawSuf is the "i suffix" row of the word as written, or noRow.
+func (m *tagModel) rawSuf(f *tokFeat) int32 {
+	if f.suf < 0 {
+		return noRow
+	}
+	return m.sufInfo[f.suf].cur
 }
 
 var (
@@ -302,7 +309,7 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 
 	// Context padding is used as is, not normalised.
 	for i, w := range [...]string{"-START-", "-START2-", "-END-", "-END2-"} {
-		m.pads[i] = tokFeat{word: -1, nsuf: -1}
+		m.pads[i] = tokFeat{word: -1, nsuf: -1, suf: -1, cur: noRow}
 		if k, ok := m.words[w]; ok {
 			m.pads[i].word = k
 		}
@@ -541,12 +548,9 @@ func normalize(w string, buf *[]byte) []byte {
 
 // features computes the tag-independent lookups for word w (as written).
 func (m *tagModel) features(w string, buf *[]byte) tokFeat {
-	f := tokFeat{word: -1, rawSuf: noRow, pref: m.pref1[w[0]], cur: noRow}
+	f := tokFeat{word: -1, pref: m.pref1[w[0]], cur: noRow}
 	k := sufKey(w[max(0, len(w)-3):])
 	si := m.sufs.find(k)
-	if si >= 0 {
-		f.rawSuf = m.sufInfo[si].cur
-	}
 	f.suf = si
 	n := normalize(w, buf)
 	if i, ok := m.words[string(n)]; ok {

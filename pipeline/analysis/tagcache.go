@@ -180,7 +180,7 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.sufInfo[i] = sufRows{sufInfo[3*i], sufInfo[3*i+1], sufInfo[3*i+2]}
 	}
 	for i := range m.pads {
-		m.pads[i] = tokFeat{word: c.Pads[2*i], nsuf: c.Pads[2*i+1]}
+		m.pads[i] = tokFeat{word: c.Pads[2*i], nsuf: c.Pads[2*i+1], suf: -1, cur: noRow}
 	}
 	m.fixed = make(map[string]fixedTag, len(c.FixKeys))
 	for i, k := range c.FixKeys {

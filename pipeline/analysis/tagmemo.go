@@ -149,14 +149,15 @@ type partNode struct {
 	next *partNode
 }
 
-// partFor returns the shared sums of the bias, rawSuf and pref rows, where
-// rawSuf is the "i suffix" row of suffix index suf. They are listed by
-// suffix (those without a row together), each list short (a node per
-// first letter or so), in an array read without a lock, as ctxFor's.
-func (m *tagModel) partFor(suf, rawSuf, pref int32, sc *tagScratch) *partSum {
+// partFor returns the shared sums of the bias, rawSuf and pref rows of f.
+// They are listed by suffix (those without a row together), each list
+// short (a node per first letter or so), in an array read without a lock,
+// as ctxFor's.
+func (m *tagModel) partFor(f *tokFeat, sc *tagScratch) *partSum {
+	rawSuf, pref := m.rawSuf(f), f.pref
 	slot := &m.partBySuf[0]
 	if rawSuf >= 0 {
-		slot = &m.partBySuf[suf+1]
+		slot = &m.partBySuf[f.suf+1]
 	}
 	var n *partNode
 	for {
@@ -230,7 +231,7 @@ func (m *tagModel) lookup(w string, sc *tagScratch) tokFeat {
 	} else if t, ok := m.special(w); ok {
 		f.done, f.id, f.tag = true, t.id, t.tag
 	} else {
-		f.part = m.partFor(f.suf, f.rawSuf, f.pref, sc)
+		f.part = m.partFor(&f, sc)
 	}
 	return f
 }

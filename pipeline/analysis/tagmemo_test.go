@@ -29,7 +29,7 @@ func TestTagParts(t *testing.T) {
 			}
 			n++
 			var want [tagStart]int32
-			for _, r := range []int32{m.bias, f.rawSuf, f.pref} {
+			for _, r := range []int32{m.bias, m.rawSuf(&f), f.pref} {
 				if r >= 0 {
 					_, es := m.row(r)
 					for _, e := range es {
@@ -40,7 +40,7 @@ func TestTagParts(t *testing.T) {
 			if f.part.sums() != want {
 				t.Fatalf("lookup(%q): partial sums %v, want %v", v, f.part.sums(), want)
 			}
-			key := [2]int32{f.rawSuf, f.pref}
+			key := [2]int32{m.rawSuf(&f), f.pref}
 			if p, ok := byPair[key]; ok && p != f.part {
 				t.Fatalf("lookup(%q): a second sum for rows %v", v, key)
 			}

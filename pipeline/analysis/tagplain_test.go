@@ -59,7 +59,7 @@ func (m *tagModel) tagPlain(toks []Token) []string {
 			p2, p1 = p1, f.id
 			continue
 		}
-		rows := []int32{m.bias, f.rawSuf, f.pref,
+		rows := []int32{m.bias, m.rawSuf(&f), f.pref,
 			word(f, func(w *wordRows) int32 { return w.cur }),
 			word(ctx(i-1), func(w *wordRows) int32 { return w.prev }),
 			suf(ctx(i-1), func(s *sufRows) int32 { return s.prev }),
