@@ -308,14 +308,12 @@ func (m *tokenMatcher) scan(cues []*Cue, toks []analysis.Token, out []CueMatch) 
 // turn, by its first new byte before a call to compare strings, beats
 // building the joined reading and searching for it.
 func narrow(fs []tmForm, n int, space bool, low string) ([]tmForm, int) {
-	var sep byte
 	if space {
-		sep = ' '
 		n++
 	}
 	next := n + len(low)
 	ok := func(f string) bool {
-		return len(f) >= next && (!space || f[n-1] == sep) && (len(low) == 0 || f[n] == low[0]) && f[n:next] == low
+		return len(f) >= next && (!space || f[n-1] == ' ') && (len(low) == 0 || f[n] == low[0]) && f[n:next] == low
 	}
 	a := 0
 	for a < len(fs) && !ok(fs[a].form) {

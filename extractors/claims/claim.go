@@ -127,12 +127,7 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 			d.lastOrg = s.ent
 		}
 	}
-	if len(figs) > 0 {
-		c.Figures = make([]string, len(figs))
-		for i, f := range figs {
-			c.Figures[i] = f.ID
-		}
-	}
+	c.Figures = figureIDs(figs)
 	c.Source = src
 	c.Modality = d.modality(cl, a, b, p, s)
 	d.score(&c, scoreIn{
@@ -785,6 +780,18 @@ func (d *docState) object(a, b int, p pred) string {
 		return ""
 	}
 	return d.text[toks[start].Start:toks[end-1].End]
+}
+
+// figureIDs are the ids of figs, a claim's Figures (nil for none).
+func figureIDs(figs []quarry.Figure) []string {
+	if len(figs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(figs))
+	for i, f := range figs {
+		ids[i] = f.ID
+	}
+	return ids
 }
 
 // figuresIn returns the figures inside bytes [start, end).

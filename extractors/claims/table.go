@@ -98,9 +98,9 @@ func (d *docState) row(si int, predicate string) (quarry.Claim, bool) {
 	}
 	c.Subject.Text = d.text[c.Subject.Start:c.Subject.End]
 	figs := d.figuresIn(start, end)
+	c.Figures = figureIDs(figs)
 	n := 0
 	for _, f := range figs {
-		c.Figures = append(c.Figures, f.ID)
 		if f.Kind != "year" && f.Kind != "date" {
 			n++
 		}
