@@ -207,9 +207,11 @@ func newRun(x *Extractor, doc *analysis.Doc, ents []quarry.Entity) *run {
 
 // placeMentions sets the tokens of ms, drops those that cover none and
 // sorts the rest by start. With no two starts equal (nearly always), the
-// order is the only one, and walking it each search starts where the last
-// one ended and a mention's last token is a short step from its first;
-// otherwise ties keep the order sort.Slice gave them (see sortByStart).
+// order is the only one: sorting start<<32|index keys is cheaper than
+// moving the records, and walking them each search starts where the last
+// one ended and a mention's last token is a short step from its first.
+// Otherwise ties keep the order slices.SortFunc (pdqsort, as sort.Slice
+// before it) gives them.
 func (r *run) placeMentions(ms []mention) []mention {
 	keys := startKeys(ms, r.buf)
 	if keys == nil {
@@ -220,7 +222,8 @@ func (r *run) placeMentions(ms []mention) []mention {
 				kept = append(kept, m)
 			}
 		}
-		return sortByStart(kept, r.buf)
+		slices.SortFunc(kept, byStart)
+		return kept
 	}
 	out := slices.Grow(r.buf.moved[:0], len(ms))[:0]
 	r.buf.moved = out
@@ -240,25 +243,7 @@ func (r *run) placeMentions(ms []mention) []mention {
 	return out
 }
 
-// sortByStart sorts ms by start as slices.SortFunc comparing starts does
-// (the same pdqsort as sort.Slice, which this code used before).
-// When no two starts are equal that order is the only one, and sorting
-// start<<32|index keys is cheaper than moving the records; otherwise ties
-// are left to the same sort as before. The keys and the sorted copy use
-// buf's arrays.
-func sortByStart(ms []mention, buf *scratch) []mention {
-	keys := startKeys(ms, buf)
-	if keys == nil {
-		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
-		return ms
-	}
-	out := slices.Grow(buf.moved[:0], len(ms))[:len(ms)]
-	buf.moved = out
-	for i, k := range keys {
-		out[i] = ms[uint32(k)]
-	}
-	return out
-}
+func byStart(a, b mention) int { return cmp.Compare(a.start, b.start) }
 
 // startKeys returns ms's start<<32|index keys sorted, in buf's array, or
 // nil when two starts are equal (or do not fit).

@@ -1,22 +1,40 @@
 package quotes
 
 import (
-	"cmp"
+	"math/rand"
 	"slices"
 	"testing"
+
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
-// sortByStart gives what slices.SortFunc by start gives, ties included.
-func TestSortByStart(t *testing.T) {
-	for _, starts := range [][]int{{}, {5}, {9, 3, 7, 1, 20, 15, 2, 30, 11, 4, 8, 6, 13, 40}, {3, 1, 3, 2, 1, 9, 0, 3, 3, 5, 5, 5, 5, 1, 1, 1}} {
+// placeMentions gives what placing each mention by two token searches,
+// dropping those over no token and sorting with slices.SortFunc gives,
+// with and without equal starts.
+func TestPlaceMentions(t *testing.T) {
+	doc := analysis.Default().Analyze("Acme Corp. said on Monday that Jo Bloggs, its chief, would leave. “We are sad,” said Ann Lee of Acme.")
+	r := &run{text: doc.Text, toks: doc.Tokens, buf: new(scratch)}
+	rng := rand.New(rand.NewSource(1))
+	for round := 0; round < 2000; round++ {
 		var ms []mention
-		for i, s := range starts {
-			ms = append(ms, mention{start: s, first: i})
+		for i := rng.Intn(12); i > 0; i-- {
+			start := rng.Intn(len(doc.Text))
+			if round%2 == 0 && len(ms) > 0 && rng.Intn(3) == 0 {
+				start = ms[rng.Intn(len(ms))].start // a tie
+			}
+			end := min(len(doc.Text), start+rng.Intn(20))
+			ms = append(ms, mention{start: start, end: end, ent: len(ms)})
 		}
-		want := slices.Clone(ms)
-		slices.SortFunc(want, func(a, b mention) int { return cmp.Compare(a.start, b.start) })
-		if got := sortByStart(slices.Clone(ms), new(scratch)); !slices.Equal(got, want) {
-			t.Errorf("sortByStart(%v) = %v, want %v", starts, got, want)
+		var want []mention
+		for _, m := range ms {
+			m.first, m.last = r.tokAt(m.start), r.tokAt(m.end)
+			if m.first < m.last {
+				want = append(want, m)
+			}
+		}
+		slices.SortFunc(want, byStart)
+		if got := r.placeMentions(slices.Clone(ms)); !slices.Equal(got, want) {
+			t.Fatalf("placeMentions(%v) = %v, want %v", ms, got, want)
 		}
 	}
 }
