@@ -88,18 +88,20 @@ func (x *cueIndex) match(toks []analysis.Token) []CueMatch {
 func sortCueMatches(ms []CueMatch) {
 	if len(ms) <= 32 {
 		for i := 1; i < len(ms); i++ {
-			for j := i; j > 0 && (ms[j].First < ms[j-1].First || ms[j].First == ms[j-1].First && ms[j].Cue.Category < ms[j-1].Cue.Category); j-- {
+			for j := i; j > 0 && compareCueMatches(ms[j], ms[j-1]) < 0; j-- {
 				ms[j], ms[j-1] = ms[j-1], ms[j]
 			}
 		}
 		return
 	}
-	slices.SortStableFunc(ms, func(a, b CueMatch) int {
-		if c := cmp.Compare(a.First, b.First); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Cue.Category, b.Cue.Category)
-	})
+	slices.SortStableFunc(ms, compareCueMatches)
+}
+
+func compareCueMatches(a, b CueMatch) int {
+	if c := cmp.Compare(a.First, b.First); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Cue.Category, b.Cue.Category)
 }
 
 // QuoteCues holds speech verbs, attribution phrases and naming verbs.
