@@ -131,7 +131,7 @@ type tokenMatcher struct {
 	// none has the words that start no form (list -1): most words. scan
 	// tests it first; 16 KB stay in cache where the words' entries would
 	// not.
-	none *WordBits
+	none *analysis.WordBits
 }
 
 // tmWord is what scan needs of a word: the number of its list in lists
@@ -188,7 +188,7 @@ func newTokenMatcher(cues []*Cue) tokenMatcher {
 			byFirst[first] = append(byFirst[first], tmForm{k, cs})
 		}
 	}
-	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(WordBits)}
+	m := tokenMatcher{byFirst: map[string]int32{}, words: new(analysis.WordCache[tmWord]), none: new(analysis.WordBits)}
 	for first, fs := range byFirst {
 		sort.Slice(fs, func(i, j int) bool { return fs[i].form < fs[j].form })
 		m.byFirst[first] = int32(len(m.lists))

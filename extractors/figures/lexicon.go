@@ -80,12 +80,12 @@ type lexicon struct {
 	coreLens [26][26]uint32
 	// triggers and nones keep learnTrigger's answer per analysed word,
 	// a bit in one or the other (none yet: not learnt; word 0: never).
-	triggers, nones *rules.WordBits
+	triggers, nones *analysis.WordBits
 }
 
 func newLexicon(fu *rules.FigureUnits) *lexicon {
 	lx := &lexicon{byFirst: map[string][]*entry{}, byName: map[string]*unitDef{}, counted: map[string]bool{}, opens: map[string]uint32{},
-		triggers: new(rules.WordBits), nones: new(rules.WordBits)}
+		triggers: new(analysis.WordBits), nones: new(analysis.WordBits)}
 	for _, c := range fu.Currencies {
 		code := c.Code
 		lx.add(code, true, &entry{kind: fCurrency, cur: code})

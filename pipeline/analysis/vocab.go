@@ -259,6 +259,19 @@ func (t *Token) Lower() string {
 	return l
 }
 
+// WordBits holds a bit per word number (Token.Word), set atomically: a
+// property of most words kept where a test costs less, and stays in cache
+// longer, than a read of a word cache entry. It is 16 KB.
+type WordBits [MaxWords / 64]atomic.Uint64
+
+// Has reports whether word w's bit is set. Word numbers are below
+// MaxWords, so the mask changes none; it only spares a bounds check.
+func (b *WordBits) Has(w uint32) bool { return b[w>>6&(uint32(len(b))-1)].Load()&(1<<(w&63)) != 0 }
+
+// Set sets word w's bit. Word 0 stands for many words: callers keep its
+// bit clear.
+func (b *WordBits) Set(w uint32) { b[w>>6&(uint32(len(b))-1)].Or(1 << (w & 63)) }
+
 // WordVecs holds a vector of n int32 per word number, like a WordCache but
 // sized at run time, so a cache of short vectors does not pay for the
 // longest it might need.
