@@ -236,8 +236,8 @@ func punctTok(t *analysis.Token) bool {
 // opinion reports first-person views, advice and deontic statements.
 func (d *docState) opinion(a, b int) bool {
 	toks := d.doc.Tokens
-	for t := d.cues.first(a, b, cOpinion); t < b; t++ {
-		if d.cues.mask[t]&cOpinion != 0 && d.phrase(t, b, cOpinion) > 0 && !properNoun(&toks[t]) {
+	for t := d.cues.next(a, b, cOpinion); t < b; t = d.cues.next(t+1, b, cOpinion) {
+		if d.phrase(t, b, cOpinion) > 0 && !properNoun(&toks[t]) {
 			return true
 		}
 	}
@@ -948,8 +948,8 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	reported := cl.reported()
 	// A modal conditional ("would") in reported speech is a past "will".
 	reportedWill := false
-	for t := d.cues.first(a, b, cConditional); t < b; t++ {
-		if d.cues.mask[t]&cConditional == 0 || d.phrase(t, b, cConditional) == 0 {
+	for t := d.cues.next(a, b, cConditional); t < b; t = d.cues.next(t+1, b, cConditional) {
+		if d.phrase(t, b, cConditional) == 0 {
 			continue
 		}
 		if toks[t].Tag == "MD" && reported {
@@ -964,10 +964,8 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 	// ("next year", "outlook") only.
 	var neg, pre, when, hedge bool
 	pre = reportedWill
-	for t := d.cues.first(a, b, cNegation|cPrediction|cHedge); t < b; t++ {
-		if d.cues.mask[t]&(cNegation|cPrediction|cHedge) == 0 {
-			continue
-		}
+	const cues = cNegation | cPrediction | cHedge
+	for t := d.cues.next(a, b, cues); t < b; t = d.cues.next(t+1, b, cues) {
 		inWin := t >= ws && t < we
 		hs := d.cues.from(t)
 		for i := range hs {
@@ -1024,8 +1022,8 @@ func (d *docState) modality(cl clause, a, b int, p pred, s subj) string {
 // framedHedge: tokens [f, a), the frame before a reported clause, hold a
 // hedge that names no source.
 func (d *docState) framedHedge(f, a int) bool {
-	for t := d.cues.first(f, a, cHedge); t < a; t++ {
-		if d.cues.mask[t]&cHedge == 0 || d.cues.mask[t]&cUnnamedSource != 0 {
+	for t := d.cues.next(f, a, cHedge); t < a; t = d.cues.next(t+1, a, cHedge) {
+		if d.cues.mask[t]&cUnnamedSource != 0 {
 			continue
 		}
 		hs := d.cues.from(t)

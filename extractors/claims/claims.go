@@ -661,8 +661,8 @@ func (d *docState) findHypothetical() {
 	}
 	for si, s := range d.doc.Sentences {
 		framed := false
-		for t := d.cues.first(s.First, s.Last, cHypothetical); t < s.Last; t++ {
-			if d.cues.mask[t]&cHypothetical != 0 && d.phrase(t, s.Last, cHypothetical) > 0 {
+		for t := d.cues.next(s.First, s.Last, cHypothetical); t < s.Last; t = d.cues.next(t+1, s.Last, cHypothetical) {
+			if d.phrase(t, s.Last, cHypothetical) > 0 {
 				framed = true
 				break
 			}

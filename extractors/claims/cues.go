@@ -94,16 +94,21 @@ type cueIndex struct {
 
 const cueBlock = 16
 
-// first returns the first token of [a, b) where a hit of bits may start,
-// or b: the scans for a category skip the blocks without it.
-func (x *cueIndex) first(a, b int, bits uint32) int {
+// next returns the first token of [t, b) where a hit of bits starts, or
+// b: the scans for a category skip the blocks without it.
+func (x *cueIndex) next(t, b int, bits uint32) int {
 	if x.all&bits == 0 {
 		return b
 	}
-	for i := a / cueBlock; i*cueBlock < b; i++ {
-		if x.block[i]&bits != 0 {
-			return max(a, i*cueBlock)
+	for t < b {
+		if x.block[t/cueBlock]&bits == 0 {
+			t = (t/cueBlock + 1) * cueBlock
+			continue
 		}
+		if x.mask[t]&bits != 0 {
+			return t
+		}
+		t++
 	}
 	return b
 }
@@ -171,8 +176,8 @@ func (d *docState) phrase(t, last int, bits uint32) int {
 
 // has reports a cue of bits starting and ending in tokens [a, b).
 func (d *docState) has(a, b int, bits uint32) bool {
-	for t := d.cues.first(a, b, bits); t < b; t++ {
-		if d.cues.mask[t]&bits != 0 && d.phrase(t, b, bits) > 0 {
+	for t := d.cues.next(a, b, bits); t < b; t = d.cues.next(t+1, b, bits) {
+		if d.phrase(t, b, bits) > 0 {
 			return true
 		}
 	}
