@@ -643,7 +643,7 @@ func (m *tagModel) tag(toks []Token) {
 			pv, nv := &feats[i+1].ctx.prev, &feats[i+3].ctx.next
 			pv2, pr2 := m.farSum(feats[i].word, false)
 			nv2, nr2 := m.farSum(feats[i+4].word, true)
-			if pv2 == &noSum && nv2 == &noSum {
+			if pv2 == &biased && nv2 == &biased {
 				add3(b, f.part, pv, nv) // neither far word has a dense sum
 			} else {
 				add5(b, f.part, pv, nv, pv2, nv2)

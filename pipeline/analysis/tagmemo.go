@@ -33,7 +33,8 @@ const (
 	sumWords = sumLanes / 2
 )
 
-// biased is the partSum of no rows.
+// biased is the partSum of no rows; farSum returns its address for a word
+// with no dense sum, which tag tests.
 var biased = func() (p partSum) {
 	for c := range p.v {
 		p.v[c] = sumBias
@@ -56,13 +57,11 @@ type ctxSum struct {
 // would take three cache lines where the row takes one.
 const denseRow = 16
 
-var noSum = biased
-
 // farSum returns what word w (-1 for none) adds to the token two before
-// it (next) or after it: a dense sum, else noSum and a row (or noRow).
+// it (next) or after it: a dense sum, else &biased and a row (or noRow).
 func (m *tagModel) farSum(w int32, next bool) (*partSum, int32) {
 	if w < 0 {
-		return &noSum, noRow
+		return &biased, noRow
 	}
 	wr := &m.wordInfo[w]
 	k, r := wr.prev2Far, wr.prev2
@@ -72,7 +71,7 @@ func (m *tagModel) farSum(w int32, next bool) (*partSum, int32) {
 	if k > 0 {
 		return &m.far[k-1], noRow
 	}
-	return &noSum, r
+	return &biased, r
 }
 
 // ctxFor returns the shared context sums of a word with model word index
@@ -203,9 +202,10 @@ func (m *tagModel) sumRows(rows ...int32) partSum {
 	return p
 }
 
-// addRows adds the given rows (noRow for none) to p: straight into p.v,
-// skipping classes past tagStart, rather than by addEntries into a 1 KB
-// array zeroed and copied for each sum.
+// addRows adds the given rows (noRow for none) to p: straight into p.v
+// rather than by addEntries into a 1 KB array zeroed and copied for each
+// sum. Rows hold classes below tagStart only; the test spares a bounds
+// check.
 func (m *tagModel) addRows(p *partSum, rows ...int32) {
 	for _, r := range rows {
 		if r < 0 {
