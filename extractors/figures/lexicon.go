@@ -74,10 +74,9 @@ type lexicon struct {
 	known    wordLens
 	ascii    [utf8.RuneSelf]uint32 // the opens value of one-byte keys
 	numForms bool                  // some form starts with a digit
-	// coreLens has bit n of entry [f][l] set when a core word of n letters
-	// starts with letter 'a'+f and ends with 'a'+l: most words are ruled
-	// out without a lookup.
-	coreLens [26][26]uint32
+	// coreLens has the lengths and end letters of the core words (all
+	// lower case): most words are ruled out without a lookup.
+	coreLens wordLens
 	// triggers and nones keep learnTrigger's answer per analysed word,
 	// a bit in one or the other (none yet: not learnt; word 0: never).
 	triggers, nones *analysis.WordBits
@@ -152,9 +151,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 	}
 	for w := range core {
 		lx.opens[w] |= isStart | isCore | isAmount
-		if f, l := w[0]|0x20, w[len(w)-1]|0x20; f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z' && len(w) < 32 {
-			lx.coreLens[f-'a'][l-'a'] |= 1 << len(w)
-		}
+		lx.coreLens.add(w)
 	}
 	for w, f := range lx.opens {
 		lx.known.add(w)
@@ -221,14 +218,15 @@ func (lx *lexicon) trigger(w string) bool {
 // core reports whether a run of ASCII letters is a number word, any case.
 func (lx *lexicon) core(w string) bool {
 	n := len(w)
-	if n >= 32 || lx.coreLens[(w[0]|0x20)-'a'][(w[n-1]|0x20)-'a']&(1<<n) == 0 {
+	if n >= 32 {
 		return false
 	}
 	var buf [32]byte
 	for i := 0; i < n; i++ {
 		buf[i] = w[i] | 0x20
 	}
-	return lx.opens[string(buf[:n])]&isCore != 0
+	low := buf[:n]
+	return !lx.coreLens.lacks(string(low)) && lx.opens[string(low)]&isCore != 0
 }
 
 // flags sets fl[i] to the opens flags of the key of toks[i], scanner
