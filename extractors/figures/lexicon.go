@@ -59,6 +59,8 @@ type entry struct {
 
 // lexicon indexes unitData by the first token of each form.
 type lexicon struct {
+	// byFirst lists the entries by first token while newLexicon builds the
+	// lexicon; forms holds them after.
 	byFirst map[string][]*entry
 	byName  map[string]*unitDef
 	counted map[string]bool
@@ -66,7 +68,7 @@ type lexicon struct {
 	// the words that are numbers themselves (isCore), months (isMonth) and
 	// the first tokens of forms (hasForms), so the scanner passes over other
 	// words with one lookup. Above the flags, the first tokens of forms
-	// have the index of their entries (byFirst[key]) in forms, so that
+	// have the index of their entries in forms, so that
 	// matching them takes no second lookup.
 	opens map[string]uint32
 	forms [][]*entry
@@ -159,6 +161,7 @@ func newLexicon(fu *rules.FigureUnits) *lexicon {
 			lx.ascii[w[0]] = f
 		}
 	}
+	lx.byFirst = nil
 	return lx
 }
 
