@@ -39,7 +39,7 @@ func corpus(b *testing.B) (dir string, size, tokens int) {
 	return dir, size, tokens
 }
 
-func standardChain(b *testing.B) []extractors.Extractor {
+func standardChain(b testing.TB) []extractors.Extractor {
 	set, err := rules.Default()
 	if err != nil {
 		b.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/quarrylabs/quarry"
 )
@@ -65,7 +66,9 @@ func cleanText(data []byte, id string) (string, []quarry.Warning, *quarry.Error)
 	if len(bytes.TrimSpace(bytes.TrimPrefix(data, bom))) == 0 {
 		warns = append(warns, quarry.Warning{Code: "empty", Message: "the article has no text"})
 	}
-	return string(data), warns, nil
+	// The bytes are the reader's own and never written again, so the text
+	// shares them: a copy would hold a long article in memory twice.
+	return unsafe.String(unsafe.SliceData(data), len(data)), warns, nil
 }
 
 // firstLine is the title of a plain-text article: its first non-empty line.

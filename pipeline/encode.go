@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"sync"
 
 	"github.com/quarrylabs/quarry"
@@ -45,7 +46,7 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 		} else {
 			buf = make([]byte, 0, 4096)
 		}
-		if b, err := appendDocument(buf, doc); err == nil {
+		if b, err := appendDocument(buf, doc, nil); err == nil {
 			return b, nil
 		}
 		// encoding/json says what is wrong (a NaN, say).
@@ -60,6 +61,43 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 		}
 	}
 	return buf.Bytes(), nil
+}
+
+// encodeTo writes the output of an article to w as encode renders it, a
+// piece at a time: the line of a huge article is never whole in memory.
+// It tells a failure to encode (encErr) from a failure to write.
+func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, writeErr error) {
+	if opt.Format == OutRecords {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		for _, r := range Records(doc) {
+			if err := enc.Encode(r); err != nil {
+				return err, nil
+			}
+			if buf.Len() >= spillAt {
+				if _, err := w.Write(buf.Bytes()); err != nil {
+					return nil, err
+				}
+				buf.Reset()
+			}
+		}
+		_, err := w.Write(buf.Bytes())
+		return nil, err
+	}
+	sp := &spill{w: w}
+	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp)
+	if sp.err != nil {
+		return nil, sp.err
+	}
+	if err != nil {
+		// Part of the line is out: the run stops, as it does when any
+		// record cannot be encoded.
+		_, err = marshalNoEscape(doc)
+		return err, nil
+	}
+	_, err = w.Write(b)
+	return nil, err
 }
 
 // Record is one line of --format records: a typed row for loading tables.

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/binary"
 	"errors"
+	"io"
 	"math"
 	"math/bits"
 	"slices"
@@ -24,7 +25,9 @@ import (
 // An object whose members may all be left out (source, a claim's subject,
 // attrs, features) is written with a comma before each member and the
 // first comma then becomes the '{' (openMembers and closeMembers).
-func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
+//
+// With a spill, the line is written out as it grows (see spill).
+func appendDocument(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
 	var bad bool // a float json cannot encode
 	b = append(b, `{"schema":`...)
 	b = appendString(b, d.Schema)
@@ -55,27 +58,27 @@ func appendDocument(b []byte, d *quarry.Document) ([]byte, error) {
 	}
 	if d.Text != nil {
 		b = append(b, `,"text":`...)
-		b = appendString(b, *d.Text)
+		b = sp.appendString(b, *d.Text)
 	}
 
 	b = append(b, `,"entities":`...)
-	b = appendArray(b, d.Entities, appendEntity)
+	b = spillArray(b, d.Entities, appendEntity, sp)
 	b = append(b, `,"figures":`...)
-	b = appendArray(b, d.Figures, func(b []byte, x *quarry.Figure) []byte { return appendFigure(b, x, &bad) })
+	b = spillArray(b, d.Figures, func(b []byte, x *quarry.Figure) []byte { return appendFigure(b, x, &bad) }, sp)
 	b = append(b, `,"quotes":`...)
-	b = appendArray(b, d.Quotes, appendQuote)
+	b = spillArray(b, d.Quotes, appendQuote, sp)
 	b = append(b, `,"claims":`...)
-	b = appendArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) })
+	b = spillArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) }, sp)
 
 	if len(d.Sentences) > 0 {
 		b = append(b, `,"sentences":`...)
-		b = appendArray(b, d.Sentences, func(b []byte, s *quarry.Sentence) []byte {
+		b = spillArray(b, d.Sentences, func(b []byte, s *quarry.Sentence) []byte {
 			b = append(b, `{"start":`...)
 			b = appendInt(b, s.Start)
 			b = append(b, `,"end":`...)
 			b = appendInt(b, s.End)
 			return append(b, '}')
-		})
+		}, sp)
 	}
 	if len(d.Warnings) > 0 {
 		b = append(b, `,"warnings":`...)
@@ -117,6 +120,11 @@ func closeMembers(b []byte, at int) []byte {
 // appendArray appends xs as a JSON array, or null when xs is nil, each
 // element by elem.
 func appendArray[T any](b []byte, xs []T, elem func([]byte, *T) []byte) []byte {
+	return spillArray(b, xs, elem, nil)
+}
+
+// spillArray is appendArray that may spill b after each element.
+func spillArray[T any](b []byte, xs []T, elem func([]byte, *T) []byte, sp *spill) []byte {
 	if xs == nil {
 		return append(b, "null"...)
 	}
@@ -125,9 +133,52 @@ func appendArray[T any](b []byte, xs []T, elem func([]byte, *T) []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = elem(b, &xs[i])
+		b = sp.maybe(elem(b, &xs[i]))
 	}
 	return append(b, ']')
+}
+
+// spill writes out the front of a line being encoded once it passes
+// spillAt bytes, so that the line of a huge article (~4× its text) is
+// never whole in memory. A nil spill keeps the line whole.
+type spill struct {
+	w   io.Writer
+	err error // the first write error; later writes are skipped
+}
+
+const spillAt = 64 << 10
+
+// maybe writes b out and returns it emptied when it is long enough.
+func (sp *spill) maybe(b []byte) []byte {
+	if sp == nil || len(b) < spillAt {
+		return b
+	}
+	if sp.err == nil {
+		_, sp.err = sp.w.Write(b)
+	}
+	return b[:0]
+}
+
+// appendString appends s as a JSON string; a long s is escaped a piece at
+// a time, spilling after each.
+func (sp *spill) appendString(b []byte, s string) []byte {
+	if sp == nil || len(s) <= spillAt {
+		return appendString(b, s)
+	}
+	b = append(b, '"')
+	for len(s) > 0 {
+		n := min(len(s), spillAt)
+		for n < len(s) && !utf8.RuneStart(s[n]) {
+			n++ // escapes are of whole characters
+		}
+		at := len(b)
+		b = appendString(b, s[:n])
+		// Drop the piece's own quotes.
+		b = append(b[:at], b[at+1:len(b)-1]...)
+		b = sp.maybe(b)
+		s = s[n:]
+	}
+	return append(b, '"')
 }
 
 // appendOpt appends member (its comma, name and colon) and v, unless v is

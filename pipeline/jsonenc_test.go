@@ -28,7 +28,7 @@ func stdEncode(t testing.TB, d *quarry.Document) []byte {
 
 func checkSameJSON(t testing.TB, d *quarry.Document) {
 	t.Helper()
-	got, err := appendDocument(nil, d)
+	got, err := appendDocument(nil, d, nil)
 	if err != nil {
 		t.Fatalf("appendDocument: %v", err)
 	}
@@ -182,7 +182,7 @@ func TestAppendDocumentGoldens(t *testing.T) {
 
 func TestAppendDocumentRefusesNaN(t *testing.T) {
 	d := &quarry.Document{Claims: []quarry.Claim{{Checkworthy: math.NaN()}}}
-	if _, err := appendDocument(nil, d); err == nil {
+	if _, err := appendDocument(nil, d, nil); err == nil {
 		t.Fatal("NaN encoded without an error")
 	}
 	if _, err := encode(d, OutputOptions{}); err == nil || !strings.Contains(err.Error(), "unsupported") {

@@ -7,7 +7,10 @@
 // sink writes them. Bounded channels join the three. A semaphore caps the
 // articles in flight, so memory depends on that cap, not on the corpus. The
 // sink restores input order, so the output bytes do not depend on the
-// number of workers.
+// number of workers. A budget caps the bytes of text in flight too, and an
+// article longer than WindowBytes is analysed a window at a time
+// (window.go) and encoded by the sink straight to the output, so memory
+// does not grow with the longest article as fast as the article does.
 package pipeline
 
 import (
@@ -67,12 +70,16 @@ type recycler interface {
 // job is one article moving through the steps.
 type job struct {
 	seq   int
+	size  int64 // bytes read, taken from the budget
 	raw   raw
 	art   quarry.Article
 	doc   *quarry.Document
 	an    *analysis.Doc
 	line  []byte // the encoded output
 	encEr error
+	// stream is set for an article longer than a window: the sink
+	// encodes it straight to the output instead (encodeTo).
+	stream bool
 }
 
 // Run reads paths, processes every article and writes records to out. The
@@ -92,6 +99,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	}
 	w := cfg.Workers
 	inflight := make(chan struct{}, 4*w+8)
+	room := newBudget(inflightBytes)
 
 	// A write error must stop the source too.
 	runCtx, cancel := context.WithCancel(ctx)
@@ -112,8 +120,12 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			case <-runCtx.Done():
 				return false
 			}
+			size := int64(len(r.data))
+			if !room.take(runCtx, size) {
+				return false
+			}
 			select {
-			case read <- &job{seq: seq, raw: r}:
+			case read <- &job{seq: seq, raw: r, size: size}:
 			case <-runCtx.Done():
 				return false
 			}
@@ -150,7 +162,11 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	}
 	analyseStep := func(j *job) {
 		if j.doc.Error == nil {
-			j.an = cfg.Analyzer.Analyze(j.art.Text)
+			if len(j.art.Text) > windowBytes {
+				extractWindows(j, &cfg)
+			} else {
+				j.an = cfg.Analyzer.Analyze(j.art.Text)
+			}
 		}
 	}
 	extractStep := func(j *job) { run(j, cfg.Extractors) }
@@ -166,10 +182,12 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			t := j.art.Text
 			j.doc.Text = &t
 		}
-		if r, ok := cfg.Analyzer.(recycler); ok && j.an != nil {
-			r.Recycle(j.an)
-		}
+		recycle(cfg.Analyzer, j.an)
 		j.an = nil
+		if len(j.art.Text) > windowBytes {
+			j.stream = true
+			return
+		}
 		j.line, j.encEr = encode(j.doc, cfg.Output)
 	}
 	// A worker takes an article through every step before the next. With
@@ -239,11 +257,18 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			next++
 			stats.Read++
 			if werr == nil {
+				var err error
+				switch {
+				case j.stream:
+					j.encEr, err = encodeTo(bw, j.doc, cfg.Output)
+				case j.encEr == nil:
+					_, err = bw.Write(j.line)
+				}
 				if j.encEr != nil {
 					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
-				} else if _, err := bw.Write(j.line); err != nil {
+				} else if err != nil {
 					werr = fmt.Errorf("writing output: %w", err)
-				} else if cfg.Output.Format != OutRecords {
+				} else if cfg.Output.Format != OutRecords && !j.stream {
 					recycleLine(j.line)
 				}
 				j.line = nil
@@ -262,6 +287,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 					}
 				}
 			}
+			room.give(j.size)
 			<-inflight
 		}
 	}
@@ -299,12 +325,8 @@ func run(j *job, exs []extractors.Extractor) {
 	if j.doc.Error != nil || j.an == nil {
 		return
 	}
-	for _, ex := range exs {
-		if err := safeExtract(ex, j.an, j.doc); err != nil {
-			j.doc.Error = &quarry.Error{Code: "extract_error", Message: fmt.Sprintf("%s: %v", ex.Name(), err)}
-			j.doc.Entities, j.doc.Figures, j.doc.Quotes, j.doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}
-			return
-		}
+	if err := extractAll(j.an, j.doc, exs); err != nil {
+		fail(j.doc, err)
 	}
 }
 

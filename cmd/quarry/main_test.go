@@ -19,6 +19,7 @@ import (
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/internal/cli"
+	"github.com/quarrylabs/quarry/pipeline"
 	_ "modernc.org/sqlite"
 )
 
@@ -477,5 +478,61 @@ func TestNoDefaultRules(t *testing.T) {
 	}
 	if without["Microsoft"] || !without["Zephyrine Tidewater Analytics"] {
 		t.Errorf("with --no-default-rules, rule entities = %v", without)
+	}
+}
+
+// An article longer than an analysis window (pipeline.WindowBytes) is read
+// in windows and its line written in pieces: its records still index the
+// text, in order, beside the short articles around it; --max-bytes refuses
+// it with a clear error and no other record is lost.
+func TestLongArticle(t *testing.T) {
+	var b strings.Builder
+	for _, name := range []string{"01-quillmore-halvern-deal.txt", "02-brightwell-layoffs.md", "04-harbour-council-budget.txt"} {
+		data, err := os.ReadFile(filepath.Join("../../testdata/articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+		b.WriteString("\n\n")
+	}
+	one := b.String()
+	long := strings.Repeat(one, pipeline.WindowBytes/len(one)*3)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte(one), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte(long), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte(one), 0o644)
+
+	r := quarryRun(t, "", "extract", "--with", "text,sentences", dir)
+	if r.code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	ds := docs(t, r.stdout)
+	if len(ds) != 3 || ds[1].ID != "b.txt" || ds[1].Text == nil || *ds[1].Text != long {
+		t.Fatalf("%d records; want a.txt, b.txt with its text, c.txt", len(ds))
+	}
+	for _, d := range ds {
+		if err := d.CheckOffsets(*d.Text); err != nil {
+			t.Errorf("%s: %v", d.ID, err)
+		}
+	}
+	// The text repeats, so the long article finds each figure of the short
+	// one once per copy, and each of its entities once.
+	copies := len(long) / len(one)
+	if got, want := len(ds[1].Figures), copies*len(ds[0].Figures); got != want {
+		t.Errorf("%d figures in %d copies of an article with %d", got, copies, len(ds[0].Figures))
+	}
+	if got, want := len(ds[1].Entities), len(ds[0].Entities); got > want+want/10 {
+		t.Errorf("%d entities in %d copies of an article with %d", got, copies, want)
+	}
+
+	rec := quarryRun(t, "", "extract", "--format", "records", filepath.Join(dir, "b.txt"))
+	if rec.code != cli.ExitOK || strings.Count(rec.stdout, `"type":"figure"`) != len(ds[1].Figures) {
+		t.Errorf("--format records: exit %d, %d figure lines, want %d", rec.code, strings.Count(rec.stdout, `"type":"figure"`), len(ds[1].Figures))
+	}
+
+	small := quarryRun(t, "", "extract", "--max-bytes", fmt.Sprint(len(one)+1), dir)
+	ds = docs(t, small.stdout)
+	if small.code != cli.ExitSomeFailed || len(ds) != 3 || ds[1].Error == nil || ds[1].Error.Code != "too_large" || ds[0].Error != nil || ds[2].Error != nil {
+		t.Errorf("--max-bytes: exit %d, records %+v", small.code, ds)
 	}
 }

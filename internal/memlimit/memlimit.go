@@ -22,8 +22,11 @@ const (
 	// and per-word caches (~60 MB live) and the articles in flight.
 	Base = 140 << 20
 	// PerByte is the memory one article needs while it is analysed, per
-	// byte of its text (measured: ~90).
+	// byte of the text analysed at once (measured: ~90).
 	PerByte = 100
+	// KeepPerByte is the memory an article holds until it is written, per
+	// byte of its text: the text and its records (measured: ~5).
+	KeepPerByte = 6
 	// Max caps the limit: past it, the collector works harder instead of
 	// taking more memory (the runtime bounds that work to half the CPU).
 	Max = 768 << 20
@@ -55,10 +58,12 @@ func Tune() {
 	}
 }
 
-// Fit raises the limit, when Tune set it, so that workers articles of n
-// bytes each fit beside the base. It never lowers it.
-func Fit(n int64, workers int) {
-	want := min(Base+int64(max(workers, 1))*PerByte*n, Max)
+// Fit raises the limit, when Tune set it, so that an article of n bytes,
+// analysed work bytes at a time (a long one is cut into windows), fits
+// beside the base with as many workers analysing as much. It never
+// lowers it.
+func Fit(n, work int64, workers int) {
+	want := min(Base+int64(max(workers, 1))*PerByte*work+KeepPerByte*n, Max)
 	mu.Lock()
 	defer mu.Unlock()
 	if limit != 0 && want > limit {

@@ -24,7 +24,7 @@ func TestFit(t *testing.T) {
 	// The user's settings rule: Fit leaves them alone.
 	set(0)
 	before := current()
-	Fit(10<<20, 2)
+	Fit(10<<20, 10<<20, 2)
 	if Limit() != 0 || current() != before {
 		t.Fatalf("Fit changed the limit under the user's settings: %d, %d", Limit(), current())
 	}
@@ -32,16 +32,17 @@ func TestFit(t *testing.T) {
 	set(Base)
 	for _, c := range []struct {
 		name    string
-		n       int64
+		n, work int64
 		workers int
 		want    int64
 	}{
-		{"a 20 KB article", 20 << 10, 2, Base + 2*PerByte*(20<<10)},
-		{"smaller one after it: never lowered", 1 << 10, 2, Base + 2*PerByte*(20<<10)},
-		{"1 MB on four workers", 1 << 20, 4, Base + 4*PerByte*(1<<20)},
-		{"capped", 100 << 20, 2, Max},
+		{"a 20 KB article", 20 << 10, 20 << 10, 2, Base + 2*PerByte*(20<<10) + KeepPerByte*(20<<10)},
+		{"smaller one after it: never lowered", 1 << 10, 1 << 10, 2, Base + 2*PerByte*(20<<10) + KeepPerByte*(20<<10)},
+		{"4 MB in windows of 256 KB", 4 << 20, 256 << 10, 4, Base + 4*PerByte*(256<<10) + KeepPerByte*(4<<20)},
+		{"1 MB on four workers", 1 << 20, 1 << 20, 4, Base + 4*PerByte*(1<<20) + KeepPerByte*(1<<20)},
+		{"capped", 100 << 20, 256 << 10, 2, Max},
 	} {
-		Fit(c.n, c.workers)
+		Fit(c.n, c.work, c.workers)
 		if got := Limit(); got != c.want {
 			t.Errorf("%s: limit %d, want %d", c.name, got, c.want)
 		}
@@ -52,8 +53,8 @@ func TestFit(t *testing.T) {
 	// No workers counts as one (from the base: a row after "capped" could
 	// not tell, the limit never being lowered).
 	set(Base)
-	Fit(1<<20, 0)
-	if got := Limit(); got != Base+PerByte*(1<<20) {
-		t.Errorf("workers 0: limit %d, want %d", got, Base+PerByte*(1<<20))
+	Fit(1<<20, 1<<20, 0)
+	if want := int64(Base + (PerByte+KeepPerByte)*(1<<20)); Limit() != want {
+		t.Errorf("workers 0: limit %d, want %d", Limit(), want)
 	}
 }

@@ -101,7 +101,9 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		Output:     opts.Output,
 		Extractors: exs,
 		Resolvers:  resolvers,
-		OnRead:     func(n int) { memlimit.Fit(int64(n), opts.Workers) },
+		OnRead: func(n int) {
+			memlimit.Fit(int64(n), int64(min(n, pipeline.WindowBytes)), opts.Workers)
+		},
 		OnRecord: func(doc *quarry.Document) {
 			if doc.Error != nil {
 				log.WithFields(logrus.Fields{"doc": doc.ID, "code": doc.Error.Code}).Error(doc.Error.Message)

@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/quarrylabs/quarry"
+)
+
+// merger gathers the records of an article's windows (window.go) into its
+// document, as if the article had been read at once: offsets and sentence
+// numbers shifted to the article, ids renumbered in order, references
+// between records kept.
+//
+// An entity of a window joins one of an earlier window when both name the
+// same thing the same way (the same name and label, a company and an
+// organisation being one), or when it is a person named by one word that
+// is the last word of exactly one person already seen ("Halvern" after
+// "Ada Halvern"), as the resolver would join them inside a window.
+// Everything else stays apart: coreference does not reach across windows.
+type merger struct {
+	doc   *quarry.Document
+	byKey map[entityKey]int // index into doc.Entities
+	// bySurname is the person a last name stands for, -1 when it stands
+	// for more than one.
+	bySurname map[string]int
+	sents     int // sentences in the windows merged so far
+}
+
+type entityKey struct{ label, name string }
+
+func newMerger(doc *quarry.Document) *merger {
+	return &merger{doc: doc, byKey: map[entityKey]int{}, bySurname: map[string]int{}}
+}
+
+func keyOf(e *quarry.Entity) entityKey {
+	label := e.Label
+	if label == quarry.Company {
+		label = quarry.Org
+	}
+	return entityKey{label, e.Name}
+}
+
+// add merges the records of the window starting at byte off, which has
+// sents sentences. It takes over part's records.
+func (m *merger) add(part *quarry.Document, off, sents int) {
+	d := m.doc
+	ents := make(map[string]string, len(part.Entities))
+	joined := make([]int, len(part.Entities)) // index in d.Entities
+	fresh := make([]bool, len(part.Entities)) // added, not joined
+	for i := range part.Entities {
+		e := &part.Entities[i]
+		for k := range e.Mentions {
+			mt := &e.Mentions[k]
+			mt.Start += off
+			mt.End += off
+		}
+		at, ok := m.byKey[keyOf(e)]
+		if !ok && e.Label == quarry.Person && !strings.ContainsRune(e.Name, ' ') {
+			if p, one := m.bySurname[e.Name]; one && p >= 0 {
+				at, ok = p, true
+			}
+		}
+		if ok {
+			m.join(&d.Entities[at], e)
+		} else {
+			at = len(d.Entities)
+			fresh[i] = true
+			e.ID = "e" + strconv.Itoa(at+1)
+			// The window's entities share one array of mentions: a copy
+			// lets it go with the window.
+			e.Mentions = slices.Clone(e.Mentions)
+			d.Entities = append(d.Entities, *e)
+			m.byKey[keyOf(e)] = at
+			if e.Label == quarry.Person {
+				if sp := strings.LastIndexByte(e.Name, ' '); sp >= 0 {
+					last := e.Name[sp+1:]
+					if _, seen := m.bySurname[last]; seen {
+						m.bySurname[last] = -1
+					} else {
+						m.bySurname[last] = at
+					}
+				}
+			}
+		}
+		ents[part.Entities[i].ID] = d.Entities[at].ID
+		joined[i] = at
+	}
+	// Affiliations name entities of the window: those added carry them
+	// as they were, and an entity joined takes one only if it had none.
+	for i := range part.Entities {
+		e := &d.Entities[joined[i]]
+		if a := part.Entities[i].Affiliation; fresh[i] || e.Affiliation == "" && a != "" {
+			e.Affiliation = ents[a]
+		}
+	}
+
+	figs := make(map[string]string, len(part.Figures))
+	for _, f := range part.Figures {
+		id := "f" + strconv.Itoa(len(d.Figures)+1)
+		figs[f.ID] = id
+		f.ID = id
+		f.Start += off
+		f.End += off
+		f.Entity = ents[f.Entity]
+		f.Sentence += m.sents
+		d.Figures = append(d.Figures, f)
+	}
+	quotes := make(map[string]string, len(part.Quotes))
+	for _, q := range part.Quotes {
+		id := "q" + strconv.Itoa(len(d.Quotes)+1)
+		quotes[q.ID] = id
+		q.ID = id
+		q.Start += off
+		q.End += off
+		if s := q.Speaker; s != nil {
+			s.Start += off
+			s.End += off
+			s.Entity = ents[s.Entity]
+		}
+		if c := q.Cue; c != nil {
+			c.Start += off
+			c.End += off
+		}
+		q.Sentence += m.sents
+		d.Quotes = append(d.Quotes, q)
+	}
+	for _, c := range part.Claims {
+		c.ID = "c" + strconv.Itoa(len(d.Claims)+1)
+		c.Start += off
+		c.End += off
+		if s := c.Subject; s != nil {
+			s.Start += off
+			s.End += off
+			s.Entity = ents[s.Entity]
+		}
+		for k, f := range c.Figures {
+			c.Figures[k] = figs[f]
+		}
+		c.Source.Quote = quotes[c.Source.Quote]
+		c.Source.Entity = ents[c.Source.Entity]
+		c.Sentence += m.sents
+		d.Claims = append(d.Claims, c)
+	}
+	m.sents += sents
+}
+
+// join adds window entity e to the article's entity into.
+func (m *merger) join(into, e *quarry.Entity) {
+	into.Mentions = append(into.Mentions, e.Mentions...)
+	if e.Label == quarry.Company {
+		into.Label = quarry.Company
+	}
+	if into.Title == "" {
+		into.Title = e.Title
+	}
+	if into.Attrs == nil {
+		into.Attrs = e.Attrs
+	}
+	if into.Origin != e.Origin && e.Origin != "" {
+		if into.Origin == "" {
+			into.Origin = e.Origin
+		} else {
+			into.Origin = "model+rules"
+		}
+	}
+}

@@ -1,0 +1,269 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/quarrylabs/quarry"
+)
+
+func TestCutWindows(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		w          int
+		want       []string // the windows
+	}{
+		{"short: one window", "One. Two.", 20, []string{"One. Two."}},
+		{"a paragraph break before a later line break", "aaaa bbbb\n\ncc\ndd ee", 16,
+			[]string{"aaaa bbbb\n\n", "cc\ndd ee"}},
+		{"a line break in the second half, not a paragraph break in the first", "aaaa\n\nbbb\ncc dd. ee ff", 16,
+			[]string{"aaaa\n\nbbb\n", "cc dd. ee ff"}},
+		{"blank line with spaces", "aaaaaaa\n  \nbbbb cc", 14,
+			[]string{"aaaaaaa\n  \n", "bbbb cc"}},
+		{"else a line break", "aaaa bbbb\ncc. dd ee", 16, []string{"aaaa bbbb\n", "cc. dd ee"}},
+		{"else a sentence end", "aaaa bb. cc dd ee", 14, []string{"aaaa bb. ", "cc dd ee"}},
+		{"else a space", "aaaa bbbb cccccc", 12, []string{"aaaa bbbb ", "cccccc"}},
+		{"a break in the first half is too early", "a\n\nbbbbbb cccccc", 12, []string{"a\n\nbbbbbb ", "cccccc"}},
+		{"no space: between characters", "ééééééé", 5, []string{"éé", "éé", "éé", "é"}},
+		{"a character across the middle of a window", "a𝄞𝄞", 4, []string{"a", "𝄞", "𝄞"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			start := 0
+			for _, end := range cutWindows(c.text, c.w) {
+				got = append(got, c.text[start:end])
+				start = end
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("windows %q, want %q", got, c.want)
+			}
+		})
+	}
+}
+
+func FuzzCutWindows(f *testing.F) {
+	f.Add("Short.\n\nA paragraph. Another one here.\nAnd a line.", 12)
+	f.Add("ééééé€€€€𝄞𝄞", 5)
+	f.Add("nospacesatalltotellwheretocut", 7)
+	f.Fuzz(func(t *testing.T, text string, w int) {
+		if w < 4 || w > 1<<16 || !utf8.ValidString(text) {
+			return
+		}
+		start := 0
+		ends := cutWindows(text, w)
+		for _, end := range ends {
+			if end <= start && len(text) > 0 || end-start > w {
+				t.Fatalf("window [%d,%d) of %d bytes (w %d) in %q", start, end, len(text), w, text)
+			}
+			if !utf8.ValidString(text[start:end]) {
+				t.Fatalf("window [%d,%d) cuts a character", start, end)
+			}
+			start = end
+		}
+		if start != len(text) {
+			t.Fatalf("windows end at %d of %d", start, len(text))
+		}
+	})
+}
+
+// longArticle is the repo's plain-text articles run together, n times.
+func longArticle(t *testing.T, n int) string {
+	var parts []string
+	for _, name := range []string{"01-quillmore-halvern-deal.txt", "02-brightwell-layoffs.md", "04-harbour-council-budget.txt"} {
+		b, err := os.ReadFile(filepath.Join("../testdata/articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, strings.TrimSpace(string(b)))
+	}
+	return strings.Repeat(strings.Join(parts, "\n\n")+"\n\n", n)
+}
+
+// realConfig is the standard chain with sentences in the output.
+func realConfig(t *testing.T, workers int) Config {
+	return Config{Workers: workers, Extractors: standardChain(t), Output: OutputOptions{WithSentences: true}}
+}
+
+// checkLinks fails unless d's ids run e1, e2... in order, every reference
+// names a record of d, sentence numbers index d.Sentences, and records
+// come in text order.
+func checkLinks(t *testing.T, d *quarry.Document) {
+	t.Helper()
+	ents, figs, quotes := map[string]bool{"": true}, map[string]*quarry.Figure{}, map[string]*quarry.Quote{"": nil}
+	for i, e := range d.Entities {
+		if e.ID != fmt.Sprintf("e%d", i+1) {
+			t.Fatalf("entity %d has id %s", i, e.ID)
+		}
+		ents[e.ID] = true
+		if i > 0 && e.Mentions[0].Start < d.Entities[i-1].Mentions[0].Start {
+			t.Errorf("%s is first mentioned before %s", e.ID, d.Entities[i-1].ID)
+		}
+		if !slices.IsSortedFunc(e.Mentions, func(a, b quarry.Mention) int { return a.Start - b.Start }) {
+			t.Errorf("%s: mentions out of order", e.ID)
+		}
+	}
+	sent := func(what string, i, start, end int) {
+		if i < 0 || i >= len(d.Sentences) {
+			t.Fatalf("%s: sentence %d of %d", what, i, len(d.Sentences))
+		}
+		if s := d.Sentences[i]; start < s.Start || end > s.End && start >= s.End {
+			t.Errorf("%s [%d,%d) is not in its sentence %d [%d,%d)", what, start, end, i, s.Start, s.End)
+		}
+	}
+	for i, f := range d.Figures {
+		if f.ID != fmt.Sprintf("f%d", i+1) || !ents[f.Entity] {
+			t.Fatalf("figure %d: id %s, entity %q", i, f.ID, f.Entity)
+		}
+		figs[f.ID] = &d.Figures[i]
+		sent(f.ID, f.Sentence, f.Start, f.End)
+	}
+	for i, q := range d.Quotes {
+		if q.ID != fmt.Sprintf("q%d", i+1) || q.Speaker != nil && !ents[q.Speaker.Entity] {
+			t.Fatalf("quote %d: id %s, speaker %+v", i, q.ID, q.Speaker)
+		}
+		quotes[q.ID] = &d.Quotes[i]
+		sent(q.ID, q.Sentence, q.Start, q.End)
+	}
+	for i, c := range d.Claims {
+		q, ok := quotes[c.Source.Quote]
+		if c.ID != fmt.Sprintf("c%d", i+1) || !ents[c.Source.Entity] || !ok || c.Subject != nil && !ents[c.Subject.Entity] {
+			t.Fatalf("claim %d: %+v", i, c)
+		}
+		if q != nil && (q.End <= c.Start || q.Start >= c.End) {
+			t.Errorf("claim %s [%d,%d) is sourced to quote %s [%d,%d) apart from it", c.ID, c.Start, c.End, q.ID, q.Start, q.End)
+		}
+		for _, id := range c.Figures {
+			f := figs[id]
+			if f == nil {
+				t.Fatalf("claim %s names figure %s, not in the document", c.ID, id)
+			}
+			if f.Start < c.Start || f.End > c.End {
+				t.Errorf("claim %s [%d,%d) names figure %s [%d,%d) outside it", c.ID, c.Start, c.End, id, f.Start, f.End)
+			}
+		}
+		sent(c.ID, c.Sentence, c.Start, c.End)
+	}
+	for i, e := range d.Entities {
+		if !ents[e.Affiliation] {
+			t.Fatalf("entity %d: affiliation %q", i, e.Affiliation)
+		}
+	}
+	for i := 1; i < len(d.Sentences); i++ {
+		if d.Sentences[i].Start < d.Sentences[i-1].End {
+			t.Fatalf("sentence %d starts inside sentence %d", i, i-1)
+		}
+	}
+}
+
+// An article longer than a window is analysed a window at a time; its
+// record holds what a reading at once finds, with offsets into the whole
+// text, ids in order and references kept.
+func TestLongArticleInWindows(t *testing.T) {
+	text := longArticle(t, 6)
+	dir := t.TempDir()
+	path := write(t, dir, "long.txt", text)
+
+	whole, _, _ := runDocs(t, realConfig(t, 1), path)
+	checkLinks(t, &whole[0])
+	defer func(w int) { windowBytes = w }(windowBytes)
+	windowBytes = 4 << 10
+	if n := len(cutWindows(text, windowBytes)); n < 5 {
+		t.Fatalf("only %d windows: the test needs a longer text", n)
+	}
+	cut, _, one := runDocs(t, realConfig(t, 1), path)
+	_, _, three := runDocs(t, realConfig(t, 3), path)
+	if !bytes.Equal(one, three) {
+		t.Fatal("output with 1 worker differs from output with 3")
+	}
+	d := &cut[0]
+	if d.Error != nil {
+		t.Fatal(d.Error)
+	}
+	if err := d.CheckOffsets(text); err != nil {
+		t.Fatal(err)
+	}
+	checkLinks(t, d)
+	if len(d.Sentences) != len(whole[0].Sentences) {
+		t.Errorf("%d sentences in windows, %d at once", len(d.Sentences), len(whole[0].Sentences))
+	}
+
+	// Figures and quotes lie within a paragraph, so windows cut at
+	// paragraph breaks find them all.
+	spans := func(d *quarry.Document) (figs, quotes []string) {
+		for _, f := range d.Figures {
+			figs = append(figs, fmt.Sprintf("%d:%s:%s", f.Start, f.Text, f.Kind))
+		}
+		for _, q := range d.Quotes {
+			quotes = append(quotes, fmt.Sprintf("%d:%d:%s", q.Start, q.End, q.Kind))
+		}
+		return
+	}
+	wf, wq := spans(&whole[0])
+	cf, cq := spans(d)
+	if !slices.Equal(wf, cf) {
+		t.Errorf("figures differ:\nat once    %v\nin windows %v", wf, cf)
+	}
+	if !slices.Equal(wq, cq) {
+		t.Errorf("quotes differ:\nat once    %v\nin windows %v", wq, cq)
+	}
+	// The text repeats, so every entity found at once is one entity in
+	// windows too, its mentions gathered from all of them.
+	names := map[string]int{}
+	for _, e := range d.Entities {
+		names[e.Label+" "+e.Name]++
+	}
+	for _, e := range whole[0].Entities {
+		if names[e.Label+" "+e.Name] != 1 {
+			t.Errorf("%s %q: %d entities in windows", e.Label, e.Name, names[e.Label+" "+e.Name])
+		}
+	}
+	if len(d.Claims) == 0 || len(d.Quotes) == 0 {
+		t.Errorf("%d claims, %d quotes", len(d.Claims), len(d.Quotes))
+	}
+}
+
+// encodeTo writes what encode renders, in pieces, for both formats.
+func TestEncodeToMatchesEncode(t *testing.T) {
+	text := longArticle(t, 60)
+	if len(text) < 3*spillAt {
+		t.Fatalf("text of %d bytes spills too little", len(text))
+	}
+	dir := t.TempDir()
+	path := write(t, dir, "long.txt", text)
+	docs, _, _ := runDocs(t, realConfig(t, 2), path)
+	d := &docs[0]
+	d.Text = &text
+	for _, format := range []string{OutDocs, OutRecords} {
+		opt := OutputOptions{Format: format}
+		want, err := encode(d, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got countingWriter
+		if encErr, writeErr := encodeTo(&got, d, opt); encErr != nil || writeErr != nil {
+			t.Fatal(encErr, writeErr)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: encodeTo wrote %d bytes, encode %d; they differ", format, got.Len(), len(want))
+		}
+		if format == OutDocs && got.writes < 3 {
+			t.Errorf("%s: %d bytes in %d writes: nothing was spilled", format, got.Len(), got.writes)
+		}
+	}
+}
+
+type countingWriter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
