@@ -12,6 +12,10 @@ if [ ! -d "$dir" ]; then
   echo "bench-corpus: $dir not found (it lives in ../shared); pass a folder of .txt articles" >&2
   exit 0
 fi
+if [ ! -x /usr/bin/time ]; then
+  echo "bench-corpus: needs GNU time for peak RSS (Debian: apt-get install time)" >&2
+  exit 1
+fi
 mkdir -p bench-out
 go build -o bench-out/quarry ./cmd/quarry
 go build -o bench-out/prosebaseline ./scripts/prosebaseline
@@ -25,16 +29,23 @@ qruns=()
 quarry_run() {
   local run=$1 start end
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M %U %S' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || true
+  # Exit 3 (some articles failed) still times a whole run; anything
+  # else means quarry did not run.
+  local code=0
+  /usr/bin/time -f '%M %U %S' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || code=$?
   end=$(date +%s.%N)
-  qruns+=("$(echo "$end - $start" | bc -l)")
+  if [ "$code" != 0 ] && [ "$code" != 3 ]; then
+    echo "bench-corpus: quarry exited $code; see bench-out/quarry.log" >&2
+    exit 1
+  fi
+  qruns+=("$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')")
 }
 for run in 1 2 3; do quarry_run $run; done
 pline=$(/usr/bin/time -f '%M %U %S' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
 pmbps=$(echo "$pline" | sed 's/.*mbps=//')
 for run in 4 5 6; do quarry_run $run; done
 # The median of six numbers on stdin: the mean of the third and fourth.
-median6() { sort -n | sed -n 3,4p | paste -sd+ | sed 's/.*/(&)\/2/' | bc -l; }
+median6() { sort -g | sed -n 3,4p | awk '{s += $1} END {print s / 2}'; }
 qsecs=$(printf '%s\n' "${qruns[@]}" | median6)
 # time(1) writes "Command exited with non-zero status N" first when quarry
 # exits 3 (some articles failed); the figures are on the last line.
@@ -43,9 +54,9 @@ qrss=$(for f in bench-out/quarry.rss.*; do tail -1 "$f"; done | cut -d' ' -f1 | 
 # the machine runs, though not to a neighbour's use of the shared caches.
 qcpu=$(for f in bench-out/quarry.rss.*; do tail -1 "$f" | awk '{print $2+$3}'; done | median6)
 pcpu=$(awk '{print $2+$3}' bench-out/prose.rss)
-qmbps=$(echo "$bytes / 1000000 / $qsecs" | bc -l)
+qmbps=$(awk -v b="$bytes" -v s="$qsecs" 'BEGIN {print b / 1e6 / s}')
 
 printf 'corpus   %s (%d bytes, %d workers)\n' "$dir" "$bytes" "$workers"
 printf 'quarry   %8.3f MB/s  %6.2f s (median of %s s)  peak RSS %d MB  (%s records)\n' "$qmbps" "$qsecs" "$(printf '%.2f ' "${qruns[@]}")" "$(( qrss / 1024 ))" "$(wc -l < bench-out/quarry.jsonl)"
 printf 'prose    %8.3f MB/s  %s  peak RSS %d MB\n' "$pmbps" "$pline" "$(( $(cut -d' ' -f1 bench-out/prose.rss) / 1024 ))"
-printf 'ratio    %8.1fx  (CPU time: quarry %.2f s, prose %.1f s, %.1fx)\n' "$(echo "$qmbps / $pmbps" | bc -l)" "$qcpu" "$pcpu" "$(echo "$pcpu / $qcpu" | bc -l)"
+printf 'ratio    %8.1fx  (CPU time: quarry %.2f s, prose %.1f s, %.1fx)\n' "$(awk -v q="$qmbps" -v p="$pmbps" 'BEGIN {print q / p}')" "$qcpu" "$pcpu" "$(awk -v q="$qcpu" -v p="$pcpu" 'BEGIN {print p / q}')"
