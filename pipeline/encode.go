@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"sync"
 
 	"github.com/quarrylabs/quarry"
@@ -67,6 +68,18 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 // piece at a time: the line of a huge article is never whole in memory.
 // It tells a failure to encode (encErr) from a failure to write.
 func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, writeErr error) {
+	// A float json cannot encode must fail the article before any of its
+	// output is written (as when the line is encoded whole), not leave a
+	// partial line behind. The error is encode's, from the records that
+	// can hold one, without the text that makes the line long.
+	if hasBadFloat(doc) {
+		light := *doc
+		light.Text, light.Sentences, light.Entities, light.Quotes = nil, nil, nil, nil
+		if _, err := encode(&light, opt); err != nil {
+			return err, nil
+		}
+		return errUnsupported, nil
+	}
 	if opt.Format == OutRecords {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
@@ -91,13 +104,37 @@ func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, wri
 		return nil, sp.err
 	}
 	if err != nil {
-		// Part of the line is out: the run stops, as it does when any
-		// record cannot be encoded.
+		// Only meta can fail here, before anything spilled (floats were
+		// checked above); encoding/json says what is wrong.
 		_, err = marshalNoEscape(doc)
 		return err, nil
 	}
 	_, err = w.Write(b)
 	return nil, err
+}
+
+// hasBadFloat reports whether doc holds a float json cannot encode (NaN,
+// ±Inf): figures' values and claims' scores are its only floats.
+func hasBadFloat(doc *quarry.Document) bool {
+	bad := func(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
+	for i := range doc.Figures {
+		for _, v := range []*float64{doc.Figures[i].Value, doc.Figures[i].Min, doc.Figures[i].Max} {
+			if v != nil && bad(*v) {
+				return true
+			}
+		}
+	}
+	for i := range doc.Claims {
+		if bad(doc.Claims[i].Checkworthy) {
+			return true
+		}
+		for _, v := range doc.Claims[i].Features {
+			if bad(v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Record is one line of --format records: a typed row for loading tables.

@@ -49,8 +49,12 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	ents := make(map[string]string, len(part.Entities))
 	joined := make([]int, len(part.Entities)) // index in d.Entities
 	fresh := make([]bool, len(part.Entities)) // added, not joined
+	grown := map[int]bool{}                   // article entities joined
 	for i := range part.Entities {
 		e := &part.Entities[i]
+		// The window's own id, which its records name: e.ID is renumbered
+		// below when e is added.
+		wid := e.ID
 		for k := range e.Mentions {
 			mt := &e.Mentions[k]
 			mt.Start += off
@@ -64,6 +68,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 		}
 		if ok {
 			m.join(&d.Entities[at], e)
+			grown[at] = true
 		} else {
 			at = len(d.Entities)
 			fresh[i] = true
@@ -84,8 +89,17 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 				}
 			}
 		}
-		ents[part.Entities[i].ID] = d.Entities[at].ID
+		ents[wid] = d.Entities[at].ID
 		joined[i] = at
+	}
+	// Two entities of the window may join one of the article (a surname
+	// and the full name the window adds, a name found as an organisation
+	// and as a company): their mentions then interleave.
+	for at := range grown {
+		ms := d.Entities[at].Mentions
+		if !slices.IsSortedFunc(ms, byStart) {
+			slices.SortStableFunc(ms, byStart)
+		}
 	}
 	// Affiliations name entities of the window: those added carry them
 	// as they were, and an entity joined takes one only if it had none.
@@ -145,6 +159,8 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	}
 	m.sents += sents
 }
+
+func byStart(a, b quarry.Mention) int { return a.Start - b.Start }
 
 // join adds window entity e to the article's entity into.
 func (m *merger) join(into, e *quarry.Entity) {

@@ -256,6 +256,12 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 			delete(pending, next)
 			next++
 			stats.Read++
+			if werr == nil && j.stream {
+				// A streamed line goes through bw in pieces, flushing it
+				// as it fills: the lines before go out first, so that
+				// buffered counts only lines that may not be out.
+				flush()
+			}
 			if werr == nil {
 				var err error
 				switch {
@@ -265,9 +271,16 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 					_, err = bw.Write(j.line)
 				}
 				if j.encEr != nil {
+					// The lines before are whole and counted: they go out
+					// before the run stops (nothing of this one was
+					// written, see encodeTo).
+					flush()
 					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
 				} else if err != nil {
 					werr = fmt.Errorf("writing output: %w", err)
+					// bw failed to flush: the lines it held may not be out.
+					stats.Written -= buffered
+					buffered = 0
 				} else if cfg.Output.Format != OutRecords && !j.stream {
 					recycleLine(j.line)
 				}

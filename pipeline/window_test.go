@@ -153,12 +153,25 @@ func checkLinks(t *testing.T, d *quarry.Document) {
 		if !ents[e.Affiliation] {
 			t.Fatalf("entity %d: affiliation %q", i, e.Affiliation)
 		}
+		// An affiliation is an organisation, never the entity itself.
+		if a := e.Affiliation; a != "" {
+			if l := d.Entities[entityIndex(a)].Label; a == e.ID || l != quarry.Org && l != quarry.Company {
+				t.Errorf("%s (%s) is affiliated with %s, a %s", e.ID, e.Label, a, l)
+			}
+		}
 	}
 	for i := 1; i < len(d.Sentences); i++ {
 		if d.Sentences[i].Start < d.Sentences[i-1].End {
 			t.Fatalf("sentence %d starts inside sentence %d", i, i-1)
 		}
 	}
+}
+
+// entityIndex is the index in Entities of the entity with id "eN".
+func entityIndex(id string) int {
+	var n int
+	fmt.Sscanf(id, "e%d", &n)
+	return n - 1
 }
 
 // An article longer than a window is analysed a window at a time; its
@@ -239,6 +252,16 @@ func TestEncodeToMatchesEncode(t *testing.T) {
 	docs, _, _ := runDocs(t, realConfig(t, 2), path)
 	d := &docs[0]
 	d.Text = &text
+	if writes := checkEncodeTo(t, d); writes < 3 {
+		t.Errorf("%d writes: nothing was spilled", writes)
+	}
+}
+
+// checkEncodeTo fails unless encodeTo writes what encode renders for d in
+// both formats; it returns how many writes the docs line took.
+func checkEncodeTo(t *testing.T, d *quarry.Document) int {
+	t.Helper()
+	writes := 0
 	for _, format := range []string{OutDocs, OutRecords} {
 		opt := OutputOptions{Format: format}
 		want, err := encode(d, opt)
@@ -250,12 +273,13 @@ func TestEncodeToMatchesEncode(t *testing.T) {
 			t.Fatal(encErr, writeErr)
 		}
 		if !bytes.Equal(got.Bytes(), want) {
-			t.Errorf("%s: encodeTo wrote %d bytes, encode %d; they differ", format, got.Len(), len(want))
+			t.Fatalf("%s: encodeTo wrote %d bytes, encode %d; they differ", format, got.Len(), len(want))
 		}
-		if format == OutDocs && got.writes < 3 {
-			t.Errorf("%s: %d bytes in %d writes: nothing was spilled", format, got.Len(), got.writes)
+		if format == OutDocs {
+			writes = got.writes
 		}
 	}
+	return writes
 }
 
 type countingWriter struct {
@@ -266,4 +290,33 @@ type countingWriter struct {
 func (w *countingWriter) Write(p []byte) (int, error) {
 	w.writes++
 	return w.Buffer.Write(p)
+}
+
+// Texts cut at unusual places still give records that index the text:
+// CRLF line ends, a text of spaces only, one long token, long words of
+// multi-byte characters.
+func TestWindowEdgeTexts(t *testing.T) {
+	defer func(w int) { windowBytes = w }(windowBytes)
+	windowBytes = 4 << 10
+	for name, text := range map[string]string{
+		"crlf":         strings.ReplaceAll(longArticle(t, 2), "\n", "\r\n"),
+		"spaces":       strings.Repeat(" ", 20<<10),
+		"newlines":     strings.Repeat("\r\n", 10<<10),
+		"one token":    strings.Repeat("a", 20<<10),
+		"accents":      strings.Repeat("Économie "+strings.Repeat("é", 3000)+" Zürich. ", 4),
+		"no sentences": strings.Repeat("Acme Corp said 5% ", 2000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := write(t, t.TempDir(), "long.txt", text)
+			docs, _, _ := runDocs(t, realConfig(t, 2), path)
+			d := &docs[0]
+			if d.Error != nil {
+				t.Fatal(d.Error)
+			}
+			if err := d.CheckOffsets(text); err != nil {
+				t.Fatal(err)
+			}
+			checkLinks(t, d)
+		})
+	}
 }
