@@ -163,7 +163,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	analyseStep := func(j *job) {
 		if j.doc.Error == nil {
 			if len(j.art.Text) > windowBytes {
-				extractWindows(j, &cfg)
+				extractWindows(runCtx, j, &cfg)
 			} else {
 				j.an = cfg.Analyzer.Analyze(j.art.Text)
 			}
@@ -339,7 +339,7 @@ func run(j *job, exs []extractors.Extractor) {
 		return
 	}
 	if err := extractAll(j.an, j.doc, exs); err != nil {
-		fail(j.doc, err)
+		fail(j.doc, extractFailure(err))
 	}
 }
 

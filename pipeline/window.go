@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -69,12 +71,19 @@ func cutAt(text string, start, from, to int) int {
 // extractWindows analyses, extracts and resolves an article longer than a
 // window, one window at a time, and merges the windows' records into the
 // article's document. Sentences are kept (shifted) when the output wants
-// them, since no analysis of the whole text is left for encode.
-func extractWindows(j *job, cfg *Config) {
+// them, since no analysis of the whole text is left for encode. When ctx
+// ends (the run is interrupted) it stops at the next window and fails the
+// article rather than keep a stopping run busy for seconds.
+func extractWindows(ctx context.Context, j *job, cfg *Config) {
 	text := j.art.Text
 	m := newMerger(j.doc)
 	start := 0
 	for _, end := range cutWindows(text, windowBytes) {
+		if ctx.Err() != nil {
+			fail(j.doc, &quarry.Error{Code: "interrupted", Message: fmt.Sprintf("the run was stopped after %d of the article's %d bytes", start, len(text))})
+			j.doc.Sentences = nil
+			return
+		}
 		an := cfg.Analyzer.Analyze(text[start:end])
 		part := &quarry.Document{}
 		err := extractAll(an, part, cfg.Extractors)
@@ -82,7 +91,7 @@ func extractWindows(j *job, cfg *Config) {
 			err = extractAll(an, part, cfg.Resolvers)
 		}
 		if err != nil {
-			fail(j.doc, err)
+			fail(j.doc, extractFailure(err))
 			j.doc.Sentences = nil
 			recycle(cfg.Analyzer, an)
 			return
@@ -123,8 +132,13 @@ type extractError struct {
 
 func (e *extractError) Error() string { return e.name + ": " + e.err.Error() }
 
-// fail marks doc as failed by an extractor and drops its records.
-func fail(doc *quarry.Document, err error) {
-	doc.Error = &quarry.Error{Code: "extract_error", Message: err.Error()}
+// extractFailure is the error of an article an extractor failed.
+func extractFailure(err error) *quarry.Error {
+	return &quarry.Error{Code: "extract_error", Message: err.Error()}
+}
+
+// fail marks doc as failed and drops its records.
+func fail(doc *quarry.Document, e *quarry.Error) {
+	doc.Error = e
 	doc.Entities, doc.Figures, doc.Quotes, doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}
 }

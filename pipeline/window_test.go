@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/extractors"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
 func TestCutWindows(t *testing.T) {
@@ -318,5 +321,35 @@ func TestWindowEdgeTexts(t *testing.T) {
 			}
 			checkLinks(t, d)
 		})
+	}
+}
+
+// cancelExtractor ends a run's context the first time it runs.
+type cancelExtractor struct{ cancel context.CancelFunc }
+
+func (cancelExtractor) Name() string { return "cancel" }
+func (c cancelExtractor) Extract(*analysis.Doc, *quarry.Document) error {
+	c.cancel()
+	return nil
+}
+
+// An interrupted run stops a long article at the next window instead of
+// reading the rest of it: its record says so and holds no records.
+func TestLongArticleInterrupted(t *testing.T) {
+	defer func(w int) { windowBytes = w }(windowBytes)
+	windowBytes = 1 << 10
+	text := longArticle(t, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	cfg := Config{Analyzer: analysis.Default(), Extractors: []extractors.Extractor{capsExtractor{}, cancelExtractor{cancel}}}
+	art := quarry.Article{ID: "long", Text: text}
+	j := &job{art: art, doc: newDocument(art, nil, nil)}
+	extractWindows(ctx, j, &cfg)
+	e := j.doc.Error
+	if e == nil || e.Code != "interrupted" || !strings.Contains(e.Message, fmt.Sprintf("after %d of", cutWindows(text, windowBytes)[0])) {
+		t.Fatalf("error %+v, want interrupted after the first window", e)
+	}
+	if len(j.doc.Entities) != 0 {
+		t.Errorf("%d entities kept from an interrupted article", len(j.doc.Entities))
 	}
 }
