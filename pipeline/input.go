@@ -27,10 +27,11 @@ const (
 // DefaultMaxBytes is the default limit on one article's size. A long
 // article is analysed a window at a time (window.go), but its text and
 // records stay until it is written, ~6 bytes per byte of text: one at the
-// limit takes a run to ~0.55 GB, and an article four times that size
-// still fits in under 1 GB. A file larger than this is more likely a dump
-// than an article.
-const DefaultMaxBytes = 64 << 20
+// limit takes a run to ~0.4 GB (~0.67 GB with --sink, whose loader holds
+// an article's rows until they are in), and one three times as long
+// still fits in 1 GB. A file larger than this is more likely a dump than
+// an article.
+const DefaultMaxBytes = 32 << 20
 
 // InputOptions says how PATH arguments are read and decoded.
 type InputOptions struct {
