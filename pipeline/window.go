@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/quarrylabs/quarry"
@@ -69,41 +70,75 @@ func cutAt(text string, start, from, to int) int {
 }
 
 // extractWindows analyses, extracts and resolves an article longer than a
-// window, one window at a time, and merges the windows' records into the
-// article's document. Sentences are kept (shifted) when the output wants
-// them, since no analysis of the whole text is left for encode. When ctx
-// ends (the run is interrupted) it stops at the next window and fails the
-// article rather than keep a stopping run busy for seconds.
+// window and merges the windows' records into the article's document. It
+// takes as many windows at a time as the run has workers, one on its own
+// goroutine and the rest on new ones, so that a long article alone in
+// flight (as one over the in-flight budget is) still keeps every core
+// busy; the merge goes in text order. Sentences are kept (shifted) when
+// the output wants them, since no analysis of the whole text is left for
+// encode. When ctx ends (the run is interrupted) it stops before the next
+// windows and fails the article rather than keep a stopping run busy for
+// seconds.
 func extractWindows(ctx context.Context, j *job, cfg *Config) {
 	text := j.art.Text
 	m := newMerger(j.doc)
+	batch := make([]window, max(cfg.Workers, 1))
 	start := 0
-	for _, end := range cutWindows(text, windowBytes) {
+	for ends := cutWindows(text, windowBytes); len(ends) > 0; {
 		if ctx.Err() != nil {
 			fail(j.doc, &quarry.Error{Code: "interrupted", Message: fmt.Sprintf("the run was stopped after %d of the article's %d bytes", start, len(text))})
 			j.doc.Sentences = nil
 			return
 		}
-		an := cfg.Analyzer.Analyze(text[start:end])
-		part := &quarry.Document{}
-		err := extractAll(an, part, cfg.Extractors)
-		if err == nil {
-			err = extractAll(an, part, cfg.Resolvers)
+		n := min(len(batch), len(ends))
+		for k := range n {
+			batch[k] = window{start: start, end: ends[k]}
+			start = ends[k]
 		}
-		if err != nil {
-			fail(j.doc, extractFailure(err))
-			j.doc.Sentences = nil
-			recycle(cfg.Analyzer, an)
-			return
+		ends = ends[n:]
+		var wg sync.WaitGroup
+		for k := 1; k < n; k++ {
+			wg.Go(func() { batch[k].extract(text, cfg) })
 		}
-		m.add(part, start, len(an.Sentences))
-		if cfg.Output.WithSentences {
-			for _, s := range an.Sentences {
-				j.doc.Sentences = append(j.doc.Sentences, quarry.Sentence{Start: start + s.Start, End: start + s.End})
+		batch[0].extract(text, cfg)
+		wg.Wait()
+		for k := range n {
+			w := &batch[k]
+			if w.err != nil {
+				fail(j.doc, extractFailure(w.err))
+				j.doc.Sentences = nil
+				return
 			}
+			m.add(w.part, w.start, w.sents)
+			j.doc.Sentences = append(j.doc.Sentences, w.spans...)
+			batch[k] = window{}
 		}
-		recycle(cfg.Analyzer, an)
-		start = end
+	}
+}
+
+// window is one window of a long article and what was found in it.
+type window struct {
+	start, end int
+	part       *quarry.Document // records, with offsets into the window
+	sents      int              // sentences in the window
+	spans      []quarry.Sentence
+	err        error
+}
+
+// extract runs analysis, the extractors and the resolvers on the window.
+func (w *window) extract(text string, cfg *Config) {
+	an := cfg.Analyzer.Analyze(text[w.start:w.end])
+	defer recycle(cfg.Analyzer, an)
+	w.part = &quarry.Document{}
+	if w.err = extractAll(an, w.part, cfg.Extractors); w.err == nil {
+		w.err = extractAll(an, w.part, cfg.Resolvers)
+	}
+	w.sents = len(an.Sentences)
+	if cfg.Output.WithSentences {
+		w.spans = make([]quarry.Sentence, len(an.Sentences))
+		for i, s := range an.Sentences {
+			w.spans[i] = quarry.Sentence{Start: w.start + s.Start, End: w.start + s.End}
+		}
 	}
 }
 
