@@ -28,8 +28,8 @@ var windowBytes = WindowBytes
 // at most w bytes and the last at len(text). A window ends in its second
 // half at its last paragraph break (a line holding only spaces), else its
 // last line break, else its last sentence end (., ! or ? before a space),
-// else its last space, else between two characters: a token is never cut
-// unless a quarter of a window holds no space.
+// else its last space, else between two characters: a token is cut only
+// when the second half of a window holds no space at all.
 func cutWindows(text string, w int) []int {
 	var ends []int
 	for start := 0; len(text)-start > w; start = ends[len(ends)-1] {
