@@ -770,8 +770,17 @@ func (m *Model) viterbi9(trans, cols []float32, n int, s *scratch) {
 			p0 := prev[0]
 			noI = true
 			if cur[1] == negInf {
-				cur[0] += p0 + tr[0]
-				back[0] = 0
+				// A run of closed tokens (most of news text): O after O
+				// only, taken here without the rest of the loop.
+				for {
+					p0 = scores[i] + (p0 + tr[0])
+					scores[i] = p0
+					bk[i] = 0
+					if i+2*nl > len(scores) || scores[i+nl+1] != negInf {
+						break
+					}
+					i += nl
+				}
 				continue
 			}
 			// O and B- tags may follow O, I- tags not (see init).
