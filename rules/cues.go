@@ -40,11 +40,21 @@ type cueIndex struct {
 	cues  []*Cue
 	trie  *trie
 	forms map[string][]*Cue // lower-cased single-token form → cues
+	// cat numbers each cue's category, ncat of them.
+	cat  []int
+	ncat int
 }
 
 func newCueIndex(cues []*Cue) *cueIndex {
-	x := &cueIndex{cues: cues, trie: newTrie(4 * len(cues)), forms: map[string][]*Cue{}}
+	x := &cueIndex{cues: cues, trie: newTrie(4 * len(cues)), forms: map[string][]*Cue{}, cat: make([]int, len(cues))}
+	cats := map[string]int{}
 	for i, c := range cues {
+		k, ok := cats[c.Category]
+		if !ok {
+			k = len(cats)
+			cats[c.Category] = k
+		}
+		x.cat[i] = k
 		for _, f := range c.Forms {
 			x.trie.add(f, CaseInsensitive, int32(i))
 			k := lower(f)
@@ -53,6 +63,7 @@ func newCueIndex(cues []*Cue) *cueIndex {
 			}
 		}
 	}
+	x.ncat = len(cats)
 	return x
 }
 
@@ -67,17 +78,34 @@ func containsCue(cs []*Cue, c *Cue) bool {
 
 // match finds cues; overlaps are resolved per category, longest first.
 func (x *cueIndex) match(toks []analysis.Token) []CueMatch {
-	byCat := map[string][]span{}
+	sp, kp := spanPool.Get().(*[]span), spanPool.Get().(*[]span)
+	cands := (*sp)[:0]
 	x.trie.find(toks, func(h hit) {
 		c := x.cues[h.ph.val]
-		byCat[c.Category] = append(byCat[c.Category], span{first: h.first, last: h.last, user: c.user, canon: true, order: int(h.ph.val)})
+		cands = append(cands, span{first: h.first, last: h.last, user: c.user, canon: true, order: int(h.ph.val)})
 	})
-	var out []CueMatch
-	for _, cands := range byCat {
-		for _, s := range resolveSpans(cands, len(toks), false) {
-			out = append(out, CueMatch{First: s.first, Last: s.last, Start: toks[s.first].Start, End: toks[s.last-1].End, Cue: x.cues[s.order]})
+	// A category's candidates are moved to the end of kept and resolved
+	// there; resolveSpans' result does not depend on their order.
+	kept := (*kp)[:0]
+	for k := 0; k < x.ncat && len(cands) > 0; k++ {
+		n := len(kept)
+		for _, s := range cands {
+			if x.cat[s.order] == k {
+				kept = append(kept, s)
+			}
 		}
+		kept = append(kept[:n], resolveSpans(kept[n:], len(toks), false)...)
 	}
+	var out []CueMatch
+	if len(kept) > 0 {
+		out = make([]CueMatch, len(kept))
+	}
+	for i, s := range kept {
+		out[i] = CueMatch{First: s.first, Last: s.last, Start: toks[s.first].Start, End: toks[s.last-1].End, Cue: x.cues[s.order]}
+	}
+	*sp, *kp = cands, kept
+	spanPool.Put(sp)
+	spanPool.Put(kp)
 	sortCueMatches(out)
 	return out
 }

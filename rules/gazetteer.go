@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"maps"
 	"slices"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -139,7 +140,8 @@ func (g *Gazetteer) Lookup(name string) *Entry {
 // alias, then the earlier start. Matches never cross a sentence boundary
 // and come back in text order.
 func (g *Gazetteer) Match(toks []analysis.Token) []Match {
-	var cands []span
+	sp := spanPool.Get().(*[]span)
+	cands := (*sp)[:0]
 	g.trie.find(toks, func(h hit) {
 		e := g.entries[h.ph.val>>1]
 		cands = append(cands, span{first: h.first, last: h.last, prio: e.Priority, user: e.user,
@@ -151,8 +153,17 @@ func (g *Gazetteer) Match(toks []analysis.Token) []Match {
 		out[i] = Match{First: c.first, Last: c.last, Start: toks[c.first].Start, End: toks[c.last-1].End,
 			Entry: g.entries[c.order], Alias: !c.canon}
 	}
+	*sp = cands
+	spanPool.Put(sp)
 	return out
 }
+
+// spanPool recycles the candidate spans of a match call and takenPool
+// resolveSpans' marks: matching runs several times on every document.
+var (
+	spanPool  = sync.Pool{New: func() any { return new([]span) }}
+	takenPool = sync.Pool{New: func() any { return new([]bool) }}
+)
 
 // span is a candidate match during overlap resolution.
 type span struct {
@@ -189,8 +200,12 @@ func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
 		}
 		return cmp.Compare(a.order, b.order)
 	})
-	taken := make([]bool, ntoks)
-	out := c[:0] // each span is read before its slot is written
+	tp := takenPool.Get().(*[]bool)
+	if cap(*tp) < ntoks {
+		*tp = make([]bool, ntoks)
+	}
+	taken := (*tp)[:ntoks] // all false: marks are cleared below
+	out := c[:0]           // each span is read before its slot is written
 	for _, s := range c {
 		free := true
 		for i := s.first; i < s.last; i++ {
@@ -207,6 +222,10 @@ func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
 		}
 		out = append(out, s)
 	}
+	for _, s := range out {
+		clear(taken[s.first:s.last])
+	}
+	takenPool.Put(tp)
 	// Kept spans are disjoint and not empty, so their firsts differ and
 	// any sort gives one order.
 	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.first, b.first) })

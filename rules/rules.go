@@ -91,9 +91,11 @@ func (m EntityMatch) Name(text string) string {
 // after dropping what the stoplist forbids, keeping the longer match on
 // overlap, then higher priority, then user over default. text is the document the tokens index into.
 func (s *Set) Entities(text string, toks []analysis.Token) []EntityMatch {
-	var cands []span
-	var all []EntityMatch
-	for _, m := range s.gaz.Match(toks) {
+	gaz := s.gaz.Match(toks)
+	sp := spanPool.Get().(*[]span)
+	cands := (*sp)[:0]
+	all := make([]EntityMatch, 0, len(gaz))
+	for _, m := range gaz {
 		if s.stop.Stopped(m.Entry.Label, text[m.Start:m.End]) {
 			continue
 		}
@@ -112,5 +114,7 @@ func (s *Set) Entities(text string, toks []analysis.Token) []EntityMatch {
 	for i, c := range cands {
 		out[i] = all[c.order]
 	}
+	*sp = cands
+	spanPool.Put(sp)
 	return out
 }

@@ -517,6 +517,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 		return subj{first: r.first, last: r.last, ent: r.ent}
 	}
 	var fallback *subj
+	var fb subj // fallback's storage: &s would move every s to the heap
 	for t := a; t < p.first; t++ {
 		mi := d.tokMent[t]
 		if mi < 0 || d.ments[mi].first != t {
@@ -543,7 +544,8 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 		}
 		if !isNamed(m.ent.Label) {
 			if fallback == nil {
-				fallback = &s
+				fb = s
+				fallback = &fb
 			}
 			t = m.last - 1
 			continue

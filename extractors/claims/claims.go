@@ -17,6 +17,7 @@
 package claims
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -80,7 +81,8 @@ func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
 	d := newDocState(x, doc, out)
 	cs := d.run()
 	d.keep()
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+	// Not sort.SliceStable: its reflect swapper allocated on every call.
+	slices.SortStableFunc(cs, func(a, b quarry.Claim) int { return cmp.Compare(a.Start, b.Start) })
 	for i := range cs {
 		cs[i].ID = "c" + strconv.Itoa(i+1)
 		cs[i].Scope = Scope(cs[i].Text)

@@ -110,7 +110,9 @@ func (s *scanner) record(a amount, vals *[]float64) quarry.Figure {
 // replaced, never grown, so earlier pointers stay valid.
 func slab(vals *[]float64, v float64) *float64 {
 	if vals == nil {
-		return &v
+		p := new(float64) // not &v: that moved every v to the heap
+		*p = v
+		return p
 	}
 	if len(*vals) == cap(*vals) {
 		*vals = make([]float64, 0, 64)

@@ -678,25 +678,21 @@ func (r *run) contentWords(s span) int {
 // nameLike reports a short title-cased content: a name or title in marks
 // ("Just Walk Out", "Meet the Press").
 func nameLike(c string) bool {
-	ws := strings.Fields(c)
-	if len(ws) == 0 || len(ws) > 5 {
-		return false
+	// Word by word, not strings.Fields: a long quote is turned away at
+	// its sixth word or first lower-case one, unsplit.
+	i := 0
+	for w := range strings.FieldsSeq(c) {
+		if i == 5 {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && (i == 0 || len(w) > 3) { // of, the, and
+			return false
+		}
+		i++
 	}
 	last, _ := utf8.DecodeLastRuneInString(c)
-	if strings.ContainsRune(".!?,", last) {
-		return false
-	}
-	for i, w := range ws {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) || unicode.IsDigit(r) {
-			continue
-		}
-		if i > 0 && len(w) <= 3 { // of, the, and
-			continue
-		}
-		return false
-	}
-	return true
+	return i > 0 && !strings.ContainsRune(".!?,", last)
 }
 
 // trimContent drops the comma and spaces a quote ends with: the comma

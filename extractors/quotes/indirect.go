@@ -12,9 +12,9 @@ var sayVerbs = map[string]bool{"say": true, "tell": true, "add": true, "warn": t
 // indirect finds reported speech without quotation marks: a speaker, a
 // finite speech verb and "that" + clause ("Jassy noted that ..."), or a
 // clause followed by its attribution ("..., the spokesman said.").
-// Sentences holding a quotation are left to the quote reader.
-func (r *run) indirect() []quarry.Quote {
-	var out []quarry.Quote
+// Sentences holding a quotation are left to the quote reader. The records
+// are appended to out.
+func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 	// Only tokens where a cue starts can hold the verb: the sentence's
 	// cues (in token order, the first per token being cueKind's) are
 	// walked instead of its tokens.

@@ -91,9 +91,8 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 	r := newRun(x, doc, ents)
 	recs := r.quotes()
 	if x.cfg.indirect {
-		recs = append(recs, r.indirect()...)
+		recs = r.indirect(recs)
 	}
-	r.buf.put()
 	slices.SortStableFunc(recs, func(a, b quarry.Quote) int { return cmp.Compare(a.Start, b.Start) })
 	out := make([]quarry.Quote, 0, len(recs))
 	for _, q := range recs {
@@ -103,6 +102,9 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 		q.ID = "q" + strconv.Itoa(len(out)+1)
 		out = append(out, q)
 	}
+	clear(recs) // they point into the document
+	r.buf.recs = recs[:0]
+	r.buf.put()
 	return out
 }
 
@@ -141,6 +143,8 @@ type scratch struct {
 	keys         []uint64
 	marks        []mark
 	spans        []span
+	// recs holds the records before they are sorted and numbered.
+	recs []quarry.Quote
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -189,9 +189,10 @@ func (r *run) sentAttrib(f, end int) attrib {
 	return attrib{}
 }
 
-// quotes reads every outer quotation span into a record.
+// quotes reads every outer quotation span into a record, appended to the
+// scratch's recs.
 func (r *run) quotes() []quarry.Quote {
-	var out []quarry.Quote
+	out := r.buf.recs[:0]
 	type done struct {
 		at    attrib
 		end   int // closeEnd of the span
