@@ -580,9 +580,9 @@ func (m *tagModel) features(w string, buf *[]byte) tokFeat {
 }
 
 type tagScratch struct {
-	feats []*tokFeat // the pads, then a token's features, then the pads
-	own   []tokFeat  // features byWord does not keep (Word 0, or being written)
-	base  [tagBlock]tagBase
+	base  [tagBlock]tagBase // first, so that each starts a cache line
+	feats []*tokFeat        // the pads, then a token's features, then the pads
+	own   []tokFeat         // features byWord does not keep (Word 0, or being written)
 	buf   []byte
 	ctxs  []ctxSum   // the rest of a block of sums (see take)
 	parts []partNode // likewise
@@ -594,10 +594,13 @@ const tagBlock = 32
 // tagBase is a token's scores from the features that do not depend on the
 // tags before it, by class (biased, see sumBias), and the classes they
 // touch. Indexed by a class byte, so without bounds checks: only the first
-// sumLanes entries (three cache lines) are ever used.
+// sumLanes entries are ever used, in three cache lines with seen. Padded to
+// 17 lines, so that a block's bases fall in different sets of the cache,
+// where a stride of 16 put eight in a set.
 type tagBase struct {
-	v    [256]int32
 	seen uint64
+	v    [256]int32
+	_    [56]byte
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
