@@ -89,8 +89,8 @@ type tagModel struct {
 type wordRows struct {
 	cur, prev, prev2, next, next2 int32 // "i word", "i-1 word", "i-2 word", "i+1 word", "i+2 word"
 	twOff, twLen                  int32 // its "i-1 tag+i word" rows, m.tagWord[twOff:][:twLen], by tag
-	// Derived: the previous tags with such a row, a bit each, and where
-	// in m.far the dense sums of long prev2 and next2 rows are (+1, or 0).
+	// Derived: the previous tags with such a row, a bit each, and the
+	// prev2 and next2 rows as tag reads them (see farSum).
 	tw                 uint64
 	prev2Far, next2Far int32
 }
@@ -109,18 +109,33 @@ type fixedTag struct {
 	id  uint8
 }
 
-// tokFeat holds the tag-independent lookups for one token.
+// tokFeat holds the tag-independent lookups for one token: all that tag
+// reads of a word, copied from wordInfo, so that it shares one cache line
+// with its byWord state (56 bytes, 64 with it) and a token costs no read
+// of wordInfo, a line each of its word and those two before and after.
 type tokFeat struct {
-	word int32 // wordInfo index of the normalised form, or -1
-	nsuf int32 // sufInfo index of the normalised form's suffix, or -1
-	suf  int32 // sufInfo index of the word as written, or -1
-	pref int32 // "i pref1" row
-	cur  int32 // the "i word" row of word, kept with the rest the token reads
-	done bool  // tag already decided (dictionary or special case)
-	id   uint8
-	tag  string
-	part *partSum // the running sums after the bias, rawSuf and pref rows, unless done
-	ctx  *ctxSum  // what the token gives its neighbours' scores
+	part  *partSum // the running sums after the bias, rawSuf and pref rows, unless done
+	ctx   *ctxSum  // what the token gives its neighbours' scores
+	tw    uint64   // word's wordRows.tw (0 for none)
+	twOff int32    // and twOff
+	cur   int32    // the "i word" row of word
+	prev2 int32    // word's prev2 and next2 rows as farSum takes them
+	next2 int32
+	word  int32 // wordInfo index of the normalised form, or -1
+	nsuf  int32 // sufInfo index of the normalised form's suffix, or -1
+	suf   int32 // sufInfo index of the word as written, or -1
+	done  bool  // tag already decided (dictionary or special case)
+	named bool  // done, and the tag is not m.classes[id]: decided gives it
+	id    uint8
+}
+
+// noFeat is the features of a word the model does not know, before lookup.
+var noFeat = tokFeat{word: -1, nsuf: -1, suf: -1, cur: noRow, prev2: noRow, next2: noRow}
+
+// setWord sets f's features from model word i (wordInfo index).
+func (m *tagModel) setWord(f *tokFeat, i int32) {
+	wr := &m.wordInfo[i]
+	f.word, f.cur, f.tw, f.twOff, f.prev2, f.next2 = i, wr.cur, wr.tw, wr.twOff, wr.prev2Far, wr.next2Far
 }
 
 // rawSuf is the "i suffix" row of the word as written, or noRow.
@@ -309,7 +324,7 @@ func buildModel(wts map[string]map[string]float64, tags map[string]string, class
 
 	// Context padding is used as is, not normalised.
 	for i, w := range [...]string{"-START-", "-START2-", "-END-", "-END2-"} {
-		m.pads[i] = tokFeat{word: -1, nsuf: -1, suf: -1, cur: noRow}
+		m.pads[i] = noFeat
 		if k, ok := m.words[w]; ok {
 			m.pads[i].word = k
 		}
@@ -548,13 +563,13 @@ func normalize(w string, buf *[]byte) []byte {
 
 // features computes the tag-independent lookups for word w (as written).
 func (m *tagModel) features(w string, buf *[]byte) tokFeat {
-	f := tokFeat{word: -1, pref: m.pref1[w[0]], cur: noRow}
+	f := noFeat
 	k := sufKey(w[max(0, len(w)-3):])
 	si := m.sufs.find(k)
 	f.suf = si
 	n := normalize(w, buf)
 	if i, ok := m.words[string(n)]; ok {
-		f.word, f.cur = i, m.wordInfo[i].cur
+		m.setWord(&f, i)
 	}
 	// Most words are lower case already: one suffix lookup, not two.
 	if nk := sufKey(n[max(0, len(n)-3):]); nk != k {
@@ -565,9 +580,9 @@ func (m *tagModel) features(w string, buf *[]byte) tokFeat {
 }
 
 type tagScratch struct {
-	feats []*tokFeat // the pads, then a token's features, then the pads
-	own   []tokFeat  // features byWord does not keep (Word 0, or being written)
-	base  [tagBlock]tagBase
+	base  [tagBlock]tagBase // first, so that each starts a cache line
+	feats []*tokFeat        // the pads, then a token's features, then the pads
+	own   []tokFeat         // features byWord does not keep (Word 0, or being written)
 	buf   []byte
 	ctxs  []ctxSum   // the rest of a block of sums (see take)
 	parts []partNode // likewise
@@ -579,10 +594,13 @@ const tagBlock = 32
 // tagBase is a token's scores from the features that do not depend on the
 // tags before it, by class (biased, see sumBias), and the classes they
 // touch. Indexed by a class byte, so without bounds checks: only the first
-// sumLanes entries (three cache lines) are ever used.
+// sumLanes entries are ever used, in three cache lines with seen. Padded to
+// 17 lines, so that a block's bases fall in different sets of the cache,
+// where a stride of 16 put eight in a set.
 type tagBase struct {
-	v    [256]int32
 	seen uint64
+	v    [256]int32
+	_    [56]byte
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(tagScratch) }}
@@ -641,8 +659,8 @@ func (m *tagModel) tag(toks []Token) {
 			}
 			b := &sc.base[i-from]
 			pv, nv := &feats[i+1].ctx.prev, &feats[i+3].ctx.next
-			pv2, pr2 := m.farSum(feats[i].word, false)
-			nv2, nr2 := m.farSum(feats[i+4].word, true)
+			pv2, pr2 := m.farSum(feats[i].prev2)
+			nv2, nr2 := m.farSum(feats[i+4].next2)
 			if pv2 == &biased && nv2 == &biased {
 				add3(b, f.part, pv, nv) // neither far word has a dense sum
 			} else {
@@ -655,16 +673,18 @@ func (m *tagModel) tag(toks []Token) {
 		for i := from; i < to; i++ {
 			f := feats[i+2]
 			if f.done {
-				toks[i].Tag = f.tag
+				if f.named {
+					t, _ := m.decided(tagInput(toks, i))
+					toks[i].Tag = t.tag
+				} else {
+					toks[i].Tag = m.classes[f.id]
+				}
 				p2, p1 = p1, f.id
 				continue
 			}
 			b := &sc.base[i-from]
-			if f.word >= 0 {
-				wr := &m.wordInfo[f.word]
-				if bit := uint64(1) << p1; wr.tw&bit != 0 {
-					m.addTo(b, m.tagWord[int(wr.twOff)+bits.OnesCount64(wr.tw&(bit-1))].row)
-				}
+			if bit := uint64(1) << p1; f.tw&bit != 0 {
+				m.addTo(b, m.tagWord[int(f.twOff)+bits.OnesCount64(f.tw&(bit-1))].row)
 			}
 			best := m.best(b, m.pairFor(p1, p2))
 			if best < 0 {

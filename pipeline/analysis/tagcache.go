@@ -180,7 +180,8 @@ func unmarshalModel(b []byte) (*tagModel, error) {
 		m.sufInfo[i] = sufRows{sufInfo[3*i], sufInfo[3*i+1], sufInfo[3*i+2]}
 	}
 	for i := range m.pads {
-		m.pads[i] = tokFeat{word: c.Pads[2*i], nsuf: c.Pads[2*i+1], suf: -1, cur: noRow}
+		m.pads[i] = noFeat
+		m.pads[i].word, m.pads[i].nsuf = c.Pads[2*i], c.Pads[2*i+1]
 	}
 	m.fixed = make(map[string]fixedTag, len(c.FixKeys))
 	for i, k := range c.FixKeys {

@@ -57,19 +57,13 @@ type ctxSum struct {
 // would take three cache lines where the row takes one.
 const denseRow = 16
 
-// farSum returns what word w (-1 for none) adds to the token two before
-// it (next) or after it: a dense sum, else &biased and a row (or noRow).
-func (m *tagModel) farSum(w int32, next bool) (*partSum, int32) {
-	if w < 0 {
-		return &biased, noRow
-	}
-	wr := &m.wordInfo[w]
-	k, r := wr.prev2Far, wr.prev2
-	if next {
-		k, r = wr.next2Far, wr.next2
-	}
-	if k > 0 {
-		return &m.far[k-1], noRow
+// farSum returns what a word's prev2 or next2 row r (as wordRows.prev2Far
+// and next2Far keep it: noRow for none, m.far[-2-r] for a long one) adds to
+// the token two after or before it: a dense sum, else &biased and a row
+// (or noRow).
+func (m *tagModel) farSum(r int32) (*partSum, int32) {
+	if r < noRow {
+		return &m.far[-2-r], noRow
 	}
 	return &biased, r
 }
@@ -115,10 +109,10 @@ func (m *tagModel) makeCtx(c *ctxSum, word, nsuf int32) {
 func (m *tagModel) derive() {
 	far := func(r int32) int32 {
 		if r < 0 || m.rows[r+1]>>rowLenShift < denseRow {
-			return 0
+			return r
 		}
 		m.far = append(m.far, m.sumRows(r))
-		return int32(len(m.far))
+		return -1 - int32(len(m.far)) // see farSum
 	}
 	for i := range m.wordInfo {
 		wr := &m.wordInfo[i]
@@ -138,22 +132,29 @@ func (m *tagModel) derive() {
 		// normal form, so they are summed here, outside the arrays.
 		m.pads[i].ctx = &ctxSum{biased, biased}
 		m.makeCtx(m.pads[i].ctx, m.pads[i].word, m.pads[i].nsuf)
+		if w := m.pads[i].word; w >= 0 {
+			m.setWord(&m.pads[i], w)
+		}
 	}
 }
 
-// partNode is a shared partSum of one raw suffix row, and the next.
+// partNode is a shared partSum of one raw suffix row, and the next. It is
+// padded to four cache lines, so that in a block of them (see take) every
+// sum, read for each token, takes three lines rather than four.
 type partNode struct {
-	pref int32
 	sum  partSum
 	next *partNode
+	pref int32
+	_    [52]byte
 }
 
-// partFor returns the shared sums of the bias, rawSuf and pref rows of f.
+// partFor returns the shared sums of the bias, rawSuf and pref ("i pref1")
+// rows of f.
 // They are listed by suffix (those without a row together), each list
 // short (a node per first letter or so), in an array read without a lock,
 // as ctxFor's.
-func (m *tagModel) partFor(f *tokFeat, sc *tagScratch) *partSum {
-	rawSuf, pref := m.rawSuf(f), f.pref
+func (m *tagModel) partFor(f *tokFeat, pref int32, sc *tagScratch) *partSum {
+	rawSuf := m.rawSuf(f)
 	slot := &m.partBySuf[0]
 	if rawSuf >= 0 {
 		slot = &m.partBySuf[f.suf+1]
@@ -226,14 +227,22 @@ func (m *tagModel) lookup(w string, sc *tagScratch) tokFeat {
 	// Even a word with a known tag feeds its neighbours' context features.
 	f := m.features(w, &sc.buf)
 	f.ctx = m.ctxFor(f.word, f.nsuf, sc)
-	if t, ok := m.fixed[w]; ok {
-		f.done, f.id, f.tag = true, t.id, t.tag
-	} else if t, ok := m.special(w); ok {
-		f.done, f.id, f.tag = true, t.id, t.tag
+	if t, ok := m.decided(w); ok {
+		f.done, f.id = true, t.id
+		f.named = t.id >= tagStart || m.classes[t.id] != t.tag
 	} else {
-		f.part = m.partFor(&f, sc)
+		f.part = m.partFor(&f, m.pref1[w[0]], sc)
 	}
 	return f
+}
+
+// decided returns w's tag when the model does not choose it: from the
+// dictionary or a special case.
+func (m *tagModel) decided(w string) (fixedTag, bool) {
+	if t, ok := m.fixed[w]; ok {
+		return t, true
+	}
+	return m.special(w)
 }
 
 // sumBlock is how many sums a scratch takes from one allocation: a word's

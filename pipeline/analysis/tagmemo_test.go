@@ -29,7 +29,7 @@ func TestTagParts(t *testing.T) {
 			}
 			n++
 			var want [tagStart]int32
-			for _, r := range []int32{m.bias, m.rawSuf(&f), f.pref} {
+			for _, r := range []int32{m.bias, m.rawSuf(&f), m.pref1[v[0]]} {
 				if r >= 0 {
 					_, es := m.row(r)
 					for _, e := range es {
@@ -40,7 +40,7 @@ func TestTagParts(t *testing.T) {
 			if f.part.sums() != want {
 				t.Fatalf("lookup(%q): partial sums %v, want %v", v, f.part.sums(), want)
 			}
-			key := [2]int32{m.rawSuf(&f), f.pref}
+			key := [2]int32{m.rawSuf(&f), m.pref1[v[0]]}
 			if p, ok := byPair[key]; ok && p != f.part {
 				t.Fatalf("lookup(%q): a second sum for rows %v", v, key)
 			}
@@ -165,9 +165,10 @@ func TestTagContext(t *testing.T) {
 		if f.word >= 0 {
 			// An i±2 row is summed densely or walked, not both.
 			for _, next := range []bool{false, true} {
-				p, r := m.farSum(f.word, next)
+				p, r := m.farSum(f.prev2)
 				want := sum(m.wordInfo[f.word].prev2)
 				if next {
+					p, r = m.farSum(f.next2)
 					want = sum(m.wordInfo[f.word].next2)
 				}
 				got, ps := sum(r), p.sums()

@@ -16,15 +16,15 @@ import (
 func (m *tagModel) tagPlain(toks []Token) []string {
 	var buf []byte
 	feats := make([]tokFeat, len(toks))
+	prefs := make([]int32, len(toks))
+	out := make([]string, len(toks))
 	for i := range toks {
 		w := tagInput(toks, i)
 		f := m.features(w, &buf)
-		if t, ok := m.fixed[w]; ok {
-			f.done, f.id, f.tag = true, t.id, t.tag
-		} else if t, ok := m.special(w); ok {
-			f.done, f.id, f.tag = true, t.id, t.tag
+		if t, ok := m.decided(w); ok {
+			f.done, f.id, out[i] = true, t.id, t.tag
 		}
-		feats[i] = f
+		feats[i], prefs[i] = f, m.pref1[w[0]]
 	}
 	ctx := func(j int) tokFeat {
 		switch {
@@ -51,15 +51,13 @@ func (m *tagModel) tagPlain(toks []Token) []string {
 		}
 		return pick(&m.sufInfo[f.nsuf])
 	}
-	out := make([]string, len(toks))
 	p1, p2 := uint8(tagStart), uint8(tagStart2)
 	for i, f := range feats {
 		if f.done {
-			out[i] = f.tag
 			p2, p1 = p1, f.id
 			continue
 		}
-		rows := []int32{m.bias, m.rawSuf(&f), f.pref,
+		rows := []int32{m.bias, m.rawSuf(&f), prefs[i],
 			word(f, func(w *wordRows) int32 { return w.cur }),
 			word(ctx(i-1), func(w *wordRows) int32 { return w.prev }),
 			suf(ctx(i-1), func(s *sufRows) int32 { return s.prev }),
