@@ -113,6 +113,11 @@ type Patterns struct {
 	bareBy map[string][]altRef
 	// words keeps per word what Match derives from its spelling alone.
 	words analysis.WordCache[patWord]
+	// idle has the bit of each word with no flags, no rules keyed on it
+	// and no list bit a wild rule needs (most words), which prepare passes
+	// over: a bit test where a cache read costs more and stays in cache
+	// less.
+	idle analysis.WordBits
 	// listBits numbers the lists specs test (at most 64).
 	listBits map[string]int
 }
@@ -289,6 +294,9 @@ func (p *Patterns) prepare(sc *matchScratch, toks []analysis.Token, need uint64)
 	starts, needs := sc.starts[:0], sc.needs[:0]
 	ruled := p.ruled
 	for i := range toks {
+		if p.idle.Has(toks[i].Word) {
+			continue
+		}
 		pw := p.words.Get(toks[i].Word)
 		if pw == nil {
 			w := p.wordOf(&toks[i])
@@ -351,7 +359,28 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 	}
 	pw := patWord{low: low, flags: f, ruled: p.byWord[low]}
 	p.words.Put(t.Word, pw)
+	if pw.flags == 0 && t.Word != 0 && p.idleRules(pw.ruled) {
+		p.idle.Set(t.Word)
+	}
 	return pw
+}
+
+// idleRules reports whether wordRules number k has no rules and no list
+// bit that any wild rule needs (match's need is a part of theirs).
+func (p *Patterns) idleRules(k int32) bool {
+	if k == 0 {
+		return true
+	}
+	wr := &p.ruled[k]
+	if len(wr.first) > 0 {
+		return false
+	}
+	for _, r := range p.wild {
+		if wr.lists&r.alt.need != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // tokStart is a token that may start a match, its flags and the rules
