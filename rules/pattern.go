@@ -185,6 +185,8 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 	sc := matchPool.Get().(*matchScratch)
 	defer func() {
 		clear(sc.starts) // don't keep rules alive in the pool
+		clear(sc.wild)
+		clear(sc.bare)
 		matchPool.Put(sc)
 	}()
 	wild, bare := p.wild, p.bare
@@ -196,6 +198,9 @@ func (p *Patterns) match(toks []analysis.Token, prod string) []PatternMatch {
 		need |= r.alt.need
 	}
 	starts, needs := p.prepare(sc, toks, need)
+	sc.wild = possible(sc.wild[:0], wild, needs)
+	sc.bare = possible(sc.bare[:0], bare, needs)
+	wild, bare = sc.wild, sc.bare
 	// Candidates per product, in the order found (overlap resolution
 	// depends on it).
 	var byProd []prodSpans
@@ -383,6 +388,20 @@ func (p *Patterns) idleRules(k int32) bool {
 	return true
 }
 
+// possible appends to dst the rules of rs but those with a need no token
+// in needs has: those cannot match in the document (most documents, for
+// the entity rules), and leaving them out spares testing them at every
+// start.
+func possible(dst, rs []altRef, needs []tokNeed) []altRef {
+	for _, r := range rs {
+		if need := r.alt.need; need != 0 && !slices.ContainsFunc(needs, func(n tokNeed) bool { return n.lists&need == need }) {
+			continue
+		}
+		dst = append(dst, r)
+	}
+	return dst
+}
+
 // tokStart is a token that may start a match, its flags and the rules
 // keyed on it.
 type tokStart struct {
@@ -409,7 +428,9 @@ type matchScratch struct {
 	// in order (few).
 	needs  []tokNeed
 	needAt []int
-	m      matcher
+	// wild and bare are match's rules less those that cannot match.
+	wild, bare []altRef
+	m          matcher
 }
 
 var matchPool = sync.Pool{New: func() any { return new(matchScratch) }}
