@@ -177,7 +177,7 @@ type span struct {
 // with prioFirst, higher priority first), and returns them in text order.
 // It reuses c's array for the result.
 func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
-	if len(c) <= 1 {
+	if len(c) <= 1 || inOrder(c) {
 		return c
 	}
 	// The slices sorts take no reflection and allocate nothing; a stable
@@ -230,6 +230,20 @@ func resolveSpans(c []span, ntoks int, prioFirst bool) []span {
 	// any sort gives one order.
 	slices.SortFunc(out, func(a, b span) int { return cmp.Compare(a.first, b.first) })
 	return out
+}
+
+// inOrder reports whether the spans of c are not empty, disjoint and in
+// text order (most calls: few names overlap): resolveSpans would keep them
+// all and return them so.
+func inOrder(c []span) bool {
+	end := 0
+	for _, s := range c {
+		if s.first < end || s.last <= s.first {
+			return false
+		}
+		end = s.last
+	}
+	return true
 }
 
 // firstIf orders the span for which a flag is set first.

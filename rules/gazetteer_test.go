@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"math/rand"
+	"slices"
 	"testing"
 )
 
@@ -295,5 +297,36 @@ rows: |
 	}
 	if fi := s.Files(); len(fi) != 1 || fi[0].Counts["entries"] != 3 || fi[0].Kinds[0] != "gazetteer" {
 		t.Errorf("files = %+v", fi)
+	}
+}
+
+// TestResolveSpansInOrder checks that spans already disjoint and in text
+// order, which resolveSpans returns as they are, are what it makes of them
+// in any other order.
+func TestResolveSpansInOrder(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	for range 500 {
+		var in []span
+		for at := rng.Intn(3); at < 40 && len(in) < 8; at += rng.Intn(4) {
+			n := 1 + rng.Intn(3)
+			in = append(in, span{first: at, last: at + n, prio: rng.Intn(2), user: rng.Intn(2) == 0, canon: rng.Intn(2) == 0, order: len(in)})
+			at += n
+		}
+		if len(in) < 2 || !inOrder(in) {
+			t.Fatalf("%v: not in order", in)
+		}
+		for _, prioFirst := range []bool{false, true} {
+			mixed := slices.Clone(in)
+			rng.Shuffle(len(mixed), func(i, j int) { mixed[i], mixed[j] = mixed[j], mixed[i] })
+			if inOrder(mixed) {
+				continue
+			}
+			if got := resolveSpans(mixed, 50, prioFirst); !slices.Equal(got, in) {
+				t.Fatalf("resolveSpans(%v) = %v, want %v", mixed, got, in)
+			}
+		}
+	}
+	if inOrder([]span{{first: 2, last: 4}, {first: 3, last: 5}}) || inOrder([]span{{first: 2, last: 2}}) {
+		t.Fatal("overlapping or empty spans taken as in order")
 	}
 }
