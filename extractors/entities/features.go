@@ -513,11 +513,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 		)
 	}
 	if rest {
-		out = append(out,
-			mix(tPrevCur, mix(prev1, in.lower)),
-			mix(tCurNext, mix(in.lower, next1)),
-			mix(tShape3, mix(mix(pshape, in.shape), nshape)),
-		)
+		out = pairFeatures(out, prev1, in.lower, next1, pshape, in.shape, nshape)
 	}
 	if head {
 		// Case carries no signal in an all-caps line: lean on the word and
@@ -555,7 +551,7 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 		}
 	}
 	if rest && in.pos != 0 {
-		out = append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
+		out = posFeatures(out, in, ppos, npos)
 	}
 	if ctx {
 		out = append(out, mix(tPosition, uint64(min(i, 2))))
@@ -566,18 +562,67 @@ func appendFeatures(infos []tokInfo, i int, out []uint64, parts uint8) []uint64 
 	if ctx && in.flags&fHasLetter != 0 {
 		out = append(out, mix(tDocCap, mix(uint64(in.doc), uint64(in.flags&(fUpperFirst|fSentStart|fHeadline)))))
 	}
-	if rest {
-		for g := in.gaz; g != 0; g &= g - 1 {
-			bit := uint64(trailingZeros16(g))
-			out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
-		}
-		for g := in.rule; g != 0; g &= g - 1 {
-			bit := uint64(trailingZeros16(g))
-			out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
-		}
+	if rest && in.gaz|in.rule != 0 {
+		out = hitFeatures(out, in)
 	}
 	if own {
 		out = append(out, mix(tLen, min(uint64(in.nbytes), 6)))
+	}
+	return out
+}
+
+// restFeatures is appendFeatures with partRest only, for a token outside
+// headlines (see emissions): the same features in the same order, without
+// the tests and neighbour reads of the other parts.
+func restFeatures(infos []tokInfo, i int, out []uint64) []uint64 {
+	in := &infos[i]
+	prev1, pshape, ppos := hStart, hStart, hStart
+	next1, nshape, npos := hEnd, hEnd, hEnd
+	if i > 0 {
+		p := &infos[i-1]
+		prev1, pshape, ppos = p.lower, p.shape, p.pos
+	}
+	if i+1 < len(infos) {
+		n := &infos[i+1]
+		next1, nshape, npos = n.lower, n.shape, n.pos
+	}
+	out = pairFeatures(out, prev1, in.lower, next1, pshape, in.shape, nshape)
+	if in.pos != 0 {
+		out = posFeatures(out, in, ppos, npos)
+	}
+	if in.flags&fSentStart != 0 {
+		out = append(out, mix(tInitShape, in.shape))
+	}
+	if in.gaz|in.rule != 0 {
+		out = hitFeatures(out, in)
+	}
+	return out
+}
+
+// pairFeatures appends the features of a word with its neighbours' words
+// and shapes.
+func pairFeatures(out []uint64, prev1, lower, next1, pshape, shape, nshape uint64) []uint64 {
+	return append(out,
+		mix(tPrevCur, mix(prev1, lower)),
+		mix(tCurNext, mix(lower, next1)),
+		mix(tShape3, mix(mix(pshape, shape), nshape)),
+	)
+}
+
+// posFeatures appends a tagged token's part-of-speech features.
+func posFeatures(out []uint64, in *tokInfo, ppos, npos uint64) []uint64 {
+	return append(out, mix(tPOS, in.pos), mix(tPrevPOS, ppos), mix(tNextPOS, npos), mix(tPOSLower, mix(in.pos, in.lower)))
+}
+
+// hitFeatures appends the features of a token's gazetteer and rule bits.
+func hitFeatures(out []uint64, in *tokInfo) []uint64 {
+	for g := in.gaz; g != 0; g &= g - 1 {
+		bit := uint64(trailingZeros16(g))
+		out = append(out, mix(tGaz, bit), mix(tGaz+1<<8, mix(bit, in.shape)))
+	}
+	for g := in.rule; g != 0; g &= g - 1 {
+		bit := uint64(trailingZeros16(g))
+		out = append(out, mix(tRuleGaz, bit), mix(tRuleGaz+1<<8, mix(bit, in.shape)))
 	}
 	return out
 }

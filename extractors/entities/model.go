@@ -479,7 +479,11 @@ func (m *Model) emissions(infos []tokInfo, first int, s *scratch, second bool) {
 					a[y] += p1[y] + n1[y] + p2[y] + n2[y] + cx[y]
 				}
 			}
-			s.feats = appendFeatures(infos, i, s.feats[:0], parts)
+			if parts == partRest {
+				s.feats = restFeatures(infos, i, s.feats[:0])
+			} else {
+				s.feats = appendFeatures(infos, i, s.feats[:0], parts)
+			}
 			t.accumulate(s.feats, &a, m.bits)
 		}
 		sc := s.scores[i*nl : i*nl+nl]
