@@ -76,7 +76,7 @@ func FuzzCutWindows(f *testing.F) {
 }
 
 // longArticle is the repo's plain-text articles run together, n times.
-func longArticle(t *testing.T, n int) string {
+func longArticle(t testing.TB, n int) string {
 	var parts []string
 	for _, name := range []string{"01-quillmore-halvern-deal.txt", "02-brightwell-layoffs.md", "04-harbour-council-budget.txt"} {
 		b, err := os.ReadFile(filepath.Join("../testdata/articles", name))
@@ -111,12 +111,19 @@ func checkLinks(t *testing.T, d *quarry.Document) {
 			t.Errorf("%s: mentions out of order", e.ID)
 		}
 	}
+	// A record's sentence is the one it starts in, or next to it: a
+	// quote's is that of its opening mark or of its first token, which
+	// may lie a sentence before or after where its content starts.
 	sent := func(what string, i, start, end int) {
 		if i < 0 || i >= len(d.Sentences) {
 			t.Fatalf("%s: sentence %d of %d", what, i, len(d.Sentences))
 		}
-		if s := d.Sentences[i]; start < s.Start || end > s.End && start >= s.End {
-			t.Errorf("%s [%d,%d) is not in its sentence %d [%d,%d)", what, start, end, i, s.Start, s.End)
+		at, _ := slices.BinarySearchFunc(d.Sentences, start, func(s quarry.Sentence, off int) int { return s.Start - off })
+		if at < len(d.Sentences) && d.Sentences[at].Start > start || at == len(d.Sentences) {
+			at-- // the last sentence starting at or before start
+		}
+		if i < at-1 || i > at+1 {
+			t.Errorf("%s [%d,%d) is in sentence %d, not next to its sentence %d", what, start, end, at, i)
 		}
 	}
 	for i, f := range d.Figures {
@@ -352,4 +359,32 @@ func TestLongArticleInterrupted(t *testing.T) {
 	if len(j.doc.Entities) != 0 {
 		t.Errorf("%d entities kept from an interrupted article", len(j.doc.Entities))
 	}
+}
+
+// Any text cut into small windows gives records that index the text, with
+// ids in order and references that hold, whatever the windows cut.
+func FuzzWindows(f *testing.F) {
+	f.Add(longArticle(f, 1), 700)
+	f.Add("Acme Corp. said revenue rose 5% to $8 billion.\n\n\"We grew,\" said Ada Halvern, its chief executive. Halvern added: \"More to come.\"", 64)
+	f.Add("“Quote across\n\nparagraphs,” she said. Smith — the CEO — said ~12,000+ jobs, 5–10% of staff.", 40)
+	cfg := Config{Workers: 2, Analyzer: analysis.Default(), Extractors: standardChain(f), Output: OutputOptions{WithSentences: true}}
+	defer func(w int) { windowBytes = w }(windowBytes)
+	f.Fuzz(func(t *testing.T, text string, w int) {
+		if w < 32 || w > 4096 || len(text) > 1<<15 {
+			return
+		}
+		// What decode hands on: valid UTF-8, no NUL.
+		text = strings.ReplaceAll(strings.ToValidUTF8(text, "\x1a"), "\x00", "")
+		windowBytes = w
+		art := quarry.Article{ID: "fuzz", Text: text}
+		j := &job{art: art, doc: newDocument(art, nil, nil)}
+		extractWindows(context.Background(), j, &cfg)
+		if j.doc.Error != nil {
+			t.Fatalf("%+v", j.doc.Error)
+		}
+		if err := j.doc.CheckOffsets(text); err != nil {
+			t.Fatal(err)
+		}
+		checkLinks(t, j.doc)
+	})
 }
