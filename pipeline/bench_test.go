@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/quarrylabs/quarry"
@@ -97,4 +98,30 @@ func BenchmarkEncode(b *testing.B) {
 	}
 	benchmetric.Report(b, size, tokens)
 	b.ReportMetric(float64(out)*float64(b.N)/b.Elapsed().Seconds()/1e6, "out-MB/s")
+}
+
+// BenchmarkLongArticle runs one article four windows long (the repo's
+// articles over and over) through the whole pipeline with 1 and 2
+// workers: analysis and extraction a window at a time, the merge and the
+// line written as it is encoded.
+func BenchmarkLongArticle(b *testing.B) {
+	one := longArticle(b, 1)
+	text := strings.Repeat(one, 4*WindowBytes/len(one)+1)
+	path := filepath.Join(b.TempDir(), "long.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	tokens := len(analysis.Default().Analyze(text).Tokens)
+	exs := standardChain(b)
+	for _, w := range []int{1, 2} {
+		b.Run("workers="+strconv.Itoa(w), func(b *testing.B) {
+			cfg := Config{Workers: w, Extractors: exs}
+			for i := 0; i < b.N; i++ {
+				if _, err := Run(context.Background(), cfg, []string{path}, io.Discard, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			benchmetric.Report(b, len(text), tokens)
+		})
+	}
 }
