@@ -36,7 +36,9 @@ for dir in "$bbc" bench-out/bbc4; do
   results+=("$(printf '%-34s %6d MB  %s' "peak RSS, $(basename "$dir")" "$rss" "$(verdict "$rss < 200")")")
 done
 
-# Both cores: --workers 2 against --workers 1, alternating, medians of five.
+# Both cores: --workers 2 against --workers 1, alternating, medians of
+# seven. The fastest runs are shown too: the host's load slows a run that
+# needs both cores at once more than one that needs one.
 w1=(); w2=()
 secs() {
   local start
@@ -44,11 +46,14 @@ secs() {
   "$q" extract --quiet --workers "$1" "$bbc" > /dev/null 2>&1
   elapsed "$start"
 }
-for run in 1 2 3 4 5; do w1+=("$(secs 1)"); w2+=("$(secs 2)"); done
-m1=$(printf '%s\n' "${w1[@]}" | sort -g | sed -n 3p)
-m2=$(printf '%s\n' "${w2[@]}" | sort -g | sed -n 3p)
+for run in 1 2 3 4 5 6 7; do w1+=("$(secs 1)"); w2+=("$(secs 2)"); done
+m1=$(printf '%s\n' "${w1[@]}" | sort -g | sed -n 4p)
+m2=$(printf '%s\n' "${w2[@]}" | sort -g | sed -n 4p)
+b1=$(printf '%s\n' "${w1[@]}" | sort -g | head -1)
+b2=$(printf '%s\n' "${w2[@]}" | sort -g | head -1)
 scale=$(awk -v a="$m1" -v b="$m2" 'BEGIN {print a / b}')
-results+=("$(printf '%-34s %8.2fx  %s' "--workers 2 / --workers 1" "$scale" "$(verdict "$scale >= 1.8")")")
+best=$(awk -v a="$b1" -v b="$b2" 'BEGIN {printf "%.2f", a / b}')
+results+=("$(printf '%-34s %8.2fx  %s' "--workers 2 / --workers 1 (fastest runs: ${best}x)" "$scale" "$(verdict "$scale >= 1.8")")")
 
 # One 100 MB article: refused under the default --max-bytes, in little
 # memory, and processed with the limit raised, in under 1 GB.
