@@ -289,7 +289,9 @@ func (r *run) quotes() []quarry.Quote {
 			}
 		}
 		q := quarry.Quote{Start: a, End: b, Text: content, Kind: kind}
-		if k := r.tokAt(a); k < len(r.toks) {
+		// The sentence of the content's first token, or of the opening
+		// mark when no token follows it (not sentence 0).
+		if k := min(r.tokAt(a), len(r.toks)-1); k >= 0 {
 			q.Sentence = r.toks[k].Sent
 		}
 		if kind != Term {
