@@ -54,14 +54,22 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 		return marshalNoEscape(doc)
 	}
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	if err := writeRecords(&buf, doc); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writeRecords writes doc's --format records lines to w, a Write a line.
+func writeRecords(w io.Writer, doc *quarry.Document) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
 	for _, r := range Records(doc) {
 		if err := enc.Encode(r); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return buf.Bytes(), nil
+	return nil
 }
 
 // encodeTo writes the output of an article to w as encode renders it, a
@@ -70,47 +78,27 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, writeErr error) {
 	// A float json cannot encode must fail the article before any of its
 	// output is written (as when the line is encoded whole), not leave a
-	// partial line behind. The error is encode's, from the records that
-	// can hold one, without the text that makes the line long.
+	// partial line behind. The error is encode's, from the only records
+	// that can hold one, without the text that makes the line long.
 	if hasBadFloat(doc) {
-		light := *doc
-		light.Text, light.Sentences, light.Entities, light.Quotes = nil, nil, nil, nil
-		if _, err := encode(&light, opt); err != nil {
-			return err, nil
-		}
-		return errUnsupported, nil
-	}
-	if opt.Format == OutRecords {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		for _, r := range Records(doc) {
-			if err := enc.Encode(r); err != nil {
-				return err, nil
-			}
-			if buf.Len() >= spillAt {
-				if _, err := w.Write(buf.Bytes()); err != nil {
-					return nil, err
-				}
-				buf.Reset()
-			}
-		}
-		_, err := w.Write(buf.Bytes())
-		return nil, err
-	}
-	sp := &spill{w: w}
-	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp)
-	if sp.err != nil {
-		return nil, sp.err
-	}
-	if err != nil {
-		// Only meta can fail here, before anything spilled (floats were
-		// checked above); encoding/json says what is wrong.
-		_, err = marshalNoEscape(doc)
+		_, err := encode(&quarry.Document{Figures: doc.Figures, Claims: doc.Claims}, opt)
 		return err, nil
 	}
-	_, err = w.Write(b)
-	return nil, err
+	sp := &spill{w: w}
+	if opt.Format == OutRecords {
+		err := writeRecords(sp, doc)
+		if sp.err != nil {
+			return nil, sp.err
+		}
+		return err, nil
+	}
+	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp)
+	if err == nil {
+		sp.Write(b)
+	}
+	// With the floats checked, appendDocument can fail only on meta,
+	// before anything spilled.
+	return err, sp.err
 }
 
 // hasBadFloat reports whether doc holds a float json cannot encode (NaN,
@@ -128,8 +116,8 @@ func hasBadFloat(doc *quarry.Document) bool {
 		if bad(doc.Claims[i].Checkworthy) {
 			return true
 		}
-		for _, v := range doc.Claims[i].Features {
-			if bad(v) {
+		for _, f := range doc.Claims[i].Features {
+			if bad(f) {
 				return true
 			}
 		}

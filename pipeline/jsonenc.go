@@ -148,14 +148,20 @@ type spill struct {
 
 const spillAt = 64 << 10
 
+// Write writes p to w unless an earlier write failed.
+func (sp *spill) Write(p []byte) (int, error) {
+	if sp.err == nil {
+		_, sp.err = sp.w.Write(p)
+	}
+	return len(p), sp.err
+}
+
 // maybe writes b out and returns it emptied when it is long enough.
 func (sp *spill) maybe(b []byte) []byte {
 	if sp == nil || len(b) < spillAt {
 		return b
 	}
-	if sp.err == nil {
-		_, sp.err = sp.w.Write(b)
-	}
+	sp.Write(b)
 	return b[:0]
 }
 

@@ -112,9 +112,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 	figs := make(map[string]string, len(part.Figures))
 	for _, f := range part.Figures {
-		id := "f" + strconv.Itoa(len(d.Figures)+1)
-		figs[f.ID] = id
-		f.ID = id
+		f.ID = renumber(figs, f.ID, "f", len(d.Figures))
 		f.Start += off
 		f.End += off
 		f.Entity = ents[f.Entity]
@@ -123,9 +121,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	}
 	quotes := make(map[string]string, len(part.Quotes))
 	for _, q := range part.Quotes {
-		id := "q" + strconv.Itoa(len(d.Quotes)+1)
-		quotes[q.ID] = id
-		q.ID = id
+		q.ID = renumber(quotes, q.ID, "q", len(d.Quotes))
 		q.Start += off
 		q.End += off
 		if s := q.Speaker; s != nil {
@@ -161,6 +157,14 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 }
 
 func byStart(a, b quarry.Mention) int { return a.Start - b.Start }
+
+// renumber returns the article's id for the record after n of its kind
+// and notes it in ids under the window's id.
+func renumber(ids map[string]string, wid, prefix string, n int) string {
+	id := prefix + strconv.Itoa(n+1)
+	ids[wid] = id
+	return id
+}
 
 // join adds window entity e to the article's entity into.
 func (m *merger) join(into, e *quarry.Entity) {

@@ -77,8 +77,8 @@ type job struct {
 	an    *analysis.Doc
 	line  []byte // the encoded output
 	encEr error
-	// stream is set for an article longer than a window: the sink
-	// encodes it straight to the output instead (encodeTo).
+	// stream is set for an article read in windows: the sink encodes it
+	// straight to the output instead (encodeTo).
 	stream bool
 }
 
@@ -162,7 +162,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	}
 	analyseStep := func(j *job) {
 		if j.doc.Error == nil {
-			if len(j.art.Text) > windowBytes {
+			if j.stream = len(j.art.Text) > windowBytes; j.stream {
 				extractWindows(runCtx, j, &cfg)
 			} else {
 				j.an = cfg.Analyzer.Analyze(j.art.Text)
@@ -184,11 +184,9 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		}
 		recycle(cfg.Analyzer, j.an)
 		j.an = nil
-		if len(j.art.Text) > windowBytes {
-			j.stream = true
-			return
+		if !j.stream {
+			j.line, j.encEr = encode(j.doc, cfg.Output)
 		}
-		j.line, j.encEr = encode(j.doc, cfg.Output)
 	}
 	// A worker takes an article through every step before the next. With
 	// a goroutine pool per step and channels between them, goroutines

@@ -154,18 +154,11 @@ func recycle(a Analyzer, an *analysis.Doc) {
 func extractAll(an *analysis.Doc, doc *quarry.Document, exs []extractors.Extractor) error {
 	for _, ex := range exs {
 		if err := safeExtract(ex, an, doc); err != nil {
-			return &extractError{name: ex.Name(), err: err}
+			return fmt.Errorf("%s: %w", ex.Name(), err)
 		}
 	}
 	return nil
 }
-
-type extractError struct {
-	name string
-	err  error
-}
-
-func (e *extractError) Error() string { return e.name + ": " + e.err.Error() }
 
 // extractFailure is the error of an article an extractor failed.
 func extractFailure(err error) *quarry.Error {
