@@ -56,12 +56,17 @@ func standardChain(b testing.TB) []extractors.Extractor {
 // encoding) over a corpus with 1 and 2 workers.
 func BenchmarkPipeline(b *testing.B) {
 	dir, size, tokens := corpus(b)
+	benchWorkers(b, dir, size, tokens)
+}
+
+// benchWorkers runs the whole pipeline over path with 1 and 2 workers.
+func benchWorkers(b *testing.B, path string, size, tokens int) {
 	exs := standardChain(b)
 	for _, w := range []int{1, 2} {
 		b.Run("workers="+strconv.Itoa(w), func(b *testing.B) {
 			cfg := Config{Workers: w, Extractors: exs}
 			for i := 0; i < b.N; i++ {
-				if _, err := Run(context.Background(), cfg, []string{dir}, io.Discard, nil); err != nil {
+				if _, err := Run(context.Background(), cfg, []string{path}, io.Discard, nil); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -111,17 +116,5 @@ func BenchmarkLongArticle(b *testing.B) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	tokens := len(analysis.Default().Analyze(text).Tokens)
-	exs := standardChain(b)
-	for _, w := range []int{1, 2} {
-		b.Run("workers="+strconv.Itoa(w), func(b *testing.B) {
-			cfg := Config{Workers: w, Extractors: exs}
-			for i := 0; i < b.N; i++ {
-				if _, err := Run(context.Background(), cfg, []string{path}, io.Discard, nil); err != nil {
-					b.Fatal(err)
-				}
-			}
-			benchmetric.Report(b, len(text), tokens)
-		})
-	}
+	benchWorkers(b, path, len(text), len(analysis.Default().Analyze(text).Tokens))
 }

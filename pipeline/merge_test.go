@@ -110,7 +110,7 @@ func TestWindowReferencesMatchWhole(t *testing.T) {
 		t.Fatalf("only %d windows", n)
 	}
 	cut, _, _ := runDocs(t, realConfig(t, 1), path)
-	checkLinks(t, &cut[0])
+	checkDoc(t, &cut[0], text)
 	refs := func(d *quarry.Document) map[string]string {
 		name := map[string]string{"": "none"}
 		for _, e := range d.Entities {

@@ -86,14 +86,9 @@ func TestStreamedEncodeErrorLeavesWholeLines(t *testing.T) {
 	write(t, dir, "a.txt", "Alpha Beta.")
 	write(t, dir, "b.txt", strings.Repeat("Many Capital Words Here. ", 30000)+"NAN")
 	write(t, dir, "c.txt", "Gamma.")
-	cfg := Config{Workers: 2, Extractors: []extractors.Extractor{capsExtractor{}, nanExtractor{}}}
-	var out bytes.Buffer
-	stats, err := Run(context.Background(), cfg, []string{dir}, &out, nil)
-	if err == nil || !strings.Contains(err.Error(), "encoding b.txt") {
-		t.Fatalf("err = %v", err)
-	}
-	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	if out.Len() == 0 {
+	out, stats := runFailingB(t, dir, 2)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(out) == 0 {
 		lines = nil
 	}
 	for _, l := range lines {
@@ -106,6 +101,19 @@ func TestStreamedEncodeErrorLeavesWholeLines(t *testing.T) {
 	}
 }
 
+// runFailingB runs dir, whose b.txt holds "NAN", with workers workers and
+// fails unless the run stops on encoding b.txt; it returns the output.
+func runFailingB(t *testing.T, dir string, workers int) (string, Stats) {
+	t.Helper()
+	cfg := Config{Workers: workers, Extractors: []extractors.Extractor{capsExtractor{}, nanExtractor{}}}
+	var out bytes.Buffer
+	stats, err := Run(context.Background(), cfg, []string{dir}, &out, nil)
+	if err == nil || !strings.Contains(err.Error(), "encoding b.txt") {
+		t.Fatalf("err = %v", err)
+	}
+	return out.String(), stats
+}
+
 // The lines before an article that cannot be encoded are written, and
 // counted, even when they wait in the buffer.
 func TestEncodeErrorKeepsLinesBefore(t *testing.T) {
@@ -114,13 +122,8 @@ func TestEncodeErrorKeepsLinesBefore(t *testing.T) {
 		write(t, dir, fmt.Sprintf("a%02d.txt", i), "Alpha Beta.")
 	}
 	write(t, dir, "b.txt", "Some NAN here.")
-	cfg := Config{Workers: 1, Extractors: []extractors.Extractor{capsExtractor{}, nanExtractor{}}}
-	var out bytes.Buffer
-	stats, err := Run(context.Background(), cfg, []string{dir}, &out, nil)
-	if err == nil || !strings.Contains(err.Error(), "encoding b.txt") {
-		t.Fatalf("err = %v", err)
-	}
-	if n := int64(strings.Count(out.String(), "\n")); n != 20 || stats.Written != 20 {
+	out, stats := runFailingB(t, dir, 1)
+	if n := int64(strings.Count(out, "\n")); n != 20 || stats.Written != 20 {
 		t.Errorf("%d lines written, %d counted; want 20", n, stats.Written)
 	}
 }

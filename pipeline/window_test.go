@@ -93,11 +93,18 @@ func realConfig(t *testing.T, workers int) Config {
 	return Config{Workers: workers, Extractors: standardChain(t), Output: OutputOptions{WithSentences: true}}
 }
 
-// checkLinks fails unless d's ids run e1, e2... in order, every reference
-// names a record of d, sentence numbers index d.Sentences, and records
-// come in text order.
-func checkLinks(t *testing.T, d *quarry.Document) {
+// checkDoc fails unless d, the record of text, has no error, its offsets
+// index text, its ids run e1, e2... in order, every reference names a
+// record of d, sentence numbers index d.Sentences, and records come in
+// text order.
+func checkDoc(t *testing.T, d *quarry.Document, text string) {
 	t.Helper()
+	if d.Error != nil {
+		t.Fatal(d.Error)
+	}
+	if err := d.CheckOffsets(text); err != nil {
+		t.Fatal(err)
+	}
 	ents, figs, quotes := map[string]bool{"": true}, map[string]*quarry.Figure{}, map[string]*quarry.Quote{"": nil}
 	for i, e := range d.Entities {
 		if e.ID != fmt.Sprintf("e%d", i+1) {
@@ -111,9 +118,9 @@ func checkLinks(t *testing.T, d *quarry.Document) {
 			t.Errorf("%s: mentions out of order", e.ID)
 		}
 	}
-	// A record's sentence is the one it starts in, or next to it: a
-	// quote's is that of its opening mark or of its first token, which
-	// may lie a sentence before or after where its content starts.
+	// A figure or claim starts in its sentence. A quote's sentence is
+	// that of its opening mark or of its first token, which may lie a
+	// sentence before or after where its content starts: next to it.
 	sent := func(what string, i, start, end int) {
 		if i < 0 || i >= len(d.Sentences) {
 			t.Fatalf("%s: sentence %d of %d", what, i, len(d.Sentences))
@@ -122,8 +129,8 @@ func checkLinks(t *testing.T, d *quarry.Document) {
 		if at < len(d.Sentences) && d.Sentences[at].Start > start || at == len(d.Sentences) {
 			at-- // the last sentence starting at or before start
 		}
-		if i < at-1 || i > at+1 {
-			t.Errorf("%s [%d,%d) is in sentence %d, not next to its sentence %d", what, start, end, at, i)
+		if what[0] == 'q' && (i < at-1 || i > at+1) || what[0] != 'q' && (i != at || start >= d.Sentences[i].End) {
+			t.Errorf("%s [%d,%d) is in sentence %d, not in or next to its sentence %d", what, start, end, at, i)
 		}
 	}
 	for i, f := range d.Figures {
@@ -193,7 +200,7 @@ func TestLongArticleInWindows(t *testing.T) {
 	path := write(t, dir, "long.txt", text)
 
 	whole, _, _ := runDocs(t, realConfig(t, 1), path)
-	checkLinks(t, &whole[0])
+	checkDoc(t, &whole[0], text)
 	defer func(w int) { windowBytes = w }(windowBytes)
 	windowBytes = 4 << 10
 	if n := len(cutWindows(text, windowBytes)); n < 5 {
@@ -205,13 +212,7 @@ func TestLongArticleInWindows(t *testing.T) {
 		t.Fatal("output with 1 worker differs from output with 3")
 	}
 	d := &cut[0]
-	if d.Error != nil {
-		t.Fatal(d.Error)
-	}
-	if err := d.CheckOffsets(text); err != nil {
-		t.Fatal(err)
-	}
-	checkLinks(t, d)
+	checkDoc(t, d, text)
 	if len(d.Sentences) != len(whole[0].Sentences) {
 		t.Errorf("%d sentences in windows, %d at once", len(d.Sentences), len(whole[0].Sentences))
 	}
@@ -319,14 +320,7 @@ func TestWindowEdgeTexts(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := write(t, t.TempDir(), "long.txt", text)
 			docs, _, _ := runDocs(t, realConfig(t, 2), path)
-			d := &docs[0]
-			if d.Error != nil {
-				t.Fatal(d.Error)
-			}
-			if err := d.CheckOffsets(text); err != nil {
-				t.Fatal(err)
-			}
-			checkLinks(t, d)
+			checkDoc(t, &docs[0], text)
 		})
 	}
 }
@@ -379,12 +373,6 @@ func FuzzWindows(f *testing.F) {
 		art := quarry.Article{ID: "fuzz", Text: text}
 		j := &job{art: art, doc: newDocument(art, nil, nil)}
 		extractWindows(context.Background(), j, &cfg)
-		if j.doc.Error != nil {
-			t.Fatalf("%+v", j.doc.Error)
-		}
-		if err := j.doc.CheckOffsets(text); err != nil {
-			t.Fatal(err)
-		}
-		checkLinks(t, j.doc)
+		checkDoc(t, j.doc, text)
 	})
 }
