@@ -87,7 +87,6 @@ func extractWindows(ctx context.Context, j *job, cfg *Config) {
 	for ends := cutWindows(text, windowBytes); len(ends) > 0; {
 		if ctx.Err() != nil {
 			fail(j.doc, &quarry.Error{Code: "interrupted", Message: fmt.Sprintf("the run was stopped after %d of the article's %d bytes", start, len(text))})
-			j.doc.Sentences = nil
 			return
 		}
 		n := min(len(batch), len(ends))
@@ -106,7 +105,6 @@ func extractWindows(ctx context.Context, j *job, cfg *Config) {
 			w := &batch[k]
 			if w.err != nil {
 				fail(j.doc, extractFailure(w.err))
-				j.doc.Sentences = nil
 				return
 			}
 			m.add(w.part, w.start, w.sents)
@@ -165,8 +163,10 @@ func extractFailure(err error) *quarry.Error {
 	return &quarry.Error{Code: "extract_error", Message: err.Error()}
 }
 
-// fail marks doc as failed and drops its records.
+// fail marks doc as failed and drops its records, and the sentences a
+// windowed article gathered (a short one's are set at encode).
 func fail(doc *quarry.Document, e *quarry.Error) {
 	doc.Error = e
+	doc.Sentences = nil
 	doc.Entities, doc.Figures, doc.Quotes, doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}
 }
