@@ -120,6 +120,8 @@ type Patterns struct {
 	idle analysis.WordBits
 	// listBits numbers the lists specs test (at most 64).
 	listBits map[string]int
+	// wildNeed has the list bits any wild rule needs.
+	wildNeed uint64
 }
 
 // wordRules is what ruled holds for a word: the rules keyed on it (whose
@@ -373,19 +375,7 @@ func (p *Patterns) wordOf(t *analysis.Token) patWord {
 // idleRules reports whether wordRules number k has no rules and no list
 // bit that any wild rule needs (match's need is a part of theirs).
 func (p *Patterns) idleRules(k int32) bool {
-	if k == 0 {
-		return true
-	}
-	wr := &p.ruled[k]
-	if len(wr.first) > 0 {
-		return false
-	}
-	for _, r := range p.wild {
-		if wr.lists&r.alt.need != 0 {
-			return false
-		}
-	}
-	return true
+	return k == 0 || len(p.ruled[k].first) == 0 && p.ruled[k].lists&p.wildNeed == 0
 }
 
 // possible appends to dst the rules of rs but those with a need no token
@@ -1214,6 +1204,9 @@ func (t *patternTable) build(b *builder, s *Set) *Patterns {
 		}
 	}
 	p.fastSpecs()
+	for _, r := range p.wild {
+		p.wildNeed |= r.alt.need
+	}
 	return p
 }
 
