@@ -2,26 +2,24 @@
 //
 //	source → decode → analyse → extract → resolve → encode → sink
 //
-// The source reads articles in order; Workers goroutines each take one
-// article through every CPU step, from decode to encode, then the next; the
-// sink writes them. Bounded channels join the three. A semaphore caps the
-// articles in flight, so memory depends on that cap, not on the corpus. The
-// sink restores input order, so the output bytes do not depend on the
-// number of workers. A budget caps the bytes of text in flight too, and an
+// The source reads articles in order into a bounded channel; Workers
+// goroutines each take one article through every CPU step, from decode to
+// encode, then hand it to the sink, which writes articles in input order
+// (sink.go), so the output bytes do not depend on the number of workers. A
+// semaphore caps the articles in flight, so memory depends on that cap, not
+// on the corpus. A budget caps the bytes of text in flight too, and an
 // article longer than WindowBytes is analysed a window at a time
 // (window.go) and encoded by the sink straight to the output, so memory
 // does not grow with the longest article as fast as the article does.
 package pipeline
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/quarrylabs/quarry"
 	"github.com/quarrylabs/quarry/extractors"
@@ -45,7 +43,7 @@ type Config struct {
 	// Resolvers run after all extractors: they link records to each other.
 	Resolvers []extractors.Extractor
 	// OnRecord is called once per written article, in output order; it may
-	// log warnings and errors. It runs on the sink goroutine.
+	// log warnings and errors. It is called from one goroutine at a time.
 	OnRecord func(doc *quarry.Document)
 	// OnRead is called with the size in bytes of each article read, before
 	// it enters the pipeline, so that the caller can make room for it (the
@@ -98,7 +96,10 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		progress = &Progress{}
 	}
 	w := cfg.Workers
-	inflight := make(chan struct{}, 4*w+8)
+	// Articles are written in order, so those finished after a long one
+	// wait for it, in flight: room for 16 left a worker short of
+	// articles behind a long BBC article (~2% of two workers' time).
+	inflight := make(chan struct{}, 32*w+32)
 	room := newBudget(inflightBytes)
 
 	// A write error must stop the source too.
@@ -195,139 +196,27 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	// over BBC two workers kept 1.81 cores busy, against 1.86 so, and
 	// used 7% more CPU time.
 	steps := []func(*job){decodeStep, analyseStep, extractStep, resolveStep, encodeStep}
-	encoded := stage(src, w, func(j *job) {
-		for _, step := range steps {
-			step(j)
-		}
-	})
-
-	// Sink: restore input order, write whole lines only. Lines are
-	// buffered: a busy run pays one write per buffer, not one per article,
-	// and when no article has finished for flushAfter the buffer goes out,
-	// so a reader downstream (a stream on stdin, say) is not kept waiting.
-	var stats Stats
-	var werr error
-	bw := bufio.NewWriterSize(out, 256<<10)
-	var buffered int64 // lines in bw not yet flushed
-	flush := func() {
-		if werr == nil && bw.Buffered() > 0 {
-			if err := bw.Flush(); err != nil {
-				werr = fmt.Errorf("writing output: %w", err)
-				stats.Written -= buffered
-				cancel()
+	sk := newSink(&cfg, out, cancel, func(j *job) {
+		room.give(j.size)
+		<-inflight
+	}, progress)
+	var wg sync.WaitGroup
+	for range w {
+		wg.Go(func() {
+			for j := range src {
+				for _, step := range steps {
+					step(j)
+				}
+				sk.add(j)
 			}
-		}
-		buffered = 0
+		})
 	}
-	pending := map[int]*job{}
-	next := 0
-	idle := time.NewTimer(flushAfter)
-	idle.Stop()
-	for {
-		var j *job
-		var ok bool
-		select {
-		case j, ok = <-encoded:
-		default:
-			if buffered == 0 {
-				j, ok = <-encoded
-				break
-			}
-			idle.Reset(flushAfter)
-			select {
-			case j, ok = <-encoded:
-				idle.Stop()
-			case <-idle.C:
-				flush()
-				j, ok = <-encoded
-			}
-		}
-		if !ok {
-			break
-		}
-		pending[j.seq] = j
-		for {
-			j, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			next++
-			stats.Read++
-			if werr == nil && j.stream {
-				// A streamed line goes through bw in pieces, flushing it
-				// as it fills: the lines before go out first, so that
-				// buffered counts only lines that may not be out.
-				flush()
-			}
-			if werr == nil {
-				var err error
-				switch {
-				case j.stream:
-					j.encEr, err = encodeTo(bw, j.doc, cfg.Output)
-				case j.encEr == nil:
-					_, err = bw.Write(j.line)
-				}
-				if j.encEr != nil {
-					// The lines before are whole and counted: they go out
-					// before the run stops (nothing of this one was
-					// written, see encodeTo).
-					flush()
-					werr = fmt.Errorf("encoding %s: %w", j.doc.ID, j.encEr)
-				} else if err != nil {
-					werr = fmt.Errorf("writing output: %w", err)
-					// bw failed to flush: the lines it held may not be out.
-					stats.Written -= buffered
-					buffered = 0
-				} else if cfg.Output.Format != OutRecords && !j.stream {
-					recycleLine(j.line)
-				}
-				j.line = nil
-				if werr != nil {
-					cancel()
-				} else {
-					stats.Written++
-					buffered++
-					if j.doc.Error != nil {
-						stats.Failed++
-						progress.failed.Add(1)
-					}
-					progress.written.Add(1)
-					if cfg.OnRecord != nil {
-						cfg.OnRecord(j.doc)
-					}
-				}
-			}
-			room.give(j.size)
-			<-inflight
-		}
-	}
-	flush()
-	if werr != nil {
-		return stats, werr
+	wg.Wait()
+	stats, err := sk.close()
+	if err != nil {
+		return stats, err
 	}
 	return stats, ctx.Err()
-}
-
-// flushAfter is how long buffered output lines may wait for more.
-const flushAfter = 20 * time.Millisecond
-
-// stage runs fn on every job from in with n goroutines.
-func stage(in <-chan *job, n int, fn func(*job)) <-chan *job {
-	out := make(chan *job, n)
-	var wg sync.WaitGroup
-	wg.Add(n)
-	for i := 0; i < n; i++ {
-		go func() {
-			defer wg.Done()
-			for j := range in {
-				fn(j)
-				out <- j
-			}
-		}()
-	}
-	go func() { wg.Wait(); close(out) }()
-	return out
 }
 
 // run applies extractors in order; a failing or panicking extractor fails the
