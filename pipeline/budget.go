@@ -7,10 +7,12 @@ import (
 
 // inflightBytes caps the article text in flight (read and not yet
 // written) besides the cap on articles: each costs ~6× its size while it
-// waits for its turn at the sink (its text, its records, its line), so
-// thirty-two 8 MB articles read ahead would be 1.5 GB. A longer article
-// waits until it is alone.
-const inflightBytes = 32 << 20
+// waits for its turn at the sink (its text, its records, its line), and
+// text read ahead is memory too (with 32 MiB, twenty 1 MB articles were
+// all read before the second was done). Two workers need two articles,
+// and a third ready: 8 MiB is that for articles up to ~2.5 MB. A longer
+// article waits until it is alone.
+const inflightBytes = 8 << 20
 
 // budget is a count of bytes that the reader takes before it passes an
 // article on and the sink gives back once the article is written.

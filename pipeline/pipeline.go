@@ -155,6 +155,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 		}
 	}()
 
+	busy := make(cores, w)
 	decodeStep := func(j *job) {
 		art, warns, fail := decode(j.raw, cfg.Input)
 		j.raw.data = nil
@@ -164,7 +165,7 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	analyseStep := func(j *job) {
 		if j.doc.Error == nil {
 			if j.stream = len(j.art.Text) > windowBytes; j.stream {
-				extractWindows(runCtx, j, &cfg)
+				extractWindows(runCtx, j, &cfg, busy)
 			} else {
 				j.an = cfg.Analyzer.Analyze(j.art.Text)
 			}
@@ -204,9 +205,11 @@ func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progres
 	for range w {
 		wg.Go(func() {
 			for j := range src {
+				busy.take()
 				for _, step := range steps {
 					step(j)
 				}
+				busy.give()
 				sk.add(j)
 			}
 		})

@@ -71,15 +71,18 @@ func cutAt(text string, start, from, to int) int {
 
 // extractWindows analyses, extracts and resolves an article longer than a
 // window and merges the windows' records into the article's document. It
-// takes as many windows at a time as the run has workers, one on its own
-// goroutine and the rest on new ones, so that a long article alone in
-// flight (as one over the in-flight budget is) still keeps every core
-// busy; the merge goes in text order. Sentences are kept (shifted) when
-// the output wants them, since no analysis of the whole text is left for
-// encode. When ctx ends (the run is interrupted) it stops before the next
-// windows and fails the article rather than keep a stopping run busy for
-// seconds.
-func extractWindows(ctx context.Context, j *job, cfg *Config) {
+// takes as many windows at a time as the run has workers, each on its own
+// goroutine holding a core of the run's (the worker gives back its own
+// while it waits for them), so that a long article alone in flight (as one
+// over the in-flight budget is) still keeps every core busy, and two long
+// articles at once hold no more windows in memory than one; the merge goes
+// in text order. Sentences are kept (shifted) when the output wants them,
+// since no analysis of the whole text is left for encode. When ctx ends
+// (the run is interrupted) it stops before the next windows and fails the
+// article rather than keep a stopping run busy for seconds.
+func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
+	cores.give()
+	defer cores.take()
 	text := j.art.Text
 	m := newMerger(j.doc)
 	batch := make([]window, max(cfg.Workers, 1))
@@ -96,10 +99,13 @@ func extractWindows(ctx context.Context, j *job, cfg *Config) {
 		}
 		ends = ends[n:]
 		var wg sync.WaitGroup
-		for k := 1; k < n; k++ {
-			wg.Go(func() { batch[k].extract(text, cfg) })
+		for k := range n {
+			wg.Go(func() {
+				cores.take()
+				defer cores.give()
+				batch[k].extract(text, cfg)
+			})
 		}
-		batch[0].extract(text, cfg)
 		wg.Wait()
 		for k := range n {
 			w := &batch[k]
@@ -111,6 +117,23 @@ func extractWindows(ctx context.Context, j *job, cfg *Config) {
 			j.doc.Sentences = append(j.doc.Sentences, w.spans...)
 			batch[k] = window{}
 		}
+	}
+}
+
+// cores caps the goroutines analysing at once, whole articles or windows,
+// at the run's workers: analysis holds ~100 bytes per byte of text, so the
+// cap on cores is the cap on that memory. A nil cores caps nothing.
+type cores chan struct{}
+
+func (c cores) take() {
+	if c != nil {
+		c <- struct{}{}
+	}
+}
+
+func (c cores) give() {
+	if c != nil {
+		<-c
 	}
 }
 

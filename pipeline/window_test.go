@@ -345,7 +345,7 @@ func TestLongArticleInterrupted(t *testing.T) {
 	cfg := Config{Analyzer: analysis.Default(), Extractors: []extractors.Extractor{capsExtractor{}, cancelExtractor{cancel}}}
 	art := quarry.Article{ID: "long", Text: text}
 	j := &job{art: art, doc: newDocument(art, nil, nil)}
-	extractWindows(ctx, j, &cfg)
+	extractWindows(ctx, j, &cfg, nil)
 	e := j.doc.Error
 	if e == nil || e.Code != "interrupted" || !strings.Contains(e.Message, fmt.Sprintf("after %d of", cutWindows(text, windowBytes)[0])) {
 		t.Fatalf("error %+v, want interrupted after the first window", e)
@@ -372,7 +372,7 @@ func FuzzWindows(f *testing.F) {
 		windowBytes = w
 		art := quarry.Article{ID: "fuzz", Text: text}
 		j := &job{art: art, doc: newDocument(art, nil, nil)}
-		extractWindows(context.Background(), j, &cfg)
+		extractWindows(context.Background(), j, &cfg, nil)
 		checkDoc(t, j.doc, text)
 	})
 }
