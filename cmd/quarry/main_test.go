@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -535,4 +536,45 @@ func TestLongArticle(t *testing.T) {
 	if small.code != cli.ExitSomeFailed || len(ds) != 3 || ds[1].Error == nil || ds[1].Error.Code != "too_large" || ds[0].Error != nil || ds[2].Error != nil {
 		t.Errorf("--max-bytes: exit %d, records %+v", small.code, ds)
 	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/golden/stdout-*.jsonl from the current output (review the diff!)")
+
+// TestStdoutGolden: the bytes the binary writes for the repo's articles,
+// in both formats and with 1, 2 and 5 workers, are those of the reviewed
+// run in testdata/golden (the per-article golden files there, compared
+// after decoding, check what the records say; this checks how they are
+// written: field order, escapes, number formats, line order).
+func TestStdoutGolden(t *testing.T) {
+	for _, format := range []string{"docs", "records"} {
+		path := filepath.Join("..", "..", "testdata", "golden", "stdout-"+format+".jsonl")
+		for _, workers := range []string{"1", "2", "5"} {
+			r := quarryRun(t, "", "extract", "--quiet", "--workers", workers, "--format", format, "--with", "sentences", "../../testdata/articles")
+			if r.code != cli.ExitOK {
+				t.Fatalf("%s, %s workers: exit %d: %s", format, workers, r.code, r.stderr)
+			}
+			if *update && workers == "1" {
+				if err := os.WriteFile(path, []byte(r.stdout), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				continue
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./cmd/quarry -run TestStdoutGolden -update and review it)", err)
+			}
+			if r.stdout != string(want) {
+				t.Errorf("%s, %s workers: stdout differs from %s at byte %d", format, workers, path, firstDiffByte(r.stdout, string(want)))
+			}
+		}
+	}
+}
+
+func firstDiffByte(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
