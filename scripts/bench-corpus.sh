@@ -12,13 +12,12 @@ if [ ! -d "$dir" ]; then
   echo "bench-corpus: $dir not found (it lives in ../shared); pass a folder of .txt articles" >&2
   exit 0
 fi
-if [ ! -x /usr/bin/time ]; then
-  echo "bench-corpus: needs GNU time for peak RSS (Debian: apt-get install time)" >&2
-  exit 1
-fi
 mkdir -p bench-out
 go build -o bench-out/quarry ./cmd/quarry
 go build -o bench-out/prosebaseline ./scripts/prosebaseline
+# runstat writes peak RSS (KB), user and system seconds, as GNU time's
+# '%M %U %S' would, from the same rusage.
+go build -o bench-out/runstat ./scripts/runstat
 bytes=$(find "$dir" -name '*.txt' -print0 | xargs -0 cat | wc -c)
 
 # Wall time on a shared machine drifts by ±20% over minutes (the user time
@@ -32,7 +31,7 @@ quarry_run() {
   # Exit 3 (some articles failed) still times a whole run; anything
   # else means quarry did not run.
   local code=0
-  /usr/bin/time -f '%M %U %S' -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || code=$?
+  bench-out/runstat -o bench-out/quarry.rss.$run bench-out/quarry extract --quiet --workers "$workers" "$dir" > bench-out/quarry.jsonl 2> bench-out/quarry.log || code=$?
   end=$(date +%s.%N)
   if [ "$code" != 0 ] && [ "$code" != 3 ]; then
     echo "bench-corpus: quarry exited $code; see bench-out/quarry.log" >&2
@@ -41,14 +40,12 @@ quarry_run() {
   qruns+=("$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')")
 }
 for run in 1 2 3; do quarry_run $run; done
-pline=$(/usr/bin/time -f '%M %U %S' -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
+pline=$(bench-out/runstat -o bench-out/prose.rss bench-out/prosebaseline -workers "$workers" "$dir")
 pmbps=$(echo "$pline" | sed 's/.*mbps=//')
 for run in 4 5 6; do quarry_run $run; done
 # The median of six numbers on stdin: the mean of the third and fourth.
 median6() { sort -g | sed -n 3,4p | awk '{s += $1} END {print s / 2}'; }
 qsecs=$(printf '%s\n' "${qruns[@]}" | median6)
-# time(1) writes "Command exited with non-zero status N" first when quarry
-# exits 3 (some articles failed); the figures are on the last line.
 qrss=$(for f in bench-out/quarry.rss.*; do tail -1 "$f"; done | cut -d' ' -f1 | sort -n | tail -1)
 # CPU seconds (user+sys) per MB: less sensitive than wall time to what else
 # the machine runs, though not to a neighbour's use of the shared caches.
@@ -57,6 +54,6 @@ pcpu=$(awk '{print $2+$3}' bench-out/prose.rss)
 qmbps=$(awk -v b="$bytes" -v s="$qsecs" 'BEGIN {print b / 1e6 / s}')
 
 printf 'corpus   %s (%d bytes, %d workers)\n' "$dir" "$bytes" "$workers"
-printf 'quarry   %8.3f MB/s  %6.2f s (median of %s s)  peak RSS %d MB  (%s records)\n' "$qmbps" "$qsecs" "$(printf '%.2f ' "${qruns[@]}")" "$(( qrss / 1024 ))" "$(wc -l < bench-out/quarry.jsonl)"
-printf 'prose    %8.3f MB/s  %s  peak RSS %d MB\n' "$pmbps" "$pline" "$(( $(cut -d' ' -f1 bench-out/prose.rss) / 1024 ))"
+printf 'quarry   %8.3f MB/s  %6.2f s (median of %s s)  peak RSS %d MB  (%s records)\n' "$qmbps" "$qsecs" "$(printf '%.2f ' "${qruns[@]}")" "$(( qrss * 1024 / 1000000 ))" "$(wc -l < bench-out/quarry.jsonl)"
+printf 'prose    %8.3f MB/s  %s  peak RSS %d MB\n' "$pmbps" "$pline" "$(( $(cut -d' ' -f1 bench-out/prose.rss) * 1024 / 1000000 ))"
 printf 'ratio    %8.1fx  (CPU time: quarry %.2f s, prose %.1f s, %.1fx)\n' "$(awk -v q="$qmbps" -v p="$pmbps" 'BEGIN {print q / p}')" "$qcpu" "$pcpu" "$(awk -v q="$qcpu" -v p="$pcpu" 'BEGIN {print p / q}')"

@@ -14,6 +14,7 @@ if [ ! -d "$bbc" ]; then
 fi
 mkdir -p bench-out
 go build -o bench-out/quarry ./cmd/quarry
+go build -o bench-out/runstat ./scripts/runstat
 q=bench-out/quarry
 
 # BBC×4: the corpus four times over, as four folders of copies.
@@ -35,6 +36,27 @@ for dir in "$bbc" bench-out/bbc4; do
   results+=("$(printf '%-34s %8.1fx  %s' "speed vs prose, $(basename "$dir")" "$ratio" "$(verdict "$ratio >= 50")")")
   results+=("$(printf '%-34s %6d MB  %s' "peak RSS, $(basename "$dir")" "$rss" "$(verdict "$rss < 200")")")
 done
+
+# Long articles: BBC's articles joined, in order and over again, into
+# twenty files of ~1 MB: the memory a run takes should not follow the
+# length of the articles either.
+if [ ! -d bench-out/long1m ]; then
+  mkdir -p bench-out/long1m
+  n=0; out=bench-out/long1m/a00.txt; : > "$out"
+  while [ $n -lt 20 ]; do
+    while IFS= read -r -d '' f; do
+      if [ "$(stat -c %s "$out")" -ge 1000000 ]; then
+        n=$((n + 1)); [ $n -ge 20 ] && break
+        out=$(printf 'bench-out/long1m/a%02d.txt' $n); : > "$out"
+      fi
+      cat "$f" >> "$out"; printf '\n\n' >> "$out"
+    done < <(find "$bbc" -name '*.txt' -print0 | sort -z)
+  done
+fi
+code=0
+bench-out/runstat -o bench-out/long.rss "$q" extract --quiet bench-out/long1m > /dev/null 2>&1 || code=$?
+longrss=$(( $(cut -d' ' -f1 bench-out/long.rss) * 1024 / 1000000 ))
+results+=("$(printf '%-34s %6d MB  %s' "peak RSS, 20 articles of 1 MB (exit $code)" "$longrss" "$(verdict "$longrss < 200 && $code == 0")")")
 
 # Both cores: --workers 2 against --workers 1, alternating, medians of
 # seven. The fastest runs are shown too: the host's load slows a run that
@@ -66,10 +88,9 @@ fi
 for limit in "" 200000000; do
   code=0
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o bench-out/big.rss "$q" extract --quiet ${limit:+--max-bytes $limit} bench-out/big100.txt > bench-out/big.jsonl 2> /dev/null || code=$?
+  bench-out/runstat -o bench-out/big.rss "$q" extract --quiet ${limit:+--max-bytes $limit} bench-out/big100.txt > bench-out/big.jsonl 2> /dev/null || code=$?
   t=$(elapsed "$start")
-  # time(1) puts "Command exited with non-zero status" first when it was.
-  bigrss=$(( $(tail -1 bench-out/big.rss) / 1024 ))
+  bigrss=$(( $(cut -d' ' -f1 bench-out/big.rss) * 1024 / 1000000 ))
   err=$(head -c 100000 bench-out/big.jsonl | grep -o '"error":{"code":"[a-z_]*"' | head -1 || true)
   what=$(printf '100 MB article, %s (exit %s%s, %.0f s, %d MB out)' "${limit:+--max-bytes $limit}" "$code" "${err:+, $err}" "$t" "$(( $(stat -c %s bench-out/big.jsonl) / 1000000 ))")
   [ -z "$limit" ] && what=$(printf '100 MB article, default limit (exit %s%s)' "$code" "${err:+, $err}")
