@@ -935,21 +935,39 @@ func sameThing(a, b *cand) bool {
 	return a.label == b.label
 }
 
+type kidLabel struct {
+	kid   int32
+	label string
+}
+
 // link joins mentions of one thing: same string, same gazetteer entry,
 // defined aliases, surnames and names without their corporate suffix.
 func (r *resolver) link() {
 	byKey := r.perKey(-1) // the first labelled mention of each key
+	// The first of each other label, for keys whose mentions carry more
+	// than one: "Time Warner" read as a person first must not keep the
+	// seven "TimeWarner" organisations after it apart from each other.
+	var byLabel map[kidLabel]int
 	byID := map[string]int{}
 	for i, c := range r.cands {
 		if c.label == "" {
 			continue
 		}
-		if j := byKey[c.kid]; j >= 0 {
-			if sameThing(r.cands[j], c) {
-				r.union(j, i)
-			}
-		} else {
+		switch j := byKey[c.kid]; {
+		case j < 0:
 			byKey[c.kid] = i
+		case sameThing(r.cands[j], c):
+			r.union(j, i)
+		case c.entry == nil:
+			k := kidLabel{c.kid, c.label}
+			if j, ok := byLabel[k]; ok {
+				r.union(j, i)
+			} else {
+				if byLabel == nil {
+					byLabel = map[kidLabel]int{}
+				}
+				byLabel[k] = i
+			}
 		}
 		if c.entry != nil && c.entry.ID != "" {
 			if j, ok := byID[c.entry.ID]; ok {

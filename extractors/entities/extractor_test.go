@@ -478,3 +478,32 @@ func TestKeyOfASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestSameKeyTwoLabels: mentions that share a key (spaces and case aside)
+// but were read with two labels at high confidence make one entity per
+// label, however the labels alternate: "Time Warner" read as a person
+// first must not keep the "TimeWarner" organisations after it apart.
+func TestSameKeyTwoLabels(t *testing.T) {
+	text := "Time Warner grew. TimeWarner said so. Later TimeWarner sold units. Time Warner rose. TimeWarner won."
+	ents := resolveText(t, nil, text, "Time Warner=PERSON@40", "TimeWarner=ORG@40")
+	if len(ents) != 2 {
+		t.Fatalf("got %d entities, want 2: %+v", len(ents), ents)
+	}
+	for _, c := range []struct {
+		label    string
+		mentions int
+	}{{quarry.Person, 2}, {quarry.Org, 3}} {
+		n := 0
+		for _, e := range ents {
+			if e.Label == c.label {
+				n++
+				if len(e.Mentions) != c.mentions {
+					t.Errorf("%s %s: %d mentions, want %d", e.Label, e.Name, len(e.Mentions), c.mentions)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d %s entities, want 1", n, c.label)
+		}
+	}
+}
