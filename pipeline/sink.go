@@ -65,7 +65,11 @@ func (s *sink) add(j *job) {
 		return
 	}
 	s.writing = true
+	// The idle flush may hold wmu in a slow write: the others may leave
+	// their articles meanwhile.
+	s.mu.Unlock()
 	s.wmu.Lock()
+	s.mu.Lock()
 	for {
 		j, ok := s.pending[s.next]
 		if !ok {
