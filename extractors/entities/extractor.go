@@ -989,6 +989,7 @@ func (r *resolver) link() {
 	}
 	r.aliases()
 	r.partials()
+	r.firstNames()
 }
 
 // aliases handles "Amazon Web Services (AWS)": the bracketed short form
@@ -1242,6 +1243,55 @@ func (r *resolver) partials() {
 		if best := g.pick(i, c.start, &r.work); best >= 0 {
 			c.label = r.cands[best].label
 			r.union(best, i)
+		}
+	}
+}
+
+// firstNames joins "Ozzy" to "Ozzy Osbourne": a person named by one word
+// after a full name that starts with it is that person, when no other
+// person's full name starts with it and none ends with it (a surname
+// belongs to partials). Over BBC one first name in six stood apart,
+// mostly in quotes and in sport.
+func (r *resolver) firstNames() {
+	type full struct {
+		key   string // the full name's key; "" once two people share the first name
+		idx   int    // its first mention
+		start int
+	}
+	var firsts map[string]full
+	var surnames map[string]bool
+	for j, f := range r.cands {
+		if f.label != quarry.Person || f.last-f.first < 2 {
+			continue
+		}
+		if surnames == nil {
+			firsts, surnames = map[string]full{}, map[string]bool{}
+		}
+		if k := r.surnameKey(f); k != "" {
+			surnames[k] = true
+		}
+		if r.lex[f.first]&lHonorific != 0 || !isCap(r.toks[f.first].Text) {
+			continue // "Mr Blair": the honorific is no first name
+		}
+		k := tokKey(&r.toks[f.first])
+		switch fu, ok := firsts[k]; {
+		case !ok:
+			firsts[k] = full{f.key, j, f.start}
+		case fu.key != f.key:
+			firsts[k] = full{}
+		case f.start < fu.start:
+			firsts[k] = full{f.key, j, f.start}
+		}
+	}
+	if len(firsts) == 0 {
+		return
+	}
+	for i, c := range r.cands {
+		if c.label != quarry.Person || c.last-c.first != 1 || c.entry != nil || c.alias {
+			continue
+		}
+		if fu, ok := firsts[c.key]; ok && fu.key != "" && fu.start < c.start && !surnames[c.key] {
+			r.union(fu.idx, i)
 		}
 	}
 }

@@ -514,3 +514,33 @@ func TestSameKeyTwoLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstNameJoinsFullName: a first name said alone after the full name
+// joins it, unless two people share it or it is someone's surname.
+func TestFirstNameJoinsFullName(t *testing.T) {
+	text := "Ozzy Osbourne toured. Later Ozzy said he was tired."
+	ents := resolveText(t, nil, text, "Ozzy Osbourne=PERSON", "Ozzy=PERSON")
+	if len(ents) != 1 || len(ents[0].Mentions) != 2 || ents[0].Name != "Ozzy Osbourne" {
+		t.Fatalf("got %+v", ents)
+	}
+	// Two people called Sharon: it stays apart.
+	text = "Sharon Osbourne and Sharon Lake spoke. Sharon said no."
+	ents = resolveText(t, nil, text, "Sharon Osbourne=PERSON", "Sharon Lake=PERSON", "Sharon=PERSON")
+	if len(ents) != 3 {
+		t.Errorf("two Sharons: got %d entities, want 3: %+v", len(ents), ents)
+	}
+	// Before the full name: stays apart.
+	text = "Ozzy waved. Ozzy Osbourne toured."
+	ents = resolveText(t, nil, text, "Ozzy=PERSON", "Ozzy Osbourne=PERSON")
+	if len(ents) != 2 {
+		t.Errorf("first name before the full name: got %d entities, want 2: %+v", len(ents), ents)
+	}
+	// Someone's surname too ("Thomas Jones" and "Ann Thomas"): left to partials.
+	text = "Thomas Jones met Ann Thomas. Thomas left."
+	ents = resolveText(t, nil, text, "Thomas Jones=PERSON", "Ann Thomas=PERSON", "Thomas=PERSON")
+	for _, e := range ents {
+		if e.Name == "Thomas Jones" && len(e.Mentions) != 1 {
+			t.Errorf("Thomas joined Thomas Jones though Ann Thomas has it as surname: %+v", ents)
+		}
+	}
+}
