@@ -169,6 +169,12 @@ func TestAttributionPatterns(t *testing.T) {
 		{"the role's organisation stays in the speaker",
 			"\"Demand has fallen in every market,\" said a spokeswoman for the ministry.",
 			[]want{{"Demand has fallen", Direct, "a spokeswoman for the ministry", "", "said"}}},
+		{"lost paragraph break, new speaker",
+			"Deputy mayor Ines Varga said: \"The repairs will take 26 weeks. \"We are going to close the pool until spring,\" said Tom Berg, the manager.",
+			[]want{{"The repairs will take", Direct, "Ines Varga", "", "said"}, {"We are going to close", Direct, "Tom Berg", "", "said"}}},
+		{"lost paragraph break, same speaker",
+			"Ines Varga told the council: \"The repairs will take 26 weeks. \"Nobody wants the pool shut that long.\" Members voted on Monday.",
+			[]want{{"The repairs will take", Direct, "Ines Varga", "", "told"}, {"Nobody wants the pool", Direct, "Ines Varga", "", "told"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
@@ -192,6 +198,10 @@ func TestQuoteMarks(t *testing.T) {
 		{"odd mark stays in its paragraph", "Ward said \"we will fight this\n\nThe council met on Monday. \"It is over,\" Holm said.", []string{"we will fight this", "It is over"}},
 		{"odd closing mark", "The plan failed.\u201d Nobody came.\n\n\u201cIt is over,\u201d Holm said.", []string{"It is over"}},
 		{"across paragraphs", "\u201cWe tried everything.\n\n\u201cIn the end the money ran out,\u201d Holm said.\n\nThe hall closed.", []string{"We tried everything.\n\n\u201cIn the end the money ran out"}},
+		{"lost paragraph break", "Holm said: \"The repairs will take 26 weeks. \"We are going to close the pool,\" she said.", []string{"The repairs will take 26 weeks.", "We are going to close the pool"}},
+		{"lost break after an inner quote", "Holm said: \"I thought: 'Not today.' \"But we won,\" she said.", []string{"I thought: 'Not today.'", "But we won"}},
+		{"lost break, curly", "Holm said: \u201cThe hall is shut. \u201cIt will reopen in May.\u201d", []string{"The hall is shut.", "It will reopen in May."}},
+		{"nested quote after a period stays nested", "\"The U.S. \"war on drugs\" failed,\" Holm said.", []string{"The U.S. \"war on drugs\" failed"}},
 		{"hard-wrapped line", "\"We will not\nstop now,\" Holm said.", []string{"We will not\nstop now"}},
 		{"empty marks", "He wrote \"\" in the box.", nil},
 	}
