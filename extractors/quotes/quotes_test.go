@@ -181,6 +181,33 @@ func TestAttributionPatterns(t *testing.T) {
 	}
 }
 
+func TestPronounSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"it, the organisation subject of the sentence before",
+			"Brightwell Foods cut its forecast on Monday. It said that demand for frozen meals had fallen sharply.",
+			[]want{{"demand for frozen", Indirect, "It", "Brightwell Foods", "said"}}},
+		{"it, the organisation only in a phrase",
+			"Shares in Brightwell Foods fell sharply on Monday. It said that the market for frozen meals had peaked.",
+			[]want{{"the market for frozen", Indirect, "It", "It", "said"}}},
+		{"they after analysts",
+			"Brightwell Foods cut its forecast on Monday. Analysts said the cut was overdue. They said that margins would shrink again next year.",
+			[]want{{"margins would shrink", Indirect, "They", "They", "said"}}},
+		{"they, experts in the same sentence",
+			"Brightwell Foods will close two plants, experts warned. They say that the closures will cost 400 jobs in the region.",
+			[]want{{"the closures will cost", Indirect, "They", "They", "say"}}},
+		{"it after the company",
+			"Halvern Systems reported record sales in March. The company said its new chip had sold well. It added that prices would rise in the autumn.",
+			[]want{{"prices would rise", Indirect, "It", "Halvern Systems", "added"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
 func TestQuoteMarks(t *testing.T) {
 	tests := []struct {
 		name    string
