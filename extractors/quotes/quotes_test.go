@@ -208,6 +208,18 @@ func TestPronounSpeakers(t *testing.T) {
 	}
 }
 
+func TestImpersonalPassive(t *testing.T) {
+	for _, text := range []string{
+		"It is thought that the council will sell the harbour site next year.",
+		"It was announced that the ferry service would end in June.",
+		"The ferry will stop in June, it has been reported.",
+	} {
+		for _, q := range extract(t, text, nil).Quotes {
+			t.Errorf("%q: got quote %q by %+v", text, q.Text, q.Speaker)
+		}
+	}
+}
+
 func TestQuoteMarks(t *testing.T) {
 	tests := []struct {
 		name    string
