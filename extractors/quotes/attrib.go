@@ -528,20 +528,30 @@ func (r *run) subjectAt(lo, hi int) np {
 			j++ // the comma closing an appositive read with the phrase
 		}
 	}
-	// "Trump on Thursday ratcheted up ...".
+	if r.verbAt(r.skipTime(j, hi), hi) {
+		return p
+	}
+	return np{}
+}
+
+// skipTime skips a short time phrase from token j: "Trump on Thursday
+// ratcheted up ...".
+func (r *run) skipTime(j, hi int) int {
 	for n := 0; j < hi && n < 3 && (timeMods[lowerNorm(&r.toks[j])] && lowerNorm(&r.toks[j]) != "that" && lowerNorm(&r.toks[j]) != "the" && lowerNorm(&r.toks[j]) != "a" || timeNames[lowerNorm(&r.toks[j])] || timeUnits[lowerNorm(&r.toks[j])]); n++ {
 		j++
 	}
+	return j
+}
+
+// verbAt reports a verb at token j, after auxiliaries and adverbs, or a
+// copula ("Clinton's response was: ...").
+func (r *run) verbAt(j, hi int) bool {
 	verb := false
 	for j < hi && (auxWords[lowerNorm(&r.toks[j])] || r.toks[j].Tag == "RB" || r.toks[j].Tag == "MD" || lowerNorm(&r.toks[j]) == "since") {
 		verb = verb || strings.HasPrefix(r.toks[j].Tag, "VB") || r.toks[j].Tag == "MD"
 		j++
 	}
-	// A verb, or a copula ("Clinton's response was: ...").
-	if j < hi && strings.HasPrefix(r.toks[j].Tag, "VB") || verb {
-		return p
-	}
-	return np{}
+	return j < hi && strings.HasPrefix(r.toks[j].Tag, "VB") || verb
 }
 
 // lateAttrib finds an attribution closing the sentence after a quote

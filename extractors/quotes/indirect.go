@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/rules"
 )
 
 // sayVerbs may report speech without "that": "He said the plan failed."
@@ -39,7 +40,7 @@ func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 				continue
 			}
 			// Forward: speaker, verb, [object], that, clause.
-			if p := r.subjectOf(k, f); p.ok() {
+			if p := r.subjectOf(k, f); p.ok() && !r.impersonal(p, c) {
 				j := c.Last
 				for j < end && r.toks[j].Tag == "RB" {
 					j++
@@ -66,7 +67,7 @@ func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 			// Backward: clause, comma, speaker + verb (or verb + speaker).
 			if k > f+4 {
 				p := r.subjectOf(k, f)
-				if p.ok() && p.first > f+3 && r.toks[p.first-1].Norm == "," && r.tailEnds(c.Last, end) && r.finite(f, p.first-1) {
+				if p.ok() && !r.impersonal(p, c) && p.first > f+3 && r.toks[p.first-1].Norm == "," && r.tailEnds(c.Last, end) && r.finite(f, p.first-1) {
 					out = append(out, r.indirectRec(si, f, p.first-1, p, c.Start, c.End))
 					found = true
 					continue
@@ -81,6 +82,28 @@ func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 		}
 	}
 	return out
+}
+
+// impersonal reports an impersonal passive ("it is thought that", "it has
+// been announced that"): nobody is named as saying anything.
+func (r *run) impersonal(p np, c rules.CueMatch) bool {
+	if p.kind != npPron || lowerNorm(&r.toks[p.first]) != "it" {
+		return false
+	}
+	if t := r.toks[c.First].Tag; t != "VBN" && t != "VBD" {
+		return false
+	}
+	be := false
+	for k := p.last; k < c.First; k++ {
+		switch n := lowerNorm(&r.toks[k]); {
+		case n == "is" || n == "was" || n == "been" || n == "be" || n == "'s":
+			be = true
+		case n == "has" || n == "had" || n == "will" || n == "would" || n == "may" || r.toks[k].Tag == "RB":
+		default:
+			return false
+		}
+	}
+	return be
 }
 
 // hasMarks reports whether text[a:b] holds a paired quotation.

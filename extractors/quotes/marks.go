@@ -239,7 +239,10 @@ func singleRole(text string, i, n int, r, prev, next rune) int {
 // unless the next paragraph opens with a mark of the same family: then the
 // quote runs on. Unclosed single quotes are dropped (they were apostrophes);
 // other unclosed quotes end at their paragraph, so an odd mark never
-// swallows the rest of the text.
+// swallows the rest of the text. Within a line, a double mark opening a
+// sentence inside an open double quote ends that quote and opens a new one:
+// the paragraph break between them was lost, and running on would credit
+// the narration and the next quote to the first speaker.
 // The spans go in out's array.
 func pairMarks(text string, ms []mark, out []span) []span {
 	out = out[:0]
@@ -251,12 +254,7 @@ func pairMarks(text string, ms []mark, out []span) []span {
 			if s.fam == famSingle {
 				continue
 			}
-			end := at
-			for end > s.start && isSpaceRune(runeBefore(text, end)) {
-				_, n := utf8.DecodeLastRuneInString(text[:end])
-				end -= n
-			}
-			if end > s.start {
+			if end := trimSpaceEnd(text, s.start, at); end > s.start {
 				s.end, s.close, s.closeEnd = end, end, end
 				s.depth = 0
 				out = append(out, s)
@@ -322,6 +320,16 @@ func pairMarks(text string, ms []mark, out []span) []span {
 			}
 		}
 		switch {
+		case role == roleOpen && top >= 0 && reopens(text, stack[top], m):
+			// A lost paragraph break: the open quote ends with its text
+			// and the mark opens the next quote.
+			s := stack[top]
+			if end := trimSpaceEnd(text, s.start, m.start); end > s.start {
+				s.end, s.close, s.closeEnd = end, end, end
+				out = append(out, s)
+			}
+			stack = stack[:top]
+			stack = append(stack, span{open: m.start, start: m.end, fam: m.fam, depth: len(stack)})
 		case role == roleOpen:
 			stack = append(stack, span{open: m.start, start: m.end, fam: m.fam, depth: len(stack)})
 		case top >= 0:
@@ -334,6 +342,46 @@ func pairMarks(text string, ms []mark, out []span) []span {
 	flush(len(text))
 	sortSpans(out)
 	return out
+}
+
+// trimSpaceEnd moves end back over spaces, not before start.
+func trimSpaceEnd(text string, start, end int) int {
+	for end > start && isSpaceRune(runeBefore(text, end)) {
+		_, n := utf8.DecodeLastRuneInString(text[:end])
+		end -= n
+	}
+	return end
+}
+
+// reopens reports whether the opening double mark m, met inside the open
+// double quote s, starts a new sentence (`...26 weeks. "We are`): a
+// paragraph break lost within the line, not a nested quote, which would
+// not open a sentence with a capital. Other marks keep nesting.
+func reopens(text string, s span, m mark) bool {
+	if m.fam != famDouble || s.fam != famDouble {
+		return false
+	}
+	i := m.start
+	for i > s.start && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i == m.start || i <= s.start {
+		return false
+	}
+	// A quote inside ending the sentence: `... 'Not today.' "But`.
+	if r := runeBefore(text, i); r == '\'' || r == '’' {
+		i -= utf8.RuneLen(r)
+	}
+	if i <= s.start {
+		return false
+	}
+	switch text[i-1] {
+	case '.', '?', '!':
+	default:
+		return false
+	}
+	r := runeAt(text, m.end)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // softWrap reports whether the line break at [i, j) is a hard wrap inside a

@@ -8,7 +8,8 @@
 // belongs to the attribution ("“We are ready,” she said" gives "We are
 // ready"). A quote that runs across paragraphs is one record from the first
 // paragraph's content to the last closing mark, the intervening paragraph
-// breaks and opening marks included. An indirect quote covers the reported
+// breaks and opening marks included; inside one line an opening mark that
+// starts a sentence starts a new quote (a lost paragraph break). An indirect quote covers the reported
 // clause ("increased AI efficiency will reduce ...") without the sentence's
 // final period.
 //

@@ -169,9 +169,54 @@ func TestAttributionPatterns(t *testing.T) {
 		{"the role's organisation stays in the speaker",
 			"\"Demand has fallen in every market,\" said a spokeswoman for the ministry.",
 			[]want{{"Demand has fallen", Direct, "a spokeswoman for the ministry", "", "said"}}},
+		{"lost paragraph break, new speaker",
+			"Deputy mayor Ines Varga said: \"The repairs will take 26 weeks. \"We are going to close the pool until spring,\" said Tom Berg, the manager.",
+			[]want{{"The repairs will take", Direct, "Ines Varga", "", "said"}, {"We are going to close", Direct, "Tom Berg", "", "said"}}},
+		{"lost paragraph break, same speaker",
+			"Ines Varga told the council: \"The repairs will take 26 weeks. \"Nobody wants the pool shut that long.\" Members voted on Monday.",
+			[]want{{"The repairs will take", Direct, "Ines Varga", "", "told"}, {"Nobody wants the pool", Direct, "Ines Varga", "", "told"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+func TestPronounSpeakers(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"it, the organisation subject of the sentence before",
+			"Brightwell Foods cut its forecast on Monday. It said that demand for frozen meals had fallen sharply.",
+			[]want{{"demand for frozen", Indirect, "It", "Brightwell Foods", "said"}}},
+		{"it, the organisation only in a phrase",
+			"Shares in Brightwell Foods fell sharply on Monday. It said that the market for frozen meals had peaked.",
+			[]want{{"the market for frozen", Indirect, "It", "It", "said"}}},
+		{"they after analysts",
+			"Brightwell Foods cut its forecast on Monday. Analysts said the cut was overdue. They said that margins would shrink again next year.",
+			[]want{{"margins would shrink", Indirect, "They", "They", "said"}}},
+		{"they, experts in the same sentence",
+			"Brightwell Foods will close two plants, experts warned. They say that the closures will cost 400 jobs in the region.",
+			[]want{{"the closures will cost", Indirect, "They", "They", "say"}}},
+		{"it after the company",
+			"Halvern Systems reported record sales in March. The company said its new chip had sold well. It added that prices would rise in the autumn.",
+			[]want{{"prices would rise", Indirect, "It", "Halvern Systems", "added"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { checkQuotes(t, tc.text, tc.want) })
+	}
+}
+
+func TestImpersonalPassive(t *testing.T) {
+	for _, text := range []string{
+		"It is thought that the council will sell the harbour site next year.",
+		"It was announced that the ferry service would end in June.",
+		"The ferry will stop in June, it has been reported.",
+	} {
+		for _, q := range extract(t, text, nil).Quotes {
+			t.Errorf("%q: got quote %q by %+v", text, q.Text, q.Speaker)
+		}
 	}
 }
 
@@ -192,6 +237,10 @@ func TestQuoteMarks(t *testing.T) {
 		{"odd mark stays in its paragraph", "Ward said \"we will fight this\n\nThe council met on Monday. \"It is over,\" Holm said.", []string{"we will fight this", "It is over"}},
 		{"odd closing mark", "The plan failed.\u201d Nobody came.\n\n\u201cIt is over,\u201d Holm said.", []string{"It is over"}},
 		{"across paragraphs", "\u201cWe tried everything.\n\n\u201cIn the end the money ran out,\u201d Holm said.\n\nThe hall closed.", []string{"We tried everything.\n\n\u201cIn the end the money ran out"}},
+		{"lost paragraph break", "Holm said: \"The repairs will take 26 weeks. \"We are going to close the pool,\" she said.", []string{"The repairs will take 26 weeks.", "We are going to close the pool"}},
+		{"lost break after an inner quote", "Holm said: \"I thought: 'Not today.' \"But we won,\" she said.", []string{"I thought: 'Not today.'", "But we won"}},
+		{"lost break, curly", "Holm said: \u201cThe hall is shut. \u201cIt will reopen in May.\u201d", []string{"The hall is shut.", "It will reopen in May."}},
+		{"nested quote after a period stays nested", "\"The U.S. \"war on drugs\" failed,\" Holm said.", []string{"The U.S. \"war on drugs\" failed"}},
 		{"hard-wrapped line", "\"We will not\nstop now,\" Holm said.", []string{"We will not\nstop now"}},
 		{"empty marks", "He wrote \"\" in the box.", nil},
 	}

@@ -38,7 +38,9 @@ func (r *run) resolve(p np) int {
 				return e
 			}
 			return r.antecedentOf(p.first, fits)
-		case "they", "we", "it":
+		case "they", "it":
+			return r.orgSubject(p.first)
+		case "we":
 			return r.antecedent(p.first, func(l string) bool { return l == "COMPANY" || l == "ORG" })
 		}
 	case npRole:
@@ -46,6 +48,93 @@ func (r *run) resolve(p np) int {
 	}
 	return -1
 }
+
+// orgSubject is the organisation "they" or "it" at token k takes up: the
+// subject of a clause in k's sentence or the writer's sentence before it,
+// nearest first, an organisation's name or "the company". A plural common
+// noun subject on the way ("analysts said", "the firms want") is who
+// "they" mostly are, and the nearest organisation named anywhere was wrong
+// as often as right: then, or with no such subject, -1.
+func (r *run) orgSubject(k int) int {
+	si := r.toks[k].Sent
+	// The sentence before, past sentences that are all quotation.
+	for n := 0; si > 0 && n < 3; n++ {
+		si--
+		if !r.allQuoted(si) {
+			break
+		}
+	}
+	lo := r.doc.Sentences[si].First
+	for j := k - 1; j >= lo; j-- {
+		t := &r.toks[j]
+		if r.quoted[j] {
+			continue
+		}
+		if m := r.mentAt(j); m >= 0 {
+			mt := r.ments[m]
+			if mt.last-1 != j {
+				continue
+			}
+			if l := r.ents[mt.ent].Label; (l == "ORG" || l == "COMPANY") && r.subjectHere(mt.first, mt.last) {
+				return mt.ent
+			}
+			continue
+		}
+		switch {
+		case t.Tag == "NNS" && r.subjectHere(j, j+1):
+			return -1
+		case (companyHeads[lowerNorm(t)] || orgHeads[lowerNorm(t)]) && j > lo && lowerNorm(&r.toks[j-1]) == "the" && r.subjectHere(j-1, j+1):
+			return r.roleAntecedent(np{first: j - 1, last: j + 1, next: j + 1, kind: npRole, ment: -1})
+		}
+	}
+	return -1
+}
+
+// allQuoted reports whether sentence si has no word outside quotation.
+func (r *run) allQuoted(si int) bool {
+	sent := r.doc.Sentences[si]
+	for j := sent.First; j < sent.Last; j++ {
+		if !r.quoted[j] && !isPunctTok(&r.toks[j]) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectHere reports whether tokens [a, b) are the subject of a clause:
+// a verb follows (past an aside) and only titles and descriptions stand
+// between them and the clause's start ("German bank Deutsche Bank has").
+func (r *run) subjectHere(a, b int) bool {
+	sent := r.doc.Sentences[r.toks[a].Sent]
+	hi := sent.Last
+	j := b
+	if j < hi && r.toks[j].Norm == "," && !r.verbAt(j+1, hi) {
+		e := r.asideEnd(j, hi)
+		if e < 0 {
+			return false
+		}
+		j = e + 1
+	} else if j < hi && r.toks[j].Norm == "," {
+		j++ // the comma closing an appositive: "Its lobby, the EEF, said"
+	}
+	j = r.skipTime(j, hi)
+	if !r.verbAt(j, hi) || j < hi && r.toks[j].Tag == "VBG" {
+		return false
+	}
+	i := a
+	for i > sent.First && a-i < 6 && !r.quoted[i-1] && (r.toks[i-1].Tag == "DT" || r.toks[i-1].Tag == "JJ" || r.toks[i-1].Tag == "RB" || r.toks[i-1].Tag == "NN" || r.isNameTok(i-1)) {
+		i--
+	}
+	if i == sent.First || r.quoted[i-1] {
+		return true
+	}
+	t := &r.toks[i-1]
+	return isPunctTok(t) && t.Norm != "'s" || t.Tag == "CC" || clauseOpeners[lowerNorm(t)]
+}
+
+// clauseOpeners start a clause whose subject follows.
+var clauseOpeners = map[string]bool{"that": true, "because": true, "as": true, "while": true, "when": true,
+	"although": true, "though": true, "after": true, "before": true, "since": true, "if": true, "whereas": true}
 
 // byName finds an entity named name, by a mention's text or, for one
 // word, a person's surname.
