@@ -1763,6 +1763,16 @@ func (r *resolver) titleOf(c *cand, org func(tok int) *quarry.Entity) (string, *
 		k--
 	}
 	if k < c.first-1 {
+		// Up to two lower-case words before the role belong to it when an
+		// organisation stands before them ("National Theatre artistic
+		// director", "BBC political editor").
+		m := k
+		for m >= 0 && k-m < 2 && r.modifier(m) {
+			m--
+		}
+		if m < k && m >= 0 && (org(m) != nil || possessives[lowerNorm(&r.toks[m])] && org(m-1) != nil) {
+			k = m
+		}
 		title := r.doc.Text[r.toks[k+1].Start:r.toks[c.first-1].End]
 		if k >= 0 && possessives[lowerNorm(&r.toks[k])] {
 			k--
@@ -1821,6 +1831,37 @@ func (r *resolver) titleOf(c *cand, org func(tok int) *quarry.Entity) (string, *
 		}
 	}
 	return title, aff
+}
+
+// modifier reports whether token k may qualify the role after it: a
+// lower-case adjective or noun ("political", "energy"), not a verb or a
+// preposition ("forced coach", "under President"), on the role's line.
+func (r *resolver) modifier(k int) bool {
+	t := &r.toks[k]
+	if r.cover[k] != 0 || !isLowerWord(t.Text) || smallWords[lowerNorm(t)] {
+		return false
+	}
+	switch t.Tag {
+	case "JJ", "JJR", "JJS", "NN", "NNS", "VBN", "":
+		// "" when the text was not tagged: any lower-case word.
+	default:
+		return false // "forced coach", "under President", "including captain"
+	}
+	return !strings.Contains(r.doc.Text[t.End:r.toks[k+1].Start], "\n")
+}
+
+// isLowerWord reports whether s is a word of lower-case letters (and
+// hyphens): a modifier, not a name.
+func isLowerWord(s string) bool {
+	if s == "" || s[0] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsLower(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // particles open surnames ("de Klerk", "van der Pas").

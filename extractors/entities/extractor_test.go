@@ -544,3 +544,26 @@ func TestFirstNameJoinsFullName(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWithModifiers: lower-case words between an organisation and a
+// role belong to the title, and the organisation is the affiliation.
+func TestTitleWithModifiers(t *testing.T) {
+	rules := &fakeRules{gaz: map[string]string{"Kestrel Theatre": "ORG"}}
+	text := "Kestrel Theatre artistic director Nina Vale said the season was full. Kestrel Theatre's new executive director Omar Hale agreed."
+	ents := resolveText(t, rules, text, "Nina Vale=PERSON", "Omar Hale=PERSON")
+	nina, omar, th := byName(ents, "Nina Vale"), byName(ents, "Omar Hale"), byName(ents, "Kestrel Theatre")
+	if nina == nil || omar == nil || th == nil {
+		t.Fatalf("got %+v", ents)
+	}
+	if nina.Title != "artistic director" || nina.Affiliation != th.ID {
+		t.Errorf("Nina: title %q, affiliation %q", nina.Title, nina.Affiliation)
+	}
+	if omar.Title != "new executive director" || omar.Affiliation != th.ID {
+		t.Errorf("Omar: title %q, affiliation %q", omar.Title, omar.Affiliation)
+	}
+	// With no organisation before them, the words stay out of the title.
+	ents = resolveText(t, nil, "The artistic director Nina Vale said so.", "Nina Vale=PERSON")
+	if n := byName(ents, "Nina Vale"); n == nil || n.Title != "director" {
+		t.Errorf("no organisation: got %+v", ents)
+	}
+}
