@@ -75,6 +75,7 @@ func TestRunningText(t *testing.T) {
 		{"The first half of 2024 brought a third of sales and the second-largest loss.", []string{"first", "2024", "a third", "second"}},
 		{"Nearly 40 per cent of the 1,200 people surveyed were aged 18-24 on March 3.", []string{"Nearly 40 per cent", "1,200", "18-24", "March 3"}},
 		{"The vote is on 2 November. Sales fell on Oct. 3.", []string{"2 November", "Oct. 3"}},
+		{"The vote is on 5 May. Sales fell on 9 June. It ends on 1 July.", []string{"5 May", "9 June", "1 July"}},
 		{"The first two quarters of 2025 saw a 34,500-square-foot depot open.", []string{"first", "two quarters", "2025", "34,500-square-foot"}},
 		{"Tens of thousands of workers and several hundred managers left.", []string{"Tens of thousands of", "several hundred"}},
 		{"Temperatures hit 35C (95F); a 20c stamp and 50p coin.", []string{"35C", "95F", "20c", "50p"}},

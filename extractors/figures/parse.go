@@ -683,7 +683,8 @@ func (s *scanner) date(i int) (int, bool) {
 		if !s.isWord(p) || s.fl[p]&isMonth == 0 || s.raw(p)[0] < 'A' || s.raw(p)[0] > 'Z' {
 			return -1
 		}
-		if s.isSym(p+1, ".") && s.attached(p+1) && len(s.low(p)) <= 4 { // "Oct."
+		// "Oct."; "May." and "June." end a sentence.
+		if w := s.low(p); s.isSym(p+1, ".") && s.attached(p+1) && len(w) <= 4 && w != "may" && w != "june" && w != "july" {
 			return p + 2
 		}
 		return p + 1
