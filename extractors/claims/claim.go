@@ -748,6 +748,20 @@ func (d *docState) object(a, b int, p pred) string {
 		return ""
 	}
 	start := t
+	// "cut as many as 300 jobs": an object opening inside a figure opens
+	// with it, and no word of the figure ends it.
+	figEnd := 0
+	if t < b {
+		at := toks[t].Start
+		for _, f := range d.figuresNear(at, at) {
+			if f.Start < at && f.End > at {
+				for start > p.last && toks[start-1].Start >= f.Start {
+					start--
+				}
+				figEnd = f.End
+			}
+		}
+	}
 	depth := 0
 	end := start
 	for ; t < b && t < start+16; t++ {
@@ -757,7 +771,7 @@ func (d *docState) object(a, b int, p pred) string {
 			depth++
 		case n == ")":
 			depth--
-		case depth > 0:
+		case depth > 0, toks[t].End <= figEnd:
 		case n == "," || n == ";" || n == ":" || n == "—" || n == "." || n == "?" || n == "!":
 			t = b
 			continue
@@ -772,16 +786,45 @@ func (d *docState) object(a, b int, p pred) string {
 			end = t + 1
 		}
 	}
+	end = trimObject(toks, start, end)
 	if end <= start {
 		return ""
 	}
-	for end > start && isPunctTok(&toks[end-1]) && toks[end-1].Norm != ")" {
-		end--
+	// The cap may cut inside a figure ("(£2m to £"): take the rest of it
+	// when it ends close by in the clause, else end before it.
+	if cut := toks[end-1].End; end < b {
+		for _, f := range d.figuresNear(cut, cut) {
+			if f.Start >= cut || f.End <= cut {
+				continue
+			}
+			k := end
+			for k < b && k < end+3 && toks[k].End < f.End {
+				k++
+			}
+			if k < b && toks[k].End == f.End {
+				end = k + 1
+			} else {
+				for end > start && toks[end-1].End > f.Start {
+					end--
+				}
+				end = trimObject(toks, start, end)
+			}
+			break
+		}
 	}
 	if end <= start {
 		return ""
 	}
 	return d.text[toks[start].Start:toks[end-1].End]
+}
+
+// trimObject drops trailing punctuation from the object tokens [start,
+// end), but not a closing bracket or the "%" of a figure.
+func trimObject(toks []analysis.Token, start, end int) int {
+	for end > start && isPunctTok(&toks[end-1]) && toks[end-1].Norm != ")" && toks[end-1].Norm != "%" {
+		end--
+	}
+	return end
 }
 
 // figureIDs are the ids of figs, a claim's Figures (nil for none).
