@@ -125,6 +125,9 @@ func TestNotFigures(t *testing.T) {
 		// times of day
 		{"The meeting starts at 9:30 and ends at 10pm, or 5 p.m. on Friday.", nil},
 		{"Doors open at 9.30am.", nil},
+		{"Polls close at 2200 BST and results follow at about 2330 local time.", nil},
+		{"Talks ran between 2000 and 2130 GMT, from 0900 to 1015 UTC and until 1800 hours.", nil},
+		{"The 1999 season logged 1400 hours of flying, landing at 1400 hours.", []string{"year:1999", "duration:1400 hours"}},
 		// dates are dates, not counts
 		{"The vote is on March 3, 2026.", []string{"date:March 3, 2026"}},
 		{"The vote is on 3/4/2026.", []string{"date:3/4/2026"}},

@@ -120,6 +120,17 @@ func (s *scanner) skip(i int) int {
 				return j
 			}
 		}
+		// "between 2000 and 2100 GMT", "about 1230 GMT": the hedge goes
+		// with the time.
+		if t[i].k == tWord && s.fl[i]&isHedge != 0 {
+			k := i + 1
+			for k < len(t) && k < i+4 && t[k].k == tWord {
+				k++
+			}
+			if j := s.clock(k); j > 0 {
+				return j
+			}
+		}
 		return i
 	}
 	if t[i].dotted {
@@ -168,7 +179,10 @@ func (s *scanner) skip(i int) int {
 		allUpper(s.raw(i+1)) && !(s.attached(i+2) && (s.isWord(i+2) || s.isNum(i+2))) && outwardCode(s.wordBefore(i)) {
 		return i + 2
 	}
-	// Times of day: "10:30", "9am", "3 p.m.".
+	// Times of day: "10:30", "9am", "3 p.m.", "1400 GMT".
+	if j := s.clock(i); j > 0 {
+		return j
+	}
 	if s.isSym(i+1, ":") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
 		j := i + 3
 		if s.isWord(j) && (s.low(j) == "am" || s.low(j) == "pm") {
@@ -198,6 +212,57 @@ func (s *scanner) skip(i int) int {
 	}
 	return i
 }
+
+// clock returns the index after a 24-hour time written HHMM that a time
+// zone or "hours" marks as one ("1400 GMT", "at 0900 hours", "between 2000
+// and 2100 GMT"), or 0. Without the mark "1400" may be a count or a year.
+func (s *scanner) clock(i int) int {
+	if !s.hhmm(i) {
+		return 0
+	}
+	j := i + 1
+	if s.low(j) == "and" || s.low(j) == "to" || j < len(s.t) && s.t[j].k == tSym && dash(s.t[j].low) {
+		if !s.hhmm(j + 1) {
+			return 0
+		}
+		j += 2
+	}
+	if j >= len(s.t) || s.t[j].k != tWord {
+		return 0
+	}
+	switch s.raw(j) {
+	case "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "PST", "PDT":
+		return j + 1
+	case "local":
+		if s.low(j+1) == "time" {
+			return j + 2
+		}
+	case "hours", "hrs":
+		// "at 1400 hours"; "2000 hours of footage" is a length of time.
+		if clockWords[s.low(i-1)] && s.low(j+1) != "of" {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// hhmm reports whether token i is four plain digits that make a valid
+// 24-hour time.
+func (s *scanner) hhmm(i int) bool {
+	if !s.isNum(i) {
+		return false
+	}
+	t := s.t[i]
+	if t.ndig != 4 || t.dec || t.comma || t.e-t.s != 4 {
+		return false
+	}
+	v := int(t.v)
+	return v/100 <= 23 && v%100 <= 59
+}
+
+// clockWords come before a time of day.
+var clockWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true, "after": true,
+	"from": true, "since": true, "between": true}
 
 // initial reports whether token i opens a sentence or a line, perhaps after
 // an opening quote or bracket.
