@@ -363,6 +363,19 @@ func TestChangeFromTo(t *testing.T) {
 		{"Revenue increased from 5 to 7 billion dollars.", []fig{{"from 5 to 7 billion dollars", 0, 5e9, 7e9, "up"}}},
 		{"The group hired from 2019 to 2021.", []fig{{"from 2019 to 2021", 0, 2019, 2021, ""}}},
 		{"It hired 20 people from 300 applicants.", []fig{{"20", 20, 0, 0, "up"}, {"300", 300, 0, 0, ""}}},
+		// After a change verb or "by", "to" leads to the level reached.
+		{"Heating oil rose $1.64 to $47.10 a barrel.", []fig{{"$1.64", 1.64, 0, 0, "up"}, {"$47.10", 47.1, 0, 0, ""}}},
+		{"Van sales rose 2.3% to 81,400.", []fig{{"2.3%", 2.3, 0, 0, "up"}, {"81,400", 81400, 0, 0, ""}}},
+		{"The jobless count fell 12,000 to 815,300.", []fig{{"12,000", 12000, 0, 0, "down"}, {"815,300", 815300, 0, 0, ""}}},
+		{"Staff numbers increased by 31,000 to 2.4 million.", []fig{{"31,000", 31000, 0, 0, "up"}, {"2.4 million", 2.4e6, 0, 0, ""}}},
+		{"The index slid sharply 0.4% to 4.6%.", []fig{{"0.4%", 0.4, 0, 0, "down"}, {"4.6%", 4.6, 0, 0, ""}}},
+		{"Prices fell more than $2 to $43.25.", []fig{{"more than $2", 2, 0, 0, "down"}, {"$43.25", 43.25, 0, 0, ""}}},
+		// Close ends are a range of the change.
+		{"The party may cut its majority by 25 to 30 seats.", []fig{{"25 to 30", 0, 25, 30, ""}}},
+		{"Prices rose 4% to 5% last year.", []fig{{"4% to 5%", 0, 4, 5, "up"}}},
+		// A year, or a percent before a plain count, is no range end.
+		{"Losses fell in 2003 to £2.9bn.", []fig{{"2003", 2003, 0, 0, ""}, {"£2.9bn", 2.9e9, 0, 0, ""}}},
+		{"A rate of 16% to 250,000 units.", []fig{{"16%", 16, 0, 0, ""}, {"250,000", 250000, 0, 0, ""}}},
 	}
 	val := func(p *float64) float64 {
 		if p == nil {

@@ -470,7 +470,7 @@ func (s *scanner) figure(i int) (amount, bool) {
 	a.approx = append(approx, a.approx...)
 	if change && s.low(a.j) == "to" && !a.bare && !a.yearish && a.kind != Year && a.kind != Date {
 		intro = "" // the amount alone, without "from"
-	} else if b, ok := s.rangeEnd(&a, intro); ok {
+	} else if b, ok := s.rangeEnd(&a, intro); ok && (intro != "" || !s.changeThenLevel(i, a, b)) {
 		a = b
 		if intro != "" {
 			a.i = i
@@ -594,8 +594,26 @@ func (s *scanner) rangeEnd(a *amount, intro string) (amount, bool) {
 	if !ok {
 		return amount{}, false
 	}
+	// "in 2003 to £2.89bn", "rose 2.3% to 80,600": the second amount is
+	// another figure, not the end of a range.
+	comma := s.isNum(q) && s.t[q].comma
+	if a.yearish && (!b.bare || comma) || a.kind == Percent && b.bare && (b.scale > 0 || b.v > 100 || comma) {
+		return amount{}, false
+	}
 	b.approx = approx
 	return merge(*a, b)
+}
+
+// changeThenLevel reports whether the range r read from a figure at i
+// is a change and the level it reached: "crude rose $1.64 to $47.10",
+// "jobs fell 11,000 to 813,200". After a change verb or "by", "to" leads
+// to the new level unless both ends are close ("cut by 25 to 30 seats").
+func (s *scanner) changeThenLevel(i int, a, r amount) bool {
+	if s.low(a.j) != "to" || r.max <= 2*r.min {
+		return false
+	}
+	w := s.low(i - 1)
+	return w == "by" || directions[w] != "" || lyAdverb(w) && directions[s.low(i-2)] != ""
 }
 
 // merge joins two amounts into a range, letting a plain number borrow the
