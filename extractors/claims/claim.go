@@ -68,11 +68,12 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 	rank := false
 	for _, f := range figs {
 		switch {
-		// "lasts 30 hours" states a duration; "after six years" dates.
-		case f.Kind == "duration" && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
+		// "lasts 30 hours" states a duration; "after six years" dates. So
+		// with ages: "died aged 91" states one, "the 28-year-old" names.
+		case (f.Kind == "duration" || f.Counts == "age") && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
 			trigFigs++
 			exact++
-		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration":
+		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration" || f.Counts == "age":
 			dates++
 		case f.Kind == "ordinal":
 			rank = true
@@ -676,7 +677,7 @@ func (d *docState) figureNear(p pred) bool {
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
 	for _, f := range d.figuresNear(lo, hi) {
-		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" {
+		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" && f.Counts != "age" {
 			return true
 		}
 	}

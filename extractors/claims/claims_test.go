@@ -179,6 +179,7 @@ func TestSubjectPredicateObject(t *testing.T) {
 		{"As Orvane Foods continues to invest in stores, Pellmar is shrinking.", "Orvane Foods", "invest", "in stores", nil},
 		{"Pellmar's rival Orvane Foods is hiring 400 drivers.", "Orvane Foods", "hire", "400 drivers", []string{"400"}},
 		{"Orvane Foods raised its prices by 4.5%.", "Orvane Foods", "raise", "its prices by 4.5%", []string{"4.5%"}},
+		{"The 58-year-old Ruth Okafor left Pellmar aged 61.", "Ruth Okafor", "leave", "Pellmar", []string{"58-year-old", "61"}},
 	}
 	for _, c := range cases {
 		out := extract(t, c.text, nil, firm...)

@@ -221,6 +221,31 @@ func TestContext(t *testing.T) {
 	}
 }
 
+// TestAges: an age is a quantity in years (or months) that counts "age",
+// its span taking in "-old"; the schema has no kind for it.
+func TestAges(t *testing.T) {
+	type fig struct{ text, kind, unit, counts string }
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"The 28-year-old cleared 2.31 metres.", []fig{{"28-year-old", Quantity, "year", "age"}, {"2.31 metres", Quantity, "metre", ""}}},
+		{"A six-month-old boy and his 40 years old father.", []fig{{"six-month-old", Quantity, "month", "age"}, {"40 years old", Quantity, "year", "age"}}},
+		{"Classes for 11 to 14-year-olds start in May.", []fig{{"11 to 14-year-olds", Quantity, "year", "age"}}},
+		{"A man aged 63 and women aged 18-24 were asked.", []fig{{"63", Quantity, "year", "age"}, {"18-24", Quantity, "year", "age"}}},
+		{"He worked there for 28 years and sold 30 old cars.", []fig{{"28 years", Duration, "year", ""}, {"30", Number, "", "old cars"}}},
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			got = append(got, fig{f.Text, f.Kind, f.Unit, f.Counts})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestNewsOffsets runs the extractor over a written news text and checks
 // the span invariant on every figure.
 func TestNewsOffsets(t *testing.T) {

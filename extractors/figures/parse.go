@@ -33,6 +33,7 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
+	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
 	approx   []string
 	ndig     int
 	integral bool
@@ -655,7 +656,7 @@ func merge(a, b amount) (amount, bool) {
 		return amount{}, false
 	}
 	return amount{i: a.i, j: b.j, kind: a.kind, min: lo, max: hi, rng: true, unit: a.unit, cur: a.cur,
-		approx: append(a.approx, b.approx...)}, true
+		approx: append(a.approx, b.approx...), age: a.age || b.age}, true
 }
 
 // yearEnd completes the short end of a range of years: 2022 and 24 make
@@ -868,6 +869,9 @@ func (s *scanner) amount(i int) (amount, bool) {
 	if (a.kind == Quantity || a.kind == Duration) && a.unit != nil {
 		p = s.compound(&a, p)
 	}
+	if a.kind == Duration {
+		p = s.old(&a, p)
+	}
 	if s.low(p) == "below" && s.low(p+1) == "zero" && (a.bare || a.kind == Quantity && a.unit.temp) {
 		if a.bare {
 			a.kind, a.unit, a.bare, a.yearish = Quantity, s.unitNamed("degree", nil), false, false
@@ -877,6 +881,22 @@ func (s *scanner) amount(i int) (amount, bool) {
 	}
 	a.j = p
 	return a, true
+}
+
+// old reads the "-old" or " old" that makes a length of time an age:
+// "28-year-old", "six-month-old", "24-year-olds", "40 years old".
+func (s *scanner) old(a *amount, p int) int {
+	q := p
+	if s.isSym(q, "-") && s.attached(q) && s.attached(q+1) {
+		q++
+	} else if q >= len(s.t) || !s.t[q].sp {
+		return p
+	}
+	if w := s.low(q); w != "old" && w != "olds" || s.attached(q+1) && s.isWord(q+1) {
+		return p
+	}
+	a.kind, a.age = Quantity, true
+	return q + 1
 }
 
 // sign reports whether token p is a minus sign on the number after it:
@@ -1130,6 +1150,12 @@ func (lx *lexicon) lookupUnit(name string) (*unitDef, bool) {
 func (s *scanner) keep(a *amount) bool {
 	if a.kind == Date {
 		return true
+	}
+	// "aged 28", "aged 18-24", "aged between 30 and 40"
+	if a.kind == Number && s.low(a.i-1) == "aged" && !a.noValue && a.scale == 0 {
+		if u := s.unitNamed("year", nil); u != nil {
+			a.kind, a.unit, a.age, a.bare, a.yearish = Quantity, u, true, false, false
+		}
 	}
 	if a.bare && a.yearish && !a.rng && !s.countNounAfter(a.j) {
 		a.kind = Year

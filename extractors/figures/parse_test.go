@@ -159,6 +159,11 @@ func TestParse(t *testing.T) {
 		{"18 months", want{kind: Duration, value: f64(18), unit: "month"}},
 		{"two years and three months", want{kind: Duration, value: f64(27), unit: "month"}},
 		{"an hour and a half", want{kind: Duration, value: f64(1.5), unit: "hour"}},
+		// ages: quantities in years (counts "age", see TestAges)
+		{"28-year-old", want{kind: Quantity, value: f64(28), unit: "year"}},
+		{"six-month-old", want{kind: Quantity, value: f64(6), unit: "month"}},
+		{"40 years old", want{kind: Quantity, value: f64(40), unit: "year"}},
+		{"18 to 24-year-olds", want{kind: Quantity, min: f64(18), max: f64(24), unit: "year"}},
 		// years are not counts
 		{"2024", want{kind: Year, value: f64(2024)}},
 		{"October 28, 2025", want{kind: Date}},
