@@ -63,6 +63,7 @@ func TestRunningText(t *testing.T) {
 	}{
 		{"Revenue rose 8% to $4.7 billion in the third quarter.", []string{"8%", "$4.7 billion", "third"}},
 		{"It sold £1.2bn of bonds and €300m of loans, plus Rs 500 crore in India.", []string{"£1.2bn", "€300m", "Rs 500 crore"}},
+		{"Shares rose to A$4.10, a stamp costs 55 euro cents and a bet A$20.", []string{"A$4.10", "55 euro cents", "A$20"}},
 		{"The 2024 election drew 155 million voters, up from 158.4m in 2020.", []string{"2024", "155 million", "158.4m", "2020"}},
 		{"Call 555-123-4567 or +1 202 555 0143, or (555) 123-4567.", nil},
 		{"See Section 3.2, Chapter 11 and version 2.0.1 on server 192.168.0.1.", nil},
@@ -148,6 +149,11 @@ func TestNotFigures(t *testing.T) {
 		{"1. Revenue rose 8%.\n2. Costs fell.", []string{"8%"}},
 		{"(1) The firm hired 200 staff.", []string{"200"}},
 		{"They won 3-2 on Sunday.", nil},
+		// names, not amounts
+		{"She has won three Grand Slams and the Grand National.", []string{"number:three"}},
+		{"Tickets for Euro 2008 sold out after the exit from Euro 2004; the Euro 200 note is rare.", []string{"money:Euro 200"}},
+		{"After 9/11 the 2003/2004 and 2005/06 budgets grew.", nil},
+		{"The fair runs on 8/9 March and 3/4 of stalls are full.", []string{"date:9 March", "number:3/4"}},
 		// words that merely hold a number word
 		{"Someone often went to the tennis network; everyone was there tonight.", nil},
 		// figures beside identifiers are still found

@@ -121,6 +121,9 @@ func (s *scanner) skip(i int) int {
 				return j
 			}
 		}
+		if s.euroCup(i) {
+			return i + 2
+		}
 		// "between 2000 and 2100 GMT", "about 1230 GMT": the hedge goes
 		// with the time.
 		if t[i].k == tWord && s.fl[i]&isHedge != 0 {
@@ -201,17 +204,37 @@ func (s *scanner) skip(i int) int {
 			}
 		}
 	}
-	// "24/7" is no fraction; "1/2/3/4" no date.
+	// "24/7" is no fraction; "1/2/3/4" no date; nor are "9/11" and
+	// "2003/04". "8/9 January" is two days: the second reads as a date.
 	if s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
 		j := i + 3
 		for s.isSym(j, "/") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
 			j += 2
 		}
-		if j > i+3 || t[i+2].v <= t[i].v {
+		lo, hi := t[i], t[i+2]
+		plain := !lo.dec && !lo.comma && !hi.dec && !hi.comma
+		switch {
+		case j > i+3 || hi.v <= lo.v:
 			return j
+		case plain && lo.v == 9 && hi.v == 11 && lo.ndig == 1:
+			return j
+		case plain && lo.ndig == 4 && lo.v >= 1000 && lo.v <= 2100 && (hi.ndig == 4 || hi.ndig == 2):
+			return j
+		case plain && lo.ndig <= 2 && hi.ndig <= 2 && lo.v >= 1 && hi.v <= 31 && s.isWord(j) && s.fl[j]&isMonth != 0 && isCapital(s.raw(j)):
+			return i + 2
 		}
 	}
 	return i
+}
+
+// euroCup reports whether tokens i, i+1 are "Euro 2004", a football
+// tournament, not €2,004.
+func (s *scanner) euroCup(i int) bool {
+	if i+1 >= len(s.t) || s.raw(i) != "Euro" || !s.isNum(i+1) || s.attached(i+1) {
+		return false
+	}
+	t := s.t[i+1]
+	return t.ndig == 4 && !t.comma && !t.dec && t.v >= 1950 && t.v <= 2100
 }
 
 // clock returns the index after a 24-hour time written HHMM that a time
@@ -830,7 +853,7 @@ func (s *scanner) amount(i int) (amount, bool) {
 		neg = true
 		p++
 	}
-	if e, q := s.match(p, fCurrency); e != nil && !(e.word && s.attached(q) && s.isNum(q)) {
+	if e, q := s.match(p, fCurrency); e != nil && !(e.word && s.attached(q) && s.isNum(q)) && !(e.word && s.euroCup(p)) {
 		a.cur = e.cur
 		a.kind = Money
 		p = q
@@ -945,6 +968,12 @@ func (s *scanner) suffix(a *amount, p int, n numRes) int {
 		switch {
 		case e.kind == fCurrency:
 			a.kind, a.cur = Money, e.cur
+			// "70 euro cents", "20 US dollar cents": hundredths of the
+			// currency named.
+			if sub, r2 := s.match(r, fSubunit); e.word && sub != nil && (sub.cur == "" || sub.cur == e.cur) && !s.attached(r) {
+				a.v /= 1 / sub.unit.Factor // 70 / 100 is 0.7; 70 * 0.01 is not
+				return r2
+			}
 			return s.cents(a, r)
 		case e.kind == fSubunit:
 			a.kind, a.cur, a.unit = Money, e.cur, e.unit
@@ -1167,7 +1196,8 @@ func (s *scanner) keep(a *amount) bool {
 		return false
 	}
 	first := a.i
-	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 { // not the "No" of "No. 3"
+	// Not the "No" of "No. 3", nor the "A" of "A$720m".
+	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 && !s.attached(first+1) {
 		first++
 	}
 	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".
