@@ -134,6 +134,9 @@ func TestNotFigures(t *testing.T) {
 		{"The vote is on 3/4/2026.", []string{"date:3/4/2026"}},
 		{"The vote is on 2026-03-04.", []string{"date:2026-03-04"}},
 		{"Filed 12/31/25, it named 40 firms.", []string{"date:12/31/25", "number:40"}},
+		{"The show runs from 6 to 9 January and from 27 March, about 2 May.", []string{"date:6 to 9 January", "date:27 March", "date:2 May"}},
+		{"Talks were held between 12 and 14 June and on 3-5 July 2004.", []string{"date:12 and 14 June", "date:3-5 July 2004"}},
+		{"Prices rose from 6 to 9 in January.", []string{"number:from 6 to 9"}},
 		// model names
 		{"Boeing 737 jets, the F-35, GPT-4, Windows 11, COVID-19 and the A380 were discussed.", nil},
 		{"Boeing 737 MAX and Airbus A320neo planes were grounded.", nil},

@@ -483,6 +483,12 @@ func (s *scanner) figure(i int) (amount, bool) {
 	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
 		return amount{}, false
 	}
+	// "from 27 March", "between 6 and 9 January": the date alone.
+	if q > i && s.isNum(q) {
+		if j, ok := s.date(q); ok {
+			return amount{i: q, j: j, kind: Date, noValue: true}, true
+		}
+	}
 	a, ok := s.amountOrVague(q)
 	if !ok {
 		return amount{}, false
@@ -830,6 +836,12 @@ func (s *scanner) date(i int) (int, bool) {
 	}
 	if day(i) {
 		j := ordSuffix(i + 1)
+		// "6-9 January", "6 to 9 January", "between 6 and 9 January"
+		if k := j + 1; (s.isSym(j, "-") || s.isSym(j, "–") || s.low(j) == "to" || s.low(j) == "and" && s.low(i-1) == "between") && day(k) {
+			if m := month(ordSuffix(k + 1)); m > 0 {
+				return year(m), true
+			}
+		}
 		if s.low(j) == "of" {
 			j++
 		}
