@@ -68,11 +68,12 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 	rank := false
 	for _, f := range figs {
 		switch {
-		// "lasts 30 hours" states a duration; "after six years" dates.
-		case f.Kind == "duration" && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
+		// "lasts 30 hours" states a duration; "after six years" dates. So
+		// with ages: "died aged 91" states one, "the 28-year-old" names.
+		case (f.Kind == "duration" || f.Counts == "age") && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
 			trigFigs++
 			exact++
-		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration":
+		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration" || f.Counts == "age":
 			dates++
 		case f.Kind == "ordinal":
 			rank = true
@@ -676,7 +677,7 @@ func (d *docState) figureNear(p pred) bool {
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
 	for _, f := range d.figuresNear(lo, hi) {
-		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" {
+		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" && f.Counts != "age" {
 			return true
 		}
 	}
@@ -748,6 +749,20 @@ func (d *docState) object(a, b int, p pred) string {
 		return ""
 	}
 	start := t
+	// "cut as many as 300 jobs": an object opening inside a figure opens
+	// with it, and no word of the figure ends it.
+	figEnd := 0
+	if t < b {
+		at := toks[t].Start
+		for _, f := range d.figuresNear(at, at) {
+			if f.Start < at && f.End > at {
+				for start > p.last && toks[start-1].Start >= f.Start {
+					start--
+				}
+				figEnd = f.End
+			}
+		}
+	}
 	depth := 0
 	end := start
 	for ; t < b && t < start+16; t++ {
@@ -757,7 +772,7 @@ func (d *docState) object(a, b int, p pred) string {
 			depth++
 		case n == ")":
 			depth--
-		case depth > 0:
+		case depth > 0, toks[t].End <= figEnd:
 		case n == "," || n == ";" || n == ":" || n == "—" || n == "." || n == "?" || n == "!":
 			t = b
 			continue
@@ -772,16 +787,45 @@ func (d *docState) object(a, b int, p pred) string {
 			end = t + 1
 		}
 	}
+	end = trimObject(toks, start, end)
 	if end <= start {
 		return ""
 	}
-	for end > start && isPunctTok(&toks[end-1]) && toks[end-1].Norm != ")" {
-		end--
+	// The cap may cut inside a figure ("(£2m to £"): take the rest of it
+	// when it ends close by in the clause, else end before it.
+	if cut := toks[end-1].End; end < b {
+		for _, f := range d.figuresNear(cut, cut) {
+			if f.Start >= cut || f.End <= cut {
+				continue
+			}
+			k := end
+			for k < b && k < end+3 && toks[k].End < f.End {
+				k++
+			}
+			if k < b && toks[k].End == f.End {
+				end = k + 1
+			} else {
+				for end > start && toks[end-1].End > f.Start {
+					end--
+				}
+				end = trimObject(toks, start, end)
+			}
+			break
+		}
 	}
 	if end <= start {
 		return ""
 	}
 	return d.text[toks[start].Start:toks[end-1].End]
+}
+
+// trimObject drops trailing punctuation from the object tokens [start,
+// end), but not a closing bracket or the "%" of a figure.
+func trimObject(toks []analysis.Token, start, end int) int {
+	for end > start && isPunctTok(&toks[end-1]) && toks[end-1].Norm != ")" && toks[end-1].Norm != "%" {
+		end--
+	}
+	return end
 }
 
 // figureIDs are the ids of figs, a claim's Figures (nil for none).

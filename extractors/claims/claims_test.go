@@ -178,6 +178,8 @@ func TestSubjectPredicateObject(t *testing.T) {
 		{"The layoff of 2,000 Pellmar employees was announced on Friday.", "Pellmar", "cut", "2,000 Pellmar employees", []string{"2,000"}},
 		{"As Orvane Foods continues to invest in stores, Pellmar is shrinking.", "Orvane Foods", "invest", "in stores", nil},
 		{"Pellmar's rival Orvane Foods is hiring 400 drivers.", "Orvane Foods", "hire", "400 drivers", []string{"400"}},
+		{"Orvane Foods raised its prices by 4.5%.", "Orvane Foods", "raise", "its prices by 4.5%", []string{"4.5%"}},
+		{"The 58-year-old Ruth Okafor left Pellmar aged 61.", "Ruth Okafor", "leave", "Pellmar", []string{"58-year-old", "61"}},
 	}
 	for _, c := range cases {
 		out := extract(t, c.text, nil, firm...)
@@ -197,6 +199,29 @@ func TestSubjectPredicateObject(t *testing.T) {
 		}
 		if got := figText(out, cl); strings.Join(got, "|") != strings.Join(c.figures, "|") {
 			t.Errorf("%q: figures %q, want %q", c.text, got, c.figures)
+		}
+	}
+}
+
+// The object's length cap never ends it inside a figure: it takes the
+// rest of a figure that ends close by, or ends before it.
+func TestObjectFigureEdge(t *testing.T) {
+	const lead = "Orvane Foods will pay the buyer of its former frozen bakery unit in the far north of the country "
+	cases := []struct{ text, object string }{
+		{lead + "$900m over five years.", "the buyer of its former frozen bakery unit in the far north of the country $900m"},
+		{lead + "£2m to £3m over five years.", "the buyer of its former frozen bakery unit in the far north of the country"},
+		{lead + "between $2m and $3m over five years.", "the buyer of its former frozen bakery unit in the far north of the country"},
+		{"Orvane Foods cut its prices by 4.5%, the first cut in years.", "its prices by 4.5%"},
+		{"Orvane Foods could cut as many as 300 staff in May.", "as many as 300 staff in May"},
+	}
+	for _, c := range cases {
+		out := extract(t, c.text, nil, firm...)
+		if len(out.Claims) == 0 {
+			t.Errorf("%q: no claim", c.text)
+			continue
+		}
+		if got := out.Claims[0].Object; got != c.object {
+			t.Errorf("%q: object %q, want %q", c.text, got, c.object)
 		}
 	}
 }

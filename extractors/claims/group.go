@@ -230,6 +230,9 @@ func comparable(a, b quarry.Figure) bool {
 	case "year", "date", "duration", "":
 		return false
 	}
+	if a.Counts == "age" || b.Counts == "age" { // ages describe a person, as durations did
+		return false
+	}
 	return a.Kind == b.Kind && a.Unit == b.Unit && a.Currency == b.Currency
 }
 

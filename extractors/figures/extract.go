@@ -331,7 +331,7 @@ func (c *context) fill(f *quarry.Figure) {
 	}
 
 	headEnd := after
-	if f.Kind == Number || (f.Kind == Quantity && c.word(after) == "of") {
+	if f.Counts == "" && (f.Kind == Number || (f.Kind == Quantity && c.word(after) == "of")) {
 		if s, e, ok := c.counted(after, f); ok {
 			f.Counts = c.text[c.toks[s].Start:c.toks[e].End]
 			headEnd = e + 1

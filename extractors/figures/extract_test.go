@@ -63,6 +63,7 @@ func TestRunningText(t *testing.T) {
 	}{
 		{"Revenue rose 8% to $4.7 billion in the third quarter.", []string{"8%", "$4.7 billion", "third"}},
 		{"It sold £1.2bn of bonds and €300m of loans, plus Rs 500 crore in India.", []string{"£1.2bn", "€300m", "Rs 500 crore"}},
+		{"Shares rose to A$4.10, a stamp costs 55 euro cents and a bet A$20.", []string{"A$4.10", "55 euro cents", "A$20"}},
 		{"The 2024 election drew 155 million voters, up from 158.4m in 2020.", []string{"2024", "155 million", "158.4m", "2020"}},
 		{"Call 555-123-4567 or +1 202 555 0143, or (555) 123-4567.", nil},
 		{"See Section 3.2, Chapter 11 and version 2.0.1 on server 192.168.0.1.", nil},
@@ -75,6 +76,7 @@ func TestRunningText(t *testing.T) {
 		{"The first half of 2024 brought a third of sales and the second-largest loss.", []string{"first", "2024", "a third", "second"}},
 		{"Nearly 40 per cent of the 1,200 people surveyed were aged 18-24 on March 3.", []string{"Nearly 40 per cent", "1,200", "18-24", "March 3"}},
 		{"The vote is on 2 November. Sales fell on Oct. 3.", []string{"2 November", "Oct. 3"}},
+		{"The vote is on 5 May. Sales fell on 9 June. It ends on 1 July.", []string{"5 May", "9 June", "1 July"}},
 		{"The first two quarters of 2025 saw a 34,500-square-foot depot open.", []string{"first", "two quarters", "2025", "34,500-square-foot"}},
 		{"Tens of thousands of workers and several hundred managers left.", []string{"Tens of thousands of", "several hundred"}},
 		{"Temperatures hit 35C (95F); a 20c stamp and 50p coin.", []string{"35C", "95F", "20c", "50p"}},
@@ -124,11 +126,17 @@ func TestNotFigures(t *testing.T) {
 		// times of day
 		{"The meeting starts at 9:30 and ends at 10pm, or 5 p.m. on Friday.", nil},
 		{"Doors open at 9.30am.", nil},
+		{"Polls close at 2200 BST and results follow at about 2330 local time.", nil},
+		{"Talks ran between 2000 and 2130 GMT, from 0900 to 1015 UTC and until 1800 hours.", nil},
+		{"The 1999 season logged 1400 hours of flying, landing at 1400 hours.", []string{"year:1999", "duration:1400 hours"}},
 		// dates are dates, not counts
 		{"The vote is on March 3, 2026.", []string{"date:March 3, 2026"}},
 		{"The vote is on 3/4/2026.", []string{"date:3/4/2026"}},
 		{"The vote is on 2026-03-04.", []string{"date:2026-03-04"}},
 		{"Filed 12/31/25, it named 40 firms.", []string{"date:12/31/25", "number:40"}},
+		{"The show runs from 6 to 9 January and from 27 March, about 2 May.", []string{"date:6 to 9 January", "date:27 March", "date:2 May"}},
+		{"Talks were held between 12 and 14 June and on 3-5 July 2004.", []string{"date:12 and 14 June", "date:3-5 July 2004"}},
+		{"Prices rose from 6 to 9 in January.", []string{"number:from 6 to 9"}},
 		// model names
 		{"Boeing 737 jets, the F-35, GPT-4, Windows 11, COVID-19 and the A380 were discussed.", nil},
 		{"Boeing 737 MAX and Airbus A320neo planes were grounded.", nil},
@@ -144,6 +152,11 @@ func TestNotFigures(t *testing.T) {
 		{"1. Revenue rose 8%.\n2. Costs fell.", []string{"8%"}},
 		{"(1) The firm hired 200 staff.", []string{"200"}},
 		{"They won 3-2 on Sunday.", nil},
+		// names, not amounts
+		{"She has won three Grand Slams and the Grand National.", []string{"number:three"}},
+		{"Tickets for Euro 2008 sold out after the exit from Euro 2004; the Euro 200 note is rare.", []string{"money:Euro 200"}},
+		{"After 9/11 the 2003/2004 and 2005/06 budgets grew.", nil},
+		{"The fair runs on 8/9 March and 3/4 of stalls are full.", []string{"date:9 March", "number:3/4"}},
 		// words that merely hold a number word
 		{"Someone often went to the tennis network; everyone was there tonight.", nil},
 		// figures beside identifiers are still found
@@ -214,6 +227,31 @@ func TestContext(t *testing.T) {
 	}
 	if figs[0].Sentence != 0 || figs[1].Sentence != 1 || figs[2].Sentence != 2 {
 		t.Errorf("sentences %d %d %d, want 0 1 2", figs[0].Sentence, figs[1].Sentence, figs[2].Sentence)
+	}
+}
+
+// TestAges: an age is a quantity in years (or months) that counts "age",
+// its span taking in "-old"; the schema has no kind for it.
+func TestAges(t *testing.T) {
+	type fig struct{ text, kind, unit, counts string }
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"The 28-year-old cleared 2.31 metres.", []fig{{"28-year-old", Quantity, "year", "age"}, {"2.31 metres", Quantity, "metre", ""}}},
+		{"A six-month-old boy and his 40 years old father.", []fig{{"six-month-old", Quantity, "month", "age"}, {"40 years old", Quantity, "year", "age"}}},
+		{"Classes for 11 to 14-year-olds start in May.", []fig{{"11 to 14-year-olds", Quantity, "year", "age"}}},
+		{"A man aged 63 and women aged 18-24 were asked.", []fig{{"63", Quantity, "year", "age"}, {"18-24", Quantity, "year", "age"}}},
+		{"He worked there for 28 years and sold 30 old cars.", []fig{{"28 years", Duration, "year", ""}, {"30", Number, "", "old cars"}}},
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			got = append(got, fig{f.Text, f.Kind, f.Unit, f.Counts})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
 	}
 }
 
@@ -359,6 +397,19 @@ func TestChangeFromTo(t *testing.T) {
 		{"Revenue increased from 5 to 7 billion dollars.", []fig{{"from 5 to 7 billion dollars", 0, 5e9, 7e9, "up"}}},
 		{"The group hired from 2019 to 2021.", []fig{{"from 2019 to 2021", 0, 2019, 2021, ""}}},
 		{"It hired 20 people from 300 applicants.", []fig{{"20", 20, 0, 0, "up"}, {"300", 300, 0, 0, ""}}},
+		// After a change verb or "by", "to" leads to the level reached.
+		{"Heating oil rose $1.64 to $47.10 a barrel.", []fig{{"$1.64", 1.64, 0, 0, "up"}, {"$47.10", 47.1, 0, 0, ""}}},
+		{"Van sales rose 2.3% to 81,400.", []fig{{"2.3%", 2.3, 0, 0, "up"}, {"81,400", 81400, 0, 0, ""}}},
+		{"The jobless count fell 12,000 to 815,300.", []fig{{"12,000", 12000, 0, 0, "down"}, {"815,300", 815300, 0, 0, ""}}},
+		{"Staff numbers increased by 31,000 to 2.4 million.", []fig{{"31,000", 31000, 0, 0, "up"}, {"2.4 million", 2.4e6, 0, 0, ""}}},
+		{"The index slid sharply 0.4% to 4.6%.", []fig{{"0.4%", 0.4, 0, 0, "down"}, {"4.6%", 4.6, 0, 0, ""}}},
+		{"Prices fell more than $2 to $43.25.", []fig{{"more than $2", 2, 0, 0, "down"}, {"$43.25", 43.25, 0, 0, ""}}},
+		// Close ends are a range of the change.
+		{"The party may cut its majority by 25 to 30 seats.", []fig{{"25 to 30", 0, 25, 30, ""}}},
+		{"Prices rose 4% to 5% last year.", []fig{{"4% to 5%", 0, 4, 5, "up"}}},
+		// A year, or a percent before a plain count, is no range end.
+		{"Losses fell in 2003 to £2.9bn.", []fig{{"2003", 2003, 0, 0, ""}, {"£2.9bn", 2.9e9, 0, 0, ""}}},
+		{"A rate of 16% to 250,000 units.", []fig{{"16%", 16, 0, 0, ""}, {"250,000", 250000, 0, 0, ""}}},
 	}
 	val := func(p *float64) float64 {
 		if p == nil {

@@ -103,6 +103,9 @@ func (s *scanner) record(a amount, vals *[]float64) quarry.Figure {
 	if len(a.approx) > 0 {
 		f.Approx = dedupe(a.approx)
 	}
+	if a.age {
+		f.Counts = "age" // the schema has no kind for ages
+	}
 	return f
 }
 

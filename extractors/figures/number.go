@@ -91,7 +91,7 @@ func (s *scanner) scales(n *numRes, j int, money bool) int {
 			continue
 		}
 		e, q := s.match(j, fScale)
-		if e == nil {
+		if e == nil || s.grandName(j) {
 			break
 		}
 		raw := s.raw(j)
@@ -125,10 +125,20 @@ func (s *scanner) wordScale(j int) (float64, int, bool) {
 		return 0, j, false
 	}
 	e, q := s.match(j, fScale)
-	if e == nil {
+	if e == nil || s.grandName(j) {
 		return 0, j, false
 	}
 	return e.scale, q, true
+}
+
+// grandName reports whether token j is the "Grand" of a name ("three Grand
+// Slams", "Grand National"), not the slang for a thousand.
+func (s *scanner) grandName(j int) bool {
+	if s.low(j) != "grand" {
+		return false
+	}
+	w := s.low(j + 1)
+	return isCapital(s.raw(j)) || w == "slam" || w == "slams" || w == "prix"
 }
 
 // wordsNum reads a number written in words: "twenty-five thousand",

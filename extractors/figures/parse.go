@@ -33,6 +33,7 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
+	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
 	approx   []string
 	ndig     int
 	integral bool
@@ -120,6 +121,20 @@ func (s *scanner) skip(i int) int {
 				return j
 			}
 		}
+		if s.euroCup(i) {
+			return i + 2
+		}
+		// "between 2000 and 2100 GMT", "about 1230 GMT": the hedge goes
+		// with the time.
+		if t[i].k == tWord && s.fl[i]&isHedge != 0 {
+			k := i + 1
+			for k < len(t) && k < i+4 && t[k].k == tWord {
+				k++
+			}
+			if j := s.clock(k); j > 0 {
+				return j
+			}
+		}
 		return i
 	}
 	if t[i].dotted {
@@ -168,7 +183,10 @@ func (s *scanner) skip(i int) int {
 		allUpper(s.raw(i+1)) && !(s.attached(i+2) && (s.isWord(i+2) || s.isNum(i+2))) && outwardCode(s.wordBefore(i)) {
 		return i + 2
 	}
-	// Times of day: "10:30", "9am", "3 p.m.".
+	// Times of day: "10:30", "9am", "3 p.m.", "1400 GMT".
+	if j := s.clock(i); j > 0 {
+		return j
+	}
 	if s.isSym(i+1, ":") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
 		j := i + 3
 		if s.isWord(j) && (s.low(j) == "am" || s.low(j) == "pm") {
@@ -186,18 +204,89 @@ func (s *scanner) skip(i int) int {
 			}
 		}
 	}
-	// "24/7" is no fraction; "1/2/3/4" no date.
+	// "24/7" is no fraction; "1/2/3/4" no date; nor are "9/11" and
+	// "2003/04". "8/9 January" is two days: the second reads as a date.
 	if s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
 		j := i + 3
 		for s.isSym(j, "/") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
 			j += 2
 		}
-		if j > i+3 || t[i+2].v <= t[i].v {
+		lo, hi := t[i], t[i+2]
+		plain := !lo.dec && !lo.comma && !hi.dec && !hi.comma
+		switch {
+		case j > i+3 || hi.v <= lo.v:
 			return j
+		case plain && lo.v == 9 && hi.v == 11 && lo.ndig == 1:
+			return j
+		case plain && lo.ndig == 4 && lo.v >= 1000 && lo.v <= 2100 && (hi.ndig == 4 || hi.ndig == 2):
+			return j
+		case plain && lo.ndig <= 2 && hi.ndig <= 2 && lo.v >= 1 && hi.v <= 31 && s.isWord(j) && s.fl[j]&isMonth != 0 && isCapital(s.raw(j)):
+			return i + 2
 		}
 	}
 	return i
 }
+
+// euroCup reports whether tokens i, i+1 are "Euro 2004", a football
+// tournament, not €2,004.
+func (s *scanner) euroCup(i int) bool {
+	if i+1 >= len(s.t) || s.raw(i) != "Euro" || !s.isNum(i+1) || s.attached(i+1) {
+		return false
+	}
+	t := s.t[i+1]
+	return t.ndig == 4 && !t.comma && !t.dec && t.v >= 1950 && t.v <= 2100
+}
+
+// clock returns the index after a 24-hour time written HHMM that a time
+// zone or "hours" marks as one ("1400 GMT", "at 0900 hours", "between 2000
+// and 2100 GMT"), or 0. Without the mark "1400" may be a count or a year.
+func (s *scanner) clock(i int) int {
+	if !s.hhmm(i) {
+		return 0
+	}
+	j := i + 1
+	if s.low(j) == "and" || s.low(j) == "to" || j < len(s.t) && s.t[j].k == tSym && dash(s.t[j].low) {
+		if !s.hhmm(j + 1) {
+			return 0
+		}
+		j += 2
+	}
+	if j >= len(s.t) || s.t[j].k != tWord {
+		return 0
+	}
+	switch s.raw(j) {
+	case "GMT", "BST", "UTC", "CET", "CEST", "ET", "EST", "EDT", "PST", "PDT":
+		return j + 1
+	case "local":
+		if s.low(j+1) == "time" {
+			return j + 2
+		}
+	case "hours", "hrs":
+		// "at 1400 hours"; "2000 hours of footage" is a length of time.
+		if clockWords[s.low(i-1)] && s.low(j+1) != "of" {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// hhmm reports whether token i is four plain digits that make a valid
+// 24-hour time.
+func (s *scanner) hhmm(i int) bool {
+	if !s.isNum(i) {
+		return false
+	}
+	t := s.t[i]
+	if t.ndig != 4 || t.dec || t.comma || t.e-t.s != 4 {
+		return false
+	}
+	v := int(t.v)
+	return v/100 <= 23 && v%100 <= 59
+}
+
+// clockWords come before a time of day.
+var clockWords = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true, "after": true,
+	"from": true, "since": true, "between": true}
 
 // initial reports whether token i opens a sentence or a line, perhaps after
 // an opening quote or bracket.
@@ -394,6 +483,12 @@ func (s *scanner) figure(i int) (amount, bool) {
 	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
 		return amount{}, false
 	}
+	// "from 27 March", "between 6 and 9 January": the date alone.
+	if q > i && s.isNum(q) {
+		if j, ok := s.date(q); ok {
+			return amount{i: q, j: j, kind: Date, noValue: true}, true
+		}
+	}
 	a, ok := s.amountOrVague(q)
 	if !ok {
 		return amount{}, false
@@ -405,7 +500,7 @@ func (s *scanner) figure(i int) (amount, bool) {
 	a.approx = append(approx, a.approx...)
 	if change && s.low(a.j) == "to" && !a.bare && !a.yearish && a.kind != Year && a.kind != Date {
 		intro = "" // the amount alone, without "from"
-	} else if b, ok := s.rangeEnd(&a, intro); ok {
+	} else if b, ok := s.rangeEnd(&a, intro); ok && (intro != "" || !s.changeThenLevel(i, a, b)) {
 		a = b
 		if intro != "" {
 			a.i = i
@@ -529,8 +624,26 @@ func (s *scanner) rangeEnd(a *amount, intro string) (amount, bool) {
 	if !ok {
 		return amount{}, false
 	}
+	// "in 2003 to £2.89bn", "rose 2.3% to 80,600": the second amount is
+	// another figure, not the end of a range.
+	comma := s.isNum(q) && s.t[q].comma
+	if a.yearish && (!b.bare || comma) || a.kind == Percent && b.bare && (b.scale > 0 || b.v > 100 || comma) {
+		return amount{}, false
+	}
 	b.approx = approx
 	return merge(*a, b)
+}
+
+// changeThenLevel reports whether the range r read from a figure at i
+// is a change and the level it reached: "crude rose $1.64 to $47.10",
+// "jobs fell 11,000 to 813,200". After a change verb or "by", "to" leads
+// to the new level unless both ends are close ("cut by 25 to 30 seats").
+func (s *scanner) changeThenLevel(i int, a, r amount) bool {
+	if s.low(a.j) != "to" || r.max <= 2*r.min {
+		return false
+	}
+	w := s.low(i - 1)
+	return w == "by" || directions[w] != "" || lyAdverb(w) && directions[s.low(i-2)] != ""
 }
 
 // merge joins two amounts into a range, letting a plain number borrow the
@@ -572,7 +685,7 @@ func merge(a, b amount) (amount, bool) {
 		return amount{}, false
 	}
 	return amount{i: a.i, j: b.j, kind: a.kind, min: lo, max: hi, rng: true, unit: a.unit, cur: a.cur,
-		approx: append(a.approx, b.approx...)}, true
+		approx: append(a.approx, b.approx...), age: a.age || b.age}, true
 }
 
 // yearEnd completes the short end of a range of years: 2022 and 24 make
@@ -683,7 +796,8 @@ func (s *scanner) date(i int) (int, bool) {
 		if !s.isWord(p) || s.fl[p]&isMonth == 0 || s.raw(p)[0] < 'A' || s.raw(p)[0] > 'Z' {
 			return -1
 		}
-		if s.isSym(p+1, ".") && s.attached(p+1) && len(s.low(p)) <= 4 { // "Oct."
+		// "Oct."; "May." and "June." end a sentence.
+		if w := s.low(p); s.isSym(p+1, ".") && s.attached(p+1) && len(w) <= 4 && w != "may" && w != "june" && w != "july" {
 			return p + 2
 		}
 		return p + 1
@@ -722,6 +836,12 @@ func (s *scanner) date(i int) (int, bool) {
 	}
 	if day(i) {
 		j := ordSuffix(i + 1)
+		// "6-9 January", "6 to 9 January", "between 6 and 9 January"
+		if k := j + 1; (s.isSym(j, "-") || s.isSym(j, "–") || s.low(j) == "to" || s.low(j) == "and" && s.low(i-1) == "between") && day(k) {
+			if m := month(ordSuffix(k + 1)); m > 0 {
+				return year(m), true
+			}
+		}
 		if s.low(j) == "of" {
 			j++
 		}
@@ -745,7 +865,7 @@ func (s *scanner) amount(i int) (amount, bool) {
 		neg = true
 		p++
 	}
-	if e, q := s.match(p, fCurrency); e != nil && !(e.word && s.attached(q) && s.isNum(q)) {
+	if e, q := s.match(p, fCurrency); e != nil && !(e.word && s.attached(q) && s.isNum(q)) && !(e.word && s.euroCup(p)) {
 		a.cur = e.cur
 		a.kind = Money
 		p = q
@@ -784,6 +904,9 @@ func (s *scanner) amount(i int) (amount, bool) {
 	if (a.kind == Quantity || a.kind == Duration) && a.unit != nil {
 		p = s.compound(&a, p)
 	}
+	if a.kind == Duration {
+		p = s.old(&a, p)
+	}
 	if s.low(p) == "below" && s.low(p+1) == "zero" && (a.bare || a.kind == Quantity && a.unit.temp) {
 		if a.bare {
 			a.kind, a.unit, a.bare, a.yearish = Quantity, s.unitNamed("degree", nil), false, false
@@ -793,6 +916,22 @@ func (s *scanner) amount(i int) (amount, bool) {
 	}
 	a.j = p
 	return a, true
+}
+
+// old reads the "-old" or " old" that makes a length of time an age:
+// "28-year-old", "six-month-old", "24-year-olds", "40 years old".
+func (s *scanner) old(a *amount, p int) int {
+	q := p
+	if s.isSym(q, "-") && s.attached(q) && s.attached(q+1) {
+		q++
+	} else if q >= len(s.t) || !s.t[q].sp {
+		return p
+	}
+	if w := s.low(q); w != "old" && w != "olds" || s.attached(q+1) && s.isWord(q+1) {
+		return p
+	}
+	a.kind, a.age = Quantity, true
+	return q + 1
 }
 
 // sign reports whether token p is a minus sign on the number after it:
@@ -841,6 +980,12 @@ func (s *scanner) suffix(a *amount, p int, n numRes) int {
 		switch {
 		case e.kind == fCurrency:
 			a.kind, a.cur = Money, e.cur
+			// "70 euro cents", "20 US dollar cents": hundredths of the
+			// currency named.
+			if sub, r2 := s.match(r, fSubunit); e.word && sub != nil && (sub.cur == "" || sub.cur == e.cur) && !s.attached(r) {
+				a.v /= 1 / sub.unit.Factor // 70 / 100 is 0.7; 70 * 0.01 is not
+				return r2
+			}
 			return s.cents(a, r)
 		case e.kind == fSubunit:
 			a.kind, a.cur, a.unit = Money, e.cur, e.unit
@@ -1047,6 +1192,12 @@ func (s *scanner) keep(a *amount) bool {
 	if a.kind == Date {
 		return true
 	}
+	// "aged 28", "aged 18-24", "aged between 30 and 40"
+	if a.kind == Number && s.low(a.i-1) == "aged" && !a.noValue && a.scale == 0 {
+		if u := s.unitNamed("year", nil); u != nil {
+			a.kind, a.unit, a.age, a.bare, a.yearish = Quantity, u, true, false, false
+		}
+	}
 	if a.bare && a.yearish && !a.rng && !s.countNounAfter(a.j) {
 		a.kind = Year
 	}
@@ -1057,7 +1208,8 @@ func (s *scanner) keep(a *amount) bool {
 		return false
 	}
 	first := a.i
-	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 { // not the "No" of "No. 3"
+	// Not the "No" of "No. 3", nor the "A" of "A$720m".
+	for first < a.j && a.kind != Ordinal && s.t[first].k == tWord && s.fl[first]&isHedge != 0 && !s.attached(first+1) {
 		first++
 	}
 	// Glued to a word before: "AI21", "GPT-4", "COVID-19", "day-one".

@@ -75,6 +75,10 @@ func TestParse(t *testing.T) {
 		{"HK$3.2 billion", want{kind: Money, value: f64(3.2e9), cur: "HKD"}},
 		{"$20 and 43 cents", want{kind: Money, value: f64(20.43), cur: "USD"}},
 		{"50 cents", want{kind: Money, value: f64(50), unit: "cent"}},
+		{"70 euro cents", want{kind: Money, value: f64(0.7), cur: "EUR"}},
+		{"20 US dollar cents", want{kind: Money, value: f64(0.2), cur: "USD"}},
+		{"A$720 million", want{kind: Money, value: f64(7.2e8), cur: "AUD"}},
+		{"five grand", want{kind: Number, value: f64(5000)}},
 		{"-$5", want{kind: Money, value: f64(-5), cur: "USD"}},
 		{"$4bn-$5bn", want{kind: Money, min: f64(4e9), max: f64(5e9), cur: "USD"}},
 		{"$10-12 million", want{kind: Money, min: f64(1e7), max: f64(1.2e7), cur: "USD"}},
@@ -159,6 +163,11 @@ func TestParse(t *testing.T) {
 		{"18 months", want{kind: Duration, value: f64(18), unit: "month"}},
 		{"two years and three months", want{kind: Duration, value: f64(27), unit: "month"}},
 		{"an hour and a half", want{kind: Duration, value: f64(1.5), unit: "hour"}},
+		// ages: quantities in years (counts "age", see TestAges)
+		{"28-year-old", want{kind: Quantity, value: f64(28), unit: "year"}},
+		{"six-month-old", want{kind: Quantity, value: f64(6), unit: "month"}},
+		{"40 years old", want{kind: Quantity, value: f64(40), unit: "year"}},
+		{"18 to 24-year-olds", want{kind: Quantity, min: f64(18), max: f64(24), unit: "year"}},
 		// years are not counts
 		{"2024", want{kind: Year, value: f64(2024)}},
 		{"October 28, 2025", want{kind: Date}},
