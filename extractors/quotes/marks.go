@@ -39,8 +39,6 @@ type span struct {
 	open, start, end, close, closeEnd int
 	fam                               int
 	closed                            bool
-	// conts are the opening marks of continuation paragraphs.
-	conts int
 	depth int
 }
 
@@ -275,7 +273,6 @@ func pairMarks(text string, ms []mark, out []span) []span {
 				if mi < len(ms) && ms[mi].start == j && ms[mi].fam == outer.fam && ms[mi].role != roleClose {
 					// The quote runs on into the next paragraph.
 					stack = stack[:1]
-					stack[0].conts++
 					i = ms[mi].end
 					mi++
 					continue
