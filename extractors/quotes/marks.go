@@ -39,7 +39,7 @@ type span struct {
 	open, start, end, close, closeEnd int
 	fam                               int
 	closed                            bool
-	depth int
+	depth                             int
 }
 
 // elisions start with an apostrophe that is not a quote mark.
