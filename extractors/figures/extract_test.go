@@ -428,3 +428,56 @@ func TestChangeFromTo(t *testing.T) {
 		}
 	}
 }
+
+// TestMetres: a lower-case "m" on a number is metres where athletics words
+// come before or a race or length word follows, millions where money comes
+// before or a counted noun follows.
+func TestMetres(t *testing.T) {
+	type fig struct {
+		text  string
+		value float64
+		unit  string
+	}
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"Okafor won the long jump at 6.71m in Lisbon.", []fig{{"6.71m", 6.71, "metre"}}},
+		{"She cleared 1.94m and threw 14.02m in the shot.", []fig{{"1.94m", 1.94, "metre"}, {"14.02m", 14.02, "metre"}}},
+		{"He landed 17.05m with a leap of 16.90m behind it.", []fig{{"17.05m", 17.05, "metre"}, {"16.90m", 16.9, "metre"}}},
+		{"She won the women's 5,000m in Oslo.", []fig{{"5,000m", 5000, "metre"}}},
+		{"The men’s 400m went to form.", []fig{{"400m", 400, "metre"}}},
+		{"He ran the third fastest indoor 800m of the year.", []fig{{"third", 0, ""}, {"800m", 800, "metre"}}},
+		{"She will run the 800m and 1500m in March.", []fig{{"800m", 800, "metre"}, {"1500m", 1500, "metre"}}},
+		{"He dropped out of the marathon and 10,000m.", []fig{{"10,000m", 10000, "metre"}}},
+		{"He stepped down from his favoured 400m to 200m.", []fig{{"400m", 400, "metre"}, {"200m", 200, "metre"}}},
+		{"She is the Olympic 100m champion.", []fig{{"100m", 100, "metre"}}},
+		{"He set a 3,000m world record in a tight 1500m race.", []fig{{"3,000m", 3000, "metre"}, {"1500m", 1500, "metre"}}},
+		{"The lift climbs its 420m track at 15m/s.", []fig{{"420m", 420, "metre"}, {"15m", 15, "metre"}}},
+		{"He jumped 25ft (8m) from the roof.", []fig{{"25ft", 25, "foot"}, {"8m", 8, "metre"}}},
+		{"The tower is more than 40m taller than its rival.", []fig{{"more than 40m", 40, "metre"}}},
+		// millions
+		{"The network has 5m viewers and over 100m users.", []fig{{"5m", 5e6, ""}, {"over 100m", 1e8, ""}}},
+		{"It bid £60m, then the 100m it had offered.", []fig{{"£60m", 6e7, ""}, {"100m", 1e8, ""}}},
+		{"Sales of its phones reached 6.63m last year.", []fig{{"6.63m", 6.63e6, ""}}},
+	}
+	val := func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			v := val(f.Value)
+			if f.Kind == Ordinal {
+				v = 0
+			}
+			got = append(got, fig{f.Text, v, f.Unit})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}
