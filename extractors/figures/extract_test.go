@@ -152,6 +152,16 @@ func TestNotFigures(t *testing.T) {
 		{"1. Revenue rose 8%.\n2. Costs fell.", []string{"8%"}},
 		{"(1) The firm hired 200 staff.", []string{"200"}},
 		{"They won 3-2 on Sunday.", nil},
+		{"Holt City 0-2 Marston Rovers", nil},
+		{"She won 6-2 3-6 6-3 on Sunday.", nil},
+		{"He beat Okafor 6-7 (3-7) 6-3 6-3 and Reyes 7-6 (7/5) 4-6 6-1.", nil},
+		{"She lost to Lindqvist 1-6,4-6 in the second round.", []string{"second"}},
+		{"He was 15-40 down on his serve but led 2-5 later.", nil},
+		{"Drayton trail 13–17 at half-time.", nil},
+		{"The closing list gave him odds of 6-9.", nil},
+		// ranges stay ranges
+		{"Labour could win 30-40 seats, aged 18-24 voters say.", []string{"30-40", "18-24"}},
+		{"The 4-6 March match will cost £2-3bn, about 5-10% more.", []string{"date:4-6 March", "£2-3bn", "about 5-10%"}},
 		// names, not amounts
 		{"She has won three Grand Slams and the Grand National.", []string{"number:three"}},
 		{"Tickets for Euro 2008 sold out after the exit from Euro 2004; the Euro 200 note is rare.", []string{"money:Euro 200"}},

@@ -168,13 +168,13 @@ func (s *scanner) skip(i int) int {
 	}
 	// "3-2", "555-0142": joined numbers that make no range are a score or
 	// a code, not two figures.
-	if !t[i].dec && !t[i].comma && s.isSym(i+1, "-") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) &&
-		!t[i+2].dec && !t[i+2].comma && !s.unitAfter(i+3) && !s.isSym(i+3, "%") {
+	// ("4-6 in the third set": "in" is inches only at the end.)
+	if s.pair(i) && !(s.unitAfter(i+3) && (s.low(i+3) != "in" || s.end(i+4))) && !s.isSym(i+3, "%") {
 		lo, hi := t[i].v, t[i+2].v
 		if t[i].ndig == 4 && t[i+2].ndig <= 2 {
 			hi = yearEnd(lo, hi, t[i+2].ndig) // "2022-24"
 		}
-		if hi <= lo {
+		if hi <= lo || s.score(i) {
 			return i + 3
 		}
 	}
@@ -225,6 +225,95 @@ func (s *scanner) skip(i int) int {
 		}
 	}
 	return i
+}
+
+// pair reports whether tokens i, i+1, i+2 are two whole numbers joined by
+// a hyphen or en dash: "3-2", "18-24".
+func (s *scanner) pair(i int) bool {
+	t := s.t
+	return s.isNum(i) && !t[i].dec && !t[i].comma && (s.isSym(i+1, "-") || s.isSym(i+1, "–")) && s.attached(i+1) &&
+		s.isNum(i+2) && s.attached(i+2) && !t[i+2].dec && !t[i+2].comma
+}
+
+// slashPair reports whether tokens i, i+1, i+2 are "7/5".
+func (s *scanner) slashPair(i int) bool {
+	return s.isNum(i) && s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2)
+}
+
+// score reports whether the pair at i is a score, not a range: next to
+// another score ("6-2 3-6 6-3", "6-7 (3-7)"), between two names ("Man City
+// 0-2 Man Utd") or near a word of winning and losing in its clause ("won
+// 1-3", "trail 15-40"). Counted nouns after make a range ("won 30-40
+// seats").
+func (s *scanner) score(i int) bool {
+	t := s.t
+	if t[i].ndig > 3 || t[i+2].ndig > 3 {
+		return false
+	}
+	j := i + 3
+	if w := s.low(j); s.isWord(j) && !isCapital(s.raw(j)) && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+		return false // "30-40 seats", "18-24 years"
+	}
+	if s.isWord(j) && s.fl[j]&isMonth != 0 {
+		return false // "the 4-6 March match"
+	}
+	// Another score after, perhaps in brackets or after a comma.
+	k := j
+	if s.isSym(k, "(") || s.isSym(k, ",") {
+		k++
+	}
+	if s.pair(k) || k > j && s.slashPair(k) {
+		return true
+	}
+	// Another score before: "6-2 3-6", "6-7 (3-7)", "7-6 (7/5) 6-3".
+	k = i - 1
+	if s.isSym(k, "(") || s.isSym(k, ",") || s.isSym(k, ")") {
+		k--
+	}
+	if k >= 2 && (s.pair(k-2) || s.slashPair(k-2)) {
+		return true
+	}
+	// Between two names.
+	if s.isWord(i-1) && isCapital(s.raw(i-1)) && s.isWord(j) && isCapital(s.raw(j)) && !s.attached(j) {
+		if w := s.low(i - 1); !functionWords[w] && !isHedgeWord(w) {
+			return true
+		}
+	}
+	// A word of the game in the clause: a few tokens, as every window has.
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			break
+		}
+		if scoreWords[s.low(k)] {
+			return true
+		}
+	}
+	for k := j; k < len(t) && k < j+4; k++ {
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			break
+		}
+		if scoreWords[s.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseEnd(sym string) bool {
+	switch sym {
+	case ".", ";", ":", "!", "?":
+		return true
+	}
+	return false
+}
+
+// scoreWords near a pair of numbers make it a score.
+var scoreWords = map[string]bool{
+	"win": true, "wins": true, "won": true, "winning": true, "beat": true, "beats": true, "beating": true,
+	"beaten": true, "lost": true, "lose": true, "loses": true, "losing": true, "draw": true, "drew": true,
+	"drawn": true, "lead": true, "leads": true, "led": true, "leading": true, "trail": true, "trailed": true,
+	"trailing": true, "down": true, "victory": true, "defeat": true, "defeated": true, "score": true,
+	"scored": true, "scoreline": true, "match": true, "game": true, "triumph": true, "odds": true,
 }
 
 // euroCup reports whether tokens i, i+1 are "Euro 2004", a football
