@@ -167,6 +167,12 @@ func TestNotFigures(t *testing.T) {
 		{"Tickets for Euro 2008 sold out after the exit from Euro 2004; the Euro 200 note is rare.", []string{"money:Euro 200"}},
 		{"After 9/11 the 2003/2004 and 2005/06 budgets grew.", nil},
 		{"The fair runs on 8/9 March and 3/4 of stalls are full.", []string{"date:9 March", "number:3/4"}},
+		// betting odds and tie-breaks are no fractions
+		{"Bookmakers gave the film 4/9 and 8/13 odds of winning.", nil},
+		{"He is the 2/7 favourite, priced at 1/3. Odds of 2/9 were offered.", nil},
+		{"A 1/4 shot, she was backed at odds as short as 1/10.", nil},
+		{"He beat Ferreira 6-2 6-7 (5/7) 6-3.", nil},
+		{"The plant ran at 2/3 capacity, and 1/4 on average.", []string{"number:2/3", "number:1/4"}},
 		// words that merely hold a number word
 		{"Someone often went to the tennis network; everyone was there tonight.", nil},
 		// figures beside identifiers are still found

@@ -222,6 +222,8 @@ func (s *scanner) skip(i int) int {
 			return j
 		case plain && lo.ndig <= 2 && hi.ndig <= 2 && lo.v >= 1 && hi.v <= 31 && s.isWord(j) && s.fl[j]&isMonth != 0 && isCapital(s.raw(j)):
 			return i + 2
+		case plain && (s.odds(i, j) || s.isSym(i-1, "(") && i >= 4 && s.pair(i-4)): // "6-7 (3/7)"
+			return j
 		}
 	}
 	return i
@@ -315,6 +317,34 @@ var scoreWords = map[string]bool{
 	"trailing": true, "down": true, "victory": true, "defeat": true, "defeated": true, "score": true,
 	"scored": true, "scoreline": true, "match": true, "game": true, "triumph": true, "odds": true,
 }
+
+// odds reports whether the slash pair at tokens [i, j) is betting odds:
+// "odds of 4/9", "priced at 2/9.", "11/4 favourite", "a 1/3 shot", "4/9
+// and 8/13 odds".
+func (s *scanner) odds(i, j int) bool {
+	switch s.low(i - 1) {
+	case "odds":
+		return true
+	case "of":
+		return s.low(i-2) == "odds"
+	case "as": // "as short as 1/14"
+		return s.low(i-2) == "short" || s.low(i-2) == "long"
+	case "at": // not "at 1/3 capacity"
+		return s.end(j) || oddsAfter[s.low(j)]
+	}
+	if oddsAfter[s.low(j)] || s.low(j) == "on" && s.end(j+1) {
+		return true
+	}
+	// "4/9 and 8/13 odds"
+	if (s.low(j) == "and" || s.low(j) == "or") && s.slashPair(j+1) {
+		return oddsAfter[s.low(j+4)]
+	}
+	return false
+}
+
+// oddsAfter are the words after a slash pair that make it odds.
+var oddsAfter = map[string]bool{"favourite": true, "favourites": true, "favorite": true, "shot": true,
+	"against": true, "odds": true, "chance": true}
 
 // euroCup reports whether tokens i, i+1 are "Euro 2004", a football
 // tournament, not €2,004.
