@@ -497,3 +497,34 @@ func TestMetres(t *testing.T) {
 		}
 	}
 }
+
+// TestRates: "a", "an" or "per" and a unit or noun right after an amount
+// (or its unit) is what the rate is per; the span stays the amount's.
+func TestRates(t *testing.T) {
+	type fig struct{ text, unit, per string }
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"Crude rose to $52.10 a barrel.", []fig{{"$52.10", "", "barrel"}}},
+		{"The field pumps 120,000 barrels per day.", []fig{{"120,000 barrels", "barrel", "day"}}},
+		{"Cleaners earn £5.20 an hour and pay 300p a share.", []fig{{"£5.20", "", "hour"}, {"300p", "penny", "share"}}},
+		{"Spending is £45 per head, or £900 per annum, and grows 4% a year.", []fig{{"£45", "", "head"}, {"£900", "", "year"}, {"4%", "", "year"}}},
+		{"She trains for six hours a day.", []fig{{"six hours", "hour", "day"}}},
+		{"Gold fell to $420 an ounce on Monday.", []fig{{"$420", "", "ounce"}}},
+		// times, not rates
+		{"Profit was £125m, up from £98m a year earlier.", []fig{{"£125m", "", ""}, {"£98m", "", ""}}},
+		{"Sales fell 2% a month ago and 3% a year later.", []fig{{"2%", "", ""}, {"3%", "", ""}}},
+		{"It paid $5 a time when a bid of $6 seemed fair.", []fig{{"$5", "", ""}, {"$6", "", ""}}},
+		{"Cuts of 5 per cent were made.", []fig{{"5 per cent", "", ""}}},
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			got = append(got, fig{f.Text, f.Unit, f.Per})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -33,7 +33,8 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
-	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
+	age      bool   // "28-year-old", "aged 28": a quantity in years that counts an age
+	per      string // the unit of a rate ("$47 a barrel"), read after the span
 	approx   []string
 	ndig     int
 	integral bool
@@ -636,6 +637,60 @@ func (s *scanner) figure(i int) (amount, bool) {
 	}
 	return a, true
 }
+
+// rate reads the unit of a rate right after an amount or its unit: "$47
+// a barrel", "£4.85 an hour", "100,000 barrels per day", "300p a share".
+// It is left out of the span, as counted nouns are. "A year earlier" is no
+// rate.
+func (s *scanner) rate(a *amount) string {
+	if a.noValue || a.kind == Ordinal || a.kind == Year || a.kind == Date {
+		return ""
+	}
+	w := s.low(a.j)
+	q := a.j + 1
+	if w != "a" && w != "an" && w != "per" || !s.isWord(q) || !s.t[q].sp || isCapital(s.raw(q)) {
+		return ""
+	}
+	if e, r := s.match(q, fUnit); e != nil && e.unit.kind != Percent && r-q == 1 && len(s.raw(q)) > 1 &&
+		!(s.isSym(r, "-") && s.attached(r)) {
+		// "5% a year earlier", "a week after", "a year on,"
+		if w != "per" && e.unit.kind == Duration && (notRate[s.low(r)] || s.low(r) == "on" && s.end(r+1)) {
+			return ""
+		}
+		return e.unit.Name
+	}
+	n := s.low(q)
+	if w == "per" {
+		switch {
+		case functionWords[n] || determiners[n] || n == "cent" || n == "centum":
+			return ""
+		case n == "annum":
+			return "year"
+		case n == "capita":
+			return "head"
+		}
+		return n
+	}
+	if rateNouns[n] && !notRate[s.low(q+1)] {
+		return n
+	}
+	return ""
+}
+
+// notRate after "a year" or "a week" make it a time, not a rate.
+var notRate = map[string]bool{"earlier": true, "ago": true, "before": true, "later": true,
+	"previously": true, "since": true, "after": true}
+
+// rateNouns are what an amount may be "a" or "an" of besides units: "300p a
+// share", "$40 a head".
+var rateNouns = map[string]bool{"share": true, "head": true, "person": true, "pupil": true, "child": true,
+	"student": true, "household": true, "family": true, "visit": true, "ticket": true, "item": true, "copy": true,
+	"night": true, "term": true, "season": true, "game": true, "match": true, "episode": true, "seat": true,
+	"passenger": true, "employee": true, "worker": true, "customer": true, "subscriber": true, "user": true,
+	"patient": true, "bottle": true, "packet": true, "pack": true, "box": true, "unit": true, "piece": true,
+	"call": true, "text": true, "download": true, "trip": true, "journey": true, "ride": true, "flight": true,
+	"leg": true, "pint": true, "glass": true, "meal": true, "room": true, "car": true, "vehicle": true,
+	"kilo": true, "kg": true, "lb": true, "film": true, "movie": true, "book": true, "album": true}
 
 // overHedges are the words after which "over" means "more than" before a
 // length of time: "with over 15 years", "took over a decade".
