@@ -83,16 +83,19 @@ type Entity struct {
 
 // Figure is a number in the text with its normalised value.
 type Figure struct {
-	ID        string   `json:"id"`
-	Start     int      `json:"start"`
-	End       int      `json:"end"`
-	Text      string   `json:"text"`
-	Kind      string   `json:"kind"`
-	Value     *float64 `json:"value,omitempty"`
-	Min       *float64 `json:"min,omitempty"`
-	Max       *float64 `json:"max,omitempty"`
-	Unit      string   `json:"unit,omitempty"`
-	Currency  string   `json:"currency,omitempty"`
+	ID       string   `json:"id"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Text     string   `json:"text"`
+	Kind     string   `json:"kind"`
+	Value    *float64 `json:"value,omitempty"`
+	Min      *float64 `json:"min,omitempty"`
+	Max      *float64 `json:"max,omitempty"`
+	Unit     string   `json:"unit,omitempty"`
+	Currency string   `json:"currency,omitempty"`
+	// Per is the unit of a rate: "barrel" in "$47 a barrel", "day" in
+	// "100,000 barrels per day". The span does not take it in.
+	Per       string   `json:"per,omitempty"`
 	Approx    []string `json:"approx,omitempty"`
 	Counts    string   `json:"counts,omitempty"`
 	Entity    string   `json:"entity,omitempty"`

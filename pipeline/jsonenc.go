@@ -252,6 +252,7 @@ func appendFigure(b []byte, f *quarry.Figure, bad *bool) []byte {
 	}
 	b = appendOpt(b, `,"unit":`, f.Unit)
 	b = appendOpt(b, `,"currency":`, f.Currency)
+	b = appendOpt(b, `,"per":`, f.Per)
 	if len(f.Approx) > 0 {
 		b = append(b, `,"approx":`...)
 		b = appendStrings(b, f.Approx)

@@ -87,7 +87,7 @@ func randDoc(r *rand.Rand) *quarry.Document {
 		d.Figures = []quarry.Figure{}
 		for i := 0; i < k; i++ {
 			fg := quarry.Figure{ID: s(), Start: r.Int(), End: r.Intn(9), Text: s(), Kind: s(), Value: f(), Min: f(), Max: f(),
-				Unit: s(), Currency: s(), Counts: s(), Entity: s(), Direction: s(), Sentence: r.Intn(9)}
+				Unit: s(), Currency: s(), Per: s(), Counts: s(), Entity: s(), Direction: s(), Sentence: r.Intn(9)}
 			if m := n(); m >= 0 {
 				fg.Approx = []string{}
 				for j := 0; j < m; j++ {
@@ -178,6 +178,23 @@ func TestAppendDocumentGoldens(t *testing.T) {
 	for _, d := range docs {
 		checkSameJSON(t, d)
 	}
+}
+
+// A figure without per is written as before per existed; with one, "per"
+// follows "currency".
+func TestAppendFigurePer(t *testing.T) {
+	v := 47.0
+	f := quarry.Figure{ID: "f1", Start: 3, End: 6, Text: "$47", Kind: "money", Value: &v, Currency: "USD", Sentence: 2}
+	if got, want := string(appendFigure(nil, &f, new(bool))),
+		`{"id":"f1","start":3,"end":6,"text":"$47","kind":"money","value":47,"currency":"USD","sentence":2}`; got != want {
+		t.Errorf("without per:\n got %s\nwant %s", got, want)
+	}
+	f.Per = "barrel"
+	if got, want := string(appendFigure(nil, &f, new(bool))),
+		`{"id":"f1","start":3,"end":6,"text":"$47","kind":"money","value":47,"currency":"USD","per":"barrel","sentence":2}`; got != want {
+		t.Errorf("with per:\n got %s\nwant %s", got, want)
+	}
+	checkSameJSON(t, &quarry.Document{Figures: []quarry.Figure{f}})
 }
 
 func TestAppendDocumentRefusesNaN(t *testing.T) {

@@ -93,11 +93,20 @@ func dump(t testing.TB, db *sql.DB, dsn, doc string) string {
 
 func dumpTables(t testing.TB, db *sql.DB, dsn, doc string, keep func(store.TableInfo) bool) string {
 	t.Helper()
-	var b strings.Builder
+	var infos []store.TableInfo
 	for _, tb := range store.Tables() {
-		if !keep(tb) {
-			continue
+		if keep(tb) {
+			infos = append(infos, tb)
 		}
+	}
+	return dumpInfos(t, db, dsn, doc, infos)
+}
+
+// dumpInfos is dumpTables of the tables and columns in infos.
+func dumpInfos(t testing.TB, db *sql.DB, dsn, doc string, infos []store.TableInfo) string {
+	t.Helper()
+	var b strings.Builder
+	for _, tb := range infos {
 		var cols []string
 		for _, c := range tb.Cols {
 			if tb.JSON[c] && !isSQLite(dsn) {

@@ -130,7 +130,7 @@ func (a *article) addRecord(typ string, fields map[string]json.RawMessage) (unkn
 			return false, fmt.Errorf("figure %s: %v", id.ID, err)
 		}
 		a.add(tFigures, a.id, f.ID, int64(f.Start), int64(f.End), str(f.Text), str(f.Kind), flt(f.Value), flt(f.Min), flt(f.Max),
-			str(f.Unit), str(f.Currency), str(f.Counts), str(f.Entity), str(f.Direction), int64(f.Sentence), rec)
+			str(f.Unit), str(f.Currency), str(f.Counts), str(f.Entity), str(f.Direction), int64(f.Sentence), rec, str(f.Per))
 	case "quote":
 		var q quarry.Quote
 		if err := json.Unmarshal(raw, &q); err != nil {

@@ -3,8 +3,10 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,13 +15,17 @@ import (
 
 // testdata/schema-v1.*.sql is the DDL quarry printed at schema version 1
 // (load --schema-only), frozen: what a v1 database really looks like.
-func frozenV1(t *testing.T, dsn string) string {
+func frozenV1(t *testing.T, dsn string) string { return frozen(t, dsn, 1) }
+
+// frozen returns the DDL quarry printed at schema version v, from
+// testdata/schema-v<v>.*.sql.
+func frozen(t *testing.T, dsn string, v int) string {
 	t.Helper()
 	dialect := store.Postgres
 	if isSQLite(dsn) {
 		dialect = store.SQLite
 	}
-	b, err := os.ReadFile("testdata/schema-v1." + dialect + ".sql")
+	b, err := os.ReadFile(fmt.Sprintf("testdata/schema-v%d.%s.sql", v, dialect))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +48,10 @@ func catalog(t *testing.T, db *sql.DB, dsn string) string {
 		return strings.Join(parts, "\n")
 	}
 	for _, q := range []string{
-		`SELECT table_name, ordinal_position, column_name, data_type, is_nullable, coalesce(column_default, '')
+		// Columns by rank, not ordinal_position: a dropped column (see
+		// downgrade) keeps its number.
+		`SELECT table_name, row_number() OVER (PARTITION BY table_name ORDER BY ordinal_position), column_name, data_type,
+		 is_nullable, coalesce(column_default, '')
 		 FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
 		`SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)
 		 FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2`,
@@ -62,12 +71,30 @@ func execAll(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// downgrade turns a database of this quarry into a version 1 one: version 2
-// only added the claim group tables.
-func downgrade(t *testing.T, db *sql.DB, version string) {
+// downgrade turns a database of this quarry into one of schema version
+// schema, recording version as its version: version 3 added figures.per,
+// version 2 the claim group tables.
+func downgrade(t *testing.T, db *sql.DB, schema int, version string) {
 	t.Helper()
-	execAll(t, db, "DROP TABLE claim_group_conflicts", "DROP TABLE claim_group_members", "DROP TABLE claim_groups",
-		"UPDATE quarry_meta SET value = '"+version+"' WHERE key = 'schema_version'")
+	stmts := []string{"ALTER TABLE figures DROP COLUMN per"}
+	if schema < 2 {
+		stmts = append(stmts, "DROP TABLE claim_group_conflicts", "DROP TABLE claim_group_members", "DROP TABLE claim_groups")
+	}
+	execAll(t, db, append(stmts, "UPDATE quarry_meta SET value = '"+version+"' WHERE key = 'schema_version'")...)
+}
+
+// withoutPer is the article tables as before version 3, without
+// figures.per, for dumps of older databases.
+func withoutPer() []store.TableInfo {
+	var out []store.TableInfo
+	for _, tb := range store.Tables() {
+		if !tb.PerDoc {
+			continue
+		}
+		tb.Cols = slices.DeleteFunc(slices.Clone(tb.Cols), func(c string) bool { return tb.Name == "figures" && c == "per" })
+		out = append(out, tb)
+	}
+	return out
 }
 
 func schemaVersion(t *testing.T, dsn string) int {
@@ -84,10 +111,8 @@ func schemaVersion(t *testing.T, dsn string) int {
 	return v
 }
 
-func TestMigrateV1ToV2(t *testing.T) {
-	if store.Version != 2 {
-		t.Skipf("schema version %d: this test is about the step from 1 to 2", store.Version)
-	}
+// A version 1 database goes through every step to the current schema.
+func TestMigrateFromV1(t *testing.T) {
 	v1, _ := groupData(t)
 	cs := clusters(t, v1.groups)
 	eachBackend(t, func(t *testing.T, b backend) {
@@ -96,43 +121,95 @@ func TestMigrateV1ToV2(t *testing.T) {
 		old := b.newDB(t)
 		execAll(t, openSQL(t, old), frozenV1(t, old))
 		oldCatalog := catalog(t, openSQL(t, old), old)
-		fresh := b.newDB(t)
-		st, err := store.Open(ctx, fresh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := st.Migrate(ctx); err != nil {
-			t.Fatal(err)
-		}
-		st.Close()
-		freshCatalog := catalog(t, openSQL(t, fresh), fresh)
+		freshCatalog := freshCatalog(t, ctx, b)
 
 		// A v1 database with articles in it.
 		dsn := b.newDB(t)
 		db := openSQL(t, dsn)
 		load(t, dsn, recordsJSONL(v1.docs), store.Options{})
-		downgrade(t, db, "1")
+		downgrade(t, db, 1, "1")
 		if got := catalog(t, db, dsn); got != oldCatalog {
 			t.Fatalf("the downgraded database is not a v1 one:\n%s\nwant:\n%s", got, oldCatalog)
 		}
-		perDoc := func(tb store.TableInfo) bool { return tb.PerDoc }
-		articles := dumpTables(t, db, dsn, "", perDoc)
+		articles := dumpInfos(t, db, dsn, "", withoutPer())
 
 		// Loading groups into it upgrades it in place.
 		stats := load(t, dsn, v1.groups, store.Options{})
-		if v := schemaVersion(t, dsn); v != 2 {
-			t.Errorf("version %d after the migration", v)
+		if v := schemaVersion(t, dsn); v != store.Version {
+			t.Errorf("version %d after the migration, want %d", v, store.Version)
 		}
 		if got := catalog(t, db, dsn); got != freshCatalog {
 			t.Errorf("migrated schema differs from a new one:\n%s\nwant:\n%s", got, freshCatalog)
 		}
-		if got := dumpTables(t, db, dsn, "", perDoc); got != articles {
+		if got := dumpInfos(t, db, dsn, "", withoutPer()); got != articles {
 			t.Errorf("the articles changed in the migration:\n%s\nwant:\n%s", got, articles)
 		}
 		if stats.Groups != len(cs) {
 			t.Errorf("%d groups loaded, want %d", stats.Groups, len(cs))
 		}
 		checkGroups(t, db, dsn, cs)
+	})
+}
+
+// freshCatalog is the catalog of a new database of this quarry.
+func freshCatalog(t *testing.T, ctx context.Context, b backend) string {
+	t.Helper()
+	fresh := b.newDB(t)
+	st, err := store.Open(ctx, fresh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return catalog(t, openSQL(t, fresh), fresh)
+}
+
+// Version 3 adds figures.per to a version 2 database, keeping its rows;
+// articles loaded after fill it.
+func TestMigrateV2ToV3(t *testing.T) {
+	docs := fixture()
+	docs[0].Figures[0].Per = "year"
+	eachBackend(t, func(t *testing.T, b backend) {
+		ctx := context.Background()
+		old := b.newDB(t)
+		execAll(t, openSQL(t, old), frozen(t, old, 2))
+		oldCatalog := catalog(t, openSQL(t, old), old)
+		freshCatalog := freshCatalog(t, ctx, b)
+
+		dsn := b.newDB(t)
+		db := openSQL(t, dsn)
+		load(t, dsn, recordsJSONL(docs[1:]), store.Options{})
+		downgrade(t, db, 2, "2")
+		if got := catalog(t, db, dsn); got != oldCatalog {
+			t.Fatalf("the downgraded database is not a v2 one:\n%s\nwant:\n%s", got, oldCatalog)
+		}
+		others := func() string {
+			var b strings.Builder
+			for _, d := range docs[1:] {
+				b.WriteString(dumpInfos(t, db, dsn, d.ID, withoutPer()))
+			}
+			return b.String()
+		}
+		before := others()
+
+		load(t, dsn, recordsJSONL(docs[:1]), store.Options{})
+		if v := schemaVersion(t, dsn); v != 3 {
+			t.Errorf("version %d after the migration", v)
+		}
+		if got := catalog(t, db, dsn); got != freshCatalog {
+			t.Errorf("migrated schema differs from a new one:\n%s\nwant:\n%s", got, freshCatalog)
+		}
+		if got := others(); got != before {
+			t.Errorf("the articles changed in the migration:\n%s\nwant:\n%s", got, before)
+		}
+		if n := count(t, db, "SELECT count(*) FROM figures WHERE per = 'year'"); n != 1 {
+			t.Errorf("%d figures with per 'year', want 1", n)
+		}
+		if n := count(t, db, "SELECT count(*) FROM figures WHERE per IS NULL"); n == 0 {
+			t.Errorf("no figure without per")
+		}
 	})
 }
 

@@ -7,8 +7,8 @@ import (
 
 // Version is the version of the database schema this quarry writes. It is
 // recorded in quarry_meta; Migrate upgrades older databases step by step.
-// Version 2 added the claim group tables.
-const Version = 2
+// Version 2 added the claim group tables, version 3 figures.per.
+const Version = 3
 
 // Column types, mapped to each dialect by sqlType.
 const (
@@ -72,6 +72,8 @@ var tables = []*table{
 		{"text", tText, false}, {"kind", tText, false}, {"value", tFloat, false}, {"min", tFloat, false},
 		{"max", tFloat, false}, {"unit", tText, false}, {"currency", tText, false}, {"counts", tText, false},
 		{"entity", tText, false}, {"direction", tText, false}, {"sentence", tInt, false}, {"record", tJSON, true},
+		// Added in version 3: last, where ALTER TABLE puts it in a migrated database.
+		{"per", tText, false},
 	}},
 	{name: "quotes", pk: "doc, id", fks: []foreignKey{docFK()}, indexes: []string{"speaker"}, cols: []column{
 		{"doc", tText, true}, {"id", tText, true}, {"start_byte", tInt, true}, {"end_byte", tInt, true},
@@ -233,6 +235,7 @@ type migration struct {
 // as a new one.
 var migrations = []migration{
 	{from: 1, sql: map[string]string{Postgres: migrate1to2PG, SQLite: migrate1to2SQLite}},
+	{from: 2, sql: map[string]string{Postgres: "ALTER TABLE figures ADD COLUMN per text;\n", SQLite: "ALTER TABLE figures ADD COLUMN per TEXT;\n"}},
 }
 
 // Version 2: claim groups. Plain CREATE TABLE: a table of that name that

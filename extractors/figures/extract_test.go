@@ -152,11 +152,27 @@ func TestNotFigures(t *testing.T) {
 		{"1. Revenue rose 8%.\n2. Costs fell.", []string{"8%"}},
 		{"(1) The firm hired 200 staff.", []string{"200"}},
 		{"They won 3-2 on Sunday.", nil},
+		{"Holt City 0-2 Marston Rovers", nil},
+		{"She won 6-2 3-6 6-3 on Sunday.", nil},
+		{"He beat Okafor 6-7 (3-7) 6-3 6-3 and Reyes 7-6 (7/5) 4-6 6-1.", nil},
+		{"She lost to Lindqvist 1-6,4-6 in the second round.", []string{"second"}},
+		{"He was 15-40 down on his serve but led 2-5 later.", nil},
+		{"Drayton trail 13–17 at half-time.", nil},
+		{"The closing list gave him odds of 6-9.", nil},
+		// ranges stay ranges
+		{"Labour could win 30-40 seats, aged 18-24 voters say.", []string{"30-40", "18-24"}},
+		{"The 4-6 March match will cost £2-3bn, about 5-10% more.", []string{"date:4-6 March", "£2-3bn", "about 5-10%"}},
 		// names, not amounts
 		{"She has won three Grand Slams and the Grand National.", []string{"number:three"}},
 		{"Tickets for Euro 2008 sold out after the exit from Euro 2004; the Euro 200 note is rare.", []string{"money:Euro 200"}},
 		{"After 9/11 the 2003/2004 and 2005/06 budgets grew.", nil},
 		{"The fair runs on 8/9 March and 3/4 of stalls are full.", []string{"date:9 March", "number:3/4"}},
+		// betting odds and tie-breaks are no fractions
+		{"Bookmakers gave the film 4/9 and 8/13 odds of winning.", nil},
+		{"He is the 2/7 favourite, priced at 1/3. Odds of 2/9 were offered.", nil},
+		{"A 1/4 shot, she was backed at odds as short as 1/10.", nil},
+		{"He beat Ferreira 6-2 6-7 (5/7) 6-3.", nil},
+		{"The plant ran at 2/3 capacity, and 1/4 on average.", []string{"number:2/3", "number:1/4"}},
 		// words that merely hold a number word
 		{"Someone often went to the tennis network; everyone was there tonight.", nil},
 		// figures beside identifiers are still found
@@ -422,6 +438,90 @@ func TestChangeFromTo(t *testing.T) {
 		var got []fig
 		for _, f := range figs {
 			got = append(got, fig{f.Text, val(f.Value), val(f.Min), val(f.Max), f.Direction})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestMetres: a lower-case "m" on a number is metres where athletics words
+// come before or a race or length word follows, millions where money comes
+// before or a counted noun follows.
+func TestMetres(t *testing.T) {
+	type fig struct {
+		text  string
+		value float64
+		unit  string
+	}
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"Okafor won the long jump at 6.71m in Lisbon.", []fig{{"6.71m", 6.71, "metre"}}},
+		{"She cleared 1.94m and threw 14.02m in the shot.", []fig{{"1.94m", 1.94, "metre"}, {"14.02m", 14.02, "metre"}}},
+		{"He landed 17.05m with a leap of 16.90m behind it.", []fig{{"17.05m", 17.05, "metre"}, {"16.90m", 16.9, "metre"}}},
+		{"She won the women's 5,000m in Oslo.", []fig{{"5,000m", 5000, "metre"}}},
+		{"The men’s 400m went to form.", []fig{{"400m", 400, "metre"}}},
+		{"He ran the third fastest indoor 800m of the year.", []fig{{"third", 0, ""}, {"800m", 800, "metre"}}},
+		{"She will run the 800m and 1500m in March.", []fig{{"800m", 800, "metre"}, {"1500m", 1500, "metre"}}},
+		{"He dropped out of the marathon and 10,000m.", []fig{{"10,000m", 10000, "metre"}}},
+		{"He stepped down from his favoured 400m to 200m.", []fig{{"400m", 400, "metre"}, {"200m", 200, "metre"}}},
+		{"She is the Olympic 100m champion.", []fig{{"100m", 100, "metre"}}},
+		{"He set a 3,000m world record in a tight 1500m race.", []fig{{"3,000m", 3000, "metre"}, {"1500m", 1500, "metre"}}},
+		{"The lift climbs its 420m track at 15m/s.", []fig{{"420m", 420, "metre"}, {"15m", 15, "metre"}}},
+		{"He jumped 25ft (8m) from the roof.", []fig{{"25ft", 25, "foot"}, {"8m", 8, "metre"}}},
+		{"The tower is more than 40m taller than its rival.", []fig{{"more than 40m", 40, "metre"}}},
+		// millions
+		{"The network has 5m viewers and over 100m users.", []fig{{"5m", 5e6, ""}, {"over 100m", 1e8, ""}}},
+		{"It bid £60m, then the 100m it had offered.", []fig{{"£60m", 6e7, ""}, {"100m", 1e8, ""}}},
+		{"Sales of its phones reached 6.63m last year.", []fig{{"6.63m", 6.63e6, ""}}},
+	}
+	val := func(p *float64) float64 {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			v := val(f.Value)
+			if f.Kind == Ordinal {
+				v = 0
+			}
+			got = append(got, fig{f.Text, v, f.Unit})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestRates: "a", "an" or "per" and a unit or noun right after an amount
+// (or its unit) is what the rate is per; the span stays the amount's.
+func TestRates(t *testing.T) {
+	type fig struct{ text, unit, per string }
+	tests := []struct {
+		text string
+		want []fig
+	}{
+		{"Crude rose to $52.10 a barrel.", []fig{{"$52.10", "", "barrel"}}},
+		{"The field pumps 120,000 barrels per day.", []fig{{"120,000 barrels", "barrel", "day"}}},
+		{"Cleaners earn £5.20 an hour and pay 300p a share.", []fig{{"£5.20", "", "hour"}, {"300p", "penny", "share"}}},
+		{"Spending is £45 per head, or £900 per annum, and grows 4% a year.", []fig{{"£45", "", "head"}, {"£900", "", "year"}, {"4%", "", "year"}}},
+		{"She trains for six hours a day.", []fig{{"six hours", "hour", "day"}}},
+		{"Gold fell to $420 an ounce on Monday.", []fig{{"$420", "", "ounce"}}},
+		// times, not rates
+		{"Profit was £125m, up from £98m a year earlier.", []fig{{"£125m", "", ""}, {"£98m", "", ""}}},
+		{"Sales fell 2% a month ago and 3% a year later.", []fig{{"2%", "", ""}, {"3%", "", ""}}},
+		{"It paid $5 a time when a bid of $6 seemed fair.", []fig{{"$5", "", ""}, {"$6", "", ""}}},
+		{"Cuts of 5 per cent were made.", []fig{{"5 per cent", "", ""}}},
+	}
+	for _, tt := range tests {
+		var got []fig
+		for _, f := range extract(t, tt.text, nil) {
+			got = append(got, fig{f.Text, f.Unit, f.Per})
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q:\n got %+v\nwant %+v", tt.text, got, tt.want)

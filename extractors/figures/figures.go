@@ -89,7 +89,7 @@ func (x *Extractor) find(text string, s, e int, alone bool) []quarry.Figure {
 // Values are taken from vals, a slab that spares an allocation each.
 func (s *scanner) record(a amount, vals *[]float64) quarry.Figure {
 	start, end := s.t[a.i].s, s.t[a.j-1].e
-	f := quarry.Figure{Start: start, End: end, Text: s.text[start:end], Kind: a.kind, Currency: a.cur}
+	f := quarry.Figure{Start: start, End: end, Text: s.text[start:end], Kind: a.kind, Currency: a.cur, Per: s.rate(&a)}
 	if a.unit != nil {
 		f.Unit = a.unit.Name
 	}

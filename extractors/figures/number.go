@@ -71,13 +71,14 @@ func (s *scanner) digits(i int, money bool) (numRes, bool) {
 			}
 		}
 	}
-	n.j = s.scales(&n, j, money)
+	n.j = s.scales(&n, i, j, money)
 	return n, true
 }
 
 // scales applies the scale words after a number: "1.2bn", "3 lakh",
-// "five thousand", "two dozen", "three thousand millions".
-func (s *scanner) scales(n *numRes, j int, money bool) int {
+// "five thousand", "two dozen", "three thousand millions". The number
+// starts at token from.
+func (s *scanner) scales(n *numRes, from, j int, money bool) int {
 	for j < len(s.t) {
 		w := s.low(j)
 		if w == "dozen" || w == "dozens" {
@@ -100,7 +101,7 @@ func (s *scanner) scales(n *numRes, j int, money bool) int {
 			// Without money, b or B is no scale ("221B Baker Street"), and a lower-case m
 			// is metres where a length follows ("a 9m wall", "100m sprint")
 			// or when the number stands alone, else millions ("158.4m in 2020").
-			if s.t[j].sp || n.words || (!money && (raw == "b" || raw == "B" || raw == "m" && s.metres(q))) {
+			if s.t[j].sp || n.words || (!money && (raw == "b" || raw == "B" || raw == "m" && s.metres(from, q))) {
 				break
 			}
 		}
@@ -177,7 +178,7 @@ func (s *scanner) wordsNum(i int) (numRes, bool) {
 						return n, true
 					}
 				}
-				n.j = s.scales(&n, j+2, false)
+				n.j = s.scales(&n, j, j+2, false)
 				return n, true
 			}
 			return numRes{}, false
@@ -417,21 +418,134 @@ var lengthWords = map[string]bool{
 	"backstroke": true, "breaststroke": true, "medley": true, "below": true, "above": true, "across": true,
 	"champion": true, "title": true, "final": true, "gold": true, "silver": true, "bronze": true,
 	"medallist": true, "hurdler": true, "runner": true,
+	"track": true, "pool": true, "races": true, "steeplechase": true, "titles": true, "finals": true,
+	"champions": true, "runners": true, "heats": true, "crown": true, "finalist": true, "course": true,
+	"penalty": true, "line": true, "taller": true, "higher": true, "longer": true, "deeper": true, "wider": true,
 }
 
-// metres reports whether an "m" ending at j means metres.
-func (s *scanner) metres(j int) bool {
-	if j >= len(s.t) {
-		return s.alone
+// raceAfter are the words after a standard distance that make it a race
+// ("3,000m victory", "5,000m world record", "400m man"); after other
+// numbers they may count money or people ("passed the 1m mark").
+var raceAfter = map[string]bool{"record": true, "records": true, "mark": true, "barrier": true,
+	"event": true, "events": true, "victory": true, "win": true, "hope": true, "hopes": true, "world": true,
+	"indoor": true, "olympic": true, "success": true, "place": true, "man": true, "woman": true,
+	"specialist": true, "distance": true, "star": true, "personal": true, "season": true, "qualifying": true,
+	"stage": true, "semi": true, "heat": true}
+
+// metres reports whether an "m" ending at j, after a number starting at
+// token i, means metres. What follows decides first; then a counted noun
+// after or a currency before keeps millions, and athletics words before
+// make metres ("cleared 4.88m", "the women's 5,000m", "a throw of 60m").
+func (s *scanner) metres(i, j int) bool {
+	if j >= len(s.t) && s.alone {
+		return true
 	}
-	if s.isSym(j, "-") && s.attached(j) {
-		j++
+	q := j
+	if s.isSym(q, "-") && s.attached(q) {
+		q++
 	}
-	if (s.low(j) == "and" || s.isSym(j, ",")) && s.isNum(j+1) { // "3m and 5cm"
-		e, _ := s.match(j+2, fUnit)
-		return e != nil && e.unit.Dimension == "length"
+	if (s.low(q) == "and" || s.isSym(q, ",")) && s.isNum(q+1) { // "3m and 5cm"
+		e, _ := s.match(q+2, fUnit)
+		if e != nil && e.unit.Dimension == "length" {
+			return true
+		}
 	}
-	return lengthWords[s.low(j)]
+	if lengthWords[s.low(q)] || raceAfter[s.low(q)] && s.race(i) {
+		return true
+	}
+	switch {
+	case s.isSym(j, "/") && s.attached(j) && (s.low(j+1) == "s" || s.low(j+1) == "h"), // "17m/s"
+		s.low(j) == "per" && (s.low(j+1) == "second" || s.low(j+1) == "minute"),
+		s.low(j) == "to" && s.low(j+1) == "go": // "with 500m to go"
+		return true
+	case s.isSym(j, "(") && s.isNum(j+1): // "10m (33ft)"
+		if e, _ := s.match(j+2, fUnit); e != nil && e.unit.Dimension == "length" {
+			return true
+		}
+	}
+	if s.countNounAfter(j) || s.moneyBefore(i) {
+		return false
+	}
+	return s.athleticsBefore(i)
+}
+
+// raceDistances are the standard track distances in metres.
+var raceDistances = map[float64]bool{60: true, 100: true, 110: true, 200: true, 300: true, 400: true, 800: true,
+	1000: true, 1500: true, 3000: true, 5000: true, 10000: true}
+
+// athleticsWords before a distance or height make it metres: "cleared
+// 1.76m", "threw 13.86m".
+var athleticsWords = map[string]bool{"cleared": true, "clearing": true, "jumped": true, "jumping": true,
+	"threw": true, "throwing": true, "landed": true, "leapt": true, "leaped": true, "vaulted": true, "ran": true,
+	"clear": true, "clears": true, "attempt": true, "attempted": true}
+
+// markWords before "of" ("a leap of 17.30m") or "at" ("the long jump at
+// 6.63m") name what was measured.
+var markWords = map[string]bool{"best": true, "throw": true, "throws": true, "jump": true, "leap": true,
+	"record": true, "clearance": true, "mark": true, "height": true, "vault": true, "put": true}
+
+// raceBefore are the words before a standard distance that name a race:
+// "the 800m", "women's 5,000m", "Olympic 100m", "over 60m".
+var raceBefore = map[string]bool{"the": true, "his": true, "her": true, "their": true, "my": true,
+	"indoor": true, "outdoor": true, "olympic": true, "world": true, "final": true, "last": true,
+	"over": true, "favoured": true, "marathon": true, "hurdles": true, "relay": true}
+
+// athleticsBefore reads the words before a number at i for a distance or a
+// height in metres.
+func (s *scanner) athleticsBefore(i int) bool {
+	p := i - 1
+	w := s.low(p)
+	if athleticsWords[w] || (w == "of" || w == "at") && markWords[s.low(p-1)] {
+		return true
+	}
+	// "30ft (10m)"
+	if s.isSym(p, "(") && p > 0 {
+		if e, _ := s.match(p-1, fUnit); e != nil && e.unit.Dimension == "length" {
+			return true
+		}
+	}
+	if !s.race(i) {
+		return false
+	}
+	if raceBefore[w] {
+		return true
+	}
+	// "men's 60m", "women’s 400m"
+	if w == "s" && p > 1 && s.t[p-1].k == tSym && (s.t[p-1].low == "'" || s.t[p-1].low == "’") {
+		if m := s.low(p - 2); m == "men" || m == "women" {
+			return true
+		}
+	}
+	// "the 800m and 1500m", "from 400m to 200m", "the marathon and 10,000m"
+	if (w == "and" || w == "or" || w == "to" || s.isSym(p, ",")) && p >= 2 {
+		if w := s.low(p - 1); w == "marathon" || w == "hurdles" || w == "relay" || w == "steeplechase" {
+			return true
+		}
+		return s.raw(p-1) == "m" && s.attached(p-1) && s.race(p-2)
+	}
+	return false
+}
+
+// race reports whether token i is a standard track distance.
+func (s *scanner) race(i int) bool {
+	return s.isNum(i) && !s.t[i].dec && raceDistances[s.t[i].v]
+}
+
+// moneyBefore reports whether a currency comes shortly before token i in
+// its clause ("£53m, up from 38m"), near enough to lie in every window.
+func (s *scanner) moneyBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.t[k].k == tSym {
+			switch s.t[k].low {
+			case ".", ";", ":", "!", "?":
+				return false
+			}
+		}
+		if s.curAt(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // decimalWords reads the digits after "point": "two", "seven seven", "77".

@@ -33,7 +33,8 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
-	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
+	age      bool   // "28-year-old", "aged 28": a quantity in years that counts an age
+	per      string // the unit of a rate ("$47 a barrel"), read after the span
 	approx   []string
 	ndig     int
 	integral bool
@@ -168,13 +169,13 @@ func (s *scanner) skip(i int) int {
 	}
 	// "3-2", "555-0142": joined numbers that make no range are a score or
 	// a code, not two figures.
-	if !t[i].dec && !t[i].comma && s.isSym(i+1, "-") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) &&
-		!t[i+2].dec && !t[i+2].comma && !s.unitAfter(i+3) && !s.isSym(i+3, "%") {
+	// ("4-6 in the third set": "in" is inches only at the end.)
+	if s.pair(i) && !(s.unitAfter(i+3) && (s.low(i+3) != "in" || s.end(i+4))) && !s.isSym(i+3, "%") {
 		lo, hi := t[i].v, t[i+2].v
 		if t[i].ndig == 4 && t[i+2].ndig <= 2 {
 			hi = yearEnd(lo, hi, t[i+2].ndig) // "2022-24"
 		}
-		if hi <= lo {
+		if hi <= lo || s.score(i) {
 			return i + 3
 		}
 	}
@@ -222,10 +223,129 @@ func (s *scanner) skip(i int) int {
 			return j
 		case plain && lo.ndig <= 2 && hi.ndig <= 2 && lo.v >= 1 && hi.v <= 31 && s.isWord(j) && s.fl[j]&isMonth != 0 && isCapital(s.raw(j)):
 			return i + 2
+		case plain && (s.odds(i, j) || s.isSym(i-1, "(") && i >= 4 && s.pair(i-4)): // "6-7 (3/7)"
+			return j
 		}
 	}
 	return i
 }
+
+// pair reports whether tokens i, i+1, i+2 are two whole numbers joined by
+// a hyphen or en dash: "3-2", "18-24".
+func (s *scanner) pair(i int) bool {
+	t := s.t
+	return s.isNum(i) && !t[i].dec && !t[i].comma && (s.isSym(i+1, "-") || s.isSym(i+1, "–")) && s.attached(i+1) &&
+		s.isNum(i+2) && s.attached(i+2) && !t[i+2].dec && !t[i+2].comma
+}
+
+// slashPair reports whether tokens i, i+1, i+2 are "7/5".
+func (s *scanner) slashPair(i int) bool {
+	return s.isNum(i) && s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2)
+}
+
+// score reports whether the pair at i is a score, not a range: next to
+// another score ("6-2 3-6 6-3", "6-7 (3-7)"), between two names ("Man City
+// 0-2 Man Utd") or near a word of winning and losing in its clause ("won
+// 1-3", "trail 15-40"). Counted nouns after make a range ("won 30-40
+// seats").
+func (s *scanner) score(i int) bool {
+	t := s.t
+	if t[i].ndig > 3 || t[i+2].ndig > 3 {
+		return false
+	}
+	j := i + 3
+	if w := s.low(j); s.isWord(j) && !isCapital(s.raw(j)) && len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' {
+		return false // "30-40 seats", "18-24 years"
+	}
+	if s.isWord(j) && s.fl[j]&isMonth != 0 {
+		return false // "the 4-6 March match"
+	}
+	// Another score after, perhaps in brackets or after a comma.
+	k := j
+	if s.isSym(k, "(") || s.isSym(k, ",") {
+		k++
+	}
+	if s.pair(k) || k > j && s.slashPair(k) {
+		return true
+	}
+	// Another score before: "6-2 3-6", "6-7 (3-7)", "7-6 (7/5) 6-3".
+	k = i - 1
+	if s.isSym(k, "(") || s.isSym(k, ",") || s.isSym(k, ")") {
+		k--
+	}
+	if k >= 2 && (s.pair(k-2) || s.slashPair(k-2)) {
+		return true
+	}
+	// Between two names.
+	if s.isWord(i-1) && isCapital(s.raw(i-1)) && s.isWord(j) && isCapital(s.raw(j)) && !s.attached(j) {
+		if w := s.low(i - 1); !functionWords[w] && !isHedgeWord(w) {
+			return true
+		}
+	}
+	// A word of the game in the clause: a few tokens, as every window has.
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			break
+		}
+		if scoreWords[s.low(k)] {
+			return true
+		}
+	}
+	for k := j; k < len(t) && k < j+4; k++ {
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			break
+		}
+		if scoreWords[s.low(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+func clauseEnd(sym string) bool {
+	switch sym {
+	case ".", ";", ":", "!", "?":
+		return true
+	}
+	return false
+}
+
+// scoreWords near a pair of numbers make it a score.
+var scoreWords = map[string]bool{
+	"win": true, "wins": true, "won": true, "winning": true, "beat": true, "beats": true, "beating": true,
+	"beaten": true, "lost": true, "lose": true, "loses": true, "losing": true, "draw": true, "drew": true,
+	"drawn": true, "lead": true, "leads": true, "led": true, "leading": true, "trail": true, "trailed": true,
+	"trailing": true, "down": true, "victory": true, "defeat": true, "defeated": true, "score": true,
+	"scored": true, "scoreline": true, "match": true, "game": true, "triumph": true, "odds": true,
+}
+
+// odds reports whether the slash pair at tokens [i, j) is betting odds:
+// "odds of 4/9", "priced at 2/9.", "11/4 favourite", "a 1/3 shot", "4/9
+// and 8/13 odds".
+func (s *scanner) odds(i, j int) bool {
+	switch s.low(i - 1) {
+	case "odds":
+		return true
+	case "of":
+		return s.low(i-2) == "odds"
+	case "as": // "as short as 1/14"
+		return s.low(i-2) == "short" || s.low(i-2) == "long"
+	case "at": // not "at 1/3 capacity"
+		return s.end(j) || oddsAfter[s.low(j)]
+	}
+	if oddsAfter[s.low(j)] || s.low(j) == "on" && s.end(j+1) {
+		return true
+	}
+	// "4/9 and 8/13 odds"
+	if (s.low(j) == "and" || s.low(j) == "or") && s.slashPair(j+1) {
+		return oddsAfter[s.low(j+4)]
+	}
+	return false
+}
+
+// oddsAfter are the words after a slash pair that make it odds.
+var oddsAfter = map[string]bool{"favourite": true, "favourites": true, "favorite": true, "shot": true,
+	"against": true, "odds": true, "chance": true}
 
 // euroCup reports whether tokens i, i+1 are "Euro 2004", a football
 // tournament, not €2,004.
@@ -517,6 +637,60 @@ func (s *scanner) figure(i int) (amount, bool) {
 	}
 	return a, true
 }
+
+// rate reads the unit of a rate right after an amount or its unit: "$47
+// a barrel", "£4.85 an hour", "100,000 barrels per day", "300p a share".
+// It is left out of the span, as counted nouns are. "A year earlier" is no
+// rate.
+func (s *scanner) rate(a *amount) string {
+	if a.noValue || a.kind == Ordinal || a.kind == Year || a.kind == Date {
+		return ""
+	}
+	w := s.low(a.j)
+	q := a.j + 1
+	if w != "a" && w != "an" && w != "per" || !s.isWord(q) || !s.t[q].sp || isCapital(s.raw(q)) {
+		return ""
+	}
+	if e, r := s.match(q, fUnit); e != nil && e.unit.kind != Percent && r-q == 1 && len(s.raw(q)) > 1 &&
+		!(s.isSym(r, "-") && s.attached(r)) {
+		// "5% a year earlier", "a week after", "a year on,"
+		if w != "per" && e.unit.kind == Duration && (notRate[s.low(r)] || s.low(r) == "on" && s.end(r+1)) {
+			return ""
+		}
+		return e.unit.Name
+	}
+	n := s.low(q)
+	if w == "per" {
+		switch {
+		case functionWords[n] || determiners[n] || n == "cent" || n == "centum":
+			return ""
+		case n == "annum":
+			return "year"
+		case n == "capita":
+			return "head"
+		}
+		return n
+	}
+	if rateNouns[n] && !notRate[s.low(q+1)] {
+		return n
+	}
+	return ""
+}
+
+// notRate after "a year" or "a week" make it a time, not a rate.
+var notRate = map[string]bool{"earlier": true, "ago": true, "before": true, "later": true,
+	"previously": true, "since": true, "after": true}
+
+// rateNouns are what an amount may be "a" or "an" of besides units: "300p a
+// share", "$40 a head".
+var rateNouns = map[string]bool{"share": true, "head": true, "person": true, "pupil": true, "child": true,
+	"student": true, "household": true, "family": true, "visit": true, "ticket": true, "item": true, "copy": true,
+	"night": true, "term": true, "season": true, "game": true, "match": true, "episode": true, "seat": true,
+	"passenger": true, "employee": true, "worker": true, "customer": true, "subscriber": true, "user": true,
+	"patient": true, "bottle": true, "packet": true, "pack": true, "box": true, "unit": true, "piece": true,
+	"call": true, "text": true, "download": true, "trip": true, "journey": true, "ride": true, "flight": true,
+	"leg": true, "pint": true, "glass": true, "meal": true, "room": true, "car": true, "vehicle": true,
+	"kilo": true, "kg": true, "lb": true, "film": true, "movie": true, "book": true, "album": true}
 
 // overHedges are the words after which "over" means "more than" before a
 // length of time: "with over 15 years", "took over a decade".
