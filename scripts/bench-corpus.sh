@@ -46,10 +46,10 @@ for run in 4 5 6; do quarry_run $run; done
 # The median of six numbers on stdin: the mean of the third and fourth.
 median6() { sort -g | sed -n 3,4p | awk '{s += $1} END {print s / 2}'; }
 qsecs=$(printf '%s\n' "${qruns[@]}" | median6)
-qrss=$(for f in bench-out/quarry.rss.*; do tail -1 "$f"; done | cut -d' ' -f1 | sort -n | tail -1)
+qrss=$(cat bench-out/quarry.rss.* | cut -d' ' -f1 | sort -n | tail -1)
 # CPU seconds (user+sys) per MB: less sensitive than wall time to what else
 # the machine runs, though not to a neighbour's use of the shared caches.
-qcpu=$(for f in bench-out/quarry.rss.*; do tail -1 "$f" | awk '{print $2+$3}'; done | median6)
+qcpu=$(awk '{print $2+$3}' bench-out/quarry.rss.* | median6)
 pcpu=$(awk '{print $2+$3}' bench-out/prose.rss)
 qmbps=$(awk -v b="$bytes" -v s="$qsecs" 'BEGIN {print b / 1e6 / s}')
 

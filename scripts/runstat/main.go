@@ -31,8 +31,8 @@ func main() {
 	switch {
 	case errors.As(err, &ee):
 		code = ee.ExitCode()
-		if code < 0 { // killed by a signal
-			code = 128
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			code = 128 + int(ws.Signal()) // as a shell reports it
 		}
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "runstat:", err)
