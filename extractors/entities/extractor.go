@@ -1270,7 +1270,7 @@ func (r *resolver) firstNames() {
 		if k := r.surnameKey(f); k != "" {
 			surnames[k] = true
 		}
-		if r.lex[f.first]&lHonorific != 0 || !isCap(r.toks[f.first].Text) {
+		if r.lex[f.first]&(lHonorific|lCap) != lCap {
 			continue // "Mr Blair": the honorific is no first name
 		}
 		k := tokKey(&r.toks[f.first])
@@ -1770,7 +1770,7 @@ func (r *resolver) titleOf(c *cand, org func(tok int) *quarry.Entity) (string, *
 		for m >= 0 && k-m < 2 && r.modifier(m) {
 			m--
 		}
-		if m < k && m >= 0 && (org(m) != nil || possessives[lowerNorm(&r.toks[m])] && org(m-1) != nil) {
+		if m < k && m >= 0 && (org(m) != nil || r.lex[m]&lPossessive != 0 && org(m-1) != nil) {
 			k = m
 		}
 		title := r.doc.Text[r.toks[k+1].Start:r.toks[c.first-1].End]
@@ -1838,7 +1838,7 @@ func (r *resolver) titleOf(c *cand, org func(tok int) *quarry.Entity) (string, *
 // preposition ("forced coach", "under President"), on the role's line.
 func (r *resolver) modifier(k int) bool {
 	t := &r.toks[k]
-	if r.cover[k] != 0 || !isLowerWord(t.Text) || smallWords[lowerNorm(t)] {
+	if r.cover[k] != 0 || r.lex[k]&lSmall != 0 || !isLowerWord(t.Text) {
 		return false
 	}
 	switch t.Tag {

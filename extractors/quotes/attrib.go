@@ -537,7 +537,11 @@ func (r *run) subjectAt(lo, hi int) np {
 // skipTime skips a short time phrase from token j: "Trump on Thursday
 // ratcheted up ...".
 func (r *run) skipTime(j, hi int) int {
-	for n := 0; j < hi && n < 3 && (timeMods[lowerNorm(&r.toks[j])] && lowerNorm(&r.toks[j]) != "that" && lowerNorm(&r.toks[j]) != "the" && lowerNorm(&r.toks[j]) != "a" || timeNames[lowerNorm(&r.toks[j])] || timeUnits[lowerNorm(&r.toks[j])]); n++ {
+	for n := 0; j < hi && n < 3; n++ {
+		w := lowerNorm(&r.toks[j])
+		if !(timeMods[w] && w != "that" && w != "the" && w != "a" || timeNames[w] || timeUnits[w]) {
+			break
+		}
 		j++
 	}
 	return j

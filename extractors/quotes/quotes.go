@@ -136,7 +136,8 @@ type run struct {
 
 // scratch holds a run's per-token and per-mention arrays, reused from
 // article to article: allocated afresh they were most of what a run
-// allocated. None of them reaches a record.
+// allocated. None of them reaches the output: Find copies the records
+// out of recs.
 type scratch struct {
 	at           []int32
 	quoted       []bool
