@@ -928,21 +928,10 @@ func (r *resolver) union(a, b int) {
 	r.cands[b].parent = a
 }
 
-// sameThing says whether two mentions of one key name one thing. Two the
-// model read alone as a person and as something else are one, whose label
-// build votes on: over BBC nearly every such pair was one thing ("Chelsea"
-// a club and a person, "Maruti" a company and a person), and CoNLL dev
-// scores did not move. A place and an organisation of one name stay apart
-// ("Wales" the country and the team): merging every pair cost 0.6 F1 there.
+// sameThing says whether two mentions of one key and one label name one
+// thing: two gazetteer entries must be the same entry.
 func sameThing(a, b *cand) bool {
-	if a.entry != nil && b.entry != nil {
-		return a.entry.ID == b.entry.ID
-	}
-	if a.entry == nil && b.entry == nil && a.origin == oModel && b.origin == oModel &&
-		(a.label == quarry.Person) != (b.label == quarry.Person) {
-		return true
-	}
-	return a.label == b.label
+	return a.entry == nil || b.entry == nil || a.entry.ID == b.entry.ID
 }
 
 type kidLabel struct {
@@ -958,6 +947,14 @@ func (r *resolver) link() {
 	// than one: "Time Warner" read as a person first must not keep the
 	// seven "TimeWarner" organisations after it apart from each other.
 	var byLabel map[kidLabel]int
+	// A key the model alone read as a person and as something else names
+	// one thing, whose label build votes on: over BBC nearly every such
+	// pair was one ("Chelsea" a club and a person, "Maruti" a company and
+	// a person), and CoNLL dev scores did not move. The person joins the
+	// first other label only, so a place and an organisation of one name
+	// stay apart ("Wales" the country and the team): merging those too
+	// cost 0.6 F1.
+	person, other := r.perKey(-1), r.perKey(-1) // first such mention of each key
 	byID := map[string]int{}
 	for i, c := range r.cands {
 		if c.label == "" {
@@ -966,8 +963,10 @@ func (r *resolver) link() {
 		switch j := byKey[c.kid]; {
 		case j < 0:
 			byKey[c.kid] = i
-		case sameThing(r.cands[j], c):
-			r.union(j, i)
+		case r.cands[j].label == c.label:
+			if sameThing(r.cands[j], c) {
+				r.union(j, i)
+			}
 		case c.entry == nil:
 			k := kidLabel{c.kid, c.label}
 			if j, ok := byLabel[k]; ok {
@@ -979,12 +978,26 @@ func (r *resolver) link() {
 				byLabel[k] = i
 			}
 		}
+		if c.entry == nil && c.origin == oModel {
+			at := other
+			if c.label == quarry.Person {
+				at = person
+			}
+			if at[c.kid] < 0 {
+				at[c.kid] = i
+			}
+		}
 		if c.entry != nil && c.entry.ID != "" {
 			if j, ok := byID[c.entry.ID]; ok {
 				r.union(j, i)
 			} else {
 				byID[c.entry.ID] = i
 			}
+		}
+	}
+	for kid, p := range person {
+		if p >= 0 && other[kid] >= 0 {
+			r.union(p, other[kid])
 		}
 	}
 	r.aliases()

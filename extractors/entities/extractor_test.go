@@ -515,6 +515,34 @@ func TestSameKeyTwoLabels(t *testing.T) {
 	}
 }
 
+// TestPersonJoinsOneOtherLabel: a name read first as a person, then as an
+// organisation and as a place, makes the person one with the organisation
+// (the first other label) and leaves the place apart: joining the person
+// must not carry the place and the organisation into one entity.
+func TestPersonJoinsOneOtherLabel(t *testing.T) {
+	text := "Wales spoke. Wales won. Wales rained. Wales lost. Wales flooded."
+	doc := wordDoc(text)
+	var spans []tokSpan
+	n := 0
+	for k, tok := range doc.Tokens {
+		if tok.Text == "Wales" {
+			typ := []int{0, 1, 2, 1, 2}[n] // PERSON, ORG, LOC, ORG, LOC
+			spans = append(spans, tokSpan{first: k, last: k + 1, typ: typ, conf: 40})
+			n++
+		}
+	}
+	ents := (&Extractor{}).resolve(doc, spans, testTypes, nil, nil)
+	if len(ents) != 2 {
+		t.Fatalf("got %d entities, want 2 (the person with the organisation, the place): %+v", len(ents), ents)
+	}
+	for _, e := range ents {
+		want := map[string]int{quarry.Org: 3, quarry.Loc: 2}[e.Label]
+		if len(e.Mentions) != want {
+			t.Errorf("%s %s: %d mentions, want %d", e.Label, e.Name, len(e.Mentions), want)
+		}
+	}
+}
+
 // TestFirstNameJoinsFullName: a first name said alone after the full name
 // joins it, unless two people share it or it is someone's surname.
 func TestFirstNameJoinsFullName(t *testing.T) {
