@@ -33,8 +33,7 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
-	age      bool   // "28-year-old", "aged 28": a quantity in years that counts an age
-	per      string // the unit of a rate ("$47 a barrel"), read after the span
+	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
 	approx   []string
 	ndig     int
 	integral bool
