@@ -535,11 +535,8 @@ func (s *scanner) race(i int) bool {
 // its clause ("£53m, up from 38m"), near enough to lie in every window.
 func (s *scanner) moneyBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if s.t[k].k == tSym {
-			switch s.t[k].low {
-			case ".", ";", ":", "!", "?":
-				return false
-			}
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			return false
 		}
 		if s.curAt(k) {
 			return true
