@@ -73,7 +73,7 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 		case (f.Kind == "duration" || f.Counts == "age") && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
 			trigFigs++
 			exact++
-		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration" || f.Counts == "age":
+		case placing(f):
 			dates++
 		case f.Kind == "ordinal":
 			rank = true
@@ -157,6 +157,17 @@ func (d *docState) mainStart(a, b int) int {
 func (d *docState) afterVerb(start int) bool {
 	f, _ := tokenRange(d.doc.Tokens, start, start)
 	return f > 0 && strings.HasPrefix(d.doc.Tokens[f-1].Tag, "VB")
+}
+
+// placing: a year, date, length of time or age (the figures extractor
+// counts "age" on a quantity in years) places a claim or a person; it is
+// not what the claim asserts.
+func placing(f quarry.Figure) bool {
+	switch f.Kind {
+	case "year", "date", "duration":
+		return true
+	}
+	return f.Counts == "age"
 }
 
 // specificFigure: a figure precise enough to check — digits, money or a
@@ -677,7 +688,7 @@ func (d *docState) figureNear(p pred) bool {
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
 	for _, f := range d.figuresNear(lo, hi) {
-		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" && f.Counts != "age" {
+		if f.Start < hi && f.End > lo && !placing(f) {
 			return true
 		}
 	}
