@@ -528,8 +528,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 	if r := cl.rel; r != nil && (toks[a].Tag == "WP" || toks[a].Tag == "WDT") {
 		return subj{first: r.first, last: r.last, ent: r.ent}
 	}
-	var fallback *subj
-	var fb subj // fallback's storage: &s would move every s to the heap
+	var fallback subj // the first unnamed mention; ent is nil when none
 	for t := a; t < p.first; t++ {
 		mi := d.tokMent[t]
 		if mi < 0 || d.ments[mi].first != t {
@@ -555,9 +554,8 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			continue
 		}
 		if !isNamed(m.ent.Label) {
-			if fallback == nil {
-				fb = s
-				fallback = &fb
+			if fallback.ent == nil {
+				fallback = s
 			}
 			t = m.last - 1
 			continue
@@ -611,8 +609,8 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			break
 		}
 	}
-	if fallback != nil {
-		return *fallback
+	if fallback.ent != nil {
+		return fallback
 	}
 	// Event nouns name the actor after them ("job cuts at Amazon", "the
 	// layoff of 14,000 Amazon employees"), passives after "by".
