@@ -73,7 +73,7 @@ func (d *docState) claim(cl clause) (quarry.Claim, bool) {
 		case (f.Kind == "duration" || f.Counts == "age") && strings.ContainsAny(f.Text, "0123456789") && d.afterVerb(f.Start):
 			trigFigs++
 			exact++
-		case f.Kind == "year" || f.Kind == "date" || f.Kind == "duration" || f.Counts == "age":
+		case placing(f):
 			dates++
 		case f.Kind == "ordinal":
 			rank = true
@@ -157,6 +157,17 @@ func (d *docState) mainStart(a, b int) int {
 func (d *docState) afterVerb(start int) bool {
 	f, _ := tokenRange(d.doc.Tokens, start, start)
 	return f > 0 && strings.HasPrefix(d.doc.Tokens[f-1].Tag, "VB")
+}
+
+// placing: a year, date, length of time or age (the figures extractor
+// counts "age" on a quantity in years) places a claim or a person; it is
+// not what the claim asserts.
+func placing(f quarry.Figure) bool {
+	switch f.Kind {
+	case "year", "date", "duration":
+		return true
+	}
+	return f.Counts == "age"
 }
 
 // specificFigure: a figure precise enough to check — digits, money or a
@@ -517,8 +528,7 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 	if r := cl.rel; r != nil && (toks[a].Tag == "WP" || toks[a].Tag == "WDT") {
 		return subj{first: r.first, last: r.last, ent: r.ent}
 	}
-	var fallback *subj
-	var fb subj // fallback's storage: &s would move every s to the heap
+	var fallback subj // the first unnamed mention; ent is nil when none
 	for t := a; t < p.first; t++ {
 		mi := d.tokMent[t]
 		if mi < 0 || d.ments[mi].first != t {
@@ -544,9 +554,8 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			continue
 		}
 		if !isNamed(m.ent.Label) {
-			if fallback == nil {
-				fb = s
-				fallback = &fb
+			if fallback.ent == nil {
+				fallback = s
 			}
 			t = m.last - 1
 			continue
@@ -600,8 +609,8 @@ func (d *docState) subject(cl clause, a, b int, p pred) subj {
 			break
 		}
 	}
-	if fallback != nil {
-		return *fallback
+	if fallback.ent != nil {
+		return fallback
 	}
 	// Event nouns name the actor after them ("job cuts at Amazon", "the
 	// layoff of 14,000 Amazon employees"), passives after "by".
@@ -677,7 +686,7 @@ func (d *docState) figureNear(p pred) bool {
 	lo := toks[max(0, p.first-4)].Start
 	hi := toks[min(len(toks)-1, p.last+3)].End
 	for _, f := range d.figuresNear(lo, hi) {
-		if f.Start < hi && f.End > lo && f.Kind != "year" && f.Kind != "date" && f.Kind != "duration" && f.Counts != "age" {
+		if f.Start < hi && f.End > lo && !placing(f) {
 			return true
 		}
 	}

@@ -223,14 +223,10 @@ func orNone(s string) string {
 }
 
 // comparable: figures that measure the same thing, so their values can
-// contradict. Years, dates and durations place a claim, they are not what
-// it asserts.
+// contradict. Years, dates, durations and ages place a claim, they are not
+// what it asserts.
 func comparable(a, b quarry.Figure) bool {
-	switch a.Kind {
-	case "year", "date", "duration", "":
-		return false
-	}
-	if a.Counts == "age" || b.Counts == "age" { // ages describe a person, as durations did
+	if a.Kind == "" || placing(a) || placing(b) {
 		return false
 	}
 	return a.Kind == b.Kind && a.Unit == b.Unit && a.Currency == b.Currency

@@ -91,8 +91,8 @@ func (s *scanner) scales(n *numRes, from, j int, money bool) int {
 			j++
 			continue
 		}
-		e, q := s.match(j, fScale)
-		if e == nil || s.grandName(j) {
+		e, q := s.scaleAt(j)
+		if e == nil {
 			break
 		}
 		raw := s.raw(j)
@@ -125,21 +125,23 @@ func (s *scanner) wordScale(j int) (float64, int, bool) {
 	if !s.isWord(j) || len(s.low(j)) < 2 {
 		return 0, j, false
 	}
-	e, q := s.match(j, fScale)
-	if e == nil || s.grandName(j) {
+	e, q := s.scaleAt(j)
+	if e == nil {
 		return 0, j, false
 	}
 	return e.scale, q, true
 }
 
-// grandName reports whether token j is the "Grand" of a name ("three Grand
-// Slams", "Grand National"), not the slang for a thousand.
-func (s *scanner) grandName(j int) bool {
-	if s.low(j) != "grand" {
-		return false
+// scaleAt matches a scale word at token j, but not the "Grand" of a name
+// ("three Grand Slams", "Grand National"): only "grand" as slang for a
+// thousand.
+func (s *scanner) scaleAt(j int) (*entry, int) {
+	if s.low(j) == "grand" {
+		if w := s.low(j + 1); isCapital(s.raw(j)) || w == "slam" || w == "slams" || w == "prix" {
+			return nil, j
+		}
 	}
-	w := s.low(j + 1)
-	return isCapital(s.raw(j)) || w == "slam" || w == "slams" || w == "prix"
+	return s.match(j, fScale)
 }
 
 // wordsNum reads a number written in words: "twenty-five thousand",
@@ -535,11 +537,8 @@ func (s *scanner) race(i int) bool {
 // its clause ("£53m, up from 38m"), near enough to lie in every window.
 func (s *scanner) moneyBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if s.t[k].k == tSym {
-			switch s.t[k].low {
-			case ".", ";", ":", "!", "?":
-				return false
-			}
+		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
+			return false
 		}
 		if s.curAt(k) {
 			return true

@@ -33,8 +33,7 @@ type amount struct {
 	weak     bool    // "a"/"one" alone: a figure only when the phrase is nothing else
 	words    bool    // written in words
 	yearish  bool
-	age      bool   // "28-year-old", "aged 28": a quantity in years that counts an age
-	per      string // the unit of a rate ("$47 a barrel"), read after the span
+	age      bool // "28-year-old", "aged 28": a quantity in years that counts an age
 	approx   []string
 	ndig     int
 	integral bool
@@ -283,19 +282,17 @@ func (s *scanner) score(i int) bool {
 		}
 	}
 	// A word of the game in the clause: a few tokens, as every window has.
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	return s.clauseWord(i-1, -1, 6, scoreWords) || s.clauseWord(j, 1, 4, scoreWords)
+}
+
+// clauseWord reports whether a word of set comes in the n tokens from k
+// on, stepping by step (-1 or 1), before the clause ends.
+func (s *scanner) clauseWord(k, step, n int, set map[string]bool) bool {
+	for ; n > 0 && k >= 0 && k < len(s.t); k, n = k+step, n-1 {
 		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
-			break
+			return false
 		}
-		if scoreWords[s.low(k)] {
-			return true
-		}
-	}
-	for k := j; k < len(t) && k < j+4; k++ {
-		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
-			break
-		}
-		if scoreWords[s.low(k)] {
+		if set[s.low(k)] {
 			return true
 		}
 	}
