@@ -161,6 +161,7 @@ func TestNotFigures(t *testing.T) {
 		{"The closing list gave him odds of 6-9.", nil},
 		// ranges stay ranges
 		{"Labour could win 30-40 seats, aged 18-24 voters say.", []string{"30-40", "18-24"}},
+		{"The match will cost 10-15 million to stage.", []string{"10-15 million"}},
 		{"The 4-6 March match will cost £2-3bn, about 5-10% more.", []string{"date:4-6 March", "£2-3bn", "about 5-10%"}},
 		// names, not amounts
 		{"She has won three Grand Slams and the Grand National.", []string{"number:three"}},
@@ -423,6 +424,9 @@ func TestChangeFromTo(t *testing.T) {
 		// Close ends are a range of the change.
 		{"The party may cut its majority by 25 to 30 seats.", []fig{{"25 to 30", 0, 25, 30, ""}}},
 		{"Prices rose 4% to 5% last year.", []fig{{"4% to 5%", 0, 4, 5, "up"}}},
+		// A plain first end not far below the second: a range.
+		{"The plant will cut 1,000 to 3,000 jobs.", []fig{{"1,000 to 3,000", 0, 1000, 3000, "down"}}},
+		{"Its stake could rise 10 to 25 per cent.", []fig{{"10 to 25 per cent", 0, 10, 25, "up"}}},
 		// A year, or a percent before a plain count, is no range end.
 		{"Losses fell in 2003 to £2.9bn.", []fig{{"2003", 2003, 0, 0, ""}, {"£2.9bn", 2.9e9, 0, 0, ""}}},
 		{"A rate of 16% to 250,000 units.", []fig{{"16%", 16, 0, 0, ""}, {"250,000", 250000, 0, 0, ""}}},
@@ -476,6 +480,7 @@ func TestMetres(t *testing.T) {
 		{"The network has 5m viewers and over 100m users.", []fig{{"5m", 5e6, ""}, {"over 100m", 1e8, ""}}},
 		{"It bid £60m, then the 100m it had offered.", []fig{{"£60m", 6e7, ""}, {"100m", 1e8, ""}}},
 		{"Sales of its phones reached 6.63m last year.", []fig{{"6.63m", 6.63e6, ""}}},
+		{"The 100m deal and their 400m bid were signed.", []fig{{"100m", 1e8, ""}, {"400m", 4e8, ""}}},
 	}
 	val := func(p *float64) float64 {
 		if p == nil {

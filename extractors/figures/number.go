@@ -481,6 +481,11 @@ var athleticsWords = map[string]bool{"cleared": true, "clearing": true, "jumped"
 	"threw": true, "throwing": true, "landed": true, "leapt": true, "leaped": true, "vaulted": true, "ran": true,
 	"clear": true, "clears": true, "attempt": true, "attempted": true}
 
+// dealWords after "the 100m" make it money, not a race.
+var dealWords = map[string]bool{"deal": true, "bid": true, "takeover": true, "contract": true, "loan": true,
+	"fund": true, "budget": true, "offer": true, "stake": true, "fine": true, "debt": true, "project": true,
+	"investment": true, "sale": true, "merger": true, "package": true, "scheme": true, "payout": true}
+
 // markWords before "of" ("a leap of 17.30m") or "at" ("the long jump at
 // 6.63m") name what was measured.
 var markWords = map[string]bool{"best": true, "throw": true, "throws": true, "jump": true, "leap": true,
@@ -510,7 +515,8 @@ func (s *scanner) athleticsBefore(i int) bool {
 		return false
 	}
 	if raceBefore[w] {
-		return true
+		// "the 100m deal" is money: a word of business after it.
+		return !determiners[w] || !dealWords[s.low(i+2)]
 	}
 	// "men's 60m", "women’s 400m"
 	if w == "s" && p > 1 && s.t[p-1].k == tSym && (s.t[p-1].low == "'" || s.t[p-1].low == "’") {

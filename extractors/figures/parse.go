@@ -259,6 +259,9 @@ func (s *scanner) score(i int) bool {
 	if s.isWord(j) && s.fl[j]&isMonth != 0 {
 		return false // "the 4-6 March match"
 	}
+	if e, _ := s.scaleAt(j); e != nil {
+		return false // "cost 10-15 million", "20-30 thousand fans"
+	}
 	// Another score after, perhaps in brackets or after a comma.
 	k := j
 	if s.isSym(k, "(") || s.isSym(k, ",") {
@@ -808,13 +811,22 @@ func (s *scanner) rangeEnd(a *amount, intro string) (amount, bool) {
 // changeThenLevel reports whether the range r read from a figure at i
 // is a change and the level it reached: "crude rose $1.64 to $47.10",
 // "jobs fell 11,000 to 813,200". After a change verb or "by", "to" leads
-// to the new level unless both ends are close ("cut by 25 to 30 seats").
+// to the new level unless both ends are close ("cut by 25 to 30 seats"),
+// or, straight after the verb, a plain first end is within ten times the
+// second: "cut 1,000 to 3,000 jobs" and "rise 10 to 25 per cent" stay
+// ranges, "fell by 600,000 to 5.9 million" does not.
 func (s *scanner) changeThenLevel(i int, a, r amount) bool {
 	if s.low(a.j) != "to" || r.max <= 2*r.min {
 		return false
 	}
 	w := s.low(i - 1)
-	return w == "by" || directions[w] != "" || lyAdverb(w) && directions[s.low(i-2)] != ""
+	if w == "by" {
+		return true
+	}
+	if a.bare && r.max <= 10*r.min {
+		return false
+	}
+	return directions[w] != "" || lyAdverb(w) && directions[s.low(i-2)] != ""
 }
 
 // merge joins two amounts into a range, letting a plain number borrow the
