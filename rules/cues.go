@@ -57,9 +57,9 @@ func newCueIndex(cues []*Cue) *cueIndex {
 		x.cat[i] = k
 		for _, f := range c.Forms {
 			x.trie.add(f, CaseInsensitive, int32(i))
-			k := lower(f)
-			if !strings.ContainsAny(k, " \t") && !containsCue(x.forms[k], c) {
-				x.forms[k] = append(x.forms[k], c)
+			low := lower(f)
+			if !strings.ContainsAny(low, " \t") && !containsCue(x.forms[low], c) {
+				x.forms[low] = append(x.forms[low], c)
 			}
 		}
 	}

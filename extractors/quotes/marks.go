@@ -326,7 +326,7 @@ func pairMarks(text string, ms []mark, out []span) []span {
 				out = append(out, s)
 			}
 			stack = stack[:top]
-			stack = append(stack, span{open: m.start, start: m.end, fam: m.fam, depth: len(stack)})
+			fallthrough
 		case role == roleOpen:
 			stack = append(stack, span{open: m.start, start: m.end, fam: m.fam, depth: len(stack)})
 		case top >= 0:
