@@ -480,65 +480,45 @@ func TestKeyOfASCII(t *testing.T) {
 }
 
 // TestSameKeyTwoLabels: mentions that share a key (spaces and case aside)
-// but were read with two labels at high confidence. A person and an
-// organisation are one entity, labelled by most mentions; a place and an
-// organisation stay two, one per label, however the labels alternate.
+// but were read as a person and as an organisation at high confidence are
+// one entity, labelled by most mentions.
 func TestSameKeyTwoLabels(t *testing.T) {
 	text := "Time Warner grew. TimeWarner said so. Later TimeWarner sold units. Time Warner rose. TimeWarner won."
 	ents := resolveText(t, nil, text, "Time Warner=PERSON@40", "TimeWarner=ORG@40")
 	if len(ents) != 1 || ents[0].Label != quarry.Org || len(ents[0].Mentions) != 5 {
 		t.Fatalf("person and organisation: got %+v, want one ORG of 5 mentions", ents)
 	}
-	text = "Wales won. Wales FC lost. Then Wales drew. Wales voted. Wales scored."
-	doc := wordDoc(text)
-	var spans []tokSpan
-	for i, lab := range []int{1, 2, 1, 2, 1} { // ORG, LOC, ORG, LOC, ORG
-		n := 0
-		for k, tok := range doc.Tokens {
-			if tok.Text == "Wales" {
-				if n == i {
-					spans = append(spans, tokSpan{first: k, last: k + 1, typ: lab, conf: 40})
-				}
-				n++
-			}
-		}
-	}
-	ents = (&Extractor{}).resolve(doc, spans, testTypes, nil, nil)
-	if len(ents) != 2 {
-		t.Fatalf("place and organisation: got %d entities, want 2: %+v", len(ents), ents)
-	}
-	for _, e := range ents {
-		want := map[string]int{quarry.Org: 3, quarry.Loc: 2}[e.Label]
-		if len(e.Mentions) != want {
-			t.Errorf("%s %s: %d mentions, want %d", e.Label, e.Name, len(e.Mentions), want)
-		}
-	}
 }
 
-// TestPersonJoinsOneOtherLabel: a name read first as a person, then as an
-// organisation and as a place, makes the person one with the organisation
-// (the first other label) and leaves the place apart: joining the person
-// must not carry the place and the organisation into one entity.
-func TestPersonJoinsOneOtherLabel(t *testing.T) {
-	text := "Wales spoke. Wales won. Wales rained. Wales lost. Wales flooded."
-	doc := wordDoc(text)
-	var spans []tokSpan
-	n := 0
-	for k, tok := range doc.Tokens {
-		if tok.Text == "Wales" {
-			typ := []int{0, 1, 2, 1, 2}[n] // PERSON, ORG, LOC, ORG, LOC
-			spans = append(spans, tokSpan{first: k, last: k + 1, typ: typ, conf: 40})
-			n++
+// TestSameKeyManyLabels: five mentions of "Wales" read with the labels
+// given, in order. A place and an organisation stay two entities however
+// the labels alternate; a person joins the first other label only, and
+// joining it must not carry the place into the organisation.
+func TestSameKeyManyLabels(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		typs []int // indexes into testTypes
+		want map[string]int
+	}{
+		{"place and organisation", []int{1, 2, 1, 2, 1}, map[string]int{quarry.Org: 3, quarry.Loc: 2}},
+		{"person first", []int{0, 1, 2, 1, 2}, map[string]int{quarry.Org: 3, quarry.Loc: 2}},
+	} {
+		doc := wordDoc("Wales spoke. Wales won. Wales rained. Wales lost. Wales flooded.")
+		var spans []tokSpan
+		for k, tok := range doc.Tokens {
+			if tok.Text == "Wales" {
+				spans = append(spans, tokSpan{first: k, last: k + 1, typ: c.typs[len(spans)], conf: 40})
+			}
 		}
-	}
-	ents := (&Extractor{}).resolve(doc, spans, testTypes, nil, nil)
-	if len(ents) != 2 {
-		t.Fatalf("got %d entities, want 2 (the person with the organisation, the place): %+v", len(ents), ents)
-	}
-	for _, e := range ents {
-		want := map[string]int{quarry.Org: 3, quarry.Loc: 2}[e.Label]
-		if len(e.Mentions) != want {
-			t.Errorf("%s %s: %d mentions, want %d", e.Label, e.Name, len(e.Mentions), want)
+		ents := (&Extractor{}).resolve(doc, spans, testTypes, nil, nil)
+		if len(ents) != len(c.want) {
+			t.Errorf("%s: got %d entities, want %d: %+v", c.name, len(ents), len(c.want), ents)
+			continue
+		}
+		for _, e := range ents {
+			if len(e.Mentions) != c.want[e.Label] {
+				t.Errorf("%s: %s %s has %d mentions, want %d", c.name, e.Label, e.Name, len(e.Mentions), c.want[e.Label])
+			}
 		}
 	}
 }
