@@ -71,7 +71,31 @@ func cleanText(data []byte, id string) (string, []quarry.Warning, *quarry.Error)
 	return unsafe.String(unsafe.SliceData(data), len(data)), warns, nil
 }
 
-// firstLine is the title of a plain-text article: its first non-empty line.
+// firstLine is the title of a plain-text article: its first non-empty
+// line, when that reads as a title (isTitle).
+// maxTitle is the longest title, in bytes: headlines run to ~100
+// characters, and a first line of thousands is a paragraph (or a whole
+// article on one line).
+const maxTitle = 300
+
+// isTitle reports whether line, the first of an article, is its title: not
+// too long, and not two sentences of prose ("I agree. Although ...", the
+// first line of a comment).
+func isTitle(line string) bool {
+	if len(line) > maxTitle {
+		return false
+	}
+	if !strings.HasSuffix(line, ".") {
+		return true
+	}
+	for i := 0; i+2 < len(line)-1; i++ {
+		if line[i] == '.' && line[i+1] == ' ' && 'A' <= line[i+2] && line[i+2] <= 'Z' && i > 0 && line[i-1] >= 'a' && line[i-1] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 func firstLine(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	for len(text) > 0 {
@@ -82,7 +106,10 @@ func firstLine(text string) string {
 			text = ""
 		}
 		if t := strings.TrimSpace(line); t != "" {
-			return strings.TrimLeft(t, "#*• ")
+			if t = strings.TrimLeft(t, "#*• "); isTitle(t) {
+				return t
+			}
+			return ""
 		}
 	}
 	return ""

@@ -572,3 +572,25 @@ func TestStdinNamedInMessages(t *testing.T) {
 		}
 	}
 }
+
+// The first non-empty line is the title only when it reads as one.
+func TestFirstLineTitle(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Acme buys Globex for $2bn\n\nAcme said...", "Acme buys Globex for $2bn"},
+		{"\n\n  # Rates held at 5%  \nBody.", "Rates held at 5%"},
+		{"• Home\nBody.", "Home"},
+		{"U.S. stocks fall as oil jumps.\nBody.", "U.S. stocks fall as oil jumps."},
+		{"Why 14,000 jobs went? A look back\nBody.", "Why 14,000 jobs went? A look back"},
+		// Two sentences of prose: the first line of a comment.
+		{"I agree. Although the call was poor, they will recover.\nMore.", ""},
+		// A paragraph, or a whole article on one line.
+		{strings.Repeat("word ", 61) + "\nBody.", ""},
+		{strings.Repeat("The fox ran. ", 1000), ""},
+		{"", ""},
+		{"\n \n", ""},
+	} {
+		if got := firstLine(c.text); got != c.want {
+			t.Errorf("firstLine(%.40q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
