@@ -47,35 +47,75 @@ func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
 		} else {
 			buf = make([]byte, 0, 4096)
 		}
-		if b, err := appendDocument(buf, doc, nil); err == nil {
+		if b, err := appendDocument(buf, doc, nil, nil); err == nil {
 			return b, nil
 		}
 		// encoding/json says what is wrong (a NaN, say).
 		return marshalNoEscape(doc)
 	}
 	var buf bytes.Buffer
-	if err := writeRecords(&buf, doc); err != nil {
+	if err := writeRecords(&buf, doc, nil); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// writeRecords writes doc's --format records lines to w, a Write a line.
-func writeRecords(w io.Writer, doc *quarry.Document) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
-	for _, r := range Records(doc) {
-		if err := enc.Encode(r); err != nil {
+// writeRecords writes doc's --format records lines to w, a Write a line,
+// with the figures, quotes and claims of st (when there is one) after its
+// entities.
+func writeRecords(w io.Writer, doc *quarry.Document, st *stash) error {
+	// The document row holds the text and sentences with --with: it is
+	// written as it is encoded, like a long article's document line.
+	sp := &spill{w: w}
+	b, err := appendDocumentRow(nil, doc, sp)
+	if err != nil {
+		return err
+	}
+	if sp.Write(b); sp.err != nil {
+		return sp.err
+	}
+	for _, r := range Records(doc)[1:] {
+		if r.Type == "entity" && st != nil && st.mentions != nil {
+			break // below, with their mentions
+		}
+		if err := writeRecord(w, r); err != nil {
 			return err
+		}
+	}
+	if st != nil && st.mentions != nil {
+		b = b[:0]
+		for i := range doc.Entities {
+			b = sp.maybe(st.appendEntity(b, doc.Entities, i, true, sp))
+		}
+		if sp.Write(b); sp.err != nil {
+			return sp.err
+		}
+	}
+	if st != nil {
+		for k := range st.parts {
+			if err := st.copySection(w, k); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
+// writeRecord writes one --format records line to w.
+func writeRecord(w io.Writer, r Record) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
+	return enc.Encode(r)
+}
+
 // encodeTo writes the output of an article to w as encode renders it, a
-// piece at a time: the line of a huge article is never whole in memory.
-// It tells a failure to encode (encErr) from a failure to write.
-func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, writeErr error) {
+// piece at a time, with the records of st (when there is one) in their
+// places: the line of a huge article is never whole in memory. It tells a
+// failure to encode (encErr) from a failure to write.
+func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions, st *stash) (encErr, writeErr error) {
+	if st != nil && st.encErr != nil {
+		return st.encErr, nil
+	}
 	// A float json cannot encode must fail the article before any of its
 	// output is written (as when the line is encoded whole), not leave a
 	// partial line behind. The error is encode's, from the only records
@@ -86,13 +126,13 @@ func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions) (encErr, wri
 	}
 	sp := &spill{w: w}
 	if opt.Format == OutRecords {
-		err := writeRecords(sp, doc)
+		err := writeRecords(sp, doc, st)
 		if sp.err != nil {
 			return nil, sp.err
 		}
 		return err, nil
 	}
-	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp)
+	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp, st)
 	if err == nil {
 		sp.Write(b)
 	}

@@ -26,25 +26,75 @@ import (
 // attrs, features) is written with a comma before each member and the
 // first comma then becomes the '{' (openMembers and closeMembers).
 //
-// With a spill, the line is written out as it grows (see spill).
-func appendDocument(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
+// With a spill, the line is written out as it grows (see spill), and the
+// figures, quotes and claims come from st when there is one (a long
+// article's, see stash).
+func appendDocument(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte, error) {
 	var bad bool // a float json cannot encode
 	b = append(b, `{"schema":`...)
 	b = appendString(b, d.Schema)
 	b = append(b, `,"id":`...)
 	b = appendString(b, d.ID)
+	b = appendSource(b, d.Source)
+	b, err := appendAbout(b, d, sp)
+	if err != nil {
+		return nil, err
+	}
+
+	b = append(b, `,"entities":`...)
+	if st != nil && st.mentions != nil {
+		b = st.appendEntities(b, d.Entities, sp)
+	} else {
+		b = spillArray(b, d.Entities, appendEntity, sp)
+	}
+	b = append(b, `,"figures":`...)
+	if st != nil {
+		b = st.appendSection(b, stashFigures, sp)
+		b = append(b, `,"quotes":`...)
+		b = st.appendSection(b, stashQuotes, sp)
+		b = append(b, `,"claims":`...)
+		b = st.appendSection(b, stashClaims, sp)
+	} else {
+		b = spillArray(b, d.Figures, func(b []byte, x *quarry.Figure) []byte { return appendFigure(b, x, &bad) }, sp)
+		b = append(b, `,"quotes":`...)
+		b = spillArray(b, d.Quotes, appendQuote, sp)
+		b = append(b, `,"claims":`...)
+		b = spillArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) }, sp)
+	}
+
+	b = appendSentencesWarnings(b, d, sp)
+	if e := d.Error; e != nil {
+		b = append(b, `,"error":`...)
+		b = appendCodeMessage(b, e.Code, e.Message)
+	}
+	b = append(b, "}\n"...)
+	if bad {
+		return b, errUnsupported
+	}
+	return b, nil
+}
+
+var errUnsupported = errors.New("json: unsupported float value")
+
+// appendSource appends `,"source":` and the article's source.
+func appendSource(b []byte, src quarry.Source) []byte {
 	b = append(b, `,"source":`...)
 	at := len(b)
-	b = appendOpt(b, `,"path":`, d.Source.Path)
-	if d.Source.Line != 0 {
+	b = appendOpt(b, `,"path":`, src.Path)
+	if src.Line != 0 {
 		b = append(b, `,"line":`...)
-		b = appendInt(b, d.Source.Line)
+		b = appendInt(b, src.Line)
 	}
-	if d.Source.Index != 0 {
+	if src.Index != 0 {
 		b = append(b, `,"index":`...)
-		b = appendInt(b, d.Source.Index)
+		b = appendInt(b, src.Index)
 	}
-	b = closeMembers(b, at)
+	return closeMembers(b, at)
+}
+
+// appendAbout appends the members of a document from its title to its
+// text, those given.
+func appendAbout(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
 	b = appendOpt(b, `,"title":`, d.Title)
 	b = appendOpt(b, `,"url":`, d.URL)
 	b = appendOpt(b, `,"published":`, d.Published)
@@ -60,16 +110,12 @@ func appendDocument(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
 		b = append(b, `,"text":`...)
 		b = sp.appendString(b, *d.Text)
 	}
+	return b, nil
+}
 
-	b = append(b, `,"entities":`...)
-	b = spillArray(b, d.Entities, appendEntity, sp)
-	b = append(b, `,"figures":`...)
-	b = spillArray(b, d.Figures, func(b []byte, x *quarry.Figure) []byte { return appendFigure(b, x, &bad) }, sp)
-	b = append(b, `,"quotes":`...)
-	b = spillArray(b, d.Quotes, appendQuote, sp)
-	b = append(b, `,"claims":`...)
-	b = spillArray(b, d.Claims, func(b []byte, x *quarry.Claim) []byte { return appendClaim(b, x, &bad) }, sp)
-
+// appendSentencesWarnings appends a document's sentences and warnings,
+// those there are.
+func appendSentencesWarnings(b []byte, d *quarry.Document, sp *spill) []byte {
 	if len(d.Sentences) > 0 {
 		b = append(b, `,"sentences":`...)
 		b = spillArray(b, d.Sentences, func(b []byte, s *quarry.Sentence) []byte {
@@ -84,18 +130,29 @@ func appendDocument(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
 		b = append(b, `,"warnings":`...)
 		b = appendArray(b, d.Warnings, func(b []byte, w *quarry.Warning) []byte { return appendCodeMessage(b, w.Code, w.Message) })
 	}
-	if e := d.Error; e != nil {
-		b = append(b, `,"error":`...)
-		b = appendCodeMessage(b, e.Code, e.Message)
-	}
-	b = append(b, "}\n"...)
-	if bad {
-		return b, errUnsupported
-	}
-	return b, nil
+	return b
 }
 
-var errUnsupported = errors.New("json: unsupported float value")
+// appendDocumentRow appends the document line of --format records as
+// writeRecord renders a documentRow, spilling through sp: the row of a
+// long article holds its text and sentences with --with.
+func appendDocumentRow(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
+	b = append(b, `{"type":"document","doc":`...)
+	b = appendString(b, d.ID)
+	b = append(b, `,"id":`...)
+	b = appendString(b, d.ID)
+	b = append(b, `,"schema":`...)
+	b = appendString(b, d.Schema)
+	b = appendSource(b, d.Source)
+	b, err := appendAbout(b, d, sp)
+	if err != nil {
+		return nil, err
+	}
+	b = appendSentencesWarnings(b, d, sp)
+	b = append(b, `,"failed":`...)
+	b = strconv.AppendBool(b, d.Error != nil)
+	return append(b, "}\n"...), nil
+}
 
 // appendCodeMessage appends {"code":…,"message":…}, a warning or an error.
 func appendCodeMessage(b []byte, code, message string) []byte {
@@ -214,14 +271,24 @@ func appendMention(b []byte, m *quarry.Mention) []byte {
 }
 
 func appendEntity(b []byte, e *quarry.Entity) []byte {
+	b = appendEntityHead(b, e)
+	b = appendArray(b, e.Mentions, appendMention)
+	return appendEntityTail(b, e)
+}
+
+// appendEntityHead appends an entity up to its mentions.
+func appendEntityHead(b []byte, e *quarry.Entity) []byte {
 	b = append(b, `{"id":`...)
 	b = appendString(b, e.ID)
 	b = append(b, `,"label":`...)
 	b = appendString(b, e.Label)
 	b = append(b, `,"name":`...)
 	b = appendString(b, e.Name)
-	b = append(b, `,"mentions":`...)
-	b = appendArray(b, e.Mentions, appendMention)
+	return append(b, `,"mentions":`...)
+}
+
+// appendEntityTail appends an entity after its mentions.
+func appendEntityTail(b []byte, e *quarry.Entity) []byte {
 	b = appendOpt(b, `,"title":`, e.Title)
 	b = appendOpt(b, `,"affiliation":`, e.Affiliation)
 	if len(e.Attrs) > 0 {

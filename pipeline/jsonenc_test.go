@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func stdEncode(t testing.TB, d *quarry.Document) []byte {
 
 func checkSameJSON(t testing.TB, d *quarry.Document) {
 	t.Helper()
-	got, err := appendDocument(nil, d, nil)
+	got, err := appendDocument(nil, d, nil, nil)
 	if err != nil {
 		t.Fatalf("appendDocument: %v", err)
 	}
@@ -148,6 +149,65 @@ func TestAppendDocumentMatchesEncodingJSON(t *testing.T) {
 	}
 }
 
+// The document row of --format records, appended, is what encoding/json
+// makes of a Record of a documentRow; and a long article's entity lines
+// from a stash are what it makes of a Record of each entity.
+func TestAppendRowsMatchEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 3000; i++ {
+		d := randDoc(r)
+		if r.Intn(4) == 0 {
+			d.Error = &quarry.Error{Code: "x", Message: "y"}
+		}
+		got, err := appendDocumentRow(nil, d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		if err := writeRecord(&want, Records(d)[0]); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("document rows differ\n got: %s\nwant: %s", got, want.Bytes())
+		}
+
+		// The entities again, their mentions packed, in a text made to
+		// hold them.
+		var text strings.Builder
+		st := newStash(OutRecords, d.ID)
+		for _, e := range d.Entities {
+			var ps []uint64
+			for _, m := range e.Mentions {
+				start := text.Len()
+				text.WriteString(m.Text)
+				ps = append(ps, uint64(start)<<mentionBits|uint64(len(m.Text)))
+			}
+			st.mentions = append(st.mentions, ps)
+		}
+		st.text = text.String()
+		want.Reset()
+		got = got[:0]
+		ents := slices.Clone(d.Entities)
+		for k, e := range ents {
+			if e.Mentions == nil {
+				e.Mentions = []quarry.Mention{} // an entity has mentions
+			}
+			for i, m := range e.Mentions {
+				start := int(st.mentions[k][i] >> mentionBits)
+				e.Mentions[i] = quarry.Mention{Start: start, End: start + len(m.Text), Text: m.Text}
+			}
+			if err := writeRecord(&want, Record{Type: "entity", Doc: d.ID, Body: e}); err != nil {
+				t.Fatal(err)
+			}
+			ents[k].Mentions = nil // the stash's are used
+			got = st.appendEntity(got, ents, k, true, nil)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("entity rows differ\n got: %s\nwant: %s", got, want.Bytes())
+		}
+	}
+}
+
 // goldenDocs returns every document of the golden runs, decoded.
 func goldenDocs(tb testing.TB) []*quarry.Document {
 	files, _ := filepath.Glob(filepath.Join("..", "testdata", "golden", "*.json*"))
@@ -199,7 +259,7 @@ func TestAppendFigurePer(t *testing.T) {
 
 func TestAppendDocumentRefusesNaN(t *testing.T) {
 	d := &quarry.Document{Claims: []quarry.Claim{{Checkworthy: math.NaN()}}}
-	if _, err := appendDocument(nil, d, nil); err == nil {
+	if _, err := appendDocument(nil, d, nil, nil); err == nil {
 		t.Fatal("NaN encoded without an error")
 	}
 	if _, err := encode(d, OutputOptions{}); err == nil || !strings.Contains(err.Error(), "unsupported") {

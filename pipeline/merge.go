@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,12 +27,46 @@ type merger struct {
 	// for more than one.
 	bySurname map[string]int
 	sents     int // sentences in the windows merged so far
+	// Figures, quotes and claims merged so far: the document's lists
+	// may have been emptied into a stash since.
+	figs, quotes, claims int
+	// packed, when not nil, holds the mentions of each entity of doc
+	// instead of its Mentions: a quarter of the memory (a 100 MB article
+	// of names had ~7 million), their text being the article's. See
+	// packMention.
+	packed [][]uint64
 }
 
 type entityKey struct{ label, name string }
 
-func newMerger(doc *quarry.Document) *merger {
-	return &merger{doc: doc, byKey: map[entityKey]int{}, bySurname: map[string]int{}}
+// newMerger returns a merger into doc; a packing merger keeps mentions
+// packed (see merger.packed).
+func newMerger(doc *quarry.Document, packing bool) *merger {
+	m := &merger{doc: doc, byKey: map[entityKey]int{}, bySurname: map[string]int{}}
+	if packing {
+		m.packed = [][]uint64{}
+	}
+	return m
+}
+
+// mentionBits is the bits of a packed mention that hold its length; the
+// rest hold its start. A mention lies in a window, far shorter than 2^24
+// bytes, and the start may reach 2^40.
+const mentionBits = 24
+
+// packMentions appends ms packed to dst, each as start<<mentionBits | length.
+func packMentions(dst []uint64, ms []quarry.Mention) []uint64 {
+	for _, mt := range ms {
+		dst = append(dst, uint64(mt.Start)<<mentionBits|uint64(mt.End-mt.Start))
+	}
+	return dst
+}
+
+// unpackMention returns the mention p packs in text.
+func unpackMention(p uint64, text string) quarry.Mention {
+	start := int(p >> mentionBits)
+	end := start + int(p&(1<<mentionBits-1))
+	return quarry.Mention{Start: start, End: end, Text: text[start:end]}
 }
 
 func keyOf(e *quarry.Entity) entityKey {
@@ -67,7 +102,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 			}
 		}
 		if ok {
-			m.join(&d.Entities[at], e)
+			m.join(at, e)
 			grown[at] = true
 		} else {
 			at = len(d.Entities)
@@ -75,7 +110,12 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 			e.ID = "e" + strconv.Itoa(at+1)
 			// The window's entities share one array of mentions: a copy
 			// lets it go with the window.
-			e.Mentions = slices.Clone(e.Mentions)
+			if m.packed != nil {
+				m.packed = append(m.packed, packMentions(nil, e.Mentions))
+				e.Mentions = nil
+			} else {
+				e.Mentions = slices.Clone(e.Mentions)
+			}
 			d.Entities = append(d.Entities, *e)
 			m.byKey[keyOf(e)] = at
 			if e.Label == quarry.Person {
@@ -96,6 +136,14 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	// and the full name the window adds, a name found as an organisation
 	// and as a company): their mentions then interleave.
 	for at := range grown {
+		if m.packed != nil {
+			ps := m.packed[at]
+			byStart := func(a, b uint64) int { return cmp.Compare(a>>mentionBits, b>>mentionBits) }
+			if !slices.IsSortedFunc(ps, byStart) {
+				slices.SortStableFunc(ps, byStart)
+			}
+			continue
+		}
 		ms := d.Entities[at].Mentions
 		if !slices.IsSortedFunc(ms, byStart) {
 			slices.SortStableFunc(ms, byStart)
@@ -112,7 +160,8 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 	figs := make(map[string]string, len(part.Figures))
 	for _, f := range part.Figures {
-		f.ID = renumber(figs, f.ID, "f", len(d.Figures))
+		f.ID = renumber(figs, f.ID, "f", m.figs)
+		m.figs++
 		f.Start += off
 		f.End += off
 		f.Entity = ents[f.Entity]
@@ -121,7 +170,8 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	}
 	quotes := make(map[string]string, len(part.Quotes))
 	for _, q := range part.Quotes {
-		q.ID = renumber(quotes, q.ID, "q", len(d.Quotes))
+		q.ID = renumber(quotes, q.ID, "q", m.quotes)
+		m.quotes++
 		q.Start += off
 		q.End += off
 		if s := q.Speaker; s != nil {
@@ -137,7 +187,8 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 		d.Quotes = append(d.Quotes, q)
 	}
 	for _, c := range part.Claims {
-		c.ID = "c" + strconv.Itoa(len(d.Claims)+1)
+		m.claims++
+		c.ID = "c" + strconv.Itoa(m.claims)
 		c.Start += off
 		c.End += off
 		if s := c.Subject; s != nil {
@@ -166,9 +217,14 @@ func renumber(ids map[string]string, wid, prefix string, n int) string {
 	return id
 }
 
-// join adds window entity e to the article's entity into.
-func (m *merger) join(into, e *quarry.Entity) {
-	into.Mentions = append(into.Mentions, e.Mentions...)
+// join adds window entity e to the article's entity at.
+func (m *merger) join(at int, e *quarry.Entity) {
+	into := &m.doc.Entities[at]
+	if m.packed != nil {
+		m.packed[at] = packMentions(m.packed[at], e.Mentions)
+	} else {
+		into.Mentions = append(into.Mentions, e.Mentions...)
+	}
 	if e.Label == quarry.Company {
 		into.Label = quarry.Company
 	}

@@ -14,7 +14,7 @@ import (
 // references astray.
 func TestMergeMapsWindowIDs(t *testing.T) {
 	doc := &quarry.Document{}
-	m := newMerger(doc)
+	m := newMerger(doc, false)
 	m.add(&quarry.Document{
 		Entities: []quarry.Entity{
 			{ID: "e1", Label: quarry.Org, Name: "Acme", Mentions: []quarry.Mention{{Start: 0, End: 4, Text: "Acme"}}},
@@ -67,7 +67,7 @@ func TestMergeMapsWindowIDs(t *testing.T) {
 // interleave, and an entity's mentions must stay in text order.
 func TestMergeKeepsMentionsInOrder(t *testing.T) {
 	doc := &quarry.Document{}
-	m := newMerger(doc)
+	m := newMerger(doc, false)
 	mention := func(start int, text string) []quarry.Mention {
 		return []quarry.Mention{{Start: start, End: start + len(text), Text: text}}
 	}

@@ -50,6 +50,11 @@ type Config struct {
 	// CLI raises its memory limit for long articles). It runs on the
 	// reading goroutine.
 	OnRead func(size int)
+	// KeepRecords keeps every record of an article read in windows in its
+	// Document until OnRecord has seen it. Without it the figures, quotes
+	// and claims of such an article are kept encoded, in a temporary file
+	// once they pass a few MB, and OnRecord sees only its entities.
+	KeepRecords bool
 }
 
 // Stats counts articles.
@@ -78,6 +83,9 @@ type job struct {
 	// stream is set for an article read in windows: the sink encodes it
 	// straight to the output instead (encodeTo).
 	stream bool
+	// stash holds such an article's figures, quotes and claims, unless
+	// Config.KeepRecords.
+	stash *stash
 }
 
 // Run reads paths, processes every article and writes records to out. The

@@ -115,6 +115,7 @@ func (s *sink) flush() {
 // write writes one article's line; wmu is held. After a write error it
 // only counts the article as read.
 func (s *sink) write(j *job) {
+	defer j.stash.close()
 	s.stats.Read++
 	if s.werr != nil {
 		return
@@ -131,7 +132,7 @@ func (s *sink) write(j *job) {
 	var err error
 	switch {
 	case j.stream:
-		j.encEr, err = encodeTo(s.bw, j.doc, s.cfg.Output)
+		j.encEr, err = encodeTo(s.bw, j.doc, s.cfg.Output, j.stash)
 	case j.encEr == nil:
 		_, err = s.bw.Write(j.line)
 	}

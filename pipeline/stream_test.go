@@ -40,7 +40,7 @@ func TestEncodeToRefusesNaNBeforeWriting(t *testing.T) {
 			t.Fatalf("%s: encode took a NaN", format)
 		}
 		var out bytes.Buffer
-		encErr, writeErr := encodeTo(&out, d, opt)
+		encErr, writeErr := encodeTo(&out, d, opt, nil)
 		if writeErr != nil || encErr == nil || encErr.Error() != want.Error() {
 			t.Errorf("%s: encodeTo = %v, %v; want %v", format, encErr, writeErr, want)
 		}

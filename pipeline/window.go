@@ -82,11 +82,29 @@ func cutAt(text string, start, from, to int) int {
 // since no analysis of the whole text is left for encode. When ctx ends
 // (the run is interrupted) it stops before the next windows and fails the
 // article rather than keep a stopping run busy for seconds.
+//
+// Unless cfg.KeepRecords, the figures, quotes and claims of each batch of
+// windows go to a stash once merged (stash.go), so that a long article's
+// records are not all in memory until it is written.
 func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
 	cores.give()
 	defer cores.take()
+	if !cfg.KeepRecords {
+		j.stash = newStash(cfg.Output.Format, j.doc.ID)
+	}
+	defer func() {
+		if j.doc.Error != nil {
+			j.stash.close()
+			j.stash = nil
+		}
+	}()
 	text := j.art.Text
-	m := newMerger(j.doc)
+	m := newMerger(j.doc, j.stash != nil)
+	defer func() {
+		if j.stash != nil {
+			j.stash.mentions, j.stash.text = m.packed, text
+		}
+	}()
 	batch := make([]window, max(cfg.Workers, 1))
 	start := 0
 	for ends := cutWindows(text, windowBytes); len(ends) > 0; {
@@ -118,6 +136,12 @@ func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
 			m.add(w.part, w.start, w.sents)
 			j.doc.Sentences = append(j.doc.Sentences, w.spans...)
 			batch[k] = window{}
+		}
+		if j.stash != nil {
+			if err := j.stash.put(j.doc); err != nil {
+				fail(j.doc, err)
+				return
+			}
 		}
 	}
 }
@@ -191,6 +215,7 @@ func extractFailure(err error) *quarry.Error {
 // fail marks doc as failed and drops its records, and the sentences a
 // windowed article gathered (a short one's are set at encode).
 func fail(doc *quarry.Document, e *quarry.Error) {
+	// (A long article's stash, if any, is dropped by extractWindows.)
 	doc.Error = e
 	doc.Sentences = nil
 	doc.Entities, doc.Figures, doc.Quotes, doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -280,7 +281,7 @@ func checkEncodeTo(t *testing.T, d *quarry.Document) int {
 			t.Fatal(err)
 		}
 		var got countingWriter
-		if encErr, writeErr := encodeTo(&got, d, opt); encErr != nil || writeErr != nil {
+		if encErr, writeErr := encodeTo(&got, d, opt, nil); encErr != nil || writeErr != nil {
 			t.Fatal(encErr, writeErr)
 		}
 		if !bytes.Equal(got.Bytes(), want) {
@@ -370,9 +371,55 @@ func FuzzWindows(f *testing.F) {
 		// What decode hands on: valid UTF-8, no NUL.
 		text = strings.ReplaceAll(strings.ToValidUTF8(text, "\x1a"), "\x00", "")
 		windowBytes = w
-		art := quarry.Article{ID: "fuzz", Text: text}
-		j := &job{art: art, doc: newDocument(art, nil, nil)}
-		extractWindows(context.Background(), j, &cfg, nil)
-		checkDoc(t, j.doc, text)
+		d := windowedDoc(t, &cfg, text)
+		checkDoc(t, d, text)
 	})
+}
+
+// windowedDoc runs extractWindows on text and returns the document its
+// output line holds. The line is the same whether the records are stashed
+// or kept, in both formats.
+func windowedDoc(t *testing.T, cfg *Config, text string) *quarry.Document {
+	t.Helper()
+	var docsLine []byte
+	for _, format := range []string{OutDocs, OutRecords} {
+		// Kept in the document, stashed in memory, stashed in a file.
+		var lines [3][]byte
+		for k, inMemory := range []int{-1, 1 << 30, 0} {
+			c := *cfg
+			c.KeepRecords = inMemory < 0
+			c.Output.Format = format
+			defer func(n int) { stashInMemory = n }(stashInMemory)
+			stashInMemory = inMemory
+			art := quarry.Article{ID: "fuzz", Text: text}
+			j := &job{art: art, doc: newDocument(art, nil, nil)}
+			extractWindows(context.Background(), j, &c, nil)
+			if c.KeepRecords != (j.stash == nil) {
+				t.Fatalf("KeepRecords %v, stash %v", c.KeepRecords, j.stash)
+			}
+			if inMemory == 0 && j.stash.size > 0 && j.stash.f == nil {
+				t.Fatalf("%d bytes stashed, no file", j.stash.size)
+			}
+			var out bytes.Buffer
+			encErr, writeErr := encodeTo(&out, j.doc, c.Output, j.stash)
+			j.stash.close()
+			if encErr != nil || writeErr != nil {
+				t.Fatal(encErr, writeErr)
+			}
+			lines[k] = out.Bytes()
+		}
+		for k := 1; k < len(lines); k++ {
+			if !bytes.Equal(lines[0], lines[k]) {
+				t.Fatalf("%s: the line with records stashed (%d) differs from the line with records kept:\n%s\n%s", format, k, lines[k], lines[0])
+			}
+		}
+		if format == OutDocs {
+			docsLine = lines[0]
+		}
+	}
+	var d quarry.Document
+	if err := json.Unmarshal(docsLine, &d); err != nil {
+		t.Fatal(err)
+	}
+	return &d
 }

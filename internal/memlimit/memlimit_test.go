@@ -40,7 +40,7 @@ func TestFit(t *testing.T) {
 		{"smaller one after it: never lowered", 1 << 10, 1 << 10, 2, Base + 2*PerByte*(20<<10) + KeepPerByte*(20<<10)},
 		{"4 MB in windows of 256 KB", 4 << 20, 256 << 10, 4, Base + 4*PerByte*(256<<10) + KeepPerByte*(4<<20)},
 		{"1 MB on four workers", 1 << 20, 1 << 20, 4, Base + 4*PerByte*(1<<20) + KeepPerByte*(1<<20)},
-		{"capped", 200 << 20, 256 << 10, 2, Max},
+		{"capped", 400 << 20, 256 << 10, 2, Max},
 	} {
 		Fit(c.n, c.work, c.workers)
 		if got := Limit(); got != c.want {

@@ -101,6 +101,8 @@ func Run(ctx context.Context, io *cli.IO, args []string) int {
 		Output:     opts.Output,
 		Extractors: exs,
 		Resolvers:  resolvers,
+		// Grouping reads the claims of every article, long ones too.
+		KeepRecords: opts.Group != "",
 		OnRead: func(n int) {
 			memlimit.Fit(int64(n), int64(min(n, pipeline.WindowBytes)), opts.Workers)
 		},

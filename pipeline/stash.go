@@ -1,0 +1,249 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/quarrylabs/quarry"
+)
+
+// stash holds the finished figures, quotes and claims of an article read
+// in windows, encoded as they will be written, until the article's line is
+// written: in memory while they are few, then in a temporary file. The
+// records of a window are final once it is merged (merge.go), but the
+// line starts with the entities, which every later window may add
+// mentions to. With all records in memory until the end, one 100 MB
+// article of dense figures took 3.4 GB; a business-news one in --format
+// records 1.0 GB.
+type stash struct {
+	format string // OutDocs or OutRecords
+	doc    string // the article's id, for records lines
+	mem    []byte // what is stashed, until it passes stashInMemory
+	f      *os.File
+	// inMemory is set when no temporary file could be made.
+	inMemory bool
+	size     int64
+	parts    [3][]segment // figures, quotes, claims, in text order
+	buf      bytes.Buffer
+	// mentions are the packed mentions of each entity of the article
+	// (merger.packed), in text, when its entities' own lists are empty.
+	mentions [][]uint64
+	text     string
+	// encErr is the error of a record json cannot encode (a NaN): the
+	// article then fails as encode would fail it, and nothing more is
+	// stashed.
+	encErr error
+}
+
+// The sections of a stash.
+const (
+	stashFigures = iota
+	stashQuotes
+	stashClaims
+)
+
+// segment is one put's records of a section: n bytes at off.
+type segment struct{ off, n int64 }
+
+// stashInMemory is how much a stash keeps in memory before it moves to a
+// file: most articles read in windows (a few hundred KB) never touch the
+// disk. Tests lower it.
+var stashInMemory = 4 << 20
+
+func newStash(format, doc string) *stash {
+	return &stash{format: format, doc: doc}
+}
+
+// put stashes the figures, quotes and claims in d, which the merger has
+// made final, and empties their lists for the next windows. The error is
+// a failure to write the file, which fails the article.
+func (st *stash) put(d *quarry.Document) *quarry.Error {
+	defer func() {
+		// Emptied, not dropped: the arrays serve the next windows, and
+		// clear lets go of what their elements point to.
+		clear(d.Figures)
+		clear(d.Quotes)
+		clear(d.Claims)
+		d.Figures, d.Quotes, d.Claims = d.Figures[:0], d.Quotes[:0], d.Claims[:0]
+	}()
+	if st.encErr != nil {
+		return nil
+	}
+	if hasBadFloat(d) {
+		_, st.encErr = encode(&quarry.Document{Figures: d.Figures, Claims: d.Claims}, OutputOptions{Format: st.format})
+		return nil
+	}
+	var bad bool
+	for k := range st.parts {
+		st.buf.Reset()
+		switch k {
+		case stashFigures:
+			st.encodeAll(len(d.Figures), "figure", func(b []byte, i int) []byte { return appendFigure(b, &d.Figures[i], &bad) }, func(i int) any { return d.Figures[i] })
+		case stashQuotes:
+			st.encodeAll(len(d.Quotes), "quote", func(b []byte, i int) []byte { return appendQuote(b, &d.Quotes[i]) }, func(i int) any { return d.Quotes[i] })
+		case stashClaims:
+			st.encodeAll(len(d.Claims), "claim", func(b []byte, i int) []byte { return appendClaim(b, &d.Claims[i], &bad) }, func(i int) any { return d.Claims[i] })
+		}
+		if st.buf.Len() == 0 {
+			continue
+		}
+		st.parts[k] = append(st.parts[k], segment{off: st.size, n: int64(st.buf.Len())})
+		if err := st.write(st.buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	if st.buf.Cap() > maxPooledLine {
+		st.buf = bytes.Buffer{}
+	}
+	return nil
+}
+
+// encodeAll appends n records of one kind to st.buf as they are written:
+// comma-separated objects for docs, lines of typ for records.
+func (st *stash) encodeAll(n int, typ string, elem func([]byte, int) []byte, body func(int) any) {
+	if st.format == OutRecords {
+		for i := range n {
+			// With hasBadFloat checked, only floats could fail to encode.
+			_ = writeRecord(&st.buf, Record{Type: typ, Doc: st.doc, Body: body(i)})
+		}
+		return
+	}
+	b := st.buf.AvailableBuffer()
+	for i := range n {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = elem(b, i)
+	}
+	st.buf.Write(b)
+}
+
+// write appends p to the stash, moving it to a file once it is large.
+func (st *stash) write(p []byte) *quarry.Error {
+	if st.f == nil && !st.inMemory && len(st.mem)+len(p) > stashInMemory {
+		f, err := os.CreateTemp("", "quarry-*.stash")
+		if err != nil {
+			// No temporary folder to write to: memory will do, as it
+			// did before stashes.
+			st.inMemory = true
+		} else {
+			// Unlinked at once: the file goes with the process however
+			// it ends (where the system allows it; close removes it
+			// otherwise).
+			os.Remove(f.Name())
+			st.f = f
+			if _, err := f.Write(st.mem); err != nil {
+				return stashError(err)
+			}
+			st.mem = nil
+		}
+	}
+	var err error
+	if st.f != nil {
+		_, err = st.f.Write(p)
+	} else {
+		st.mem = append(st.mem, p...)
+	}
+	st.size += int64(len(p))
+	if err != nil {
+		return stashError(err)
+	}
+	return nil
+}
+
+func stashError(err error) *quarry.Error {
+	return &quarry.Error{Code: "stash_error", Message: fmt.Sprintf("writing the records of this long article to a temporary file failed (set TMPDIR to a folder with room): %v", err)}
+}
+
+// copySection writes section k to w as it goes in the line: the records
+// of each put in order, for docs with commas between them.
+func (st *stash) copySection(w io.Writer, k int) error {
+	for i, s := range st.parts[k] {
+		if i > 0 && st.format != OutRecords {
+			if _, err := w.Write([]byte{','}); err != nil {
+				return err
+			}
+		}
+		var err error
+		if st.f == nil {
+			_, err = w.Write(st.mem[s.off : s.off+s.n])
+		} else {
+			_, err = io.Copy(w, io.NewSectionReader(st.f, s.off, s.n))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendSection writes b and section k through sp, and returns b emptied
+// for the rest of the line: the section as a JSON array, with what the
+// records would be in the document ('[' and ']').
+func (st *stash) appendSection(b []byte, k int, sp *spill) []byte {
+	sp.Write(append(b, '['))
+	if err := st.copySection(sp, k); err != nil && sp.err == nil {
+		sp.err = err
+	}
+	return append(b[:0], ']')
+}
+
+// appendEntities appends es, the article's entities, as a JSON array with
+// their mentions from st, spilling through sp as it goes.
+func (st *stash) appendEntities(b []byte, es []quarry.Entity, sp *spill) []byte {
+	if es == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i := range es {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = st.appendEntity(b, es, i, false, sp)
+	}
+	return append(b, ']')
+}
+
+// appendEntity appends entity i of es with its mentions from st: as in a
+// document, or as its --format records line (as Record.MarshalJSON and
+// json.Encoder write it).
+func (st *stash) appendEntity(b []byte, es []quarry.Entity, i int, record bool, sp *spill) []byte {
+	e := &es[i]
+	at := len(b)
+	if record {
+		b = append(b, `{"type":"entity","doc":`...)
+		b = appendString(b, st.doc)
+		at = len(b)
+	}
+	b = appendEntityHead(b, e)
+	if record {
+		b[at] = ','
+	}
+	b = append(b, '[')
+	for k, p := range st.mentions[i] {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		mt := unpackMention(p, st.text)
+		b = sp.maybe(appendMention(b, &mt))
+	}
+	b = appendEntityTail(append(b, ']'), e)
+	if record {
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// close lets go of the stash and its file. A nil stash is closed.
+func (st *stash) close() {
+	if st == nil {
+		return
+	}
+	if st.f != nil {
+		st.f.Close()
+		os.Remove(st.f.Name())
+	}
+	st.f, st.mem = nil, nil
+}

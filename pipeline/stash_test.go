@@ -1,0 +1,94 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/quarrylabs/quarry"
+)
+
+// A run over long articles with their records stashed in files writes what
+// a run that keeps them writes, and leaves no file behind in TMPDIR.
+func TestStashFilesGoWithTheRun(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+	a := write(t, dir, "a.txt", longArticle(t, 3))
+	b := write(t, dir, "b.txt", longArticle(t, 2))
+	defer func(w, n int) { windowBytes, stashInMemory = w, n }(windowBytes, stashInMemory)
+	windowBytes, stashInMemory = 4<<10, 0
+	for _, format := range []string{OutDocs, OutRecords} {
+		cfg := realConfig(t, 2)
+		cfg.Output.Format = format
+		stashed := runBytes(t, cfg, a, b)
+		cfg.KeepRecords = true
+		kept := runBytes(t, cfg, a, b)
+		if !bytes.Equal(stashed, kept) {
+			t.Errorf("%s: output with records stashed differs from output with records kept", format)
+		}
+		if strings.Count(string(stashed), `"kind":"money"`) < 5 {
+			t.Errorf("%s: too few figures for the test:\n%.500s", format, stashed)
+		}
+	}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) > 0 {
+		t.Errorf("%d files left in TMPDIR, %s first", len(left), left[0].Name())
+	}
+}
+
+func runBytes(t *testing.T, cfg Config, paths ...string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if _, err := Run(context.Background(), cfg, paths, &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// Without a temporary folder to write to, a stash keeps its records in
+// memory: the article is still read.
+func TestStashWithoutTempFolder(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	defer func(n int) { stashInMemory = n }(stashInMemory)
+	stashInMemory = 0
+	st := newStash(OutDocs, "a")
+	defer st.close()
+	d := &quarry.Document{Figures: []quarry.Figure{{ID: "f1", Kind: "count"}}}
+	if err := st.put(d); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := st.copySection(&out, stashFigures); err != nil || out.String() != `{"id":"f1","start":0,"end":0,"text":"","kind":"count","sentence":0}` {
+		t.Errorf("copySection: %v, %s", err, out.String())
+	}
+	if len(d.Figures) != 0 {
+		t.Errorf("%d figures left in the document after put", len(d.Figures))
+	}
+}
+
+// A stash that cannot write its file fails the article with stash_error,
+// saying what to do.
+func TestStashWriteError(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "ro")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(p) // read-only: writes fail
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := newStash(OutDocs, "a")
+	st.f = f
+	defer st.close()
+	e := st.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q1"}}})
+	if e == nil || e.Code != "stash_error" || !strings.Contains(e.Message, "TMPDIR") {
+		t.Errorf("put = %+v, want a stash_error naming TMPDIR", e)
+	}
+}
