@@ -536,6 +536,16 @@ func TestLongArticle(t *testing.T) {
 	if small.code != cli.ExitSomeFailed || len(ds) != 3 || ds[1].Error == nil || ds[1].Error.Code != "too_large" || ds[0].Error != nil || ds[2].Error != nil {
 		t.Errorf("--max-bytes: exit %d, records %+v", small.code, ds)
 	}
+	// A size with a unit: 1 KiB refuses all three.
+	kib := quarryRun(t, "", "extract", "--max-bytes", "1K", dir)
+	if ds = docs(t, kib.stdout); kib.code != cli.ExitSomeFailed || len(ds) != 3 || ds[0].Error == nil || !strings.Contains(ds[0].Error.Message, "1024") {
+		t.Errorf("--max-bytes 1K: exit %d, records %+v", kib.code, ds)
+	}
+	for _, v := range []string{"10 parsecs", "0", "1.5"} {
+		if r := quarryRun(t, "", "extract", "--max-bytes", v, dir); r.code != cli.ExitUsage || r.stdout != "" || !strings.Contains(r.stderr, "max-bytes") {
+			t.Errorf("--max-bytes %q: exit %d, stderr %q", v, r.code, r.stderr)
+		}
+	}
 }
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/stdout-*.jsonl from the current output (review the diff!)")

@@ -246,7 +246,8 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.StringVar(&opts.Input.Format, "input-format", "", "force the input format: text, json or jsonl")
 	fs.StringVar(&opts.Input.TextField, "text-field", "text", "name of the text field in JSON input")
 	fs.StringVar(&opts.Input.IDField, "id-field", "id", "name of the id field in JSON input")
-	fs.Int64Var(&opts.Input.MaxBytes, "max-bytes", pipeline.DefaultMaxBytes, "refuse articles larger than this many bytes")
+	maxBytes := cli.Size(pipeline.DefaultMaxBytes)
+	fs.Var(&maxBytes, "max-bytes", "refuse articles larger than this: bytes, or with a unit (64M = 64 MiB, 100MB = 10^8 bytes)")
 	fs.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "worker goroutines, each taking an article through every step, and the most CPU cores used")
 	fs.StringVar(&opts.Output.Format, "format", pipeline.OutDocs, "output: docs (one line per article) or records (one line per record, with a type)")
 	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
@@ -272,6 +273,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 		return nil, cli.ExitUsage, false
 	}
 	opts.Paths = paths
+	opts.Input.MaxBytes = int64(maxBytes)
 	bad := func(format string, a ...any) (*Options, int, bool) {
 		fmt.Fprintf(io.Err, "quarry extract: "+format+"\n", a...)
 		return nil, cli.ExitUsage, false
