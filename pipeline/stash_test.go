@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,5 +91,30 @@ func TestStashWriteError(t *testing.T) {
 	e := st.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q1"}}})
 	if e == nil || e.Code != "stash_error" || !strings.Contains(e.Message, "TMPDIR") {
 		t.Errorf("put = %+v, want a stash_error naming TMPDIR", e)
+	}
+}
+
+// An article naming more distinct entities than maxEntities is refused with
+// a clear error once it passes the cap, and the articles around it are read.
+func TestTooManyEntities(t *testing.T) {
+	defer func(w, n int) { windowBytes, maxEntities = w, n }(windowBytes, maxEntities)
+	windowBytes, maxEntities = 4<<10, 20
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&b, "Ms Ann Q%c%c%c said so at Zeta%c%c Corp.\n\n", 'a'+i%26, 'a'+i/26%26, 'a'+i/676, 'a'+i%26, 'a'+i/26%26)
+	}
+	write(t, dir, "a.txt", "Acme Corp said so.")
+	write(t, dir, "b.txt", b.String())
+	write(t, dir, "c.txt", longArticle(t, 1))
+	docs, stats, _ := runDocs(t, realConfig(t, 2), dir)
+	if len(docs) != 3 || stats.Failed != 1 {
+		t.Fatalf("%d records, %d failed", len(docs), stats.Failed)
+	}
+	if e := docs[1].Error; e == nil || e.Code != "too_many_entities" || len(docs[1].Entities) != 0 {
+		t.Errorf("b.txt: error %+v, %d entities", e, len(docs[1].Entities))
+	}
+	if docs[0].Error != nil || docs[2].Error != nil || len(docs[2].Entities) == 0 {
+		t.Errorf("a.txt, c.txt: %+v, %+v", docs[0].Error, docs[2].Error)
 	}
 }
