@@ -5,8 +5,11 @@
 #   scripts/bench-corpus.sh [FOLDER] [WORKERS]
 # FOLDER defaults to ../shared/data/bbc; WORKERS to the number of CPUs.
 set -euo pipefail
+# FOLDER is read from where the script was called; the default from the
+# repo's root.
+if [ -n "${1:-}" ] && [ -d "$1" ]; then dir=$(cd "$1" && pwd); else dir=${1:-}; fi
 cd "$(dirname "$0")/.."
-dir=${1:-../shared/data/bbc}
+dir=${dir:-../shared/data/bbc}
 workers=${2:-$(nproc)}
 if [ ! -d "$dir" ]; then
   echo "bench-corpus: $dir not found (it lives in ../shared); pass a folder of .txt articles" >&2
