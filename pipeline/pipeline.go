@@ -94,7 +94,7 @@ type job struct {
 // and returns ctx.Err().
 func Run(ctx context.Context, cfg Config, paths []string, out io.Writer, progress *Progress) (Stats, error) {
 	if cfg.Workers <= 0 {
-		cfg.Workers = runtime.NumCPU()
+		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	cfg.Input.defaults()
 	if cfg.Analyzer == nil {

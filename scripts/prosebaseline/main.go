@@ -18,7 +18,7 @@ import (
 )
 
 func main() {
-	workers := flag.Int("workers", runtime.NumCPU(), "goroutines")
+	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "goroutines")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: prosebaseline [-workers N] FOLDER")

@@ -248,7 +248,7 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.StringVar(&opts.Input.IDField, "id-field", "id", "name of the id field in JSON input")
 	maxBytes := cli.Size(pipeline.DefaultMaxBytes)
 	fs.Var(&maxBytes, "max-bytes", "refuse articles larger than this: bytes, or with a unit (64M = 64 MiB, 100MB = 10^8 bytes)")
-	fs.IntVar(&opts.Workers, "workers", runtime.NumCPU(), "worker goroutines, each taking an article through every step, and the most CPU cores used")
+	fs.IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "worker goroutines, each taking an article through every step, and the most CPU cores used (default: the CPUs the process may use, a container's CPU limit included)")
 	fs.StringVar(&opts.Output.Format, "format", pipeline.OutDocs, "output: docs (one line per article) or records (one line per record, with a type)")
 	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
 	fs.Var(&opts.Rules, "rules", "a rule file or folder to load after the defaults (repeatable)")
