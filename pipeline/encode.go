@@ -40,72 +40,25 @@ func recycleLine(b []byte) {
 }
 
 func encode(doc *quarry.Document, opt OutputOptions) ([]byte, error) {
-	if opt.Format != OutRecords {
-		var buf []byte
-		if p, ok := linePool.Get().(*[]byte); ok {
-			buf = (*p)[:0]
-		} else {
-			buf = make([]byte, 0, 4096)
-		}
-		if b, err := appendDocument(buf, doc, nil, nil); err == nil {
-			return b, nil
-		}
-		// encoding/json says what is wrong (a NaN, say).
-		return marshalNoEscape(doc)
+	var buf []byte
+	if p, ok := linePool.Get().(*[]byte); ok {
+		buf = (*p)[:0]
+	} else {
+		buf = make([]byte, 0, 4096)
 	}
-	var buf bytes.Buffer
-	if err := writeRecords(&buf, doc, nil); err != nil {
-		return nil, err
+	if b, err := appendOutput(buf, doc, opt, nil, nil); err == nil {
+		return b, nil
 	}
-	return buf.Bytes(), nil
+	// encoding/json says what is wrong (a NaN, say).
+	return marshalNoEscape(doc)
 }
 
-// writeRecords writes doc's --format records lines to w, a Write a line,
-// with the figures, quotes and claims of st (when there is one) after its
-// entities.
-func writeRecords(w io.Writer, doc *quarry.Document, st *stash) error {
-	// The document row holds the text and sentences with --with: it is
-	// written as it is encoded, like a long article's document line.
-	sp := &spill{w: w}
-	b, err := appendDocumentRow(nil, doc, sp)
-	if err != nil {
-		return err
+// appendOutput appends the output of an article in opt's format.
+func appendOutput(b []byte, doc *quarry.Document, opt OutputOptions, sp *spill, st *stash) ([]byte, error) {
+	if opt.Format == OutRecords {
+		return appendRecords(b, doc, sp, st)
 	}
-	if sp.Write(b); sp.err != nil {
-		return sp.err
-	}
-	for _, r := range Records(doc)[1:] {
-		if r.Type == "entity" && st != nil && st.mentions != nil {
-			break // below, with their mentions
-		}
-		if err := writeRecord(w, r); err != nil {
-			return err
-		}
-	}
-	if st != nil && st.mentions != nil {
-		b = b[:0]
-		for i := range doc.Entities {
-			b = sp.maybe(st.appendEntity(b, doc.Entities, i, true, sp))
-		}
-		if sp.Write(b); sp.err != nil {
-			return sp.err
-		}
-	}
-	if st != nil {
-		for k := range st.parts {
-			if err := st.copySection(w, k); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// writeRecord writes one --format records line to w.
-func writeRecord(w io.Writer, r Record) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // "AT&T", not "AT\u0026T"
-	return enc.Encode(r)
+	return appendDocument(b, doc, sp, st)
 }
 
 // encodeTo writes the output of an article to w as encode renders it, a
@@ -125,19 +78,12 @@ func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions, st *stash) (
 		return err, nil
 	}
 	sp := &spill{w: w}
-	if opt.Format == OutRecords {
-		err := writeRecords(sp, doc, st)
-		if sp.err != nil {
-			return nil, sp.err
-		}
-		return err, nil
-	}
-	b, err := appendDocument(make([]byte, 0, 2*spillAt), doc, sp, st)
+	b, err := appendOutput(make([]byte, 0, 2*spillAt), doc, opt, sp, st)
 	if err == nil {
 		sp.Write(b)
 	}
-	// With the floats checked, appendDocument can fail only on meta,
-	// before anything spilled.
+	// With the floats checked, encoding can fail only on meta, before
+	// anything spilled.
 	return err, sp.err
 }
 

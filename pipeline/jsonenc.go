@@ -133,13 +133,80 @@ func appendSentencesWarnings(b []byte, d *quarry.Document, sp *spill) []byte {
 	return b
 }
 
+// appendRecords appends doc's --format records lines as encoding/json
+// renders Records(doc), a Record a line, but without reflection: the
+// document row, the error, the entities, figures, quotes and claims. With
+// a spill, the lines are written out as they grow; with st, the mentions
+// of the entities (when packed) and the figures, quotes and claims come
+// from it.
+func appendRecords(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte, error) {
+	var bad bool // a float json cannot encode
+	b, err := appendDocumentRow(b, d, sp)
+	if err != nil {
+		return nil, err
+	}
+	if e := d.Error; e != nil {
+		b = appendRecord(b, "error", d.ID, func(b []byte) []byte { return appendCodeMessage(b, e.Code, e.Message) })
+	}
+	for i := range d.Entities {
+		if st != nil && st.mentions != nil {
+			b = st.appendEntity(b, d.Entities, i, true, sp)
+		} else {
+			b = appendRecord(b, "entity", d.ID, func(b []byte) []byte { return appendEntity(b, &d.Entities[i]) })
+		}
+		b = sp.maybe(b)
+	}
+	if st != nil {
+		sp.Write(b)
+		for k := range st.parts {
+			if err := st.copySection(sp, k); err != nil && sp.err == nil {
+				sp.err = err
+			}
+		}
+		return b[:0], nil
+	}
+	for i := range d.Figures {
+		b = sp.maybe(appendRecord(b, "figure", d.ID, func(b []byte) []byte { return appendFigure(b, &d.Figures[i], &bad) }))
+	}
+	for i := range d.Quotes {
+		b = sp.maybe(appendRecord(b, "quote", d.ID, func(b []byte) []byte { return appendQuote(b, &d.Quotes[i]) }))
+	}
+	for i := range d.Claims {
+		b = sp.maybe(appendRecord(b, "claim", d.ID, func(b []byte) []byte { return appendClaim(b, &d.Claims[i], &bad) }))
+	}
+	if bad {
+		return b, errUnsupported
+	}
+	return b, nil
+}
+
+// appendRecordHead appends the start of a --format records line, up to
+// the comma before the record's own members.
+func appendRecordHead(b []byte, typ, doc string) []byte {
+	b = append(b, `{"type":"`...)
+	b = append(b, typ...)
+	b = append(b, `","doc":`...)
+	b = appendString(b, doc)
+	return append(b, ',')
+}
+
+// appendRecord appends a --format records line: its head, then the members
+// of the object elem appends (which must not spill).
+func appendRecord(b []byte, typ, doc string, elem func([]byte) []byte) []byte {
+	b = appendRecordHead(b, typ, doc)
+	at := len(b)
+	b = elem(b)
+	// The object's '{' goes: its members follow the head's comma.
+	b = append(b[:at], b[at+1:]...)
+	return append(b, '\n')
+}
+
 // appendDocumentRow appends the document line of --format records as
 // writeRecord renders a documentRow, spilling through sp: the row of a
 // long article holds its text and sentences with --with.
 func appendDocumentRow(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
-	b = append(b, `{"type":"document","doc":`...)
-	b = appendString(b, d.ID)
-	b = append(b, `,"id":`...)
+	b = appendRecordHead(b, "document", d.ID)
+	b = append(b, `"id":`...)
 	b = appendString(b, d.ID)
 	b = append(b, `,"schema":`...)
 	b = appendString(b, d.Schema)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"math/rand"
 	"os"
@@ -146,6 +147,39 @@ func TestAppendDocumentMatchesEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 3000; i++ {
 		checkSameJSON(t, randDoc(r))
+	}
+}
+
+// writeRecord writes one --format records line as encoding/json renders
+// it: the reference for appendRecords.
+func writeRecord(w io.Writer, r Record) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// Every --format records line appended is what encoding/json makes of the
+// Records of the document.
+func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 3000; i++ {
+		d := randDoc(r)
+		if r.Intn(4) == 0 {
+			d.Error = &quarry.Error{Code: "x", Message: "y"}
+		}
+		got, err := appendRecords(nil, d, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		for _, rec := range Records(d) {
+			if err := writeRecord(&want, rec); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("records differ\n got: %s\nwant: %s", got, want.Bytes())
+		}
 	}
 }
 

@@ -147,7 +147,7 @@ func (s *sink) write(j *job) {
 		// bw failed to flush: the lines it held may not be out.
 		s.stats.Written -= s.buffered
 		s.buffered = 0
-	case s.cfg.Output.Format != OutRecords && !j.stream:
+	case !j.stream:
 		recycleLine(j.line)
 	}
 	j.line = nil

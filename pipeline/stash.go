@@ -80,11 +80,11 @@ func (st *stash) put(d *quarry.Document) *quarry.Error {
 		st.buf.Reset()
 		switch k {
 		case stashFigures:
-			st.encodeAll(len(d.Figures), "figure", func(b []byte, i int) []byte { return appendFigure(b, &d.Figures[i], &bad) }, func(i int) any { return d.Figures[i] })
+			st.encodeAll(len(d.Figures), "figure", func(b []byte, i int) []byte { return appendFigure(b, &d.Figures[i], &bad) })
 		case stashQuotes:
-			st.encodeAll(len(d.Quotes), "quote", func(b []byte, i int) []byte { return appendQuote(b, &d.Quotes[i]) }, func(i int) any { return d.Quotes[i] })
+			st.encodeAll(len(d.Quotes), "quote", func(b []byte, i int) []byte { return appendQuote(b, &d.Quotes[i]) })
 		case stashClaims:
-			st.encodeAll(len(d.Claims), "claim", func(b []byte, i int) []byte { return appendClaim(b, &d.Claims[i], &bad) }, func(i int) any { return d.Claims[i] })
+			st.encodeAll(len(d.Claims), "claim", func(b []byte, i int) []byte { return appendClaim(b, &d.Claims[i], &bad) })
 		}
 		if st.buf.Len() == 0 {
 			continue
@@ -102,16 +102,13 @@ func (st *stash) put(d *quarry.Document) *quarry.Error {
 
 // encodeAll appends n records of one kind to st.buf as they are written:
 // comma-separated objects for docs, lines of typ for records.
-func (st *stash) encodeAll(n int, typ string, elem func([]byte, int) []byte, body func(int) any) {
-	if st.format == OutRecords {
-		for i := range n {
-			// With hasBadFloat checked, only floats could fail to encode.
-			_ = writeRecord(&st.buf, Record{Type: typ, Doc: st.doc, Body: body(i)})
-		}
-		return
-	}
+func (st *stash) encodeAll(n int, typ string, elem func([]byte, int) []byte) {
 	b := st.buf.AvailableBuffer()
 	for i := range n {
+		if st.format == OutRecords {
+			b = appendRecord(b, typ, st.doc, func(b []byte) []byte { return elem(b, i) })
+			continue
+		}
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -211,15 +208,14 @@ func (st *stash) appendEntities(b []byte, es []quarry.Entity, sp *spill) []byte 
 // json.Encoder write it).
 func (st *stash) appendEntity(b []byte, es []quarry.Entity, i int, record bool, sp *spill) []byte {
 	e := &es[i]
-	at := len(b)
 	if record {
-		b = append(b, `{"type":"entity","doc":`...)
-		b = appendString(b, st.doc)
-		at = len(b)
-	}
-	b = appendEntityHead(b, e)
-	if record {
-		b[at] = ','
+		// As appendRecord, but the mentions may spill: the '{' goes now.
+		b = appendRecordHead(b, "entity", st.doc)
+		at := len(b)
+		b = appendEntityHead(b, e)
+		b = append(b[:at], b[at+1:]...)
+	} else {
+		b = appendEntityHead(b, e)
 	}
 	b = append(b, '[')
 	for k, p := range st.mentions[i] {
