@@ -159,7 +159,8 @@ func writeRecord(w io.Writer, r Record) error {
 }
 
 // Every --format records line appended is what encoding/json makes of the
-// Records of the document.
+// Records of the document; and a long article's entity lines from a stash
+// are what it makes of a Record of each entity.
 func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
 	r := rand.New(rand.NewSource(3))
 	for i := 0; i < 3000; i++ {
@@ -179,30 +180,6 @@ func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
 		}
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Fatalf("records differ\n got: %s\nwant: %s", got, want.Bytes())
-		}
-	}
-}
-
-// The document row of --format records, appended, is what encoding/json
-// makes of a Record of a documentRow; and a long article's entity lines
-// from a stash are what it makes of a Record of each entity.
-func TestAppendRowsMatchEncodingJSON(t *testing.T) {
-	r := rand.New(rand.NewSource(2))
-	for i := 0; i < 3000; i++ {
-		d := randDoc(r)
-		if r.Intn(4) == 0 {
-			d.Error = &quarry.Error{Code: "x", Message: "y"}
-		}
-		got, err := appendDocumentRow(nil, d, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want bytes.Buffer
-		if err := writeRecord(&want, Records(d)[0]); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Fatalf("document rows differ\n got: %s\nwant: %s", got, want.Bytes())
 		}
 
 		// The entities again, their mentions packed, in a text made to
