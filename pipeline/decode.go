@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/quarrylabs/quarry"
+	"github.com/quarrylabs/quarry/pipeline/analysis"
 )
 
 // substitute replaces each invalid UTF-8 byte. It is one byte (ASCII SUB), so
@@ -71,31 +73,49 @@ func cleanText(data []byte, id string) (string, []quarry.Warning, *quarry.Error)
 	return unsafe.String(unsafe.SliceData(data), len(data)), warns, nil
 }
 
-// firstLine is the title of a plain-text article: its first non-empty
-// line, when that reads as a title (isTitle).
-// maxTitle is the longest title, in bytes: headlines run to ~100
-// characters, and a first line of thousands is a paragraph (or a whole
-// article on one line).
+// maxTitle is the longest title, in characters: headlines run to ~100,
+// and a first line of thousands is a paragraph (or a whole article on one
+// line).
 const maxTitle = 300
 
+// maxTwoSentenceTitle is the longest title of two sentences, in
+// characters: "Inflation is back. Here's what it means for you." is a
+// headline, the first 263 characters of a comment thread are not.
+const maxTwoSentenceTitle = 120
+
 // isTitle reports whether line, the first of an article, is its title: not
-// too long, and not two sentences of prose ("I agree. Although ...", the
-// first line of a comment).
+// too long, and not two sentences of prose ("I agree. Although ...").
 func isTitle(line string) bool {
-	if len(line) > maxTitle {
-		return false
-	}
-	if !strings.HasSuffix(line, ".") {
-		return true
-	}
-	for i := 0; i+2 < len(line)-1; i++ {
-		if line[i] == '.' && line[i+1] == ' ' && 'A' <= line[i+2] && line[i+2] <= 'Z' && i > 0 && line[i-1] >= 'a' && line[i-1] <= 'z' {
+	n := 0
+	for range line {
+		if n++; n > maxTitle {
 			return false
 		}
 	}
-	return true
+	return n <= maxTwoSentenceTitle || !strings.HasSuffix(line, ".") || !twoSentences(line)
 }
 
+// twoSentences reports whether a sentence ends inside line: a full stop
+// after a word that is not an abbreviation or an initial, then a space and
+// a capital ("on Monday. The"; not "Mr. Smith", "Apple Inc. Reports").
+func twoSentences(line string) bool {
+	for off := 0; ; {
+		k := strings.Index(line[off:], ". ")
+		if k < 0 {
+			return false
+		}
+		i := off + k
+		word := line[strings.LastIndexAny(line[:i], " (\"“")+1 : i]
+		next, _ := utf8.DecodeRuneInString(line[i+2:])
+		if word != "" && !analysis.IsAbbrev(word) && unicode.IsUpper(next) {
+			return true
+		}
+		off = i + 2
+	}
+}
+
+// firstLine is the title of a plain-text article: its first non-empty
+// line, when that reads as a title (isTitle).
 func firstLine(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	for len(text) > 0 {

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/quarrylabs/quarry"
@@ -65,9 +67,16 @@ func TestMergeMapsWindowIDs(t *testing.T) {
 // "Halvern" the person whose full name the same window adds, and an
 // organisation the window found twice, once as a company): their mentions
 // interleave, and an entity's mentions must stay in text order.
+// The same with mentions packed.
 func TestMergeKeepsMentionsInOrder(t *testing.T) {
+	for _, packing := range []bool{false, true} {
+		mergeKeepsMentionsInOrder(t, packing)
+	}
+}
+
+func mergeKeepsMentionsInOrder(t *testing.T, packing bool) {
 	doc := &quarry.Document{}
-	m := newMerger(doc, false)
+	m := newMerger(doc, packing)
 	mention := func(start int, text string) []quarry.Mention {
 		return []quarry.Mention{{Start: start, End: start + len(text), Text: text}}
 	}
@@ -87,12 +96,18 @@ func TestMergeKeepsMentionsInOrder(t *testing.T) {
 	if len(doc.Entities) != 2 {
 		t.Fatalf("%d entities, want 2: %+v", len(doc.Entities), doc.Entities)
 	}
-	for _, e := range doc.Entities {
-		for k := 1; k < len(e.Mentions); k++ {
-			if e.Mentions[k].Start < e.Mentions[k-1].Start {
-				t.Errorf("%s %s: mentions out of order: %+v", e.ID, e.Name, e.Mentions)
-				break
+	for i, e := range doc.Entities {
+		var starts []int
+		for _, mt := range e.Mentions {
+			starts = append(starts, mt.Start)
+		}
+		if packing {
+			for _, p := range m.packed[i] {
+				starts = append(starts, unpackMention(p, strings.Repeat(" ", 200)).Start)
 			}
+		}
+		if want := map[string]int{"Acme": 4, "Ada Halvern": 3}[e.Name]; len(starts) != want || !slices.IsSorted(starts) {
+			t.Errorf("packing %v: %s %s: mentions at %v, want %d in order", packing, e.ID, e.Name, starts, want)
 		}
 	}
 }

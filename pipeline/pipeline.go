@@ -53,7 +53,8 @@ type Config struct {
 	// KeepRecords keeps every record of an article read in windows in its
 	// Document until OnRecord has seen it. Without it the figures, quotes
 	// and claims of such an article are kept encoded, in a temporary file
-	// once they pass a few MB, and OnRecord sees only its entities.
+	// once they pass a few MB, and OnRecord sees only its entities,
+	// without their mentions.
 	KeepRecords bool
 }
 

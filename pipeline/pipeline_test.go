@@ -581,8 +581,17 @@ func TestFirstLineTitle(t *testing.T) {
 		{"• Home\nBody.", "Home"},
 		{"U.S. stocks fall as oil jumps.\nBody.", "U.S. stocks fall as oil jumps."},
 		{"Why 14,000 jobs went? A look back\nBody.", "Why 14,000 jobs went? A look back"},
-		// Two sentences of prose: the first line of a comment.
-		{"I agree. Although the call was poor, they will recover.\nMore.", ""},
+		{"Mr. Smith goes to Washington.\nBody.", "Mr. Smith goes to Washington."},
+		{"Inflation is back. Here's what it means for you.\nBody.", "Inflation is back. Here's what it means for you."},
+		{"Apple Inc. Reports record quarter as iPhone sales in China rebound and services revenue climbs to a new high, beating forecasts.\nBody.",
+			"Apple Inc. Reports record quarter as iPhone sales in China rebound and services revenue climbs to a new high, beating forecasts."},
+		{"Dr. J. Fauci of the U.S. health institute warns vs. the odds of a winter wave across St. Louis and the Midwest this year.\n",
+			"Dr. J. Fauci of the U.S. health institute warns vs. the odds of a winter wave across St. Louis and the Midwest this year."},
+		{strings.Repeat("नमस्ते ", 40) + "\nBody.", strings.TrimSpace(strings.Repeat("नमस्ते ", 40))}, // 280 characters, 760 bytes
+		// Two sentences of prose: the first line of a comment, of a report.
+		{"I agree. Although based on the call, where folks kept poking at why they are behind, it seems a sore spot for the leadership.\nMore.", ""},
+		{"Halvard Capital has invested $2 billion in Quillon Robotics, the two companies said on Monday. The stake makes it the largest holder.\n", ""},
+		{"Ça va mal pour la banque centrale qui voit tout cela se produire sans réagir depuis des mois, d'accord. Évidemment il faudra agir vite.\n", ""},
 		// A paragraph, or a whole article on one line.
 		{strings.Repeat("word ", 61) + "\nBody.", ""},
 		{strings.Repeat("The fox ran. ", 1000), ""},

@@ -22,8 +22,9 @@ type stash struct {
 	doc    string // the article's id, for records lines
 	mem    []byte // what is stashed, until it passes stashInMemory
 	f      *os.File
-	// inMemory is set when no temporary file could be made.
+	// inMemory is set when no temporary file could be made or written.
 	inMemory bool
+	copyBuf  []byte
 	size     int64
 	parts    [3][]segment // figures, quotes, claims, in text order
 	buf      bytes.Buffer
@@ -137,21 +138,28 @@ func (st *stash) write(p []byte) *quarry.Error {
 			st.mem = nil
 		}
 	}
-	var err error
 	if st.f != nil {
-		_, err = st.f.Write(p)
-	} else {
+		if _, err := st.f.Write(p); err != nil {
+			// The disk is full, say: what the file holds comes back to
+			// memory, as the records of long articles were kept before
+			// stashes, and the rest stays there.
+			mem := make([]byte, st.size, st.size+int64(len(p)))
+			if _, rerr := st.f.ReadAt(mem, 0); rerr != nil {
+				return stashError(fmt.Errorf("%v, and reading back: %v", err, rerr))
+			}
+			st.close()
+			st.mem, st.inMemory = mem, true
+		}
+	}
+	if st.f == nil {
 		st.mem = append(st.mem, p...)
 	}
 	st.size += int64(len(p))
-	if err != nil {
-		return stashError(err)
-	}
 	return nil
 }
 
 func stashError(err error) *quarry.Error {
-	return &quarry.Error{Code: "stash_error", Message: fmt.Sprintf("writing the records of this long article to a temporary file failed (set TMPDIR to a folder with room): %v", err)}
+	return &quarry.Error{Code: "stash_error", Message: fmt.Sprintf("the temporary file holding the records of this long article failed (set TMPDIR to another folder): %v", err)}
 }
 
 // copySection writes section k to w as it goes in the line: the records
@@ -167,7 +175,10 @@ func (st *stash) copySection(w io.Writer, k int) error {
 		if st.f == nil {
 			_, err = w.Write(st.mem[s.off : s.off+s.n])
 		} else {
-			_, err = io.Copy(w, io.NewSectionReader(st.f, s.off, s.n))
+			if st.copyBuf == nil {
+				st.copyBuf = make([]byte, 64<<10)
+			}
+			_, err = io.CopyBuffer(w, io.NewSectionReader(st.f, s.off, s.n), st.copyBuf)
 		}
 		if err != nil {
 			return err

@@ -13,7 +13,8 @@ import (
 )
 
 // A run over long articles with their records stashed in files writes what
-// a run that keeps them writes, and leaves no file behind in TMPDIR.
+// a run that keeps them writes, and leaves no file behind, in TMPDIR or
+// open.
 func TestStashFilesGoWithTheRun(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
@@ -22,6 +23,16 @@ func TestStashFilesGoWithTheRun(t *testing.T) {
 	b := write(t, dir, "b.txt", longArticle(t, 2))
 	defer func(w, n int) { windowBytes, stashInMemory = w, n }(windowBytes, stashInMemory)
 	windowBytes, stashInMemory = 4<<10, 0
+	// The files are unlinked when made, so the folder cannot tell a file
+	// left open: the process's open files can (on Linux).
+	fds := func() int {
+		es, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			return -1
+		}
+		return len(es)
+	}
+	before := fds()
 	for _, format := range []string{OutDocs, OutRecords} {
 		cfg := realConfig(t, 2)
 		cfg.Output.Format = format
@@ -34,6 +45,9 @@ func TestStashFilesGoWithTheRun(t *testing.T) {
 		if strings.Count(string(stashed), `"kind":"money"`) < 5 {
 			t.Errorf("%s: too few figures for the test:\n%.500s", format, stashed)
 		}
+	}
+	if after := fds(); after != before {
+		t.Errorf("%d files open before the runs, %d after", before, after)
 	}
 	left, err := os.ReadDir(tmp)
 	if err != nil {
@@ -74,11 +88,13 @@ func TestStashWithoutTempFolder(t *testing.T) {
 	}
 }
 
-// A stash that cannot write its file fails the article with stash_error,
-// saying what to do.
+// A stash whose file fails to write (a full disk) takes back what the file
+// holds and goes on in memory; one whose file cannot be read back either
+// fails the article with stash_error.
 func TestStashWriteError(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "ro")
-	if err := os.WriteFile(p, nil, 0o644); err != nil {
+	first := `{"id":"q1","start":0,"end":0,"text":"","kind":"direct","speaker":null,"sentence":0}`
+	if err := os.WriteFile(p, []byte(first), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(p) // read-only: writes fail
@@ -86,9 +102,33 @@ func TestStashWriteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := newStash(OutDocs, "a")
-	st.f = f
+	st.f, st.size = f, int64(len(first))
+	st.parts[stashQuotes] = []segment{{0, int64(len(first))}}
 	defer st.close()
-	e := st.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q1"}}})
+	if e := st.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q2", Kind: "direct"}}}); e != nil {
+		t.Fatal(e)
+	}
+	if st.f != nil || !st.inMemory {
+		t.Fatalf("after a failed write: file %v, in memory %v", st.f, st.inMemory)
+	}
+	var out bytes.Buffer
+	if err := st.copySection(&out, stashQuotes); err != nil || out.String() != first+","+strings.Replace(first, "q1", "q2", 1) {
+		t.Errorf("copySection: %v, %s", err, out.String())
+	}
+
+	// (close removed the file: it was the stash's.)
+	if _, err := os.Stat(p); !os.IsNotExist(err) {
+		t.Errorf("the stash's file is still there: %v", err)
+	}
+	os.WriteFile(p, []byte(first), 0o644)
+	g, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Close() // neither written nor read
+	broken := newStash(OutDocs, "a")
+	broken.f, broken.size = g, 1
+	e := broken.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q1"}}})
 	if e == nil || e.Code != "stash_error" || !strings.Contains(e.Message, "TMPDIR") {
 		t.Errorf("put = %+v, want a stash_error naming TMPDIR", e)
 	}

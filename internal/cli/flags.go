@@ -56,9 +56,9 @@ func (r *Repeated) String() string { return strings.Join(*r, " ") }
 func (r *Repeated) Set(v string) error { *r = append(*r, v); return nil }
 
 // Size is a flag holding a number of bytes, written plainly (104857600)
-// or with a unit as the GNU tools read them: K, M, G and T (or KiB, MiB,
-// GiB, TiB) are powers of 1024, KB, MB, GB and TB powers of 1000, in
-// either case; a decimal point is allowed before a unit ("1.5G"), and an
+// or with a unit: K, M, G and T (or KiB, MiB, GiB, TiB) are powers of
+// 1024 and KB, MB, GB and TB powers of 1000, as the GNU tools read them,
+// in either case, and B is bytes; a decimal point is allowed before a unit ("1.5G"), and an
 // exponent for whole bytes ("1e8").
 type Size int64
 
@@ -72,6 +72,9 @@ func (s *Size) Set(v string) error {
 		i--
 	}
 	num, unit := t[:i], strings.ToUpper(strings.TrimSpace(t[i:]))
+	if strings.HasPrefix(num, "-") {
+		return fmt.Errorf("%q is negative", v)
+	}
 	mult, ok := sizeUnits[unit]
 	if !ok {
 		return fmt.Errorf("unknown unit %q in %q: use bytes, or K, M, G (powers of 1024) or KB, MB, GB (powers of 1000)", strings.TrimSpace(t[i:]), v)

@@ -11,7 +11,8 @@ func TestSize(t *testing.T) {
 		{"104857600", 104857600, true},
 		{"1e8", 100000000, true},
 		{"0", 0, true},
-		{"-5", -5, true}, // the command says it must be positive
+		{"-5", 0, false},
+		{"-16777215T", 0, false}, // would wrap round to 1 TiB
 		{"512K", 512 << 10, true},
 		{"100M", 100 << 20, true},
 		{"100m", 100 << 20, true},

@@ -583,6 +583,12 @@ func abbrevKind(word string) int {
 	return abbrevFold[string(buf[:len(word)])]
 }
 
+// IsAbbrev reports whether word, found before a full stop, is an
+// abbreviation the segmenter knows ("Mr", "Inc", "vs") or an initial.
+func IsAbbrev(word string) bool {
+	return utf8.RuneCountInString(word) == 1 || abbrevKind(word) != abbrevNone
+}
+
 // abbrevLongest is the byte length of the longest abbreviation in
 // abbrevFold and abbrevExact (TestAbbrevLongest checks).
 const abbrevLongest = 6
