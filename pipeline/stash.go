@@ -22,7 +22,8 @@ type stash struct {
 	doc    string // the article's id, for records lines
 	mem    []byte // what is stashed, until it passes stashInMemory
 	f      *os.File
-	// inMemory is set when no temporary file could be made or written.
+	// inMemory is set when no temporary file could be made or written:
+	// the stash then stays in memory.
 	inMemory bool
 	copyBuf  []byte
 	size     int64
@@ -121,21 +122,20 @@ func (st *stash) encodeAll(n int, typ string, elem func([]byte, int) []byte) {
 // write appends p to the stash, moving it to a file once it is large.
 func (st *stash) write(p []byte) *quarry.Error {
 	if st.f == nil && !st.inMemory && len(st.mem)+len(p) > stashInMemory {
-		f, err := os.CreateTemp("", "quarry-*.stash")
-		if err != nil {
-			// No temporary folder to write to: memory will do, as it
-			// did before stashes.
-			st.inMemory = true
-		} else {
+		// Without a temporary folder to write to, memory will do, as it
+		// did before stashes.
+		st.inMemory = true
+		if f, err := os.CreateTemp("", "quarry-*.stash"); err == nil {
 			// Unlinked at once: the file goes with the process however
 			// it ends (where the system allows it; close removes it
 			// otherwise).
 			os.Remove(f.Name())
-			st.f = f
-			if _, err := f.Write(st.mem); err != nil {
-				return stashError(err)
+			if _, err := f.Write(st.mem); err == nil {
+				st.f, st.mem, st.inMemory = f, nil, false
+			} else {
+				f.Close()
+				os.Remove(f.Name())
 			}
-			st.mem = nil
 		}
 	}
 	if st.f != nil {
