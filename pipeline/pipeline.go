@@ -9,8 +9,9 @@
 // semaphore caps the articles in flight, so memory depends on that cap, not
 // on the corpus. A budget caps the bytes of text in flight too, and an
 // article longer than WindowBytes is analysed a window at a time
-// (window.go) and encoded by the sink straight to the output, so memory
-// does not grow with the longest article as fast as the article does.
+// (window.go), its finished records wait encoded in a stash (stash.go) and
+// the sink writes it straight to the output, so memory does not grow with
+// the longest article as fast as the article does.
 package pipeline
 
 import (
