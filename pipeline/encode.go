@@ -71,11 +71,9 @@ func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions, st *stash) (
 	}
 	// A float json cannot encode must fail the article before any of its
 	// output is written (as when the line is encoded whole), not leave a
-	// partial line behind. The error is encode's, from the only records
-	// that can hold one, without the text that makes the line long.
+	// partial line behind.
 	if hasBadFloat(doc) {
-		_, err := encode(&quarry.Document{Figures: doc.Figures, Claims: doc.Claims}, opt)
-		return err, nil
+		return floatError(doc, opt), nil
 	}
 	sp := &spill{w: w}
 	b, err := appendOutput(make([]byte, 0, 2*spillAt), doc, opt, sp, st)
@@ -85,6 +83,14 @@ func encodeTo(w io.Writer, doc *quarry.Document, opt OutputOptions, st *stash) (
 	// With the floats checked, encoding can fail only on meta, before
 	// anything spilled.
 	return err, sp.err
+}
+
+// floatError is the error encode gives doc when hasBadFloat(doc), taken
+// from the only records that can hold such a float, without the text that
+// makes a long article's line long.
+func floatError(doc *quarry.Document, opt OutputOptions) error {
+	_, err := encode(&quarry.Document{Figures: doc.Figures, Claims: doc.Claims}, opt)
+	return err
 }
 
 // hasBadFloat reports whether doc holds a float json cannot encode (NaN,

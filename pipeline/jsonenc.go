@@ -43,7 +43,7 @@ func appendDocument(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte,
 
 	b = append(b, `,"entities":`...)
 	if st != nil && st.mentions != nil {
-		b = st.appendEntities(b, d.Entities, sp)
+		b = st.appendEntities(b, d, sp)
 	} else {
 		b = spillArray(b, d.Entities, appendEntity, sp)
 	}
@@ -150,7 +150,7 @@ func appendRecords(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte, 
 	}
 	for i := range d.Entities {
 		if st != nil && st.mentions != nil {
-			b = st.appendEntity(b, d.Entities, i, true, sp)
+			b = st.appendEntity(b, d, i, true, sp)
 		} else {
 			b = appendRecord(b, "entity", d.ID, func(b []byte) []byte { return appendEntity(b, &d.Entities[i]) })
 		}
@@ -165,19 +165,42 @@ func appendRecords(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte, 
 		}
 		return b[:0], nil
 	}
-	for i := range d.Figures {
-		b = sp.maybe(appendRecord(b, "figure", d.ID, func(b []byte) []byte { return appendFigure(b, &d.Figures[i], &bad) }))
-	}
-	for i := range d.Quotes {
-		b = sp.maybe(appendRecord(b, "quote", d.ID, func(b []byte) []byte { return appendQuote(b, &d.Quotes[i]) }))
-	}
-	for i := range d.Claims {
-		b = sp.maybe(appendRecord(b, "claim", d.ID, func(b []byte) []byte { return appendClaim(b, &d.Claims[i], &bad) }))
+	for k := range sections {
+		b = appendSection(b, d, k, true, &bad, sp)
 	}
 	if bad {
 		return b, errUnsupported
 	}
 	return b, nil
+}
+
+// appendSection appends d's figures, quotes or claims (section k, as in a
+// stash) as they go in the output: objects separated by commas for docs,
+// a line each for records; it notes in bad a float json cannot encode.
+func appendSection(b []byte, d *quarry.Document, k int, records bool, bad *bool, sp *spill) []byte {
+	var n int
+	var typ string
+	var elem func([]byte, int) []byte
+	switch k {
+	case stashFigures:
+		n, typ, elem = len(d.Figures), "figure", func(b []byte, i int) []byte { return appendFigure(b, &d.Figures[i], bad) }
+	case stashQuotes:
+		n, typ, elem = len(d.Quotes), "quote", func(b []byte, i int) []byte { return appendQuote(b, &d.Quotes[i]) }
+	default:
+		n, typ, elem = len(d.Claims), "claim", func(b []byte, i int) []byte { return appendClaim(b, &d.Claims[i], bad) }
+	}
+	for i := range n {
+		if records {
+			b = appendRecord(b, typ, d.ID, func(b []byte) []byte { return elem(b, i) })
+		} else {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = elem(b, i)
+		}
+		b = sp.maybe(b)
+	}
+	return b
 }
 
 // appendRecordHead appends the start of a --format records line, up to

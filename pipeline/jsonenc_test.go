@@ -185,7 +185,7 @@ func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
 		// The entities again, their mentions packed, in a text made to
 		// hold them.
 		var text strings.Builder
-		st := newStash(OutRecords, d.ID)
+		st := newStash(OutRecords, "")
 		for _, e := range d.Entities {
 			var ps []uint64
 			for _, m := range e.Mentions {
@@ -198,8 +198,8 @@ func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
 		st.text = text.String()
 		want.Reset()
 		got = got[:0]
-		ents := slices.Clone(d.Entities)
-		for k, e := range ents {
+		ents := &quarry.Document{ID: d.ID, Entities: slices.Clone(d.Entities)}
+		for k, e := range ents.Entities {
 			if e.Mentions == nil {
 				e.Mentions = []quarry.Mention{} // an entity has mentions
 			}
@@ -210,7 +210,7 @@ func TestAppendRecordsMatchesEncodingJSON(t *testing.T) {
 			if err := writeRecord(&want, Record{Type: "entity", Doc: d.ID, Body: e}); err != nil {
 				t.Fatal(err)
 			}
-			ents[k].Mentions = nil // the stash's are used
+			ents.Entities[k].Mentions = nil // the stash's are used
 			got = st.appendEntity(got, ents, k, true, nil)
 		}
 		if !bytes.Equal(got, want.Bytes()) {

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -19,7 +18,6 @@ import (
 // records 1.0 GB.
 type stash struct {
 	format string // OutDocs or OutRecords
-	doc    string // the article's id, for records lines
 	mem    []byte // what is stashed, until it passes stashInMemory
 	f      *os.File
 	// inMemory is set when no temporary file could be made or written:
@@ -27,10 +25,11 @@ type stash struct {
 	inMemory bool
 	copyBuf  []byte
 	size     int64
-	parts    [3][]segment // figures, quotes, claims, in text order
-	buf      bytes.Buffer
+	parts    [sections][]segment // in text order
+	buf      []byte
 	// mentions are the packed mentions of each entity of the article
-	// (merger.packed), in text, when its entities' own lists are empty.
+	// (merger.packed), in text, the article's, when its entities' own
+	// lists are empty.
 	mentions [][]uint64
 	text     string
 	// encErr is the error of a record json cannot encode (a NaN): the
@@ -39,11 +38,12 @@ type stash struct {
 	encErr error
 }
 
-// The sections of a stash.
+// The sections of a stash, in the order they are written.
 const (
 	stashFigures = iota
 	stashQuotes
 	stashClaims
+	sections
 )
 
 // segment is one put's records of a section: n bytes at off.
@@ -54,8 +54,8 @@ type segment struct{ off, n int64 }
 // disk. Tests lower it.
 var stashInMemory = 4 << 20
 
-func newStash(format, doc string) *stash {
-	return &stash{format: format, doc: doc}
+func newStash(format, text string) *stash {
+	return &stash{format: format, text: text}
 }
 
 // put stashes the figures, quotes and claims in d, which the merger has
@@ -74,49 +74,24 @@ func (st *stash) put(d *quarry.Document) *quarry.Error {
 		return nil
 	}
 	if hasBadFloat(d) {
-		_, st.encErr = encode(&quarry.Document{Figures: d.Figures, Claims: d.Claims}, OutputOptions{Format: st.format})
+		st.encErr = floatError(d, OutputOptions{Format: st.format})
 		return nil
 	}
-	var bad bool
+	var bad bool // checked above
 	for k := range st.parts {
-		st.buf.Reset()
-		switch k {
-		case stashFigures:
-			st.encodeAll(len(d.Figures), "figure", func(b []byte, i int) []byte { return appendFigure(b, &d.Figures[i], &bad) })
-		case stashQuotes:
-			st.encodeAll(len(d.Quotes), "quote", func(b []byte, i int) []byte { return appendQuote(b, &d.Quotes[i]) })
-		case stashClaims:
-			st.encodeAll(len(d.Claims), "claim", func(b []byte, i int) []byte { return appendClaim(b, &d.Claims[i], &bad) })
-		}
-		if st.buf.Len() == 0 {
+		st.buf = appendSection(st.buf[:0], d, k, st.format == OutRecords, &bad, nil)
+		if len(st.buf) == 0 {
 			continue
 		}
-		st.parts[k] = append(st.parts[k], segment{off: st.size, n: int64(st.buf.Len())})
-		if err := st.write(st.buf.Bytes()); err != nil {
+		st.parts[k] = append(st.parts[k], segment{off: st.size, n: int64(len(st.buf))})
+		if err := st.write(st.buf); err != nil {
 			return err
 		}
 	}
-	if st.buf.Cap() > maxPooledLine {
-		st.buf = bytes.Buffer{}
+	if cap(st.buf) > maxPooledLine {
+		st.buf = nil
 	}
 	return nil
-}
-
-// encodeAll appends n records of one kind to st.buf as they are written:
-// comma-separated objects for docs, lines of typ for records.
-func (st *stash) encodeAll(n int, typ string, elem func([]byte, int) []byte) {
-	b := st.buf.AvailableBuffer()
-	for i := range n {
-		if st.format == OutRecords {
-			b = appendRecord(b, typ, st.doc, func(b []byte) []byte { return elem(b, i) })
-			continue
-		}
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = elem(b, i)
-	}
-	st.buf.Write(b)
 }
 
 // write appends p to the stash, moving it to a file once it is large.
@@ -198,30 +173,30 @@ func (st *stash) appendSection(b []byte, k int, sp *spill) []byte {
 	return append(b[:0], ']')
 }
 
-// appendEntities appends es, the article's entities, as a JSON array with
-// their mentions from st, spilling through sp as it goes.
-func (st *stash) appendEntities(b []byte, es []quarry.Entity, sp *spill) []byte {
-	if es == nil {
+// appendEntities appends d's entities as a JSON array with their
+// mentions from st, spilling through sp as it goes.
+func (st *stash) appendEntities(b []byte, d *quarry.Document, sp *spill) []byte {
+	if d.Entities == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i := range es {
+	for i := range d.Entities {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = st.appendEntity(b, es, i, false, sp)
+		b = st.appendEntity(b, d, i, false, sp)
 	}
 	return append(b, ']')
 }
 
-// appendEntity appends entity i of es with its mentions from st: as in a
+// appendEntity appends entity i of d with its mentions from st: as in a
 // document, or as its --format records line (as Record.MarshalJSON and
 // json.Encoder write it).
-func (st *stash) appendEntity(b []byte, es []quarry.Entity, i int, record bool, sp *spill) []byte {
-	e := &es[i]
+func (st *stash) appendEntity(b []byte, d *quarry.Document, i int, record bool, sp *spill) []byte {
+	e := &d.Entities[i]
 	if record {
 		// As appendRecord, but the mentions may spill: the '{' goes now.
-		b = appendRecordHead(b, "entity", st.doc)
+		b = appendRecordHead(b, "entity", d.ID)
 		at := len(b)
 		b = appendEntityHead(b, e)
 		b = append(b[:at], b[at+1:]...)

@@ -73,7 +73,7 @@ func TestStashWithoutTempFolder(t *testing.T) {
 	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
 	defer func(n int) { stashInMemory = n }(stashInMemory)
 	stashInMemory = 0
-	st := newStash(OutDocs, "a")
+	st := newStash(OutDocs, "")
 	defer st.close()
 	d := &quarry.Document{Figures: []quarry.Figure{{ID: "f1", Kind: "count"}}}
 	if err := st.put(d); err != nil {
@@ -101,7 +101,7 @@ func TestStashWriteError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := newStash(OutDocs, "a")
+	st := newStash(OutDocs, "")
 	st.f, st.size = f, int64(len(first))
 	st.parts[stashQuotes] = []segment{{0, int64(len(first))}}
 	defer st.close()
@@ -126,7 +126,7 @@ func TestStashWriteError(t *testing.T) {
 		t.Fatal(err)
 	}
 	g.Close() // neither written nor read
-	broken := newStash(OutDocs, "a")
+	broken := newStash(OutDocs, "")
 	broken.f, broken.size = g, 1
 	e := broken.put(&quarry.Document{Quotes: []quarry.Quote{{ID: "q1"}}})
 	if e == nil || e.Code != "stash_error" || !strings.Contains(e.Message, "TMPDIR") {

@@ -89,22 +89,18 @@ func cutAt(text string, start, from, to int) int {
 func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
 	cores.give()
 	defer cores.take()
+	text := j.art.Text
 	if !cfg.KeepRecords {
-		j.stash = newStash(cfg.Output.Format, j.doc.ID)
+		j.stash = newStash(cfg.Output.Format, text)
 	}
+	// A failed article has no records to write.
 	defer func() {
 		if j.doc.Error != nil {
 			j.stash.close()
 			j.stash = nil
 		}
 	}()
-	text := j.art.Text
 	m := newMerger(j.doc, j.stash != nil)
-	defer func() {
-		if j.stash != nil {
-			j.stash.mentions, j.stash.text = m.packed, text
-		}
-	}()
 	batch := make([]window, max(cfg.Workers, 1))
 	start := 0
 	for ends := cutWindows(text, windowBytes); len(ends) > 0; {
@@ -147,6 +143,9 @@ func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
 				return
 			}
 		}
+	}
+	if j.stash != nil {
+		j.stash.mentions = m.packed
 	}
 }
 
@@ -226,7 +225,6 @@ func extractFailure(err error) *quarry.Error {
 // fail marks doc as failed and drops its records, and the sentences a
 // windowed article gathered (a short one's are set at encode).
 func fail(doc *quarry.Document, e *quarry.Error) {
-	// (A long article's stash, if any, is dropped by extractWindows.)
 	doc.Error = e
 	doc.Sentences = nil
 	doc.Entities, doc.Figures, doc.Quotes, doc.Claims = []quarry.Entity{}, []quarry.Figure{}, []quarry.Quote{}, []quarry.Claim{}

@@ -382,6 +382,7 @@ func FuzzWindows(f *testing.F) {
 func windowedDoc(t *testing.T, cfg *Config, text string) *quarry.Document {
 	t.Helper()
 	var docsLine []byte
+	defer func(n int) { stashInMemory = n }(stashInMemory)
 	for _, format := range []string{OutDocs, OutRecords} {
 		// Kept in the document, stashed in memory, stashed in a file.
 		var lines [3][]byte
@@ -389,7 +390,6 @@ func windowedDoc(t *testing.T, cfg *Config, text string) *quarry.Document {
 			c := *cfg
 			c.KeepRecords = inMemory < 0
 			c.Output.Format = format
-			defer func(n int) { stashInMemory = n }(stashInMemory)
 			stashInMemory = inMemory
 			art := quarry.Article{ID: "fuzz", Text: text}
 			j := &job{art: art, doc: newDocument(art, nil, nil)}
