@@ -33,7 +33,7 @@ type merger struct {
 	// packed, when not nil, holds the mentions of each entity of doc
 	// instead of its Mentions: a quarter of the memory (a 100 MB article
 	// of names had ~7 million), their text being the article's. See
-	// packMention.
+	// packMentions.
 	packed [][]uint64
 }
 
@@ -160,8 +160,9 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 	figs := make(map[string]string, len(part.Figures))
 	for _, f := range part.Figures {
-		f.ID = renumber(figs, f.ID, "f", m.figs)
-		m.figs++
+		id := nextID("f", &m.figs)
+		figs[f.ID] = id
+		f.ID = id
 		f.Start += off
 		f.End += off
 		f.Entity = ents[f.Entity]
@@ -170,8 +171,9 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	}
 	quotes := make(map[string]string, len(part.Quotes))
 	for _, q := range part.Quotes {
-		q.ID = renumber(quotes, q.ID, "q", m.quotes)
-		m.quotes++
+		id := nextID("q", &m.quotes)
+		quotes[q.ID] = id
+		q.ID = id
 		q.Start += off
 		q.End += off
 		if s := q.Speaker; s != nil {
@@ -187,8 +189,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 		d.Quotes = append(d.Quotes, q)
 	}
 	for _, c := range part.Claims {
-		m.claims++
-		c.ID = "c" + strconv.Itoa(m.claims)
+		c.ID = nextID("c", &m.claims)
 		c.Start += off
 		c.End += off
 		if s := c.Subject; s != nil {
@@ -209,12 +210,11 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 func byStart(a, b quarry.Mention) int { return a.Start - b.Start }
 
-// renumber returns the article's id for the record after n of its kind
-// and notes it in ids under the window's id.
-func renumber(ids map[string]string, wid, prefix string, n int) string {
-	id := prefix + strconv.Itoa(n+1)
-	ids[wid] = id
-	return id
+// nextID counts one more record of a kind in n, which counts the
+// article's, and returns the record's id.
+func nextID(prefix string, n *int) string {
+	*n++
+	return prefix + strconv.Itoa(*n)
 }
 
 // join adds window entity e to the article's entity at.
