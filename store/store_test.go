@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,6 +46,11 @@ func expectedCounts(docs []quarry.Document) map[string]int {
 func TestFirstLoad(t *testing.T) {
 	docs := allDocs(t)
 	want := expectedCounts(docs)
+	if !slices.ContainsFunc(docs, func(d quarry.Document) bool {
+		return slices.ContainsFunc(d.Figures, func(f quarry.Figure) bool { return f.Per != "" })
+	}) {
+		t.Fatal("no figure with a per: the test of that column needs one")
+	}
 	eachBackend(t, func(t *testing.T, b backend) {
 		for _, format := range []string{"docs", "records"} {
 			data := docsJSONL(docs)
@@ -76,10 +82,10 @@ func TestFirstLoad(t *testing.T) {
 					}
 					for _, f := range d.Figures {
 						var start, end int
-						var text string
-						db.QueryRow(query(dsn, "SELECT start_byte, end_byte, text FROM figures WHERE doc = $1 AND id = $2"), d.ID, f.ID).Scan(&start, &end, &text)
-						if start != f.Start || end != f.End || text != f.Text || (d.Text != nil && (*d.Text)[start:end] != text) {
-							t.Errorf("%s %s: %d %d %q, want %d %d %q", d.ID, f.ID, start, end, text, f.Start, f.End, f.Text)
+						var text, per string
+						db.QueryRow(query(dsn, "SELECT start_byte, end_byte, text, coalesce(per, '') FROM figures WHERE doc = $1 AND id = $2"), d.ID, f.ID).Scan(&start, &end, &text, &per)
+						if start != f.Start || end != f.End || text != f.Text || per != f.Per || (d.Text != nil && (*d.Text)[start:end] != text) {
+							t.Errorf("%s %s: %d %d %q per %q, want %d %d %q per %q", d.ID, f.ID, start, end, text, per, f.Start, f.End, f.Text, f.Per)
 						}
 					}
 					for _, e := range d.Entities {
