@@ -27,6 +27,17 @@ verdict() { if awk "BEGIN {exit !($1)}"; then echo ok; else echo MISSED; fi; }
 # elapsed prints the seconds since $1 (a date +%s.%N).
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN {print b - a}'; }
 results=()
+# measure OUT ARGS... runs quarry extract --quiet ARGS, its output to OUT,
+# and sets code (its exit code), t (seconds) and mb (peak RSS, MB).
+measure() {
+  local out=$1 start
+  shift
+  code=0
+  start=$(date +%s.%N)
+  bench-out/runstat -o bench-out/run.rss "$q" extract --quiet "$@" > "$out" 2> /dev/null || code=$?
+  t=$(elapsed "$start")
+  mb=$(( $(cut -d' ' -f1 bench-out/run.rss) * 1024 / 1000000 ))
+}
 
 for dir in "$bbc" bench-out/bbc4; do
   out=$(scripts/bench-corpus.sh "$dir")
@@ -53,10 +64,8 @@ if [ ! -d bench-out/long1m ]; then
     done < <(find "$bbc" -name '*.txt' -print0 | sort -z)
   done
 fi
-code=0
-bench-out/runstat -o bench-out/long.rss "$q" extract --quiet bench-out/long1m > /dev/null 2>&1 || code=$?
-longrss=$(( $(cut -d' ' -f1 bench-out/long.rss) * 1024 / 1000000 ))
-results+=("$(printf '%-34s %6d MB  %s' "peak RSS, 20 articles of 1 MB (exit $code)" "$longrss" "$(verdict "$longrss < 200 && $code == 0")")")
+measure /dev/null bench-out/long1m
+results+=("$(printf '%-34s %6d MB  %s' "peak RSS, 20 articles of 1 MB (exit $code)" "$mb" "$(verdict "$mb < 200 && $code == 0")")")
 
 # Both cores: --workers 2 against --workers 1, alternating, medians of
 # seven. The fastest runs are shown too: the host's load slows a run that
@@ -86,15 +95,11 @@ if [ ! -f bench-out/big100.txt ]; then
   rm bench-out/big1.txt
 fi
 for limit in "" 200M; do
-  code=0
-  start=$(date +%s.%N)
-  bench-out/runstat -o bench-out/big.rss "$q" extract --quiet ${limit:+--max-bytes $limit} bench-out/big100.txt > bench-out/big.jsonl 2> /dev/null || code=$?
-  t=$(elapsed "$start")
-  bigrss=$(( $(cut -d' ' -f1 bench-out/big.rss) * 1024 / 1000000 ))
+  measure bench-out/big.jsonl ${limit:+--max-bytes $limit} bench-out/big100.txt
   err=$(head -c 100000 bench-out/big.jsonl | grep -o '"error":{"code":"[a-z_]*"' | head -1 || true)
   what=$(printf '100 MB article, %s (exit %s%s, %.0f s, %d MB out)' "${limit:+--max-bytes $limit}" "$code" "${err:+, $err}" "$t" "$(( $(stat -c %s bench-out/big.jsonl) / 1000000 ))")
   [ -z "$limit" ] && what=$(printf '100 MB article, default limit (exit %s%s)' "$code" "${err:+, $err}")
-  results+=("$(printf '%-34s %6d MB  %s' "$what" "$bigrss" "$(verdict "$bigrss < 1000")")")
+  results+=("$(printf '%-34s %6d MB  %s' "$what" "$mb" "$(verdict "$mb < 1000")")")
 done
 rm -f bench-out/big.jsonl
 
@@ -105,12 +110,8 @@ if [ ! -f bench-out/dense100.txt ]; then
   # (yes ends on SIGPIPE when head has enough: not a failure.)
   { yes 'Revenue at Acme Corp rose 5% to $8 billion in 2024, while 12,000 jobs went and costs fell 5–10%.' || true; } | head -c 100000000 > bench-out/dense100.txt
 fi
-code=0
-start=$(date +%s.%N)
-bench-out/runstat -o bench-out/big.rss "$q" extract --quiet --max-bytes 200M bench-out/dense100.txt > /dev/null 2>&1 || code=$?
-t=$(elapsed "$start")
-bigrss=$(( $(cut -d' ' -f1 bench-out/big.rss) * 1024 / 1000000 ))
-results+=("$(printf '%-34s %6d MB  %s' "$(printf '100 MB of dense figures (exit %s, %.0f s)' "$code" "$t")" "$bigrss" "$(verdict "$bigrss < 1000 && $code == 0")")")
+measure /dev/null --max-bytes 200M bench-out/dense100.txt
+results+=("$(printf '%-34s %6d MB  %s' "$(printf '100 MB of dense figures (exit %s, %.0f s)' "$code" "$t")" "$mb" "$(verdict "$mb < 1000 && $code == 0")")")
 
 # Start-up: a one-line article, best of five.
 best=9

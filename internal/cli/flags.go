@@ -87,7 +87,7 @@ func (s *Size) Set(v string) error {
 		return nil
 	}
 	f, err := strconv.ParseFloat(num, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || mult == 1 && f != math.Trunc(f) {
+	if err != nil || mult == 1 && f != math.Trunc(f) {
 		return fmt.Errorf("%q is not a size: write bytes (104857600) or a number with a unit (100M, 1.5GB)", v)
 	}
 	if f*float64(mult) >= math.MaxInt64 {

@@ -246,8 +246,8 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 	fs.StringVar(&opts.Input.Format, "input-format", "", "force the input format: text, json or jsonl")
 	fs.StringVar(&opts.Input.TextField, "text-field", "text", "name of the text field in JSON input")
 	fs.StringVar(&opts.Input.IDField, "id-field", "id", "name of the id field in JSON input")
-	maxBytes := cli.Size(pipeline.DefaultMaxBytes)
-	fs.Var(&maxBytes, "max-bytes", "refuse articles larger than this: bytes, or with a unit (64M = 64 MiB, 100MB = 10^8 bytes)")
+	opts.Input.MaxBytes = pipeline.DefaultMaxBytes
+	fs.Var((*cli.Size)(&opts.Input.MaxBytes), "max-bytes", "refuse articles larger than this: bytes, or with a unit (64M = 64 MiB, 100MB = 10^8 bytes)")
 	fs.IntVar(&opts.Workers, "workers", runtime.GOMAXPROCS(0), "worker goroutines, each taking an article through every step, and the most CPU cores used (default: the CPUs the process may use, a container's CPU limit included)")
 	fs.StringVar(&opts.Output.Format, "format", pipeline.OutDocs, "output: docs (one line per article) or records (one line per record, with a type)")
 	fs.Var(&with, "with", "add to each record: text, sentences (comma-separated, repeatable)")
@@ -273,7 +273,6 @@ func parse(io *cli.IO, args []string) (*Options, int, bool) {
 		return nil, cli.ExitUsage, false
 	}
 	opts.Paths = paths
-	opts.Input.MaxBytes = int64(maxBytes)
 	bad := func(format string, a ...any) (*Options, int, bool) {
 		fmt.Fprintf(io.Err, "quarry extract: "+format+"\n", a...)
 		return nil, cli.ExitUsage, false
