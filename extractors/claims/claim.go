@@ -762,14 +762,11 @@ func (d *docState) object(a, b int, p pred) string {
 	// with it, and no word of the figure ends it.
 	figEnd := 0
 	if t < b {
-		at := toks[t].Start
-		for _, f := range d.figuresNear(at, at) {
-			if f.Start < at && f.End > at {
-				for start > p.last && toks[start-1].Start >= f.Start {
-					start--
-				}
-				figEnd = f.End
+		if f, ok := d.figureAcross(toks[t].Start); ok {
+			for start > p.last && toks[start-1].Start >= f.Start {
+				start--
 			}
+			figEnd = f.End
 		}
 	}
 	depth := 0
@@ -802,30 +799,34 @@ func (d *docState) object(a, b int, p pred) string {
 	}
 	// The cap may cut inside a figure ("(£2m to £"): take the rest of it
 	// when it ends close by in the clause, else end before it.
-	if cut := toks[end-1].End; end < b {
-		for _, f := range d.figuresNear(cut, cut) {
-			if f.Start >= cut || f.End <= cut {
-				continue
+	if f, ok := d.figureAcross(toks[end-1].End); ok && end < b {
+		k := end
+		for k < b && k < end+3 && toks[k].End < f.End {
+			k++
+		}
+		if k < b && toks[k].End == f.End {
+			end = k + 1
+		} else {
+			for end > start && toks[end-1].End > f.Start {
+				end--
 			}
-			k := end
-			for k < b && k < end+3 && toks[k].End < f.End {
-				k++
-			}
-			if k < b && toks[k].End == f.End {
-				end = k + 1
-			} else {
-				for end > start && toks[end-1].End > f.Start {
-					end--
-				}
-				end = trimObject(toks, start, end)
-			}
-			break
+			end = trimObject(toks, start, end)
 		}
 	}
 	if end <= start {
 		return ""
 	}
 	return d.text[toks[start].Start:toks[end-1].End]
+}
+
+// figureAcross is the figure that starts before byte at and ends after it.
+func (d *docState) figureAcross(at int) (quarry.Figure, bool) {
+	for _, f := range d.figuresNear(at, at) {
+		if f.Start < at && f.End > at {
+			return f, true
+		}
+	}
+	return quarry.Figure{}, false
 }
 
 // trimObject drops trailing punctuation from the object tokens [start,

@@ -1263,48 +1263,46 @@ func (r *resolver) partials() {
 // firstNames joins "Ozzy" to "Ozzy Osbourne": a person named by one word
 // after a full name that starts with it is that person, when no other
 // person's full name starts with it and none ends with it (a surname
-// belongs to partials). Over BBC one first name in six stood apart,
+// belongs to partials). Mentions of one key are linked already, so one
+// such mention after the full name joins them all ("Ozzy. Ozzy Osbourne.
+// Ozzy." is one person). Over BBC one first name in six stood apart,
 // mostly in quotes and in sport.
 func (r *resolver) firstNames() {
-	type full struct {
-		key   string // the full name's key; "" once two people share the first name
-		idx   int    // its first mention
-		start int
-	}
-	var firsts map[string]full
-	var surnames map[string]bool
+	// By the key number of a first name: the first mention of the one
+	// full name it opens, -1 for none, -2 once two people share it.
+	full, surname := r.perKey(-1), r.perKey(0)
 	for j, f := range r.cands {
 		if f.label != quarry.Person || f.last-f.first < 2 {
 			continue
 		}
-		if surnames == nil {
-			firsts, surnames = map[string]full{}, map[string]bool{}
-		}
 		if k := r.surnameKey(f); k != "" {
-			surnames[k] = true
+			if n, ok := r.kids[k]; ok {
+				surname[n] = 1
+			}
 		}
 		if r.lex[f.first]&(lHonorific|lCap) != lCap {
 			continue // "Mr Blair": the honorific is no first name
 		}
-		k := tokKey(&r.toks[f.first])
-		switch fu, ok := firsts[k]; {
-		case !ok:
-			firsts[k] = full{f.key, j, f.start}
-		case fu.key != f.key:
-			firsts[k] = full{}
-		case f.start < fu.start:
-			firsts[k] = full{f.key, j, f.start}
+		n, ok := r.kids[tokKey(&r.toks[f.first])]
+		if !ok {
+			continue // no mention is the first name alone
 		}
-	}
-	if len(firsts) == 0 {
-		return
+		switch fu := full[n]; {
+		case fu == -1:
+			full[n] = j
+		case fu == -2:
+		case r.cands[fu].kid != f.kid:
+			full[n] = -2
+		case f.start < r.cands[fu].start:
+			full[n] = j
+		}
 	}
 	for i, c := range r.cands {
 		if c.label != quarry.Person || c.last-c.first != 1 || c.entry != nil || c.alias {
 			continue
 		}
-		if fu, ok := firsts[c.key]; ok && fu.key != "" && fu.start < c.start && !surnames[c.key] {
-			r.union(fu.idx, i)
+		if fu := full[c.kid]; fu >= 0 && surname[c.kid] == 0 && r.cands[fu].start < c.start {
+			r.union(fu, i)
 		}
 	}
 }

@@ -40,7 +40,9 @@ func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 				continue
 			}
 			// Forward: speaker, verb, [object], that, clause.
-			if p := r.subjectOf(k, f); p.ok() && !r.impersonal(p, c) {
+			p := r.subjectOf(k, f)
+			named := p.ok() && !r.impersonal(p, c)
+			if named {
 				j := c.Last
 				for j < end && r.toks[j].Tag == "RB" {
 					j++
@@ -66,8 +68,7 @@ func (r *run) indirect(out []quarry.Quote) []quarry.Quote {
 			}
 			// Backward: clause, comma, speaker + verb (or verb + speaker).
 			if k > f+4 {
-				p := r.subjectOf(k, f)
-				if p.ok() && !r.impersonal(p, c) && p.first > f+3 && r.toks[p.first-1].Norm == "," && r.tailEnds(c.Last, end) && r.finite(f, p.first-1) {
+				if named && p.first > f+3 && r.toks[p.first-1].Norm == "," && r.tailEnds(c.Last, end) && r.finite(f, p.first-1) {
 					out = append(out, r.indirectRec(si, f, p.first-1, p, c.Start, c.End))
 					found = true
 					continue
@@ -96,7 +97,7 @@ func (r *run) impersonal(p np, c rules.CueMatch) bool {
 	be := false
 	for k := p.last; k < c.First; k++ {
 		switch n := lowerNorm(&r.toks[k]); {
-		case n == "is" || n == "was" || n == "been" || n == "be" || n == "'s":
+		case beForms[n]:
 			be = true
 		case n == "has" || n == "had" || n == "will" || n == "would" || n == "may" || r.toks[k].Tag == "RB":
 		default:

@@ -252,11 +252,8 @@ func pairMarks(text string, ms []mark, out []span) []span {
 			if s.fam == famSingle {
 				continue
 			}
-			if end := trimSpaceEnd(text, s.start, at); end > s.start {
-				s.end, s.close, s.closeEnd = end, end, end
-				s.depth = 0
-				out = append(out, s)
-			}
+			s.depth = 0
+			out = endOpen(text, s, at, out)
 			break
 		}
 		stack = stack[:0]
@@ -320,11 +317,7 @@ func pairMarks(text string, ms []mark, out []span) []span {
 		case role == roleOpen && top >= 0 && reopens(text, stack[top], m):
 			// A lost paragraph break: the open quote ends with its text
 			// and the mark opens the next quote.
-			s := stack[top]
-			if end := trimSpaceEnd(text, s.start, m.start); end > s.start {
-				s.end, s.close, s.closeEnd = end, end, end
-				out = append(out, s)
-			}
+			out = endOpen(text, stack[top], m.start, out)
 			stack = stack[:top]
 			fallthrough
 		case role == roleOpen:
@@ -338,6 +331,16 @@ func pairMarks(text string, ms []mark, out []span) []span {
 	}
 	flush(len(text))
 	sortSpans(out)
+	return out
+}
+
+// endOpen appends s, still open, to out ending at byte at, its spaces
+// trimmed, unless no text is left.
+func endOpen(text string, s span, at int, out []span) []span {
+	if end := trimSpaceEnd(text, s.start, at); end > s.start {
+		s.end, s.close, s.closeEnd = end, end, end
+		out = append(out, s)
+	}
 	return out
 }
 
