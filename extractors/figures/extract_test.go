@@ -260,6 +260,7 @@ func TestAges(t *testing.T) {
 		{"Classes for 11 to 14-year-olds start in May.", []fig{{"11 to 14-year-olds", Quantity, "year", "age"}}},
 		{"A man aged 63 and women aged 18-24 were asked.", []fig{{"63", Quantity, "year", "age"}, {"18-24", Quantity, "year", "age"}}},
 		{"He worked there for 28 years and sold 30 old cars.", []fig{{"28 years", Duration, "year", ""}, {"30", Number, "", "old cars"}}},
+		{"The 30-year-old of the Smiths won.", []fig{{"30-year-old", Quantity, "year", "age"}}},
 	}
 	for _, tt := range tests {
 		var got []fig
@@ -522,6 +523,8 @@ func TestRates(t *testing.T) {
 		{"Sales fell 2% a month ago and 3% a year later.", []fig{{"2%", "", ""}, {"3%", "", ""}}},
 		{"It paid $5 a time when a bid of $6 seemed fair.", []fig{{"$5", "", ""}, {"$6", "", ""}}},
 		{"Cuts of 5 per cent were made.", []fig{{"5 per cent", "", ""}}},
+		// After money "per cent" is no rate either.
+		{"Fees of £5 per cent were charged.", []fig{{"£5", "", ""}}},
 	}
 	for _, tt := range tests {
 		var got []fig

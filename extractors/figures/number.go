@@ -38,7 +38,7 @@ func (s *scanner) digits(i int, money bool) (numRes, bool) {
 	n := numRes{v: t.v, ndig: t.ndig, comma: t.comma, integral: !t.dec}
 	j := i + 1
 	// Fractions: "3/4", "1/5"; "24/7" and "9/11" are not.
-	if s.isSym(j, "/") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
+	if s.slashPair(i) {
 		d := s.t[j+1]
 		if t.dec || t.comma || d.dec || d.comma || d.v <= t.v || s.isSym(j+2, "/") {
 			return numRes{}, false
@@ -541,17 +541,7 @@ func (s *scanner) race(i int) bool {
 
 // moneyBefore reports whether a currency comes shortly before token i in
 // its clause ("£53m, up from 38m"), near enough to lie in every window.
-func (s *scanner) moneyBefore(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
-			return false
-		}
-		if s.curAt(k) {
-			return true
-		}
-	}
-	return false
-}
+func (s *scanner) moneyBefore(i int) bool { return s.inClause(i-1, -1, 6, s.curAt) }
 
 // decimalWords reads the digits after "point": "two", "seven seven", "77".
 func (s *scanner) decimalWords(j int) (string, int) {

@@ -124,17 +124,6 @@ func (s *scanner) skip(i int) int {
 		if s.euroCup(i) {
 			return i + 2
 		}
-		// "between 2000 and 2100 GMT", "about 1230 GMT": the hedge goes
-		// with the time.
-		if t[i].k == tWord && s.fl[i]&isHedge != 0 {
-			k := i + 1
-			for k < len(t) && k < i+4 && t[k].k == tWord {
-				k++
-			}
-			if j := s.clock(k); j > 0 {
-				return j
-			}
-		}
 		return i
 	}
 	if t[i].dotted {
@@ -206,9 +195,9 @@ func (s *scanner) skip(i int) int {
 	}
 	// "24/7" is no fraction; "1/2/3/4" no date; nor are "9/11" and
 	// "2003/04". "8/9 January" is two days: the second reads as a date.
-	if s.isSym(i+1, "/") && s.attached(i+1) && s.isNum(i+2) && s.attached(i+2) {
+	if s.slashPair(i) {
 		j := i + 3
-		for s.isSym(j, "/") && s.attached(j) && s.isNum(j+1) && s.attached(j+1) {
+		for s.slashPair(j - 1) {
 			j += 2
 		}
 		lo, hi := t[i], t[i+2]
@@ -291,11 +280,17 @@ func (s *scanner) score(i int) bool {
 // clauseWord reports whether a word of set comes in the n tokens from k
 // on, stepping by step (-1 or 1), before the clause ends.
 func (s *scanner) clauseWord(k, step, n int, set map[string]bool) bool {
+	return s.inClause(k, step, n, func(k int) bool { return set[s.low(k)] })
+}
+
+// inClause reports whether hit holds for a token in the n from k on,
+// stepping by step (-1 or 1), before the clause ends.
+func (s *scanner) inClause(k, step, n int, hit func(int) bool) bool {
 	for ; n > 0 && k >= 0 && k < len(s.t); k, n = k+step, n-1 {
 		if s.t[k].k == tSym && clauseEnd(s.t[k].low) {
 			return false
 		}
-		if set[s.low(k)] {
+		if hit(k) {
 			return true
 		}
 	}
@@ -397,7 +392,7 @@ func (s *scanner) hhmm(i int) bool {
 		return false
 	}
 	t := s.t[i]
-	if t.ndig != 4 || t.dec || t.comma || t.e-t.s != 4 {
+	if t.ndig != 4 || t.dec || t.comma {
 		return false
 	}
 	v := int(t.v)
@@ -597,10 +592,11 @@ func (s *scanner) figure(i int) (amount, bool) {
 	// "rose (sharply) from 4.9% to 5.8%" is a change between two values,
 	// not a range: the first is read alone when it carries its own unit,
 	// and the second follows as its own figure.
-	change := intro == "from" && (directions[s.low(i-1)] != "" ||
-		lyAdverb(s.low(i-1)) && directions[s.low(i-2)] != "")
+	change := intro == "from" && s.afterChange(i)
 	approx, q := s.hedge(p)
-	if q >= len(s.t) || s.fl[q]&isAmount == 0 {
+	// "between 2000 and 2100 GMT", "about 1230 GMT": skip goes past the
+	// time from its number.
+	if q >= len(s.t) || s.fl[q]&isAmount == 0 || q > i && s.clock(q) > 0 {
 		return amount{}, false
 	}
 	// "from 27 March", "between 6 and 9 January": the date alone.
@@ -643,7 +639,7 @@ func (s *scanner) figure(i int) (amount, bool) {
 // It is left out of the span, as counted nouns are. "A year earlier" is no
 // rate.
 func (s *scanner) rate(a *amount) string {
-	if a.noValue || a.kind == Ordinal || a.kind == Year || a.kind == Date {
+	if a.kind == Ordinal || a.kind == Year || a.kind == Date {
 		return ""
 	}
 	w := s.low(a.j)
@@ -662,7 +658,7 @@ func (s *scanner) rate(a *amount) string {
 	n := s.low(q)
 	if w == "per" {
 		switch {
-		case functionWords[n] || determiners[n] || n == "cent" || n == "centum":
+		case functionWords[n] || determiners[n] || n == "cent":
 			return ""
 		case n == "annum":
 			return "year"
@@ -826,6 +822,13 @@ func (s *scanner) changeThenLevel(i int, a, r amount) bool {
 	if a.bare && r.max <= 10*r.min {
 		return false
 	}
+	return s.afterChange(i)
+}
+
+// afterChange reports whether a change verb, perhaps and an -ly adverb,
+// comes before token i: "rose 8%", "fell sharply from".
+func (s *scanner) afterChange(i int) bool {
+	w := s.low(i - 1)
 	return directions[w] != "" || lyAdverb(w) && directions[s.low(i-2)] != ""
 }
 
@@ -980,7 +983,7 @@ func (s *scanner) date(i int) (int, bool) {
 			return -1
 		}
 		// "Oct."; "May." and "June." end a sentence.
-		if w := s.low(p); s.isSym(p+1, ".") && s.attached(p+1) && len(w) <= 4 && w != "may" && w != "june" && w != "july" {
+		if s.isSym(p+1, ".") && s.attached(p+1) && monthAbbrevs[s.low(p)] {
 			return p + 2
 		}
 		return p + 1
@@ -1376,7 +1379,7 @@ func (s *scanner) keep(a *amount) bool {
 		return true
 	}
 	// "aged 28", "aged 18-24", "aged between 30 and 40"
-	if a.kind == Number && s.low(a.i-1) == "aged" && !a.noValue && a.scale == 0 {
+	if a.kind == Number && s.low(a.i-1) == "aged" && a.scale == 0 {
 		if u := s.unitNamed("year", nil); u != nil {
 			a.kind, a.unit, a.age, a.bare, a.yearish = Quantity, u, true, false, false
 		}
@@ -1551,3 +1554,7 @@ func isHedgeWord(w string) bool {
 	}
 	return len(hedgesByFirst[w]) > 0
 }
+
+// monthAbbrevs are the month names an abbreviation dot may follow: "Oct.".
+var monthAbbrevs = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
