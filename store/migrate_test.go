@@ -66,16 +66,14 @@ func execAll(t *testing.T, db *sql.DB, stmts ...string) {
 	}
 }
 
-// downgrade turns a database of this quarry into one of schema version
-// schema, recording version as its version: version 3 added figures.per,
-// version 2 the claim group tables.
-func downgrade(t *testing.T, db *sql.DB, schema int, version string) {
+// downgrade turns a database of this quarry into a version 1 one,
+// recording version as its version: version 3 added figures.per, version
+// 2 the claim group tables.
+func downgrade(t *testing.T, db *sql.DB, version string) {
 	t.Helper()
-	stmts := []string{"ALTER TABLE figures DROP COLUMN per"}
-	if schema < 2 {
-		stmts = append(stmts, "DROP TABLE claim_group_conflicts", "DROP TABLE claim_group_members", "DROP TABLE claim_groups")
-	}
-	execAll(t, db, append(stmts, "UPDATE quarry_meta SET value = '"+version+"' WHERE key = 'schema_version'")...)
+	execAll(t, db, "ALTER TABLE figures DROP COLUMN per",
+		"DROP TABLE claim_group_conflicts", "DROP TABLE claim_group_members", "DROP TABLE claim_groups",
+		"UPDATE quarry_meta SET value = '"+version+"' WHERE key = 'schema_version'")
 }
 
 // withoutPer is the article tables as before version 3, without
@@ -122,7 +120,7 @@ func TestMigrateFromV1(t *testing.T) {
 		dsn := b.newDB(t)
 		db := openSQL(t, dsn)
 		load(t, dsn, recordsJSONL(v1.docs), store.Options{})
-		downgrade(t, db, 1, "1")
+		downgrade(t, db, "1")
 		if got := catalog(t, db, dsn); got != oldCatalog {
 			t.Fatalf("the downgraded database is not a v1 one:\n%s\nwant:\n%s", got, oldCatalog)
 		}

@@ -481,7 +481,7 @@ func TestSchemaVersion(t *testing.T) {
 		// With a step from 0 registered, a version 0 database (here: a v1
 		// one called 0) goes through it, then through the real steps.
 		db := openSQL(t, dsn)
-		downgrade(t, db, 1, "0")
+		downgrade(t, db, "0")
 		restore := store.SetMigration(0, map[string]string{
 			store.Postgres: "ALTER TABLE documents ADD COLUMN migrated text DEFAULT 'yes'",
 			store.SQLite:   "ALTER TABLE documents ADD COLUMN migrated text DEFAULT 'yes'",
