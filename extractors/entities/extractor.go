@@ -311,12 +311,9 @@ func (r *resolver) headlines() {
 			}
 		}
 		caps := allCaps && words > 0
-		// A title line stands alone: the first line, or a paragraph of its
-		// own. Elsewhere a line break can fall mid-sentence.
-		alone := si == 0 || (si+1 == len(r.doc.Sentences) || r.doc.Sentences[si+1].Para != s.Para) && (r.doc.Sentences[si-1].Para != s.Para)
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
-		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && alone
+		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
 		if caps || title {
 			for i := s.First; i < s.Last; i++ {
 				r.head[i] = true
@@ -324,6 +321,66 @@ func (r *resolver) headlines() {
 			}
 		}
 	}
+}
+
+// alone reports whether sentence si stands as a title line: the first
+// line, or a paragraph of its own, or a line of its own above a paragraph
+// (web text puts each heading on one line with no blank line around it).
+// Elsewhere a line break can fall mid-sentence.
+func (r *resolver) alone(si int) bool {
+	ss := r.doc.Sentences
+	s := ss[si]
+	return si == 0 || ownLine(r.doc.Text, s, r.toks[s.First].Text) && r.proseNext(si) ||
+		(si+1 == len(ss) || ss[si+1].Para != s.Para) && ss[si-1].Para != s.Para
+}
+
+// ownLine reports whether sentence s, whose first token is first, fills a
+// line of its own (the segmenter ended it at both line breaks). A bulleted
+// line is a list item ("- Best Revival - Hamlet by William Shakespeare"),
+// where case still marks names.
+func ownLine(text string, s analysis.Sentence, first string) bool {
+	if analysis.IsBulletMark(first) {
+		return false
+	}
+	i := s.Start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
+		return false
+	}
+	j := s.End
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j == len(text) || text[j] == '\n' || text[j] == '\r'
+}
+
+// proseNext reports whether the sentence after sentence si reads as body
+// text: a capital first, six tokens or more, a full stop at the end. Below
+// a heading comes a paragraph; below a table row, another row, and below a
+// line of hard-wrapped prose, its lower-case continuation.
+func (r *resolver) proseNext(si int) bool {
+	if si+1 >= len(r.doc.Sentences) {
+		return false
+	}
+	toks := r.doc.SentenceTokens(si + 1)
+	if len(toks) < 6 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(toks[0].Text)
+	if unicode.IsLower(first) {
+		return false
+	}
+	last := len(toks) - 1
+	for last > 0 && analysis.IsCloser(toks[last].Text) {
+		last--
+	}
+	switch toks[last].Text {
+	case ".", "!", "?":
+		return true
+	}
+	return false
 }
 
 var smallWords = setOf(`a an the and or but nor of for to in on at by with from as vs vs. via into onto over per up is are was be it its`)
@@ -1450,7 +1507,7 @@ func (r *resolver) propagate() {
 		}
 	}
 	for i, c := range r.cands {
-		if c.label == quarry.Person && c.entry == nil {
+		if c.label == quarry.Person && c.entry == nil && !c.head {
 			if k := r.surnameKey(c); k != "" {
 				n := int(r.keyNum(k))
 				for len(src) <= n {

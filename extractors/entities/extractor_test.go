@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -212,6 +213,47 @@ func TestHeadlines(t *testing.T) {
 	ents = resolveText(t, nil, text, "Grand Robot League=MISC", "Orvane=ORG")
 	if len(ents) != 2 || byName(ents, "Grand Robot League") == nil {
 		t.Fatalf("got %+v", ents)
+	}
+}
+
+// Web text puts a heading on a line of its own with no blank line around
+// it: what it alone names in title case is no entity. Table rows, bulleted
+// items and hard-wrapped prose keep theirs.
+func TestHeadingLines(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		spans      []string
+		want       []string
+	}{
+		{"heading between paragraphs",
+			"Orvane said on Monday it would cut jobs .\nThe Strategic Cull: Pruning Mature Branches to Fuel Growth\nThe company is closing stores in the north .",
+			[]string{"Orvane=ORG", "Pruning Mature Branches=ORG"}, []string{"Orvane"}},
+		{"a surname from a heading names nothing",
+			"Orvane said on Monday it would cut jobs .\nFrom Get Big Fast to Get Smart Fast\nThe era of growth at all costs is over at Orvane .",
+			[]string{"Orvane=ORG", "Smart Fast=PERSON", "Fast=PERSON"}, []string{"Orvane"}},
+		{"a name the body gives stays",
+			"Orvane said on Monday it would cut jobs .\nThe Doctrine of Mara Okafor in Action\nMara Okafor runs the company from the north .",
+			[]string{"Orvane=ORG", "Mara Okafor=PERSON"}, []string{"Orvane", "Mara Okafor"}},
+		{"table rows",
+			"Orvane said on Monday the draw was made .\nPellam at Vostra Republic\nKindor at Ostavia",
+			[]string{"Orvane=ORG", "Vostra Republic=LOC", "Pellam=LOC", "Kindor=LOC", "Ostavia=LOC"}, []string{"Orvane", "Pellam", "Vostra Republic", "Kindor", "Ostavia"}},
+		{"bulleted item",
+			"Orvane said on Monday the awards were given .\n- Best Revival - Hamlet by Ilsa Varga at the Rook\nThe ceremony was held in the north on Sunday .",
+			[]string{"Orvane=ORG", "Ilsa Varga=PERSON"}, []string{"Orvane", "Ilsa Varga"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ents := resolveText(t, nil, tc.text, tc.spans...)
+			var got []string
+			for _, e := range ents {
+				got = append(got, e.Name)
+			}
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("entities %q, want %q", got, want)
+			}
+		})
 	}
 }
 
@@ -571,5 +613,28 @@ func TestTitleWithModifiers(t *testing.T) {
 	ents = resolveText(t, nil, "The artistic director Nina Vale said so.", "Nina Vale=PERSON")
 	if n := byName(ents, "Nina Vale"); n == nil || n.Title != "director" {
 		t.Errorf("no organisation: got %+v", ents)
+	}
+}
+
+func TestOwnLine(t *testing.T) {
+	for _, tc := range []struct {
+		text, sentence string
+		want           bool
+	}{
+		{"Body text .\nA Heading Here\nMore .", "A Heading Here", true},
+		{"A Heading Here\r\nMore .", "A Heading Here", true},
+		{"Body text .\n  A Heading Here  \nMore .", "A Heading Here", true},
+		{"Body text .\nA Heading Here", "A Heading Here", true},
+		{"Body text . A Heading Here\nMore .", "A Heading Here", false},
+		{"Body text .\nA Heading Here and more\n", "A Heading Here", false},
+		{"Body text .\n- A Heading Here\nMore .", "A Heading Here", false},
+		{"Body text .\n- A Heading Here\nMore .", "- A Heading Here", false},
+		{"Body text .\n• A Heading Here\nMore .", "• A Heading Here", false},
+	} {
+		start := strings.LastIndex(tc.text, tc.sentence)
+		s := analysis.Sentence{Start: start, End: start + len(tc.sentence)}
+		if got := ownLine(tc.text, s, strings.Fields(tc.sentence)[0]); got != tc.want {
+			t.Errorf("ownLine(%q, %q) = %v, want %v", tc.text, tc.sentence, got, tc.want)
+		}
 	}
 }

@@ -18,6 +18,7 @@ type seedExpect struct {
 	People    []string   `yaml:"people"`
 	Companies [][]string `yaml:"companies"`
 	Not       []string   `yaml:"not_person_or_company"`
+	Headings  []string   `yaml:"not_entities"`
 }
 
 func repoRoot() string {
@@ -94,6 +95,11 @@ func TestSeeds(t *testing.T) {
 	}
 	for _, c := range want.Companies {
 		check(c, quarry.Company)
+	}
+	for _, w := range want.Headings {
+		if len(labels[w]) > 0 {
+			t.Errorf("%q is an entity (%v)", w, labelsOf(labels, []string{w}))
+		}
 	}
 	for _, w := range want.Not {
 		for _, l := range []string{quarry.Person, quarry.Company} {

@@ -159,7 +159,7 @@ func (sg *segmenter) unit(i int) (end, kind int) {
 	}
 	for end+1 < len(sg.toks) {
 		nt := sg.toks[end+1]
-		if !isTerminal(nt.Text) && !isCloser(nt.Text) ||
+		if !isTerminal(nt.Text) && !IsCloser(nt.Text) ||
 			nt.SpaceBefore && !isClosingQuote(nt.Text) && !sg.danglingQuote(end+1) {
 			break
 		}
@@ -380,15 +380,23 @@ func (sg *segmenter) isBullet(k int) bool {
 		return false
 	}
 	t := sg.toks[k].Text
-	if !mayBeBullet(t) {
+	if !mayBeBullet(t) || !IsBulletMark(t) {
 		return false
 	}
 	switch t {
-	case "•", "‣", "⁃", "◦", "▪", "▫", "●", "■", "□", "►", "▶", "➢", "➤", "✓", "✔":
-		return true
 	case "-", "*", "–", "—":
 		// "- item" at a line start
 		return k+1 < len(sg.toks) && sg.toks[k+1].SpaceBefore && sg.atLineStart(k)
+	}
+	return true
+}
+
+// IsBulletMark reports whether token t can mark a list item: "•" and its
+// kin anywhere, "-", "*", "–" and "—" when they open a line.
+func IsBulletMark(t string) bool {
+	switch t {
+	case "•", "‣", "⁃", "◦", "▪", "▫", "●", "■", "□", "►", "▶", "➢", "➤", "✓", "✔", "-", "*", "–", "—":
+		return true
 	}
 	return false
 }
@@ -525,7 +533,8 @@ func mayStartUnit(t string) bool { return byteKind[t[0]]&kWord == 0 || t[len(t)-
 // startsWord is apart from isAbbrevToken so that the period test inlines.
 func startsWord(t string) bool { return isWordRune(firstRune(t)) }
 
-func isCloser(t string) bool {
+// IsCloser reports whether t closes a bracket or a quotation.
+func IsCloser(t string) bool {
 	switch t {
 	case ")", "]", "}", "\"", "'", "”", "’", "»", "›":
 		return true
