@@ -114,10 +114,14 @@ func twoSentences(line string) bool {
 	}
 }
 
-// firstLine is the title of a plain-text article: its first non-empty
-// line, when that reads as a title (isTitle).
+// firstLine is the title of a plain-text article: its first line, when
+// that reads as a title (isTitle). Page furniture above it ("Image Not
+// Found", "11 mins read") is passed over, and so is a breadcrumb trail
+// ("• Home", "• Business", "• The headline"), whose last item is the title
+// when no other follows (a photo caption, say).
 func firstLine(text string) string {
 	text = strings.TrimPrefix(text, "\uFEFF")
+	crumb, trail := "", false
 	for len(text) > 0 {
 		line := text
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -125,14 +129,36 @@ func firstLine(text string) string {
 		} else {
 			text = ""
 		}
-		if t := strings.TrimSpace(line); t != "" {
+		t := strings.TrimSpace(line)
+		if t == "" {
+			continue
+		}
+		item, listed := listItem(t)
+		switch {
+		case analysis.Boilerplate(item):
+			trail = trail || listed && strings.EqualFold(item, "home")
+		case listed && trail:
+			if isTitle(item) {
+				crumb = item
+			}
+		default:
 			if t = strings.TrimLeft(t, "#*• "); isTitle(t) {
 				return t
 			}
-			return ""
+			return crumb
 		}
 	}
-	return ""
+	return crumb
+}
+
+// listItem returns line without its list bullet ("• Home", "- Home"), and
+// whether it had one.
+func listItem(line string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(line)
+	if n == len(line) || !analysis.IsBulletMark(string(r)) || r < utf8.RuneSelf && line[n] != ' ' && line[n] != '\t' {
+		return line, false
+	}
+	return strings.TrimSpace(line[n:]), true
 }
 
 func decodeJSON(r raw, a quarry.Article, opt InputOptions) (quarry.Article, []quarry.Warning, *quarry.Error) {

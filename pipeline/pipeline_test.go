@@ -578,7 +578,16 @@ func TestFirstLineTitle(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Acme buys Globex for $2bn\n\nAcme said...", "Acme buys Globex for $2bn"},
 		{"\n\n  # Rates held at 5%  \nBody.", "Rates held at 5%"},
-		{"• Home\nBody.", "Home"},
+		{"* Rates held at 5%\nBody.", "Rates held at 5%"},
+		// Page furniture and breadcrumbs above the title.
+		{"Image Not FoundImage Not Found\n\nAcme buys Globex for $2bn\n\nAcme said...", "Acme buys Globex for $2bn"},
+		{"Acme buys Globex for $2bn\n11 mins read\n\nAcme said...", "Acme buys Globex for $2bn"},
+		{"Advertisement\n11 mins read\nAcme buys Globex for $2bn\nAcme said...", "Acme buys Globex for $2bn"},
+		{"  • Home\n  • Business\n  • Acme buys Globex for $2bn\nA photo of the Acme headquarters in the rain, taken on Monday by our photographer from the bridge. It shows the old building on the river.\n\nAcme buys Globex for $2bn\n", "Acme buys Globex for $2bn"},
+		{"- Home\n- Business\nAcme buys Globex for $2bn\nAcme said...", "Acme buys Globex for $2bn"},
+		{"• Home\n• Business\n", "Business"},
+		// A list that is no breadcrumb trail keeps its first item, as before.
+		{"• Acme buys Globex\n• Rates held\nBody.", "Acme buys Globex"},
 		{"U.S. stocks fall as oil jumps.\nBody.", "U.S. stocks fall as oil jumps."},
 		{"Why 14,000 jobs went? A look back\nBody.", "Why 14,000 jobs went? A look back"},
 		{"Mr. Smith goes to Washington.\nBody.", "Mr. Smith goes to Washington."},

@@ -314,13 +314,19 @@ func (r *resolver) headlines() {
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
 		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
-		if caps || title {
+		if caps || title || r.furniture(s) {
 			for i := s.First; i < s.Last; i++ {
 				r.head[i] = true
 				r.caps[i] = caps
 			}
 		}
 	}
+}
+
+// furniture reports whether sentence s is a line of page furniture
+// ("Image Not FoundImage Not Found"), where case says nothing either.
+func (r *resolver) furniture(s analysis.Sentence) bool {
+	return s.End-s.Start <= 64 && analysis.Boilerplate(r.doc.Text[s.Start:s.End]) && ownLine(r.doc.Text, s, r.toks[s.First].Text)
 }
 
 // alone reports whether sentence si stands as a title line: the first

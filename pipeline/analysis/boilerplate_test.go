@@ -1,0 +1,33 @@
+package analysis
+
+import "testing"
+
+func TestBoilerplate(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Image Not Found", true},
+		{"Image Not FoundImage Not Found", true},
+		{"IMAGE NOT FOUND", true},
+		{"Advertisement", true},
+		{"  Skip to main content ", true},
+		{"11 mins read", true},
+		{"5 min read", true},
+		{"Share this article:", true},
+		{"Home", true},
+		{"Loading...", true},
+		{"Image Not Found Today", false},
+		{"Home sales rose 5% in May", false},
+		{"Read more about Acme", false},
+		{"read 11 mins", false},
+		{"2024", false},
+		{"", false},
+		{"Ça ne va pas", false},
+		{"Image Not FoundImage Not FoundImage Not FoundImage Not FoundImage Not Found", false}, // past maxBoilerplate
+	} {
+		if got := Boilerplate(c.line); got != c.want {
+			t.Errorf("Boilerplate(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
