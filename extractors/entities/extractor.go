@@ -288,6 +288,9 @@ func (r *resolver) headlines() {
 			if x&lLetter == 0 {
 				// Lists and tables, not headlines.
 				listy = listy || x&lListy != 0
+				if r.toks[i].Text == "&" {
+					small++ // "Risks & Rewards"
+				}
 				continue
 			}
 			if x&lHasLower != 0 {

@@ -75,7 +75,7 @@ const (
 	lHasUpper                       // hasUpper(Text)
 	lLetter                         // Text starts with a letter
 	lUpper                          // Text starts with an upper-case letter
-	lListy                          // Text has a digit or one of ",;()"
+	lListy                          // Text has one of ",;()" and is no number
 	lPossessive                     // possessives[lowerNorm]
 	lCorp                           // corpSuffixes[lowerNorm]
 	lStrong                         // strongSuffixes[lowerNorm]
@@ -145,6 +145,6 @@ func lexFlags(t *analysis.Token) lexBits {
 	r0, _ := utf8.DecodeRuneInString(t.Text)
 	set(lLetter, unicode.IsLetter(r0))
 	set(lUpper, unicode.IsUpper(r0))
-	set(lListy, strings.ContainsAny(t.Text, "0123456789,;()"))
+	set(lListy, strings.ContainsAny(t.Text, ",;()") && !unicode.IsDigit(r0))
 	return v
 }
