@@ -317,19 +317,13 @@ func (r *resolver) headlines() {
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
 		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
-		if caps || title || r.furniture(s) {
+		if caps || title || analysis.Furniture(r.doc.Text, s) {
 			for i := s.First; i < s.Last; i++ {
 				r.head[i] = true
 				r.caps[i] = caps
 			}
 		}
 	}
-}
-
-// furniture reports whether sentence s is a line of page furniture
-// ("Image Not FoundImage Not Found"), where case says nothing either.
-func (r *resolver) furniture(s analysis.Sentence) bool {
-	return s.End-s.Start <= 64 && analysis.Boilerplate(r.doc.Text[s.Start:s.End]) && ownLine(r.doc.Text, s, r.toks[s.First].Text)
 }
 
 // alone reports whether sentence si stands as a title line: the first
@@ -348,21 +342,7 @@ func (r *resolver) alone(si int) bool {
 // line is a list item ("- Best Revival - Hamlet by William Shakespeare"),
 // where case still marks names.
 func ownLine(text string, s analysis.Sentence, first string) bool {
-	if analysis.IsBulletMark(first) {
-		return false
-	}
-	i := s.Start
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
-		i--
-	}
-	if i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
-		return false
-	}
-	j := s.End
-	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
-		j++
-	}
-	return j == len(text) || text[j] == '\n' || text[j] == '\r'
+	return !analysis.IsBulletMark(first) && analysis.WholeLine(text, s)
 }
 
 // proseNext reports whether the sentence after sentence si reads as body

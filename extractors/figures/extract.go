@@ -46,6 +46,9 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 	// Sentence by sentence, so that its tokens are still in cache when the
 	// figures' context is read.
 	for si, sn := range sents {
+		if analysis.Furniture(doc.Text, sn) {
+			continue // "11 mins read"
+		}
 		stoks := doc.Tokens[sn.First:sn.Last]
 		if len(doc.Tokens) == 0 {
 			wins = append(wins[:0], span{sn.Start, sn.End})

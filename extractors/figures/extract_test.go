@@ -536,3 +536,16 @@ func TestRates(t *testing.T) {
 		}
 	}
 }
+
+// A reading time under the title is page furniture, not a figure of the
+// article; the same words in a sentence are one.
+func TestFurnitureHasNoFigures(t *testing.T) {
+	text := "Acme cuts 400 jobs\n5 min read\n\nAcme will cut 400 jobs, a 5 min read says."
+	var got []string
+	for _, f := range extract(t, text, nil) {
+		got = append(got, f.Text)
+	}
+	if want := []string{"400", "400", "5 min"}; !slices.Equal(got, want) {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+}

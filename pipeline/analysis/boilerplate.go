@@ -80,3 +80,26 @@ func Boilerplate(line string) bool {
 	}
 	return false
 }
+
+// WholeLine reports whether sentence s fills its line: nothing but spaces
+// and tabs between it and the line breaks (or the ends of text) around it.
+func WholeLine(text string, s Sentence) bool {
+	i := s.Start
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
+		return false
+	}
+	j := s.End
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j == len(text) || text[j] == '\n' || text[j] == '\r'
+}
+
+// Furniture reports whether sentence s is a line of page furniture
+// (Boilerplate): such a line names, titles and counts nothing.
+func Furniture(text string, s Sentence) bool {
+	return s.End-s.Start <= maxBoilerplate && Boilerplate(text[s.Start:s.End]) && WholeLine(text, s)
+}
