@@ -124,8 +124,9 @@ type resolver struct {
 
 	// Kept from article to article (see getResolver): the per-token
 	// arrays above are cut from these, and build's working arrays too.
-	flags   []bool  // head, caps and role
-	spanAt  []int32 // keepHits: model span index + 1 per token
+	flags   []bool   // head, caps and role
+	furn    [][2]int // token ranges of page furniture lines, which name nothing
+	spanAt  []int32  // keepHits: model span index + 1 per token
 	slabs   [][]cand
 	nslabs  int   // slabs in use
 	ints    []int // for perKey
@@ -281,6 +282,7 @@ func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, h
 // headlines flags tokens in all-caps or title-case lines, where case says
 // little about names.
 func (r *resolver) headlines() {
+	r.furn = r.furn[:0]
 	for si, s := range r.doc.Sentences {
 		words, upper, lower, small, allCaps, listy := 0, 0, 0, 0, true, false
 		for i := s.First; i < s.Last; i++ {
@@ -317,7 +319,11 @@ func (r *resolver) headlines() {
 		// A title-case line: several capitalised words, a lower-case "of" or
 		// "the" between them, no list punctuation.
 		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
-		if caps || title || analysis.Furniture(r.doc.Text, s) {
+		furniture := analysis.Furniture(r.doc.Text, s)
+		if furniture {
+			r.furn = append(r.furn, [2]int{s.First, s.Last})
+		}
+		if caps || title || furniture {
 			for i := s.First; i < s.Last; i++ {
 				r.head[i] = true
 				r.caps[i] = caps
@@ -487,6 +493,11 @@ func (r *resolver) newCand(first, last int, label string, origin uint8, weight i
 	c := &r.free[0]
 	*c = cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
 	c.head = r.head[first]
+	for _, f := range r.furn {
+		if first >= f[0] && first < f[1] {
+			return nil // "Facebook · Twitter · Email"
+		}
+	}
 	r.trimPossessive(c)
 	if c.last <= c.first || c.end <= c.start {
 		return nil

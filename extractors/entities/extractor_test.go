@@ -625,6 +625,16 @@ func TestTitleWithModifiers(t *testing.T) {
 	}
 }
 
+// A share bar names nothing, even a name the body gives.
+func TestShareBar(t *testing.T) {
+	text := "Share this article\nFacebook · Twitter · Email\n\nOrvane said on Monday it would leave Twitter ."
+	ents := resolveText(t, nil, text, "Facebook=ORG", "Twitter=ORG", "Orvane=ORG")
+	tw := byName(ents, "Twitter")
+	if len(ents) != 2 || tw == nil || len(tw.Mentions) != 1 || tw.Mentions[0].Start < strings.Index(text, "Orvane") {
+		t.Fatalf("got %+v", ents)
+	}
+}
+
 func TestOwnLine(t *testing.T) {
 	for _, tc := range []struct {
 		text, sentence string

@@ -1,5 +1,11 @@
 package analysis
 
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
 // boilerplateKeys are lines of page furniture that scraped articles carry
 // (placeholders, navigation, sharing and reading-time lines), letters only
 // and lower case: "Image Not Found" is "imagenotfound". They name nothing
@@ -28,6 +34,14 @@ func init() {
 	}
 }
 
+// shareKeys are the networks of a share bar ("Facebook · Twitter ·
+// Email"): furniture in a bar, names elsewhere.
+var shareKeys = map[string]bool{
+	"facebook": true, "twitter": true, "x": true, "linkedin": true, "whatsapp": true,
+	"reddit": true, "pinterest": true, "telegram": true, "threads": true, "bluesky": true,
+	"flipboard": true, "messenger": true, "sms": true,
+}
+
 // maxBoilerplate is the longest line, in bytes, Boilerplate looks at:
 // furniture is short, so prose costs one length check.
 const maxBoilerplate = 64
@@ -35,34 +49,18 @@ const maxBoilerplate = 64
 // Boilerplate reports whether line is page furniture: a key of
 // boilerplateKeys once or repeated ("Image Not FoundImage Not Found"),
 // spelt in any case with any spacing and punctuation, after a number
-// ("11 mins read").
+// ("11 mins read"); or a bar of two or more such keys and share networks
+// between separators ("Facebook · Twitter · Email", "Share | X | Print").
 func Boilerplate(line string) bool {
 	if len(line) > maxBoilerplate {
 		return false
 	}
-	var buf [maxBoilerplate]byte
-	key := buf[:0]
-	digits := true // still in the leading number
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			key = append(key, c+'a'-'A')
-		case 'a' <= c && c <= 'z':
-			key = append(key, c)
-		case '0' <= c && c <= '9':
-			if !digits {
-				return false
-			}
-			continue
-		case c >= 0x80:
-			return false // furniture in the list is ASCII
-		default:
-			continue
-		}
-		digits = false
+	if strings.ContainsAny(line, "·•|") && isBar(line) {
+		return true
 	}
-	if len(key) == 0 {
+	var buf [maxBoilerplate]byte
+	key, ok := furnitureKey(line, buf[:0])
+	if !ok || len(key) == 0 {
 		return false
 	}
 	// The whole key, or one key repeated.
@@ -79,6 +77,59 @@ func Boilerplate(line string) bool {
 		}
 	}
 	return false
+}
+
+// isBar reports whether line is two or more furniture keys or share
+// networks between separators.
+func isBar(line string) bool {
+	n := 0
+	for seg := range strings.FieldsFuncSeq(line, isBarSeparator) {
+		var buf [maxBoilerplate]byte
+		k, ok := furnitureKey(seg, buf[:0])
+		if len(k) == 0 && ok {
+			continue // spaces between separators
+		}
+		if !ok || !boilerplateKeys[string(k)] && !shareKeys[string(k)] {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+func isBarSeparator(r rune) bool { return r == '·' || r == '•' || r == '|' }
+
+// furnitureKey appends the letters of s, lower case, to key, passing over
+// spaces, punctuation and symbols: false when s has a letter or digit
+// outside ASCII (the keys are ASCII) or a digit after a letter (only a
+// leading number may come with furniture, "11 mins read").
+func furnitureKey(s string, key []byte) ([]byte, bool) {
+	digits := true // still in the leading number
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			key = append(key, c+'a'-'A')
+		case 'a' <= c && c <= 'z':
+			key = append(key, c)
+		case '0' <= c && c <= '9':
+			if !digits {
+				return key, false
+			}
+			continue
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return key, false
+			}
+			i += n - 1
+			continue
+		default:
+			continue
+		}
+		digits = false
+	}
+	return key, true
 }
 
 // WholeLine reports whether sentence s fills its line: nothing but spaces
@@ -98,8 +149,17 @@ func WholeLine(text string, s Sentence) bool {
 	return j == len(text) || text[j] == '\n' || text[j] == '\r'
 }
 
-// Furniture reports whether sentence s is a line of page furniture
-// (Boilerplate): such a line names, titles and counts nothing.
+// Furniture reports whether sentence s is page furniture: every line of
+// it Boilerplate ("Share this article" above "Facebook · Twitter · Email"
+// may be one sentence). Such a sentence names, titles and counts nothing.
 func Furniture(text string, s Sentence) bool {
-	return s.End-s.Start <= maxBoilerplate && Boilerplate(text[s.Start:s.End]) && WholeLine(text, s)
+	if s.End-s.Start > 4*maxBoilerplate || !WholeLine(text, s) {
+		return false
+	}
+	for line := range strings.Lines(text[s.Start:s.End]) {
+		if t := strings.TrimSpace(line); t != "" && !Boilerplate(t) {
+			return false
+		}
+	}
+	return true
 }

@@ -17,6 +17,13 @@ func TestBoilerplate(t *testing.T) {
 		{"Share this article:", true},
 		{"Home", true},
 		{"Loading...", true},
+		{"• Home", true},
+		{"Facebook · Twitter · Email", true},
+		{"Share | X | LinkedIn | Print", true},
+		{" · Facebook · ", false},
+		{"Facebook", false},
+		{"Facebook · Meta · Email", false},
+		{"Home • News • Acme buys Globex", false},
 		{"Image Not Found Today", false},
 		{"Home sales rose 5% in May", false},
 		{"Read more about Acme", false},
@@ -24,6 +31,7 @@ func TestBoilerplate(t *testing.T) {
 		{"2024", false},
 		{"", false},
 		{"Ça ne va pas", false},
+		{"Home — 11", false},
 		{"Image Not FoundImage Not FoundImage Not FoundImage Not FoundImage Not Found", false}, // past maxBoilerplate
 	} {
 		if got := Boilerplate(c.line); got != c.want {
