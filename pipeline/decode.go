@@ -130,8 +130,8 @@ func firstLine(text string) string {
 			text = ""
 		}
 		t := strings.TrimSpace(line)
-		if t == "" {
-			continue
+		if strings.Trim(t, "#*•-–— ") == "" {
+			continue // blank, or a bare bullet or rule ("•", "---")
 		}
 		item, listed := listItem(t)
 		switch {
@@ -142,6 +142,9 @@ func firstLine(text string) string {
 				crumb = item
 			}
 		default:
+			if crumb != "" && strings.HasSuffix(t, ".") {
+				return crumb // a lede or a caption below the trail
+			}
 			if t = strings.TrimLeft(t, "#*• "); isTitle(t) {
 				return t
 			}

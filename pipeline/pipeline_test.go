@@ -586,6 +586,11 @@ func TestFirstLineTitle(t *testing.T) {
 		{"  • Home\n  • Business\n  • Acme buys Globex for $2bn\nA photo of the Acme headquarters in the rain, taken on Monday by our photographer from the bridge. It shows the old building on the river.\n\nAcme buys Globex for $2bn\n", "Acme buys Globex for $2bn"},
 		{"- Home\n- Business\nAcme buys Globex for $2bn\nAcme said...", "Acme buys Globex for $2bn"},
 		{"• Home\n• Business\n", "Business"},
+		{"Advertisement\n• Acme buys Globex\n• Rates held\nBody.", "Acme buys Globex"},
+		{"• Share\n• Acme buys Globex\n• Rates held\nBody.", "Acme buys Globex"},
+		{"- Home\n-5% drop in sales\nBody.", "-5% drop in sales"},
+		{"• Home\n•\n• Acme buys Globex for $2bn\nAcme said on Monday it would buy Globex.\n", "Acme buys Globex for $2bn"},
+		{"---\nAcme buys Globex for $2bn\n\nAcme said...", "Acme buys Globex for $2bn"},
 		// A list that is no breadcrumb trail keeps its first item, as before.
 		{"• Acme buys Globex\n• Rates held\nBody.", "Acme buys Globex"},
 		{"U.S. stocks fall as oil jumps.\nBody.", "U.S. stocks fall as oil jumps."},

@@ -334,12 +334,14 @@ func (r *resolver) headlines() {
 
 // alone reports whether sentence si stands as a title line: the first
 // line, or a paragraph of its own, or a line of its own above a paragraph
-// (web text puts each heading on one line with no blank line around it).
-// Elsewhere a line break can fall mid-sentence.
+// (web text puts each heading on one line with no blank line around it)
+// and below one: the last row of a table or list, a byline or a caption
+// under the title is no heading. Elsewhere a line break can fall
+// mid-sentence.
 func (r *resolver) alone(si int) bool {
 	ss := r.doc.Sentences
 	s := ss[si]
-	return si == 0 || ownLine(r.doc.Text, s, r.toks[s.First].Text) && r.proseNext(si) ||
+	return si == 0 || ownLine(r.doc.Text, s, r.toks[s.First].Text) && r.proseEnds(si-1) && r.proseNext(si) ||
 		(si+1 == len(ss) || ss[si+1].Para != s.Para) && ss[si-1].Para != s.Para
 }
 
@@ -367,6 +369,13 @@ func (r *resolver) proseNext(si int) bool {
 	if unicode.IsLower(first) {
 		return false
 	}
+	return r.proseEnds(si + 1)
+}
+
+// proseEnds reports whether sentence si ends as prose does: a full stop,
+// a question or exclamation mark, before any closing quotes or brackets.
+func (r *resolver) proseEnds(si int) bool {
+	toks := r.doc.SentenceTokens(si)
 	last := len(toks) - 1
 	for last > 0 && analysis.IsCloser(toks[last].Text) {
 		last--

@@ -549,3 +549,16 @@ func TestFurnitureHasNoFigures(t *testing.T) {
 		t.Errorf("figures %q, want %q", got, want)
 	}
 }
+
+// Furniture fills its line: the same words after a sentence on one line
+// are counted.
+func TestFurnitureFillsItsLine(t *testing.T) {
+	text := "Acme cuts 400 jobs. 5 min read\n\nAcme said so."
+	var got []string
+	for _, f := range extract(t, text, nil) {
+		got = append(got, f.Text)
+	}
+	if want := []string{"400", "5 min"}; !slices.Equal(got, want) {
+		t.Errorf("figures %q, want %q", got, want)
+	}
+}

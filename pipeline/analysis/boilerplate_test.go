@@ -29,6 +29,11 @@ func TestBoilerplate(t *testing.T) {
 		{"Read more about Acme", false},
 		{"read 11 mins", false},
 		{"2024", false},
+		{"Home 2024", false}, // a number only before the words
+		{"Loading…", true},
+		{"11\u00a0mins read", true},
+		{"5 min read ·", true},
+		{"Image Not Found é", false},
 		{"", false},
 		{"Ça ne va pas", false},
 		{"Home — 11", false},
