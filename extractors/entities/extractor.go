@@ -284,52 +284,133 @@ func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, h
 func (r *resolver) headlines() {
 	r.furn = r.furn[:0]
 	for si, s := range r.doc.Sentences {
-		words, upper, lower, small, allCaps, listy := 0, 0, 0, 0, true, false
-		for i := s.First; i < s.Last; i++ {
-			x := r.lex[i]
-			if x&lLetter == 0 {
-				// Lists and tables, not headlines.
-				listy = listy || x&lListy != 0
-				if r.toks[i].Text == "&" {
-					small++ // "Risks & Rewards"
-				}
-				continue
-			}
-			if x&lHasLower != 0 {
-				allCaps = false
-			}
-			if x&lSmall != 0 {
-				if x&lUpper == 0 {
-					small++
-				}
-				continue
-			}
-			words++
-			if x&lUpper != 0 {
-				upper++
-			} else {
-				lower++
-				if !allCaps {
-					// Neither all caps nor title case: most lines stop here.
-					break
-				}
-			}
-		}
-		caps := allCaps && words > 0
-		// A title-case line: several capitalised words, a lower-case "of" or
-		// "the" between them, no list punctuation.
-		title := !caps && words >= 3 && lower == 0 && small > 0 && !listy && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
+		cs := r.caseOf(s.First, s.Last)
+		caps := cs.allCaps && cs.words > 0
+		title := !caps && cs.titleCase() && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
 		furniture := analysis.Furniture(r.doc.Text, s)
 		if furniture {
 			r.furn = append(r.furn, [2]int{s.First, s.Last})
 		}
-		if caps || title || furniture {
-			for i := s.First; i < s.Last; i++ {
-				r.head[i] = true
-				r.caps[i] = caps
+		first, last := s.First, s.Last
+		if !caps && !title && !furniture {
+			// A list item's run-in heading: "2. Developer Tools and
+			// Automation: Amazon is building ...".
+			first, last = r.runIn(s)
+		}
+		for i := first; i < last; i++ {
+			r.head[i] = true
+			r.caps[i] = caps
+		}
+	}
+}
+
+// caseCounts are the words of a stretch of tokens by case.
+type caseCounts struct {
+	words, lower, small int
+	allCaps, listy      bool
+}
+
+// titleCase: several capitalised words, a lower-case "of" or "the"
+// between them, no list punctuation.
+func (c caseCounts) titleCase() bool {
+	return c.words >= 3 && c.lower == 0 && c.small > 0 && !c.listy
+}
+
+// caseOf counts the words of tokens first to last; it stops at the first
+// lower-case word once the stretch is not all caps.
+func (r *resolver) caseOf(first, last int) caseCounts {
+	c := caseCounts{allCaps: true}
+	for i := first; i < last; i++ {
+		x := r.lex[i]
+		if x&lLetter == 0 {
+			// Lists and tables, not headlines.
+			c.listy = c.listy || x&lListy != 0
+			if r.toks[i].Text == "&" {
+				c.small++ // "Risks & Rewards"
+			}
+			continue
+		}
+		if x&lHasLower != 0 {
+			c.allCaps = false
+		}
+		if x&lSmall != 0 {
+			if x&lUpper == 0 {
+				c.small++
+			}
+			continue
+		}
+		c.words++
+		if x&lUpper == 0 {
+			c.lower++
+			if !c.allCaps {
+				// Neither all caps nor title case: most lines stop here.
+				break
 			}
 		}
 	}
+	return c
+}
+
+// maxRunIn is the most tokens a run-in heading takes before its colon.
+const maxRunIn = 12
+
+// runIn returns the tokens of sentence s's run-in heading, or an empty
+// range: after a list marker that opens the sentence ("•", "2."), title
+// case up to a colon, and a sentence of prose after it.
+func (r *resolver) runIn(s analysis.Sentence) (int, int) {
+	k := r.afterMarkers(s.First, s.Last)
+	if k == s.First {
+		return 0, 0
+	}
+	for j := k + 1; j < s.Last && j <= k+maxRunIn; j++ {
+		if r.toks[j].Text == ":" {
+			// Prose follows a heading; a name in a list of people takes
+			// a role or a note ("• Ilsa Varga of Pellam: chair").
+			if r.caseOf(k, j).titleCase() && prose(r.toks[j+1:s.Last]) {
+				return k, j
+			}
+			break
+		}
+	}
+	return 0, 0
+}
+
+// afterMarkers returns the first token from first on that is no list
+// marker ("•", "2.", or "2" and "." apart).
+func (r *resolver) afterMarkers(first, last int) int {
+	k := first
+	for k < last {
+		t := r.toks[k].Text
+		switch {
+		case analysis.IsBulletMark(t) || isListNumber(t):
+			k++
+		case k+1 < last && listNumeral(t) && (r.toks[k+1].Text == "." || r.toks[k+1].Text == ")") && r.toks[k+1].Start == r.toks[k].End:
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// isListNumber reports a list item's number: "2.", "3)", "iv.".
+func isListNumber(t string) bool {
+	n := len(t) - 1
+	return n > 0 && (t[n] == '.' || t[n] == ')') && listNumeral(t[:n])
+}
+
+// listNumeral reports a number of a list item: up to three digits or
+// lower-case roman numerals.
+func listNumeral(t string) bool {
+	if len(t) == 0 || len(t) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; (c < '0' || c > '9') && c != 'i' && c != 'v' && c != 'x' {
+			return false
+		}
+	}
+	return true
 }
 
 // alone reports whether sentence si stands as a title line: the first
@@ -361,21 +442,27 @@ func (r *resolver) proseNext(si int) bool {
 	if si+1 >= len(r.doc.Sentences) {
 		return false
 	}
-	toks := r.doc.SentenceTokens(si + 1)
+	return prose(r.doc.SentenceTokens(si + 1))
+}
+
+// prose reports whether toks read as a sentence of body text: a capital
+// first, six tokens or more, a full stop at the end.
+func prose(toks []analysis.Token) bool {
 	if len(toks) < 6 {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(toks[0].Text)
-	if unicode.IsLower(first) {
-		return false
-	}
-	return r.proseEnds(si + 1)
+	return !unicode.IsLower(first) && endsProse(toks)
 }
 
-// proseEnds reports whether sentence si ends as prose does: a full stop,
-// a question or exclamation mark, before any closing quotes or brackets.
+// proseEnds reports whether sentence si ends as prose does (endsProse).
 func (r *resolver) proseEnds(si int) bool {
-	toks := r.doc.SentenceTokens(si)
+	return endsProse(r.doc.SentenceTokens(si))
+}
+
+// endsProse reports whether toks end as prose does: a full stop, a
+// question or exclamation mark, before any closing quotes or brackets.
+func endsProse(toks []analysis.Token) bool {
 	last := len(toks) - 1
 	for last > 0 && analysis.IsCloser(toks[last].Text) {
 		last--
