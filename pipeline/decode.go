@@ -133,7 +133,7 @@ func firstLine(text string) string {
 		if strings.Trim(t, "#*•-–— ") == "" {
 			continue // blank, or a bare bullet or rule ("•", "---")
 		}
-		item, listed := listItem(t)
+		item, listed := analysis.ListItem(t)
 		switch {
 		case analysis.Boilerplate(item):
 			trail = trail || listed && strings.EqualFold(item, "home")
@@ -152,16 +152,6 @@ func firstLine(text string) string {
 		}
 	}
 	return crumb
-}
-
-// listItem returns line without its list bullet ("• Home", "- Home"), and
-// whether it had one.
-func listItem(line string) (string, bool) {
-	r, n := utf8.DecodeRuneInString(line)
-	if n == len(line) || !analysis.IsBulletMark(string(r)) || r < utf8.RuneSelf && line[n] != ' ' && line[n] != '\t' {
-		return line, false
-	}
-	return strings.TrimSpace(line[n:]), true
 }
 
 func decodeJSON(r raw, a quarry.Article, opt InputOptions) (quarry.Article, []quarry.Warning, *quarry.Error) {

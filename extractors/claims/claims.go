@@ -286,9 +286,9 @@ func (d *docState) run() []quarry.Claim {
 	cs = append(cs, d.tables()...)
 	d.findHypothetical()
 	var cls []clause // one array for every sentence's clauses
-	for si := range d.doc.Sentences {
-		if d.tableRow[si] {
-			continue
+	for si, s := range d.doc.Sentences {
+		if d.tableRow[si] || analysis.Furniture(d.doc.Text, s) {
+			continue // a related link ("Related: Orvane to cut 400 jobs") claims nothing here
 		}
 		cls = d.clauses(si, cls)
 		for _, cl := range cls {

@@ -42,16 +42,56 @@ var shareKeys = map[string]bool{
 	"flipboard": true, "messenger": true, "sms": true,
 }
 
-// maxBoilerplate is the longest line, in bytes, Boilerplate looks at:
-// furniture is short, so prose costs one length check.
-const maxBoilerplate = 64
+// linkLeads open a link to another article before a colon ("Related:
+// Orvane to cut 400 jobs", "Read more: ..."): furniture, whatever follows.
+var linkLeads = map[string]bool{
+	"related": true, "relatedarticle": true, "relatedarticles": true, "relatedstory": true,
+	"relatedstories": true, "relatedcontent": true, "readmore": true, "readalso": true,
+	"alsoread": true, "seealso": true, "readnext": true, "recommended": true, "mostread": true,
+	"trending": true, "watch": true, "listen": true, "morefromus": true,
+	"moreonthisstory": true, "mostpopular": true, "topstories": true, "youmayalsolike": true,
+	"youmightalsolike": true,
+}
+
+// metaLeads open a line of page metadata before a colon ("Published: 12
+// March 2024, 10:30 GMT", "Photo: Reuters"): furniture when what follows
+// is short (maxBoilerplate), as dates and credits are.
+var metaLeads = map[string]bool{
+	"published": true, "firstpublished": true, "updated": true, "lastupdated": true,
+	"posted": true, "modified": true, "lastmodified": true, "photo": true, "photos": true,
+	"photograph": true, "image": true, "picture": true, "credit": true, "imagecredit": true,
+	"photocredit": true, "illustration": true,
+}
+
+// furniturePrefixes open a short line of furniture ("Follow us on
+// Twitter @acme", "Sign up for our newsletter", "Copyright 2024 Acme").
+var furniturePrefixes = []string{
+	"followus", "signupfor", "signupto", "subscribeto", "subscribefor", "copyright",
+	"allrightsreserved", "downloadtheapp", "downloadourapp", "clickhere",
+}
+
+// maxBoilerplate is the longest line, in bytes, of furniture keys alone;
+// maxLinkLine the longest line of a link or a prefix. Furniture is short,
+// so prose costs a length check or two.
+const (
+	maxBoilerplate = 64
+	maxLinkLine    = 200
+)
 
 // Boilerplate reports whether line is page furniture: a key of
 // boilerplateKeys once or repeated ("Image Not FoundImage Not Found"),
 // spelt in any case with any spacing and punctuation, after a number
-// ("11 mins read"); or a bar of two or more such keys and share networks
-// between separators ("Facebook · Twitter · Email", "Share | X | Print").
+// ("11 mins read"); a bar of two or more such keys and share networks
+// between separators ("Facebook · Twitter · Email", "Share | X | Print");
+// a link or a line of metadata under its lead (linkLeads, metaLeads); a
+// line with a furniture prefix, or a copyright line ("© 2024 Acme").
 func Boilerplate(line string) bool {
+	if len(line) > maxLinkLine {
+		return false
+	}
+	if strings.HasPrefix(line, "©") || leadFurniture(line) {
+		return true
+	}
 	if len(line) > maxBoilerplate {
 		return false
 	}
@@ -95,6 +135,32 @@ func isBar(line string) bool {
 		n++
 	}
 	return n >= 2
+}
+
+// leadFurniture reports a line opened by a link or metadata lead and a
+// colon, or by a furniture prefix.
+func leadFurniture(line string) bool {
+	var buf [maxLinkLine]byte
+	if i := strings.IndexByte(line, ':'); i > 0 && i <= 24 {
+		if k, ok := furnitureKey(line[:i], buf[:0]); ok {
+			if linkLeads[string(k)] {
+				return true
+			}
+			if metaLeads[string(k)] {
+				return len(strings.TrimSpace(line[i+1:])) <= maxBoilerplate
+			}
+		}
+	}
+	if len(line) > 2*maxBoilerplate {
+		return false
+	}
+	k, _ := furnitureKey(line, buf[:0])
+	for _, p := range furniturePrefixes {
+		if len(k) >= len(p) && string(k[:len(p)]) == p {
+			return true
+		}
+	}
+	return false
 }
 
 func isBarSeparator(r rune) bool { return r == '·' || r == '•' || r == '|' }
@@ -149,17 +215,82 @@ func WholeLine(text string, s Sentence) bool {
 	return j == len(text) || text[j] == '\n' || text[j] == '\r'
 }
 
-// Furniture reports whether sentence s is page furniture: every line of
-// it Boilerplate ("Share this article" above "Facebook · Twitter · Email"
-// may be one sentence). Such a sentence names, titles and counts nothing.
+// Furniture reports whether sentence s lies in page furniture: every line
+// it touches, whole, is Boilerplate ("© 2024 Acme Media Ltd. All rights
+// reserved." is two sentences of one line; "Share this article" above
+// "Facebook · Twitter · Email" may be one sentence) or an item of a
+// furniture list (listedFurniture). Such a sentence names, counts and
+// claims nothing.
 func Furniture(text string, s Sentence) bool {
-	if s.End-s.Start > 4*maxBoilerplate || !WholeLine(text, s) {
+	from := strings.LastIndexByte(text[max(0, s.Start-maxLinkLine):s.Start], '\n') + 1
+	if from == 0 && s.Start > maxLinkLine {
+		return false // a line longer than furniture's
+	}
+	from += max(0, s.Start-maxLinkLine)
+	to := strings.IndexByte(text[s.End:min(len(text), s.End+maxLinkLine)], '\n')
+	switch {
+	case to >= 0:
+		to += s.End
+	case s.End+maxLinkLine >= len(text):
+		to = len(text)
+	default:
 		return false
 	}
-	for line := range strings.Lines(text[s.Start:s.End]) {
-		if t := strings.TrimSpace(line); t != "" && !Boilerplate(t) {
+	if to-from > 4*maxLinkLine {
+		return false
+	}
+	for line := range strings.Lines(text[from:to]) {
+		if t := strings.TrimSpace(line); t != "" && !Boilerplate(t) && !listedFurniture(text, from, t) {
 			return false
 		}
 	}
 	return true
+}
+
+// shareNetwork reports a line naming one share network ("Facebook").
+func shareNetwork(line string) bool {
+	var buf [maxBoilerplate]byte
+	if len(line) > maxBoilerplate {
+		return false
+	}
+	k, ok := furnitureKey(line, buf[:0])
+	return ok && shareKeys[string(k)]
+}
+
+// ListItem returns line without its list bullet ("• Home", "- Home"), and
+// whether it had one.
+func ListItem(line string) (string, bool) {
+	r, n := utf8.DecodeRuneInString(line)
+	if n == len(line) || !IsBulletMark(string(r)) || r < utf8.RuneSelf && line[n] != ' ' && line[n] != '\t' {
+		return line, false
+	}
+	return strings.TrimSpace(line[n:]), true
+}
+
+// listedFurniture reports whether line t, which starts at offset at, is an
+// item of a furniture list: a share network under "Share" or "Follow us",
+// a bulleted link under "Related stories" or "Most read".
+func listedFurniture(text string, at int, t string) bool {
+	share := shareNetwork(t)
+	if _, listed := ListItem(t); !share && !listed {
+		return false
+	}
+	for n := 0; n < 12 && at > 0; n++ {
+		end := at - 1 // the line break ending the line above
+		at = strings.LastIndexByte(text[:end], '\n') + 1
+		u := strings.TrimSpace(text[at:end])
+		if _, listed := ListItem(u); u == "" || share && shareNetwork(u) || !share && listed {
+			continue
+		}
+		if len(u) > maxBoilerplate {
+			return false
+		}
+		var buf [maxBoilerplate]byte
+		k, _ := furnitureKey(u, buf[:0])
+		if share {
+			return Boilerplate(u) && (strings.HasPrefix(string(k), "share") || strings.HasPrefix(string(k), "follow"))
+		}
+		return linkLeads[string(k)]
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestBoilerplate(t *testing.T) {
 	for _, c := range []struct {
@@ -24,6 +27,17 @@ func TestBoilerplate(t *testing.T) {
 		{"Facebook", false},
 		{"Facebook · Meta · Email", false},
 		{"Home • News • Acme buys Globex", false},
+		{"Related: Orvane to cut 400 jobs in restructuring", true},
+		{"Read more: Biotech stocks rally as rates fall", true},
+		{"Published: 12 March 2024, 10:30 GMT | Updated: 12 March 2024, 14:05 GMT", true},
+		{"Photo: Reuters/Ilsa Varga", true},
+		{"Updated: Orvane said on Wednesday that it had reached a deal with its lenders and would keep its stores open", false},
+		{"Follow us on Twitter @orvanenews", true},
+		{"Sign up for our newsletter", true},
+		{"© 2024 Eastmoor Media Ltd. All rights reserved.", true},
+		{"Copyright 2024 Eastmoor Media", true},
+		{"Watch the match: Orvane beat Pellam 2-1", false},
+		{"Relatedly, the board met on Monday: it approved the plan", false},
 		{"Image Not Found Today", false},
 		{"Home sales rose 5% in May", false},
 		{"Read more about Acme", false},
@@ -42,5 +56,48 @@ func TestBoilerplate(t *testing.T) {
 		if got := Boilerplate(c.line); got != c.want {
 			t.Errorf("Boilerplate(%q) = %v, want %v", c.line, got, c.want)
 		}
+	}
+}
+
+// Furniture reads lines whole, and lists under a share or related line.
+func TestFurniture(t *testing.T) {
+	text := "Orvane shares jump after trial\nShare\nFacebook\nTwitter\n" +
+		"Orvane said on Monday that its heart drug worked in a trial of 4,200 patients.\n" +
+		"Related stories\n- Orvane to cut 400 jobs\n- Rates held at 5%\n" +
+		"Analysts at Pellam said the drug could sell well. Twitter users agreed.\n" +
+		"Twitter\n" +
+		"- Orvane will file in May\n" +
+		"© 2024 Eastmoor Media Ltd. All rights reserved.\n"
+	doc := Default().Analyze(text)
+	for _, c := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"Facebook", true},
+		{"Orvane to cut 400 jobs", true},
+		{"Rates held at 5%", true},
+		{"© 2024 Eastmoor Media Ltd.", true},
+		{"All rights reserved.", true},
+		{"Twitter users agreed.", false},
+		{"Orvane said on Monday", false},
+		{"Orvane will file in May", false}, // a list under no related line
+	} {
+		found := false
+		for _, s := range doc.Sentences {
+			if strings.Contains(text[s.Start:s.End], c.sentence) {
+				found = true
+				if got := Furniture(text, s); got != c.want {
+					t.Errorf("Furniture(%q) = %v, want %v", text[s.Start:s.End], got, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no sentence holds %q", c.sentence)
+		}
+	}
+	// The lone "Twitter" line after the paragraph is under no share line.
+	at := strings.Index(text, "Twitter\n-")
+	if listedFurniture(text, at, "Twitter") {
+		t.Errorf("a lone network line after prose is furniture")
 	}
 }
