@@ -42,15 +42,16 @@ var shareKeys = map[string]bool{
 	"flipboard": true, "messenger": true, "sms": true,
 }
 
-// linkLeads open a link to another article before a colon ("Related:
-// Orvane to cut 400 jobs", "Read more: ..."): furniture, whatever follows.
+// linkLeads open a link to another article, or the page's tags, before a
+// colon ("Related: Orvane to cut 400 jobs", "Read more: ...", "Tags:
+// Pellam Motors, recalls"): furniture, whatever follows.
 var linkLeads = map[string]bool{
 	"related": true, "relatedarticle": true, "relatedarticles": true, "relatedstory": true,
 	"relatedstories": true, "relatedcontent": true, "readmore": true, "readalso": true,
 	"alsoread": true, "seealso": true, "readnext": true, "recommended": true, "mostread": true,
 	"trending": true, "watch": true, "listen": true, "morefromus": true,
 	"moreonthisstory": true, "mostpopular": true, "topstories": true, "youmayalsolike": true,
-	"youmightalsolike": true,
+	"youmightalsolike": true, "tags": true, "topics": true, "filedunder": true, "categories": true,
 }
 
 // metaLeads open a line of page metadata before a colon ("Published: 12
@@ -66,7 +67,7 @@ var metaLeads = map[string]bool{
 // furniturePrefixes open a short line of furniture ("Follow us on
 // Twitter @acme", "Sign up for our newsletter", "Copyright 2024 Acme").
 var furniturePrefixes = []string{
-	"followus", "signupfor", "signupto", "subscribeto", "subscribefor", "copyright",
+	"followus", "followher", "followhim", "followthem", "signupfor", "signupto", "subscribeto", "subscribefor", "copyright",
 	"allrightsreserved", "downloadtheapp", "downloadourapp", "clickhere",
 }
 

@@ -33,6 +33,7 @@ func TestBoilerplate(t *testing.T) {
 		{"Photo: Reuters/Ilsa Varga", true},
 		{"Updated: Orvane said on Wednesday that it had reached a deal with its lenders and would keep its stores open", false},
 		{"Follow us on Twitter @orvanenews", true},
+		{"Tags: Pellam Motors, recalls, cars", true},
 		{"Sign up for our newsletter", true},
 		{"© 2024 Eastmoor Media Ltd. All rights reserved.", true},
 		{"Copyright 2024 Eastmoor Media", true},
