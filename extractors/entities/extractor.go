@@ -286,7 +286,7 @@ func (r *resolver) headlines() {
 	for si, s := range r.doc.Sentences {
 		cs := r.caseOf(s.First, s.Last)
 		caps := cs.allCaps && cs.words > 0
-		title := !caps && cs.titleCase() && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
+		title := !caps && cs.titleCase(3) && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
 		furniture := analysis.Furniture(r.doc.Text, s)
 		if furniture {
 			r.furn = append(r.furn, [2]int{s.First, s.Last})
@@ -310,10 +310,10 @@ type caseCounts struct {
 	allCaps, listy      bool
 }
 
-// titleCase: several capitalised words, a lower-case "of" or "the"
+// titleCase: at least min capitalised words, a lower-case "of" or "the"
 // between them, no list punctuation.
-func (c caseCounts) titleCase() bool {
-	return c.words >= 3 && c.lower == 0 && c.small > 0 && !c.listy
+func (c caseCounts) titleCase(min int) bool {
+	return c.words >= min && c.lower == 0 && c.small > 0 && !c.listy
 }
 
 // caseOf counts the words of tokens first to last; it stops at the first
@@ -366,7 +366,8 @@ func (r *resolver) runIn(s analysis.Sentence) (int, int) {
 		if r.toks[j].Text == ":" {
 			// Prose follows a heading; a name in a list of people takes
 			// a role or a note ("• Ilsa Varga of Pellam: chair").
-			if r.caseOf(k, j).titleCase() && prose(r.toks[j+1:s.Last]) {
+			// Two words will do there: "2. Pricing and Access: ...".
+			if r.caseOf(k, j).titleCase(2) && prose(r.toks[j+1:s.Last]) {
 				return k, j
 			}
 			break
@@ -809,9 +810,10 @@ func (r *resolver) addModel(first, last int, label string, conf float32) {
 	if (label == quarry.Org || label == quarry.Company) && r.indexAfter(last) {
 		label = quarry.Misc // "the Nikkei average"
 	}
-	if (label == quarry.Loc || label == quarry.Misc) && last-first >= 2 && r.lex[last-1]&lCorp != 0 {
-		// "Halvern Systems", "Sudan Airways": a name ending in a business
-		// word is an organisation, whatever its first words suggest.
+	if (label == quarry.Loc || label == quarry.Misc || label == quarry.Person) && last-first >= 2 && r.lex[last-1]&lCorp != 0 {
+		// "Halvern Systems", "Sudan Airways", "Kellin Pharma": a name
+		// ending in a business word is an organisation, whatever its first
+		// words suggest.
 		label = quarry.Org
 	}
 	if r.extendsHits(first, last, label) {
@@ -926,7 +928,26 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 	if allRole || !hasUpperOrDigit(text) {
 		return
 	}
+	if label != quarry.Person && r.lex[c.last-1]&lRole != 0 && r.inByline(c.first) {
+		return // "By Ilsa Varga, Health Correspondent"
+	}
 	r.add(c)
+}
+
+// inByline reports whether token k follows a comma in a byline, a line
+// that opens "By" and a name: what follows the name is the writer's beat
+// and role.
+func (r *resolver) inByline(k int) bool {
+	s := r.doc.Sentences[r.toks[k].Sent]
+	if r.toks[s.First].Text != "By" || !analysis.WholeLine(r.doc.Text, s) {
+		return false
+	}
+	for i := s.First + 1; i < k; i++ {
+		if r.toks[i].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // stopped is r.rules.stopped(label, text) for c's text, kept per word

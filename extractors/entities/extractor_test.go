@@ -690,3 +690,27 @@ func TestOwnLine(t *testing.T) {
 		}
 	}
 }
+
+// A byline's beat and role are no organisation; the same words elsewhere
+// are left to the model.
+func TestBylineRole(t *testing.T) {
+	text := "Orvane Said Its Drug Worked\nBy Ilsa Varga , Health Correspondent\nOrvane said on Monday that its drug worked ."
+	ents := resolveText(t, nil, text, "Ilsa Varga=PERSON", "Health Correspondent=ORG", "Orvane=ORG")
+	if len(ents) != 2 || byName(ents, "Ilsa Varga") == nil || byName(ents, "Orvane") == nil {
+		t.Errorf("byline: got %+v", ents)
+	}
+	text = "In Dunmere , Health Correspondent is a weekly show .\nBy the way , it airs on Mondays ."
+	ents = resolveText(t, nil, text, "Health Correspondent=MISC", "Dunmere=LOC")
+	if len(ents) != 2 || byName(ents, "Health Correspondent") == nil {
+		t.Errorf("no byline: got %+v", ents)
+	}
+}
+
+// A name ending in a business word is an organisation, even when the
+// model read a person ("Kellin Pharma", "Daiwa Securities").
+func TestBusinessWordNotPerson(t *testing.T) {
+	ents := resolveText(t, nil, "Orvane signed a deal with Kellin Pharma on Monday .", "Kellin Pharma=PERSON", "Orvane=ORG")
+	if e := byName(ents, "Kellin Pharma"); e == nil || e.Label == quarry.Person {
+		t.Errorf("got %+v", ents)
+	}
+}

@@ -38,7 +38,8 @@ var corpSuffixes = setOf(`inc inc. incorporated corp corp. corporation co co. lt
 ag sa s.a. spa s.p.a. nv n.v. bv b.v. gmbh kg ab asa oyj pty lp llp a/s k.k. sarl se labs holdings group
 technologies technology systems software networks airlines airways motors pharmaceuticals
 industries capital ventures partners bancorp financial securities insurance communications
-telecom entertainment studios media energy petroleum mining foods brands stores`)
+telecom entertainment studios media energy petroleum mining foods brands stores biotech pharma
+therapeutics biosciences bioscience semiconductor semiconductors`)
 
 // strongSuffixes make any multi-word name a company ("Nimbus Labs").
 var strongSuffixes = setOf(`inc inc. corp corp. corporation ltd ltd. llc plc gmbh ag spa s.p.a. a/s asa oyj k.k. labs`)
