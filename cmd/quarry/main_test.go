@@ -86,7 +86,7 @@ func TestExtractRepoArticles(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	ds := docs(t, r.stdout)
-	if len(ds) != 8 { // 3 .txt, 1 .md, 3 feed lines, 1 .json
+	if len(ds) != 9 { // 4 .txt, 1 .md, 3 feed lines, 1 .json
 		t.Fatalf("got %d records", len(ds))
 	}
 	for _, d := range ds {
@@ -98,7 +98,7 @@ func TestExtractRepoArticles(t *testing.T) {
 			t.Errorf("%s: %v", d.ID, err)
 		}
 	}
-	if !strings.Contains(r.stderr, "read=8") || !strings.Contains(r.stderr, "written=8") || !strings.Contains(r.stderr, "failed=0") {
+	if !strings.Contains(r.stderr, "read=9") || !strings.Contains(r.stderr, "written=9") || !strings.Contains(r.stderr, "failed=0") {
 		t.Errorf("no summary line on stderr: %s", r.stderr)
 	}
 }
@@ -382,7 +382,7 @@ func TestExtractSink(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if docs != 8 || ents == 0 || figs == 0 {
+		if docs != 9 || ents == 0 || figs == 0 {
 			t.Errorf("rows: %d documents, %d entities, %d figures", docs, ents, figs)
 		}
 		counts = append(counts, fmt.Sprint(docs, ents, figs))
