@@ -351,6 +351,8 @@ func (r *resolver) caseOf(first, last int) caseCounts {
 	return c
 }
 
+var personPronoun = map[string]bool{"He": true, "She": true, "They": true, "His": true, "Her": true, "Their": true}
+
 // maxRunIn is the most tokens a run-in heading takes before its colon.
 const maxRunIn = 12
 
@@ -367,7 +369,9 @@ func (r *resolver) runIn(s analysis.Sentence) (int, int) {
 			// Prose follows a heading; a name in a list of people takes
 			// a role or a note ("• Ilsa Varga of Pellam: chair").
 			// Two words will do there: "2. Pricing and Access: ...".
-			if r.caseOf(k, j).titleCase(2) && prose(r.toks[j+1:s.Last]) {
+			// Prose that opens on a pronoun speaks of the item's person
+			// ("• Bram Oster of Pellam: He will chair ...").
+			if r.caseOf(k, j).titleCase(2) && prose(r.toks[j+1:s.Last]) && !personPronoun[r.toks[j+1].Text] {
 				return k, j
 			}
 			break
@@ -810,7 +814,7 @@ func (r *resolver) addModel(first, last int, label string, conf float32) {
 	if (label == quarry.Org || label == quarry.Company) && r.indexAfter(last) {
 		label = quarry.Misc // "the Nikkei average"
 	}
-	if (label == quarry.Loc || label == quarry.Misc || label == quarry.Person) && last-first >= 2 && r.lex[last-1]&lCorp != 0 {
+	if (label == quarry.Loc || label == quarry.Misc || label == quarry.Person && (first == 0 || !r.role[first-1])) && last-first >= 2 && r.lex[last-1]&lCorp != 0 {
 		// "Halvern Systems", "Sudan Airways", "Kellin Pharma": a name
 		// ending in a business word is an organisation, whatever its first
 		// words suggest.
@@ -939,12 +943,15 @@ func (r *resolver) addPiece(first, last int, label string, cut bool, conf float3
 // and role.
 func (r *resolver) inByline(k int) bool {
 	s := r.doc.Sentences[r.toks[k].Sent]
-	if r.toks[s.First].Text != "By" || !analysis.WholeLine(r.doc.Text, s) {
-		return false
+	if r.toks[s.First].Text != "By" || !analysis.WholeLine(r.doc.Text, s) || endsProse(r.toks[s.First:s.Last]) {
+		return false // "By Friday, the Ministry of Justice said ... ." is prose
 	}
 	for i := s.First + 1; i < k; i++ {
 		if r.toks[i].Text == "," {
-			return true
+			return i > s.First+1
+		}
+		if r.lex[i]&(lCap|lSmall) == 0 {
+			return false // "By contrast, ...": no name after "By"
 		}
 	}
 	return false

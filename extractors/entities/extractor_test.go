@@ -699,6 +699,11 @@ func TestBylineRole(t *testing.T) {
 	if len(ents) != 2 || byName(ents, "Ilsa Varga") == nil || byName(ents, "Orvane") == nil {
 		t.Errorf("byline: got %+v", ents)
 	}
+	text = "By contrast , the Ministry of Justice said it would appeal ."
+	ents = resolveText(t, nil, text, "Ministry of Justice=ORG")
+	if byName(ents, "Ministry of Justice") == nil {
+		t.Errorf("prose opening By: got %+v", ents)
+	}
 	text = "In Dunmere , Health Correspondent is a weekly show .\nBy the way , it airs on Mondays ."
 	ents = resolveText(t, nil, text, "Health Correspondent=MISC", "Dunmere=LOC")
 	if len(ents) != 2 || byName(ents, "Health Correspondent") == nil {

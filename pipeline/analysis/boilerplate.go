@@ -67,8 +67,9 @@ var metaLeads = map[string]bool{
 // furniturePrefixes open a short line of furniture ("Follow us on
 // Twitter @acme", "Sign up for our newsletter", "Copyright 2024 Acme").
 var furniturePrefixes = []string{
-	"followus", "followher", "followhim", "followthem", "signupfor", "signupto", "subscribeto", "subscribefor", "copyright",
-	"allrightsreserved", "downloadtheapp", "downloadourapp", "clickhere",
+	"follow us ", "follow her ", "follow him ", "follow them ", "sign up for ", "sign up to ",
+	"subscribe to ", "subscribe for ", "all rights reserved", "download the app", "download our app",
+	"click here",
 }
 
 // maxBoilerplate is the longest line, in bytes, of furniture keys alone;
@@ -148,21 +149,54 @@ func leadFurniture(line string) bool {
 				return true
 			}
 			if metaLeads[string(k)] {
-				return len(strings.TrimSpace(line[i+1:])) <= maxBoilerplate
+				v := strings.TrimSpace(line[i+1:])
+				return len(v) <= maxBoilerplate && metaValue(string(k), v)
 			}
 		}
 	}
 	if len(line) > 2*maxBoilerplate {
 		return false
 	}
-	k, _ := furnitureKey(line, buf[:0])
+	lower := strings.ToLower(line) + " "
+	if rest, ok := strings.CutPrefix(lower, "copyright "); ok {
+		// "Copyright 2024 Acme", "Copyright © Acme"; not "Copyright claims rose 30%".
+		return rest == "" || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "©") || strings.HasPrefix(rest, "(c)")
+	}
+	if strings.Contains(line, ". ") || strings.Contains(line, "? ") {
+		return false // two sentences: "Sign up for a pension? Only 12% do"
+	}
 	for _, p := range furniturePrefixes {
-		if len(k) >= len(p) && string(k[:len(p)]) == p {
+		if strings.HasPrefix(lower, p) {
 			return true
 		}
 	}
 	return false
 }
+
+// metaValue reports whether v reads as the value of metadata lead k: a
+// date or time after "Published"/"Updated" ("12 March 2024, 10:30 GMT"),
+// a credit after "Photo" ("Reuters/Ilsa Varga"), not a sentence
+// ("Police say 12 people have died", "Firefighters at the scene").
+func metaValue(k, v string) bool {
+	if strings.HasSuffix(v, ".") {
+		return false
+	}
+	switch k {
+	case "published", "firstpublished", "updated", "lastupdated", "posted", "modified", "lastmodified":
+		w := strings.ToLower(strings.Trim(strings.SplitN(v, " ", 2)[0], ","))
+		return v != "" && (v[0] >= '0' && v[0] <= '9' || monthsDays[w] || monthsDays[w[:min(3, len(w))]])
+	}
+	for _, w := range strings.Fields(v) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && w != "via" && w != "and" && w != "of" && w != "for" {
+			return false
+		}
+	}
+	return true
+}
+
+var monthsDays = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true}
 
 func isBarSeparator(r rune) bool { return r == '·' || r == '•' || r == '|' }
 
@@ -240,10 +274,12 @@ func Furniture(text string, s Sentence) bool {
 	if to-from > 4*maxLinkLine {
 		return false
 	}
+	at := from
 	for line := range strings.Lines(text[from:to]) {
-		if t := strings.TrimSpace(line); t != "" && !Boilerplate(t) && !listedFurniture(text, from, t) {
+		if t := strings.TrimSpace(line); t != "" && !Boilerplate(t) && !listedFurniture(text, at, t) {
 			return false
 		}
+		at += len(line)
 	}
 	return true
 }
@@ -278,7 +314,12 @@ func listedFurniture(text string, at int, t string) bool {
 	}
 	for n := 0; n < 12 && at > 0; n++ {
 		end := at - 1 // the line break ending the line above
-		at = strings.LastIndexByte(text[:end], '\n') + 1
+		lo := max(0, end-maxLinkLine)
+		i := strings.LastIndexByte(text[lo:end], '\n')
+		if i < 0 && lo > 0 {
+			return false // a line longer than a link: prose, and no scan back over it
+		}
+		at = lo + i + 1
 		u := strings.TrimSpace(text[at:end])
 		if _, listed := ListItem(u); u == "" || share && shareNetwork(u) || !share && listed {
 			continue
@@ -288,6 +329,9 @@ func listedFurniture(text string, at int, t string) bool {
 		}
 		var buf [maxBoilerplate]byte
 		k, _ := furnitureKey(u, buf[:0])
+		if r, _ := utf8.DecodeRuneInString(u); !unicode.IsUpper(r) {
+			return false // "... the changes its panel\nrecommended:" ends a paragraph
+		}
 		if share {
 			return Boilerplate(u) && (strings.HasPrefix(string(k), "share") || strings.HasPrefix(string(k), "follow"))
 		}

@@ -39,6 +39,14 @@ func TestBoilerplate(t *testing.T) {
 		{"Copyright 2024 Eastmoor Media", true},
 		{"Watch the match: Orvane beat Pellam 2-1", false},
 		{"Relatedly, the board met on Monday: it approved the plan", false},
+		{"Copyright infringement claims rose 30% last year to 4,200 cases", false},
+		{"Copyright 2024 Eastmoor Media Ltd. All rights reserved.", true},
+		{"Updated: Police say 12 people have died in the fire", false},
+		{"Photo: Firefighters at the scene in Dunmere", false},
+		{"Follow the Money: How Orvane lost £2bn", false},
+		{"Sign up for a pension? Only 12% of workers do", false},
+		{"Follow her on X @ilsavarga", true},
+		{"Related stories and other links in a line that has its colon too late: x", false},
 		{"Image Not Found Today", false},
 		{"Home sales rose 5% in May", false},
 		{"Read more about Acme", false},
@@ -100,5 +108,35 @@ func TestFurniture(t *testing.T) {
 	at := strings.Index(text, "Twitter\n-")
 	if listedFurniture(text, at, "Twitter") {
 		t.Errorf("a lone network line after prose is furniture")
+	}
+}
+
+// Furniture at the edges of the text, on long lines and under long lists.
+func TestFurnitureEdges(t *testing.T) {
+	long := strings.Repeat("Orvane said sales rose in Dunmere. ", 10)
+	for _, c := range []struct {
+		text, sentence string
+		want           bool
+	}{
+		{"Orvane rose 5%.\n© 2024 Eastmoor Media", "© 2024 Eastmoor Media", true}, // no final newline
+		{long + "Related: Orvane to cut 400 jobs", "Related: Orvane", false},      // part of a long line
+		{"Orvane rose 5%.\nFollow us on\nFacebook\nX\n", "X", true},
+		{"Share\n" + strings.Repeat("Facebook\n", 12) + "X\n", "X", false}, // a list too long for a share bar
+		{"The changes its panel\nrecommended:\n• Raise the levy by 5%\n", "Raise the levy", false},
+		{long + "\n- Orvane to cut 400 jobs\n", "Orvane to cut", false},
+	} {
+		doc := Default().Analyze(c.text)
+		found := false
+		for _, s := range doc.Sentences {
+			if strings.Contains(c.text[s.Start:s.End], c.sentence) {
+				found = true
+				if got := Furniture(c.text, s); got != c.want {
+					t.Errorf("Furniture(%q) in %q = %v, want %v", c.text[s.Start:s.End], c.text, got, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no sentence holds %q", c.sentence)
+		}
 	}
 }
