@@ -100,6 +100,9 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 		if q.Kind == Term && !x.cfg.terms {
 			continue
 		}
+		if q.Sentence < len(doc.Sentences) && analysis.Furniture(doc.Text, doc.Sentences[q.Sentence]) {
+			continue // a related link's headline quotes no one here
+		}
 		q.ID = "q" + strconv.Itoa(len(out)+1)
 		out = append(out, q)
 	}

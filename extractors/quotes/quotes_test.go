@@ -304,3 +304,16 @@ func TestNoCrash(t *testing.T) {
 		extract(t, s, nil)
 	}
 }
+
+// A related link's headline is page furniture: it quotes no one in this
+// article.
+func TestFurnitureQuotesNoOne(t *testing.T) {
+	_, x := pipeline(t)
+	text := "Orvane cuts jobs\n\nOrvane said on Monday it would cut 400 jobs in Dunmere.\n\n" +
+		"Related: \"We will fight on,\" says Orvane chief\n\n" +
+		"\"It is a hard day,\" said Mara Okafor, its chief executive.\n"
+	doc := extract(t, text, x)
+	if len(doc.Quotes) != 1 || !strings.HasPrefix(doc.Quotes[0].Text, "It is a hard day") {
+		t.Errorf("quotes %+v, want only Mara Okafor's", doc.Quotes)
+	}
+}
