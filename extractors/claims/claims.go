@@ -287,7 +287,7 @@ func (d *docState) run() []quarry.Claim {
 	d.findHypothetical()
 	var cls []clause // one array for every sentence's clauses
 	for si, s := range d.doc.Sentences {
-		if d.tableRow[si] || analysis.Furniture(d.doc.Text, s) {
+		if d.tableRow[si] || s.Furniture {
 			continue // a related link ("Related: Orvane to cut 400 jobs") claims nothing here
 		}
 		cls = d.clauses(si, cls)

@@ -525,3 +525,12 @@ func TestEqFold(t *testing.T) {
 		}
 	}
 }
+
+// A related link's headline is page furniture: it claims nothing here.
+func TestFurnitureClaimsNothing(t *testing.T) {
+	text := "Orvane will close its Dunmere plant in May, the company said.\n\nRelated: Orvane shares fell 5% after the recall\n"
+	out := extract(t, text, nil, "Orvane", quarry.Company)
+	if len(out.Claims) != 1 || !strings.Contains(out.Claims[0].Text, "Dunmere") {
+		t.Errorf("claims %+v, want only the Dunmere one", out.Claims)
+	}
+}

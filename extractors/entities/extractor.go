@@ -287,7 +287,7 @@ func (r *resolver) headlines() {
 		cs := r.caseOf(s.First, s.Last)
 		caps := cs.allCaps && cs.words > 0
 		title := !caps && cs.titleCase(3) && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
-		furniture := analysis.Furniture(r.doc.Text, s)
+		furniture := s.Furniture
 		if furniture {
 			r.furn = append(r.furn, [2]int{s.First, s.Last})
 		}

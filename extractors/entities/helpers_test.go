@@ -46,6 +46,7 @@ func spaceDoc(text string) *analysis.Doc {
 		}
 		start = end + 1
 	}
+	analysis.MarkFurniture(d)
 	return d
 }
 
@@ -141,5 +142,6 @@ func wordDoc(text string) *analysis.Doc {
 		}
 	}
 	endSent(len(text))
+	analysis.MarkFurniture(d)
 	return d
 }

@@ -28,7 +28,9 @@ func (x *Extractor) Extract(doc *analysis.Doc, out *quarry.Document) error {
 func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int) error {
 	sents := doc.Sentences
 	if len(sents) == 0 && doc.Text != "" {
-		sents = []analysis.Sentence{{Start: 0, End: len(doc.Text), First: 0, Last: len(doc.Tokens)}}
+		s := analysis.Sentence{Start: 0, End: len(doc.Text), First: 0, Last: len(doc.Tokens)}
+		s.Furniture = analysis.Furniture(doc.Text, s)
+		sents = []analysis.Sentence{s}
 	}
 	// The pipeline hands in an empty, non-nil slice: presize by capacity.
 	if cap(out.Figures) == 0 {
@@ -46,7 +48,7 @@ func (x *Extractor) extract(doc *analysis.Doc, out *quarry.Document, around int)
 	// Sentence by sentence, so that its tokens are still in cache when the
 	// figures' context is read.
 	for si, sn := range sents {
-		if analysis.Furniture(doc.Text, sn) {
+		if sn.Furniture {
 			continue // "11 mins read"
 		}
 		stoks := doc.Tokens[sn.First:sn.Last]

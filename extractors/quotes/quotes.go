@@ -100,7 +100,7 @@ func (x *Extractor) Find(doc *analysis.Doc, ents []quarry.Entity) []quarry.Quote
 		if q.Kind == Term && !x.cfg.terms {
 			continue
 		}
-		if q.Sentence < len(doc.Sentences) && analysis.Furniture(doc.Text, doc.Sentences[q.Sentence]) {
+		if q.Sentence < len(doc.Sentences) && doc.Sentences[q.Sentence].Furniture {
 			continue // a related link's headline quotes no one here
 		}
 		q.ID = "q" + strconv.Itoa(len(out)+1)

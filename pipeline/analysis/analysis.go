@@ -34,6 +34,9 @@ type Sentence struct {
 	First, Last int
 	// Para is the index of the paragraph (blank-line separated block).
 	Para int
+	// Furniture marks a sentence in page furniture (see Furniture),
+	// which names, counts, quotes and claims nothing.
+	Furniture bool
 }
 
 // Doc is an analysed text.
@@ -132,6 +135,7 @@ func (a *Analyzer) Analyze(text string) *Doc {
 		sents = make([]Sentence, 0, n)
 	}
 	doc.Sentences = segment(text, doc.Tokens, sents)
+	MarkFurniture(doc)
 	if a.model != nil {
 		for _, s := range doc.Sentences {
 			a.model.tag(doc.Tokens[s.First:s.Last])

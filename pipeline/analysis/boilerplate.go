@@ -284,6 +284,14 @@ func Furniture(text string, s Sentence) bool {
 	return true
 }
 
+// MarkFurniture sets each sentence's Furniture flag, once for all the
+// extractors; Analyze calls it, and so must whoever builds a Doc by hand.
+func MarkFurniture(d *Doc) {
+	for i := range d.Sentences {
+		d.Sentences[i].Furniture = Furniture(d.Text, d.Sentences[i])
+	}
+}
+
 // shareNetwork reports a line naming one share network ("Facebook").
 func shareNetwork(line string) bool {
 	var buf [maxBoilerplate]byte
