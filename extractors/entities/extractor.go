@@ -427,7 +427,7 @@ func listNumeral(t string) bool {
 func (r *resolver) alone(si int) bool {
 	ss := r.doc.Sentences
 	s := ss[si]
-	return si == 0 || ownLine(r.doc.Text, s, r.toks[s.First].Text) && r.proseEnds(si-1) && r.proseNext(si) ||
+	return si == 0 || ownLine(r.doc.Text, s, r.toks[s.First].Text) && endsProse(r.doc.SentenceTokens(si-1)) && r.proseNext(si) ||
 		(si+1 == len(ss) || ss[si+1].Para != s.Para) && ss[si-1].Para != s.Para
 }
 
@@ -458,11 +458,6 @@ func prose(toks []analysis.Token) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(toks[0].Text)
 	return !unicode.IsLower(first) && endsProse(toks)
-}
-
-// proseEnds reports whether sentence si ends as prose does (endsProse).
-func (r *resolver) proseEnds(si int) bool {
-	return endsProse(r.doc.SentenceTokens(si))
 }
 
 // endsProse reports whether toks end as prose does: a full stop, a

@@ -157,20 +157,31 @@ func leadFurniture(line string) bool {
 	if len(line) > 2*maxBoilerplate {
 		return false
 	}
-	lower := strings.ToLower(line) + " "
-	if rest, ok := strings.CutPrefix(lower, "copyright "); ok {
+	if rest, ok := cutWord(line, "copyright "); ok {
 		// "Copyright 2024 Acme", "Copyright © Acme"; not "Copyright claims rose 30%".
-		return rest == "" || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "©") || strings.HasPrefix(rest, "(c)")
+		return rest == "" || rest[0] >= '0' && rest[0] <= '9' || strings.HasPrefix(rest, "©") || hasPrefixFold(rest, "(c)")
 	}
 	if strings.Contains(line, ". ") || strings.Contains(line, "? ") {
 		return false // two sentences: "Sign up for a pension? Only 12% do"
 	}
 	for _, p := range furniturePrefixes {
-		if strings.HasPrefix(lower, p) {
+		if _, ok := cutWord(line, p); ok {
 			return true
 		}
 	}
 	return false
+}
+
+// cutWord returns line after prefix p in any case; a p that ends in a space
+// also matches the whole line without it ("Follow us" for "follow us ").
+func cutWord(line, p string) (string, bool) {
+	if hasPrefixFold(line, p) {
+		return line[len(p):], true
+	}
+	if q, ok := strings.CutSuffix(p, " "); ok && len(line) == len(q) && strings.EqualFold(line, q) {
+		return "", true
+	}
+	return "", false
 }
 
 // metaValue reports whether v reads as the value of metadata lead k: a
