@@ -124,9 +124,8 @@ type resolver struct {
 
 	// Kept from article to article (see getResolver): the per-token
 	// arrays above are cut from these, and build's working arrays too.
-	flags   []bool   // head, caps and role
-	furn    [][2]int // token ranges of page furniture lines, which name nothing
-	spanAt  []int32  // keepHits: model span index + 1 per token
+	flags   []bool  // head, caps and role
+	spanAt  []int32 // keepHits: model span index + 1 per token
 	slabs   [][]cand
 	nslabs  int   // slabs in use
 	ints    []int // for perKey
@@ -282,17 +281,12 @@ func (e *Extractor) linked(doc *analysis.Doc, spans []tokSpan, types []string, h
 // headlines flags tokens in all-caps or title-case lines, where case says
 // little about names.
 func (r *resolver) headlines() {
-	r.furn = r.furn[:0]
 	for si, s := range r.doc.Sentences {
 		cs := r.caseOf(s.First, s.Last)
 		caps := cs.allCaps && cs.words > 0
 		title := !caps && cs.titleCase(3) && !endsSentence(r.toks[s.First:s.Last]) && r.alone(si)
-		furniture := s.Furniture
-		if furniture {
-			r.furn = append(r.furn, [2]int{s.First, s.Last})
-		}
 		first, last := s.First, s.Last
-		if !caps && !title && !furniture {
+		if !caps && !title && !s.Furniture {
 			// A list item's run-in heading: "2. Developer Tools and
 			// Automation: Amazon is building ...".
 			first, last = r.runIn(s)
@@ -589,10 +583,8 @@ func (r *resolver) newCand(first, last int, label string, origin uint8, weight i
 	c := &r.free[0]
 	*c = cand{first: first, last: last, start: r.toks[first].Start, end: r.toks[last-1].End, label: label, origin: origin, weight: weight}
 	c.head = r.head[first]
-	for _, f := range r.furn {
-		if first >= f[0] && first < f[1] {
-			return nil // "Facebook · Twitter · Email"
-		}
+	if r.doc.Sentences[r.toks[first].Sent].Furniture {
+		return nil // page furniture names nothing: "Facebook · Twitter · Email"
 	}
 	r.trimPossessive(c)
 	if c.last <= c.first || c.end <= c.start {
