@@ -247,11 +247,7 @@ func furnitureKey(s string, key []byte) ([]byte, bool) {
 // WholeLine reports whether sentence s fills its line: nothing but spaces
 // and tabs between it and the line breaks (or the ends of text) around it.
 func WholeLine(text string, s Sentence) bool {
-	i := s.Start
-	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
-		i--
-	}
-	if i > 0 && text[i-1] != '\n' && text[i-1] != '\r' {
+	if !lineStartAt(text, s.Start) {
 		return false
 	}
 	j := s.End

@@ -407,19 +407,15 @@ func mayBeBullet(t string) bool {
 	return t != "" && (t[0] >= utf8.RuneSelf || t[0] == '-' || t[0] == '*')
 }
 
-func (sg *segmenter) atLineStart(k int) bool {
-	s := sg.toks[k].Start
-	for s > 0 {
-		c := sg.text[s-1]
-		if c == '\n' || c == '\r' {
-			return true
-		}
-		if c != ' ' && c != '\t' {
-			return false
-		}
-		s--
+func (sg *segmenter) atLineStart(k int) bool { return lineStartAt(sg.text, sg.toks[k].Start) }
+
+// lineStartAt reports whether only spaces and tabs come between byte i of
+// text and the line break (or the start of text) before it.
+func lineStartAt(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
 	}
-	return true
+	return i == 0 || text[i-1] == '\n' || text[i-1] == '\r'
 }
 
 // startsSentence reports whether token k looks like the first of a sentence.
