@@ -159,9 +159,7 @@ func appendRecords(b []byte, d *quarry.Document, sp *spill, st *stash) ([]byte, 
 	if st != nil {
 		sp.Write(b)
 		for k := range st.parts {
-			if err := st.copySection(sp, k); err != nil && sp.err == nil {
-				sp.err = err
-			}
+			st.spillSection(sp, k)
 		}
 		return b[:0], nil
 	}
@@ -204,23 +202,22 @@ func appendSection(b []byte, d *quarry.Document, k int, records bool, bad *bool,
 }
 
 // appendRecordHead appends the start of a --format records line, up to
-// the comma before the record's own members.
+// the record's own members: the '{' of the object appended next becomes
+// their comma.
 func appendRecordHead(b []byte, typ, doc string) []byte {
 	b = append(b, `{"type":"`...)
 	b = append(b, typ...)
 	b = append(b, `","doc":`...)
-	b = appendString(b, doc)
-	return append(b, ',')
+	return appendString(b, doc)
 }
 
 // appendRecord appends a --format records line: its head, then the members
-// of the object elem appends (which must not spill).
+// of the object elem appends (which must not spill: its '{' is overwritten).
 func appendRecord(b []byte, typ, doc string, elem func([]byte) []byte) []byte {
 	b = appendRecordHead(b, typ, doc)
 	at := len(b)
 	b = elem(b)
-	// The object's '{' goes: its members follow the head's comma.
-	b = append(b[:at], b[at+1:]...)
+	b[at] = ','
 	return append(b, '\n')
 }
 
@@ -229,7 +226,7 @@ func appendRecord(b []byte, typ, doc string, elem func([]byte) []byte) []byte {
 // long article holds its text and sentences with --with.
 func appendDocumentRow(b []byte, d *quarry.Document, sp *spill) ([]byte, error) {
 	b = appendRecordHead(b, "document", d.ID)
-	b = append(b, `"id":`...)
+	b = append(b, `,"id":`...)
 	b = appendString(b, d.ID)
 	b = append(b, `,"schema":`...)
 	b = appendString(b, d.Schema)

@@ -137,10 +137,8 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	// and as a company): their mentions then interleave.
 	for at := range grown {
 		if m.packed != nil {
-			ps := m.packed[at]
-			byStart := func(a, b uint64) int { return cmp.Compare(a>>mentionBits, b>>mentionBits) }
-			if !slices.IsSortedFunc(ps, byStart) {
-				slices.SortStableFunc(ps, byStart)
+			if ps := m.packed[at]; !slices.IsSortedFunc(ps, byPackedStart) {
+				slices.SortStableFunc(ps, byPackedStart)
 			}
 			continue
 		}
@@ -160,9 +158,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 	figs := make(map[string]string, len(part.Figures))
 	for _, f := range part.Figures {
-		id := nextID("f", &m.figs)
-		figs[f.ID] = id
-		f.ID = id
+		f.ID = renumber(figs, f.ID, "f", &m.figs)
 		f.Start += off
 		f.End += off
 		f.Entity = ents[f.Entity]
@@ -171,9 +167,7 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 	}
 	quotes := make(map[string]string, len(part.Quotes))
 	for _, q := range part.Quotes {
-		id := nextID("q", &m.quotes)
-		quotes[q.ID] = id
-		q.ID = id
+		q.ID = renumber(quotes, q.ID, "q", &m.quotes)
 		q.Start += off
 		q.End += off
 		if s := q.Speaker; s != nil {
@@ -210,11 +204,21 @@ func (m *merger) add(part *quarry.Document, off, sents int) {
 
 func byStart(a, b quarry.Mention) int { return a.Start - b.Start }
 
+func byPackedStart(a, b uint64) int { return cmp.Compare(a>>mentionBits, b>>mentionBits) }
+
 // nextID counts one more record of a kind in n, which counts the
 // article's, and returns the record's id.
 func nextID(prefix string, n *int) string {
 	*n++
 	return prefix + strconv.Itoa(*n)
+}
+
+// renumber returns nextID(prefix, n) and notes it in ids under the
+// window's id.
+func renumber(ids map[string]string, wid, prefix string, n *int) string {
+	id := nextID(prefix, n)
+	ids[wid] = id
+	return id
 }
 
 // join adds window entity e to the article's entity at.

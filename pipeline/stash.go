@@ -73,13 +73,13 @@ func (st *stash) put(d *quarry.Document) *quarry.Error {
 	if st.encErr != nil {
 		return nil
 	}
-	if hasBadFloat(d) {
-		st.encErr = floatError(d, OutputOptions{Format: st.format})
-		return nil
-	}
-	var bad bool // checked above
+	var bad bool // a float json cannot encode
 	for k := range st.parts {
 		st.buf = appendSection(st.buf[:0], d, k, st.format == OutRecords, &bad, nil)
+		if bad {
+			st.encErr = floatError(d, OutputOptions{Format: st.format})
+			return nil
+		}
 		if len(st.buf) == 0 {
 			continue
 		}
@@ -167,10 +167,16 @@ func (st *stash) copySection(w io.Writer, k int) error {
 // records would be in the document ('[' and ']').
 func (st *stash) appendSection(b []byte, k int, sp *spill) []byte {
 	sp.Write(append(b, '['))
+	st.spillSection(sp, k)
+	return append(b[:0], ']')
+}
+
+// spillSection is copySection to sp, whose error it becomes (a failure to
+// read the file too).
+func (st *stash) spillSection(sp *spill, k int) {
 	if err := st.copySection(sp, k); err != nil && sp.err == nil {
 		sp.err = err
 	}
-	return append(b[:0], ']')
 }
 
 // appendEntities appends d's entities as a JSON array with their
@@ -195,13 +201,12 @@ func (st *stash) appendEntities(b []byte, d *quarry.Document, sp *spill) []byte 
 func (st *stash) appendEntity(b []byte, d *quarry.Document, i int, record bool, sp *spill) []byte {
 	e := &d.Entities[i]
 	if record {
-		// As appendRecord, but the mentions may spill: the '{' goes now.
 		b = appendRecordHead(b, "entity", d.ID)
-		at := len(b)
-		b = appendEntityHead(b, e)
-		b = append(b[:at], b[at+1:]...)
-	} else {
-		b = appendEntityHead(b, e)
+	}
+	at := len(b)
+	b = appendEntityHead(b, e)
+	if record {
+		b[at] = ',' // as appendRecord, before the mentions may spill
 	}
 	b = append(b, '[')
 	for k, p := range st.mentions[i] {

@@ -79,6 +79,9 @@ func TestStashWithoutTempFolder(t *testing.T) {
 	if err := st.put(d); err != nil {
 		t.Fatal(err)
 	}
+	if st.f != nil || !st.inMemory {
+		t.Errorf("file %v, in memory %v: want the records in memory", st.f, st.inMemory)
+	}
 	var out bytes.Buffer
 	if err := st.copySection(&out, stashFigures); err != nil || out.String() != `{"id":"f1","start":0,"end":0,"text":"","kind":"count","sentence":0}` {
 		t.Errorf("copySection: %v, %s", err, out.String())

@@ -133,7 +133,7 @@ func extractWindows(ctx context.Context, j *job, cfg *Config, cores cores) {
 			j.doc.Sentences = append(j.doc.Sentences, w.spans...)
 			batch[k] = window{}
 		}
-		if n := len(j.doc.Entities); n > maxEntities {
+		if len(j.doc.Entities) > maxEntities {
 			fail(j.doc, &quarry.Error{Code: "too_many_entities", Message: fmt.Sprintf("more than %d distinct entities in the first %d bytes of %d (a list or a data dump rather than an article?); split it to read it", maxEntities, start, len(text))})
 			return
 		}
